@@ -1,0 +1,184 @@
+"""The article model: one file, parsed once, shared by every check."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Optional
+
+import yaml
+
+from .markdown import Block, Layout, parse_layout
+from .positions import LineIndex
+
+# The same fence python-frontmatter's YAML handler uses.
+FENCE = re.compile(r"^-{3,}\s*$", re.M)
+NON_NEWLINE = re.compile(r"[^\n]")
+
+
+class InputError(Exception):
+    """A file that cannot be linted; becomes one `input` finding."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Frontmatter:
+    data: dict[str, Any]
+    start: int  # offset of the opening fence
+    end: int  # offset just past the closing fence's line
+    key_lines: dict[str, int]  # 1-based line of each top-level key
+    key_offsets: dict[str, int]
+
+
+@dataclass
+class Article:
+    path: str
+    text: str
+    frontmatter: Optional[Frontmatter]
+    body_offset: int
+    layout: Layout
+    index: LineIndex
+    bom: bool = False
+    newline: str = "\n"
+    _doc: Any = field(default=None, repr=False)
+
+    # -- metadata --------------------------------------------------------
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.frontmatter.data if self.frontmatter else {}
+
+    def key_offset(self, key: str) -> int:
+        """Where a finding about `key` belongs: the key itself, else the fence."""
+        if self.frontmatter is None:
+            return 0
+        return self.frontmatter.key_offsets.get(key, self.frontmatter.start)
+
+    # -- structure -------------------------------------------------------
+    @property
+    def blocks(self) -> list[Block]:
+        return self.layout.blocks
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_offset:]
+
+    def block_at(self, offset: int) -> Optional[Block]:
+        for block in self.layout.blocks:
+            if block.start <= offset < block.end or (block.start <= offset <= block.end and offset == len(self.text)):
+                return block
+        return None
+
+    def heading_of(self, block: Block) -> Optional[Block]:
+        return self.layout.blocks[block.heading] if block.heading is not None else None
+
+    @cached_property
+    def prose(self) -> str:
+        """The file's text with everything but prose blanked out.
+
+        Same length as `text` and with every newline kept, so an offset in
+        the spaCy Doc is an offset in the file: no mapping tables needed.
+        """
+        pieces = []
+        cursor = 0
+        for start, end in sorted(self.layout.prose_ranges):
+            if start < cursor:
+                start = cursor
+            if start >= end:
+                continue
+            pieces.append(NON_NEWLINE.sub(" ", self.text[cursor:start]))
+            pieces.append(self.text[start:end])
+            cursor = end
+        pieces.append(NON_NEWLINE.sub(" ", self.text[cursor:]))
+        return "".join(pieces)
+
+    @property
+    def doc(self):
+        """The one spaCy Doc over the prose, built on first use."""
+        if self._doc is None:
+            from .nlp import make_doc  # spaCy is imported only when a check needs it
+
+            starts = [b.start for b in self.layout.blocks if b.is_prose]
+            self._doc = make_doc(self.prose, starts)
+        return self._doc
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.index.position(offset)
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """Strict UTF-8, with the byte offset of the first bad byte on failure."""
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise InputError(f"not UTF-8 at byte {err.start + (3 if bom else 0)}", line=line) from None
+    return text, bom
+
+
+def _split_frontmatter(text: str, index: LineIndex) -> Optional[Frontmatter]:
+    if not text.startswith("---"):
+        return None
+    opening = FENCE.match(text)
+    if opening is None:
+        return None
+    closing = FENCE.search(text, opening.end())
+    if closing is None:
+        raise InputError("frontmatter opened with '---' at line 1 is never closed", line=1)
+    fm_text = text[opening.end() : closing.start()]
+    first_line = 2  # the YAML starts on the line after the fence
+    try:
+        import frontmatter as python_frontmatter
+
+        data = python_frontmatter.loads(text).metadata
+        node = yaml.compose(fm_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        # The context mark is where the broken construct began (an unclosed
+        # quote, say), which is where a writer has to look.
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else 1
+        detail = "; ".join(p for p in (getattr(err, "context", None), getattr(err, "problem", None)) if p)
+        detail = detail or str(err).splitlines()[0]
+        raise InputError(f"frontmatter YAML error at line {line}: {detail}", line=line,
+                         column=(mark.column + 1) if mark is not None else 1) from None
+    if data is None or not isinstance(data, dict):
+        if fm_text.strip():
+            raise InputError("frontmatter is not a mapping of keys to values", line=first_line)
+        data = {}
+    key_lines: dict[str, int] = {}
+    key_offsets: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key = str(key_node.value)
+            line = first_line + key_node.start_mark.line
+            key_lines[key] = line
+            key_offsets[key] = index.line_start(line) + key_node.start_mark.column
+    end = closing.end()
+    if end < len(text) and text[end] == "\n":
+        end += 1
+    return Frontmatter({str(k): v for k, v in data.items()}, opening.start(), end, key_lines, key_offsets)
+
+
+def parse_article(path: str, text: str, bom: bool = False) -> Article:
+    """Build the article model from decoded text; raises InputError."""
+    index = LineIndex(text)
+    fm = _split_frontmatter(text, index)
+    body_offset = fm.end if fm else 0
+    layout = parse_layout(text, body_offset, index)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return Article(path, text, fm, body_offset, layout, index, bom=bom, newline=newline)
+
+
+def load_article(path: str, data: bytes) -> Article:
+    if not data.strip():
+        raise InputError("file is empty", line=1)
+    text, bom = decode(data)
+    return parse_article(path, text, bom)

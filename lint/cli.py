@@ -1,0 +1,138 @@
+"""The command line: check, rules, explain."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from . import __version__
+from .config import ConfigError, Settings, load_settings
+from .rules import Registry, RuleError, load_registry
+
+EXIT_USAGE = 2
+
+
+def _codes(values: tuple[str, ...]) -> Optional[tuple[str, ...]]:
+    """--select CL1,CL2 --select CL3 -> ("CL1", "CL2", "CL3")."""
+    out = tuple(c.strip() for v in values for c in v.split(",") if c.strip())
+    return out or None
+
+
+def _fail(message: str) -> "click.exceptions.Exit":
+    click.echo(f"contentlint: error: {message}", err=True)
+    return click.exceptions.Exit(EXIT_USAGE)
+
+
+def _use_color(flag: Optional[bool]) -> bool:
+    if flag is not None:
+        return flag
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def load(paths: tuple[Path, ...], config: Optional[Path], **overrides) -> tuple[Settings, Registry]:
+    target = paths[0] if paths else Path.cwd()
+    try:
+        settings = load_settings(target, config, overrides)
+        registry = load_registry([settings.resolve(p) for p in settings.rule_packs])
+    except (ConfigError, RuleError) as err:
+        raise _fail(str(err)) from None
+    return settings, registry
+
+
+def default_paths(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    if paths:
+        return paths
+    return (Path("corpus"),) if Path("corpus").is_dir() else (Path("."),)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="contentlint")
+def main() -> None:
+    """contentlint: checks health articles before they are published."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
+              help="Output format (default: text, or from --output's extension).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
+@click.option("--select", multiple=True, help="Enable only rules whose code starts with these (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Enable these rules on top of the selection.")
+@click.option("--ignore", multiple=True, help="Disable rules whose code starts with these (comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
+              help="Lowest severity that blocks an article (default: error).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPU count).")
+@click.option("-q", "--quiet", is_flag=True, help="Findings only: no source excerpts, no per-article verdicts.")
+@click.option("--color/--no-color", default=None, help="Colour output (default: when stdout is a terminal).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching for one.")
+@click.option("--fix", is_flag=True, help="Apply the fixes that fixable rules offer, then report what remains.")
+@click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
+def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quiet, color, config, fix, no_cache):
+    """Lint articles and say which may be published (exit 1 when any is blocked)."""
+    from .output import write_report
+    from .runner import run
+
+    paths = default_paths(paths)
+    settings, registry = load(paths, config, select=_codes(select), extend_select=_codes(extend_select),
+                              ignore=_codes(ignore), fail_on=fail_on, jobs=jobs,
+                              cache=False if no_cache else None)
+    try:
+        result = run(list(paths), registry, settings)
+        if fix:
+            from .output import apply_fixes
+
+            changed = apply_fixes(result)
+            if changed:
+                click.echo(f"contentlint: fixed {changed} file{'s' if changed != 1 else ''}", err=True)
+                result = run(list(paths), registry, settings)
+    except ConfigError as err:
+        raise _fail(str(err)) from None
+    write_report(result, fmt, output, quiet=quiet, color=_use_color(color) and output is None)
+    sys.exit(result.exit_code)
+
+
+@main.command(name="rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def rules_command(fmt, config):
+    """List every rule: code, name, category, severity and whether it can fix."""
+    import json
+
+    settings, registry = load((), config)
+    rows = [(r.code, r.name, r.category, r.severity, "yes" if r.fixable else "") for r in registry.sorted_rules()]
+    if fmt == "json":
+        keys = ("code", "name", "category", "severity", "fixable")
+        click.echo(json.dumps([dict(zip(keys, (*row[:4], bool(row[4])))) for row in rows], indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("code", "name", "category", "severity", "fixable"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*row)
+    Console(width=200, no_color=not _use_color(None), highlight=False).print(table)
+
+
+@main.command()
+@click.argument("code")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def explain(code, config):
+    """Show a rule's full documentation and examples."""
+    from .explain import render
+
+    settings, registry = load((), config)
+    rule = registry.find(code)
+    if rule is None:
+        raise _fail(f"no rule {code!r}; `contentlint rules` lists them")
+    click.echo(render(rule))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

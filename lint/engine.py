@@ -1,0 +1,200 @@
+"""From one article to its findings, and from all articles to the final list.
+
+`analyse` runs in a worker and is pure: bytes in, an ArticleResult out.
+`corpus_pass` runs once in the parent: corpus-wide comparisons, then
+suppressions and per-file ignores, then fingerprints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import string
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
+from typing import Any, Iterable, Mapping, Optional, Sequence
+
+from .article import Article, InputError, load_article
+from .finding import Finding, Hit
+from .rules import Registry, Rule
+from .suppress import Directive, directives, first_match, matches_code
+
+INPUT_RULE = "CL001"
+UNUSED_SUPPRESSION_KIND = "unused-suppression"
+
+
+@dataclass
+class ArticleResult:
+    """Plain, picklable data: what the parent needs of one article."""
+
+    path: str
+    content_hash: str
+    findings: list[Finding] = field(default_factory=list)
+    collected: dict[str, Any] = field(default_factory=dict)  # rule code -> data for corpus rules
+    directives: list[Directive] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    line_texts: dict[int, str] = field(default_factory=dict)
+    text: str = ""  # kept for reporters that show the article (html) and for --fix
+
+
+class _SafeDict(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, args: Mapping[str, Any]) -> str:
+    try:
+        return string.Formatter().vformat(template, (), _SafeDict(args))
+    except (ValueError, IndexError):
+        return template
+
+
+def excerpt_of(text: str, start: int, end: int, limit: int = 120) -> str:
+    snippet = " ".join(text[start:end].split())
+    return snippet if len(snippet) <= limit else snippet[: limit - 1] + "…"
+
+
+def make_finding(article: Article, rule: Rule, hit: Hit, severity: Optional[str] = None) -> Finding:
+    start = max(0, min(hit.start, len(article.text)))
+    end = max(start, min(hit.end, len(article.text)))
+    line, col = article.position(start)
+    end_line, end_col = article.index.end_position(start, end) if end > start else (line, col)
+    args = {"code": rule.code, "name": rule.name, **hit.args}
+    return Finding(
+        path=article.path, line=line, column=col, code=rule.code, end_line=end_line, end_column=end_col,
+        name=rule.name, category=rule.category, severity=hit.severity or severity or rule.severity,
+        message=format_message(rule.message, args), excerpt=excerpt_of(article.text, start, end),
+        line_text=article.index.line_text(line), fix=hit.fix,
+    )
+
+
+def input_finding(path: str, rule: Optional[Rule], err: InputError) -> Finding:
+    return Finding(path=path, line=err.line, column=err.column, code=INPUT_RULE, end_line=err.line,
+                   end_column=err.column, name=rule.name if rule else "unreadable-file", category="input",
+                   severity=rule.severity if rule else "error", message=err.message)
+
+
+def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry) -> ArticleResult:
+    """Everything that depends on one article only."""
+    digest = hashlib.sha256(data).hexdigest()
+    result = ArticleResult(path=path, content_hash=digest)
+    try:
+        article = load_article(path, data)
+    except InputError as err:
+        input_rule = registry.rules.get(INPUT_RULE)
+        if input_rule is None or any(r.code == INPUT_RULE for r in rules):
+            result.findings.append(input_finding(path, input_rule, err))
+        return result
+    for rule in rules:
+        kind = registry.kinds[rule.check]
+        if kind.scope == "article" and kind.run is not None:
+            for hit in kind.run(article, rule.options):
+                result.findings.append(make_finding(article, rule, hit))
+        elif kind.scope == "corpus" and kind.collect is not None:
+            result.collected[rule.code] = kind.collect(article, rule.options)
+    result.directives = directives(article)
+    result.meta = {k: v for k, v in article.meta.items() if isinstance(v, (str, int, float, bool))}
+    result.text = article.text
+    wanted = {f.line for f in result.findings} | {d.line for d in result.directives}
+    result.line_texts = {n: article.index.line_text(n) for n in wanted if 1 <= n <= article.index.line_count}
+    return result
+
+
+def corpus_findings(results: Sequence[ArticleResult], rules: Sequence[Rule], registry: Registry) -> None:
+    """Corpus-scope rules compare what every article collected; findings go to their articles."""
+    by_path = {r.path: r for r in results}
+    for rule in rules:
+        kind = registry.kinds[rule.check]
+        if kind.scope != "corpus" or kind.compare is None:
+            continue
+        collected = {r.path: r.collected[rule.code] for r in results if rule.code in r.collected}
+        for path, item in kind.compare(collected, rule.options):
+            target = by_path.get(path)
+            if target is None:  # a comparison-only article (not being linted)
+                continue
+            target.findings.append(finding_from_item(target, rule, item))
+
+
+def finding_from_item(result: ArticleResult, rule: Rule, item: Mapping[str, Any]) -> Finding:
+    """Corpus kinds report by line/column (they no longer hold the Article)."""
+    line, col = int(item["line"]), int(item["column"])
+    end_line, end_col = int(item.get("end_line", line)), int(item.get("end_column", col))
+    args = {"code": rule.code, "name": rule.name, **item.get("args", {})}
+    line_text = _line(result.text, line)
+    return Finding(path=result.path, line=line, column=col, code=rule.code, end_line=end_line,
+                   end_column=end_col, name=rule.name, category=rule.category,
+                   severity=item.get("severity") or rule.severity, message=format_message(rule.message, args),
+                   excerpt=item.get("excerpt", ""), line_text=line_text, fix=item.get("fix"))
+
+
+def _line(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line - 1].rstrip("\r") if 1 <= line <= len(lines) else ""
+
+
+def apply_suppressions(result: ArticleResult, unused_rule: Optional[Rule], enabled: Sequence[Rule],
+                       ignored_here: Sequence[str]) -> None:
+    """Drop suppressed and per-file-ignored findings; report directives that hid nothing."""
+    used = [False] * len(result.directives)
+    kept = []
+    for finding in result.findings:
+        if any(finding.code.startswith(prefix) for prefix in ignored_here):
+            continue
+        if finding.code == INPUT_RULE:
+            kept.append(finding)
+            continue
+        hit = first_match(result.directives, finding.code, finding.name, finding.line)
+        if hit is None:
+            kept.append(finding)
+        else:
+            used[hit] = True
+    if unused_rule is not None:
+        enabled_codes = [(r.code, r.name) for r in enabled]
+        for directive, was_used in zip(result.directives, used):
+            if was_used:
+                continue
+            named = [c for c in directive.codes if any(matches_code(c, code, name) for code, name in enabled_codes)]
+            if directive.codes and not named:
+                continue  # names only rules that are not running here: nothing to judge
+            what = ", ".join(directive.codes) or "all rules"
+            kept.append(Finding(
+                path=result.path, line=directive.line, column=directive.column, code=unused_rule.code,
+                end_line=directive.end_line, end_column=directive.end_column, name=unused_rule.name,
+                category=unused_rule.category, severity=unused_rule.severity,
+                message=format_message(unused_rule.message, {"codes": what}),
+                excerpt=f"contentlint-{'disable' if directive.verb == 'frontmatter' else directive.verb} {what}",
+                line_text=result.line_texts.get(directive.line, _line(result.text, directive.line)),
+            ))
+    result.findings = kept
+
+
+def fingerprint_findings(result: ArticleResult) -> None:
+    """A fingerprint that survives line shifts: rule, file, flagged text, occurrence."""
+    seen: dict[tuple[str, str], int] = {}
+    stamped = []
+    for finding in sorted(result.findings):
+        norm = re.sub(r"\W+", " ", finding.excerpt.lower()).strip() or finding.message.lower()
+        key = (finding.code, norm)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        digest = hashlib.sha256(f"{finding.code}\0{finding.path}\0{norm}\0{occurrence}".encode()).hexdigest()[:20]
+        stamped.append(replace(finding, fingerprint=digest))
+    result.findings = stamped
+
+
+def per_file_ignores(path: str, table: Mapping[str, Sequence[str]]) -> list[str]:
+    prefixes: list[str] = []
+    for pattern, codes in table.items():
+        if fnmatch(path, pattern) or fnmatch(path.rsplit("/", 1)[-1], pattern):
+            prefixes.extend(c.upper() for c in codes)
+    return prefixes
+
+
+def finish(results: Iterable[ArticleResult], rules: Sequence[Rule], registry: Registry,
+           ignores: Mapping[str, Sequence[str]]) -> None:
+    results = list(results)
+    corpus_findings(results, rules, registry)
+    unused_rule = next((r for r in rules if r.check == UNUSED_SUPPRESSION_KIND), None)
+    for result in results:
+        apply_suppressions(result, unused_rule, rules, per_file_ignores(result.path, ignores))
+        fingerprint_findings(result)

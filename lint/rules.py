@@ -1,0 +1,226 @@
+"""Rules as data: loading rule packs and the explicit registry of codes.
+
+A rule is one YAML file: its code, name, category, severity, message, the
+check kind it configures, that kind's options, its docs and its examples. A
+check kind is generic Python; rules are configured instances of it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Optional
+
+import yaml
+
+from .finding import CATEGORIES, SEVERITIES
+
+CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DOC_SECTIONS = ("what", "why", "example", "instead")
+RULE_KEYS = {"code", "name", "category", "severity", "check", "message", "options", "docs", "examples", "fixable"}
+
+
+class RuleError(Exception):
+    """A rule pack that cannot be loaded: a usage/config error (exit 2)."""
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """Generic Python behind rules.
+
+    scope "article": run(article, options) -> iterable of Hit.
+    scope "corpus": collect(article, options) -> picklable data, run in the
+    worker; compare(collected: {path: data}, options) -> iterable of
+    (path, Hit-like dict), run once in the parent over every article.
+    """
+
+    name: str
+    options: Mapping[str, Any]
+    run: Optional[Callable] = None
+    scope: str = "article"
+    collect: Optional[Callable] = None
+    compare: Optional[Callable] = None
+    fixable: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: str
+    check: str
+    message: str
+    options: Mapping[str, Any]
+    docs: Mapping[str, str]
+    examples: Mapping[str, list]
+    fixable: bool = False
+    source: str = ""
+
+    def with_options(self, overrides: Mapping[str, Any]) -> "Rule":
+        merged = dict(self.options)
+        merged.update(overrides)
+        return replace(self, options=merged)
+
+
+@dataclass
+class Registry:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    kinds: dict[str, CheckKind] = field(default_factory=dict)
+
+    def add_rule(self, rule: Rule) -> None:
+        if rule.code in self.rules:
+            raise RuleError(f"{rule.source}: rule code {rule.code} is already defined in "
+                            f"{self.rules[rule.code].source}")
+        for other in self.rules.values():
+            if other.name == rule.name:
+                raise RuleError(f"{rule.source}: rule name {rule.name!r} is already used by {other.code}")
+        self.rules[rule.code] = rule
+
+    def find(self, code_or_name: str) -> Optional[Rule]:
+        key = code_or_name.strip()
+        if key.upper() in self.rules:
+            return self.rules[key.upper()]
+        for rule in self.rules.values():
+            if rule.name == key:
+                return rule
+        return None
+
+    def sorted_rules(self) -> list[Rule]:
+        return [self.rules[c] for c in sorted(self.rules)]
+
+    def fingerprint(self) -> str:
+        import hashlib
+
+        blob = json.dumps([[r.code, r.severity, r.message, _jsonable(r.options)] for r in self.sorted_rules()],
+                          sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def builtin_pack_dir() -> Path:
+    """The packaged rules: inside the wheel, or at the repo root when run from source."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if (candidate / "default").is_dir():
+            return candidate
+    raise RuleError(f"the built-in rule packs are missing (looked in {here / '_rules'} and {here.parent / 'rules'})")
+
+
+def resolve_resource(value: Any, roots: Iterable[Path]) -> Any:
+    """Option values written as "@relative/path" load that YAML or JSON file."""
+    if isinstance(value, str) and value.startswith("@"):
+        rel = value[1:]
+        for root in roots:
+            path = (root / rel).resolve()
+            if path.is_file():
+                return load_data_file(path)
+        raise RuleError(f"resource {rel!r} not found (looked in {', '.join(str(r) for r in roots)})")
+    if isinstance(value, list):
+        return [resolve_resource(v, roots) for v in value]
+    return value
+
+
+def load_data_file(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8")
+    try:
+        return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError) as err:
+        raise RuleError(f"{path}: cannot parse: {err}") from None
+
+
+def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[Path]) -> Rule:
+    data = load_data_file(path)
+    where = str(path)
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: a rule file must be a mapping")
+    unknown = set(data) - RULE_KEYS
+    if unknown:
+        raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for key in ("code", "name", "category", "severity", "check", "message", "docs"):
+        if key not in data:
+            raise RuleError(f"{where}: missing required key {key!r}")
+    code, name = str(data["code"]), str(data["name"])
+    if not CODE.match(code):
+        raise RuleError(f"{where}: code {code!r} must look like CL101")
+    if not NAME.match(name):
+        raise RuleError(f"{where}: name {name!r} must be kebab-case")
+    if data["category"] not in CATEGORIES:
+        raise RuleError(f"{where}: category {data['category']!r} is not one of {', '.join(CATEGORIES)}")
+    if data["severity"] not in SEVERITIES:
+        raise RuleError(f"{where}: severity {data['severity']!r} is not one of {', '.join(SEVERITIES)}")
+    kind = kinds.get(data["check"])
+    if kind is None:
+        raise RuleError(f"{where}: unknown check kind {data['check']!r} (known: {', '.join(sorted(kinds))})")
+    docs = data["docs"] or {}
+    missing = [s for s in DOC_SECTIONS if not str(docs.get(s, "")).strip()]
+    if missing:
+        raise RuleError(f"{where}: docs lack section(s) {', '.join(missing)}")
+    root_list = list(roots)
+    options = dict(kind.options)
+    given = data.get("options") or {}
+    bad = set(given) - set(kind.options)
+    if bad:
+        raise RuleError(f"{where}: option(s) {', '.join(sorted(bad))} not accepted by check kind "
+                        f"{kind.name!r} (accepted: {', '.join(sorted(kind.options)) or 'none'})")
+    for key, value in given.items():
+        options[key] = resolve_resource(value, [path.parent, *root_list])
+    examples = data.get("examples") or {}
+    return Rule(code=code, name=name, category=data["category"], severity=data["severity"],
+                check=kind.name, message=str(data["message"]), options=options,
+                docs={k: str(v) for k, v in docs.items()},
+                examples={"bad": list(examples.get("bad") or []), "good": list(examples.get("good") or [])},
+                fixable=bool(data.get("fixable", kind.fixable)), source=where)
+
+
+def load_pack(directory: Path, registry: Registry) -> None:
+    """Every *.yaml file in `directory` (not recursive) that defines a `code`."""
+    if not directory.is_dir():
+        raise RuleError(f"rule pack {directory} is not a directory")
+    roots = [directory, directory.parent]
+    for path in sorted(directory.glob("*.yaml")):
+        registry.add_rule(load_rule_file(path, registry.kinds, roots))
+
+
+def _entry_points(group: str) -> list:
+    try:
+        return list(metadata.entry_points(group=group))
+    except TypeError:  # Python < 3.10 API shape; kept for odd environments
+        return list(metadata.entry_points().get(group, []))
+
+
+def builtin_kinds() -> dict[str, CheckKind]:
+    from .checks import BUILTIN_KINDS
+
+    return {kind.name: kind for kind in BUILTIN_KINDS}
+
+
+def load_registry(extra_packs: Iterable[Path] = ()) -> Registry:
+    registry = Registry(kinds=builtin_kinds())
+    for ep in _entry_points("contentlint.checks"):
+        kind = ep.load()
+        kind = kind() if callable(kind) and not isinstance(kind, CheckKind) else kind
+        if not isinstance(kind, CheckKind):
+            raise RuleError(f"entry point {ep.name!r} in contentlint.checks is not a CheckKind")
+        if kind.name in registry.kinds:
+            raise RuleError(f"check kind {kind.name!r} from entry point {ep.name!r} is already defined")
+        registry.kinds[kind.name] = kind
+    load_pack(builtin_pack_dir() / "default", registry)
+    for ep in _entry_points("contentlint.packs"):
+        target = ep.load()
+        target = target() if callable(target) else target
+        load_pack(Path(str(target)), registry)
+    for directory in extra_packs:
+        load_pack(Path(directory), registry)
+    return registry
