@@ -8,13 +8,15 @@ from functools import cached_property
 from typing import Any, Optional
 
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from .markdown import Block, Layout, parse_layout
 from .positions import LineIndex
 
-# The same fence python-frontmatter's YAML handler uses.
-FENCE = re.compile(r"^-{3,}\s*$", re.M)
+# The fence python-frontmatter uses, kept to one line so offsets stay exact.
+FENCE = re.compile(r"^-{3,}[ \t]*\r?$", re.M)
 NON_NEWLINE = re.compile(r"[^\n]")
+YAML_HANDLER = YAMLHandler()
 
 
 class InputError(Exception):
@@ -134,11 +136,10 @@ def _split_frontmatter(text: str, index: LineIndex) -> Optional[Frontmatter]:
     if closing is None:
         raise InputError("frontmatter opened with '---' at line 1 is never closed", line=1)
     fm_text = text[opening.end() : closing.start()]
-    first_line = 2  # the YAML starts on the line after the fence
+    # fm_text begins with the fence line's own line break, so YAML's line 0 is file line 1.
+    first_line = 1
     try:
-        import frontmatter as python_frontmatter
-
-        data = python_frontmatter.loads(text).metadata
+        data = YAML_HANDLER.load(fm_text)
         node = yaml.compose(fm_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         # The context mark is where the broken construct began (an unclosed

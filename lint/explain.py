@@ -10,7 +10,11 @@ SECTIONS = (("what", "What it checks"), ("why", "Why it matters"), ("example", "
 
 
 def _example_text(example) -> str:
-    return example["text"] if isinstance(example, dict) else str(example)
+    if not isinstance(example, dict):
+        return str(example)
+    if "base64" in example:
+        return f"(bytes, base64: {example['base64']})"
+    return str(example.get("text", ""))
 
 
 def render(rule: Rule) -> str:

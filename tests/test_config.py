@@ -1,0 +1,93 @@
+"""Config layers, validation, selection and per-file ignores."""
+
+import pytest
+
+from lint.config import ConfigError, load_settings
+from lint.rules import load_registry
+from lint.runner import select_rules
+
+
+def codes(settings):
+    return [r.code for r in select_rules(load_registry(), settings)]
+
+
+def test_defaults_without_config(tmp_path):
+    settings = load_settings(tmp_path)
+    assert settings.fail_on == "error" and settings.source is None
+    assert "CL101" in codes(settings)
+
+
+def test_dedicated_file_found_walking_up(tmp_path, write):
+    write(".contentlint.toml", 'ignore = ["CL2"]\nfail-on = "warning"\n')
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    settings = load_settings(nested)
+    assert settings.fail_on == "warning"
+    assert "CL201" not in codes(settings) and "CL101" in codes(settings)
+
+
+def test_pyproject_table(tmp_path, write):
+    write("pyproject.toml", '[project]\nname = "x"\n\n[tool.contentlint]\nselect = ["CL1"]\n')
+    assert codes(load_settings(tmp_path)) == [c for c in codes(load_settings(tmp_path)) if c.startswith("CL1")]
+
+
+def test_pyproject_without_table_is_skipped(tmp_path, write):
+    write("pyproject.toml", '[project]\nname = "x"\n')
+    assert load_settings(tmp_path).source is None
+
+
+def test_cli_flags_override_file(tmp_path, write):
+    write(".contentlint.toml", 'fail-on = "warning"\n')
+    assert load_settings(tmp_path, overrides={"fail_on": "error"}).fail_on == "error"
+
+
+def test_unknown_key_is_rejected_with_suggestion(tmp_path, write):
+    path = write(".contentlint.toml", 'selct = ["CL1"]\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert str(path) in str(info.value) and "'selct'" in str(info.value) and "select" in str(info.value)
+
+
+@pytest.mark.parametrize("content,fragment", [
+    ('fail-on = "sometimes"', "fail-on"),
+    ('jobs = 0', "jobs"),
+    ('select = "CL1"\nignore = 3', "ignore"),
+    ('[severity]\nCL101 = "fatal"', "severity.CL101"),
+    ('[per-file-ignores]\n"*.md" = 5', "per-file-ignores"),
+    ('this is not toml', "invalid TOML"),
+])
+def test_bad_values_name_the_key(tmp_path, write, content, fragment):
+    write(".contentlint.toml", content + "\n")
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert fragment in str(info.value)
+
+
+def test_most_specific_selector_wins(tmp_path, write):
+    write(".contentlint.toml", 'select = ["CL"]\nignore = ["CL1"]\nextend-select = ["CL101"]\n')
+    selected = codes(load_settings(tmp_path))
+    assert "CL101" in selected
+
+
+def test_select_by_rule_name(tmp_path, write):
+    write(".contentlint.toml", 'select = ["missing-disclaimer"]\n')
+    assert codes(load_settings(tmp_path)) == ["CL201"]
+
+
+def test_severity_override_and_rule_options(tmp_path, write):
+    write(".contentlint.toml", '[severity]\nCL201 = "warning"\n\n[rules.missing-disclaimer]\nelements = {purpose = ["for your information"]}\n')
+    rules = {r.code: r for r in select_rules(load_registry(), load_settings(tmp_path))}
+    assert rules["CL201"].severity == "warning"
+    assert rules["CL201"].options["elements"] == {"purpose": ["for your information"]}
+
+
+def test_unknown_rule_option_is_rejected(tmp_path, write):
+    write(".contentlint.toml", '[rules.CL201]\nbogus = 1\n')
+    with pytest.raises(ConfigError, match="bogus"):
+        select_rules(load_registry(), load_settings(tmp_path))
+
+
+def test_unknown_rule_in_config_is_rejected(tmp_path, write):
+    write(".contentlint.toml", '[severity]\nCL999 = "error"\n')
+    with pytest.raises(ConfigError, match="CL999"):
+        select_rules(load_registry(), load_settings(tmp_path))
