@@ -1,4 +1,4 @@
-"""The command line: check, rules, explain."""
+"""The command line: check, baseline, rules, explain."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .config import ConfigError, Settings, load_settings
 from .rules import Registry, RuleError, load_registry
 
 EXIT_USAGE = 2
+FORMATS = ("text", "json", "sarif", "github", "junit", "markdown", "html")
 
 
 def _codes(values: tuple[str, ...]) -> Optional[tuple[str, ...]]:
@@ -57,9 +58,10 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
-              help="Output format (default: text, or from --output's extension).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: text, or from --output's extension: .json .sarif .xml .md .html).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to a file (atomically).")
 @click.option("--select", multiple=True, help="Enable only rules whose code starts with these (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Enable these rules on top of the selection.")
 @click.option("--ignore", multiple=True, help="Disable rules whose code starts with these (comma-separated).")
@@ -72,28 +74,112 @@ def main() -> None:
               help="Use this config file instead of searching for one.")
 @click.option("--fix", is_flag=True, help="Apply the fixes that fixable rules offer, then report what remains.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
-def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quiet, color, config, fix, no_cache):
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report and gate only findings not recorded in this baseline file.")
+@click.option("--since", metavar="REF",
+              help="Lint only files changed since the merge base with git REF (cross-article checks still "
+                   "compare against every article).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: on a terminal, for runs over a second, never in CI).")
+def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quiet, color, config, fix, no_cache,
+          baseline_file, since, progress):
     """Lint articles and say which may be published (exit 1 when any is blocked)."""
     from .output import write_report
-    from .runner import run
 
     paths = default_paths(paths)
     settings, registry = load(paths, config, select=_codes(select), extend_select=_codes(extend_select),
                               ignore=_codes(ignore), fail_on=fail_on, jobs=jobs,
                               cache=False if no_cache else None)
+    known = _load_baseline(baseline_file) if baseline_file is not None else None
+    report_only = _changed_since(since) if since else None
     try:
-        result = run(list(paths), registry, settings)
+        result = _lint(paths, registry, settings, progress, report_only)
         if fix:
             from .output import apply_fixes
 
             changed = apply_fixes(result)
             if changed:
                 click.echo(f"contentlint: fixed {changed} file{'s' if changed != 1 else ''}", err=True)
-                result = run(list(paths), registry, settings)
+                result = _lint(paths, registry, settings, progress, report_only)
     except ConfigError as err:
         raise _fail(str(err)) from None
-    write_report(result, fmt, output, quiet=quiet, color=_use_color(color) and output is None)
+    if known is not None:
+        from .baseline import apply
+
+        apply(result, known)
+    try:
+        write_report(result, fmt, output, quiet=quiet, color=_use_color(color) and output is None)
+    except OSError as err:
+        raise _fail(f"cannot write {output}: {err.strerror or err}") from None
     sys.exit(result.exit_code)
+
+
+def _lint(paths, registry, settings, progress, report_only=None):
+    """One run with the progress bar and the comparison context the CLI always wants."""
+    from .progress import ProgressBar
+    from .runner import run, sibling_context
+
+    with ProgressBar(enabled=progress) as bar:
+        return run(list(paths), registry, settings, bar, report_only=report_only,
+                   context=sibling_context(list(paths), settings))
+
+
+def _load_baseline(path: Path):
+    from .baseline import BaselineError, load as load_baseline
+
+    try:
+        return load_baseline(path)
+    except BaselineError as err:
+        raise _fail(str(err)) from None
+
+
+def _changed_since(ref: str) -> list[Path]:
+    from .vcs import VcsError, changed_files
+
+    try:
+        return changed_files(ref)
+    except VcsError as err:
+        raise _fail(str(err)) from None
+
+
+@main.command(name="baseline")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=".contentlint-baseline.json", show_default=True, help="The baseline file to write.")
+@click.option("--prune", is_flag=True,
+              help="Only remove entries that no longer occur from an existing baseline; never add findings.")
+@click.option("--select", multiple=True, help="Record only rules whose code starts with these.")
+@click.option("--ignore", multiple=True, help="Do not record rules whose code starts with these.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPU count).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching for one.")
+@click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: automatic).")
+def baseline_command(paths, output, prune, select, ignore, jobs, config, no_cache, progress):
+    """Record today's findings so that `check --baseline FILE` gates only new ones."""
+    from . import baseline as bl
+
+    paths = default_paths(paths)
+    settings, registry = load(paths, config, select=_codes(select), ignore=_codes(ignore), jobs=jobs,
+                              cache=False if no_cache else None)
+    old = _load_baseline(output) if prune else None
+    try:
+        result = _lint(paths, registry, settings, progress)
+    except ConfigError as err:
+        raise _fail(str(err)) from None
+    if old is not None:
+        entries = bl.pruned(old, result)
+        what = f"removed {len(old.entries) - len(entries)} stale entries, kept {len(entries)}"
+    else:
+        entries = [bl.entry_for(f) for f in result.findings]
+        articles = len({e.path for e in entries})
+        what = (f"recorded {len(entries)} finding{'s' if len(entries) != 1 else ''} "
+                f"in {articles} article{'s' if articles != 1 else ''}")
+    try:
+        bl.write(entries, output)
+    except OSError as err:
+        raise _fail(f"cannot write {output}: {err.strerror or err}") from None
+    click.echo(f"contentlint: {what} to {output}", err=True)
 
 
 @main.command(name="rules")
@@ -132,6 +218,20 @@ def explain(code, config):
     if rule is None:
         raise _fail(f"no rule {code!r}; `contentlint rules` lists them")
     click.echo(render(rule))
+
+
+@main.command(name="facts")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--keyed", is_flag=True, help="Only figures with a subject and a measure (the ones compared).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def facts_command(paths, fmt, keyed, config):
+    """List each figure with its subject, measure, value, qualifiers and citation."""
+    from .facts_report import render_facts
+
+    paths = default_paths(paths)
+    settings, registry = load(paths, config)
+    click.echo(render_facts(list(paths), settings, registry, fmt, keyed, color=_use_color(None)), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

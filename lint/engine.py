@@ -168,12 +168,22 @@ def apply_suppressions(result: ArticleResult, unused_rule: Optional[Rule], enabl
     result.findings = kept
 
 
+def normalise_text(text: str) -> str:
+    """Case, punctuation and whitespace do not change what a finding is about."""
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def flagged_text(finding: Finding) -> str:
+    """The normalised flagged span, or the message when the span has no words."""
+    return normalise_text(finding.excerpt) or finding.message.lower()
+
+
 def fingerprint_findings(result: ArticleResult) -> None:
     """A fingerprint that survives line shifts: rule, file, flagged text, occurrence."""
     seen: dict[tuple[str, str], int] = {}
     stamped = []
     for finding in sorted(result.findings):
-        norm = re.sub(r"\W+", " ", finding.excerpt.lower()).strip() or finding.message.lower()
+        norm = flagged_text(finding)
         key = (finding.code, norm)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1

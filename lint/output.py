@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -16,6 +17,9 @@ def pick_format(fmt: Optional[str], output: Optional[Path]) -> str:
     if fmt:
         return fmt
     if output is not None:
+        name = output.name.lower()
+        if name.endswith(".sarif.json"):
+            return "sarif"
         return EXTENSIONS.get(output.suffix.lower(), "text")
     return "text"
 
@@ -24,13 +28,24 @@ def write_report(run: Run, fmt: Optional[str], output: Optional[Path], quiet: bo
                  color: bool = False) -> None:
     name = pick_format(fmt, output)
     reporter_cls = REPORTERS[name]
-    reporter = reporter_cls(quiet=quiet) if name == "text" else reporter_cls()
+    reporter = reporter_cls(quiet=quiet)
     rendered = reporter.render(run, color=color)
     if output is None:
         sys.stdout.write(rendered)
         sys.stdout.flush()
     else:
-        write_atomically(output, rendered.encode("utf-8"))
+        write_file(output, rendered.encode("utf-8"))
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Atomically, creating missing folders; a new file gets the usual permissions (umask), not 0600."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path.exists()
+    write_atomically(path, data)
+    if not existed:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(path, 0o666 & ~mask)
 
 
 def apply_fixes(run: Run) -> int:

@@ -6,7 +6,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Collection, Optional, Sequence, Union
 
 from . import __version__, nlp
 from .cache import Cache
@@ -16,6 +16,17 @@ from .engine import ArticleResult, analyse, finish
 from .finding import SEVERITY_RANK, at_least
 from .rules import Registry, Rule, RuleError, resolve_resource
 from .suppress import matches_code
+
+
+# The verdict of one article. Only BLOCKED fails the gate; a draft (status:
+# draft in its frontmatter) is reported but never blocks unless drafts-block.
+BLOCKED = "blocked"
+WARNINGS = "publishable-with-warnings"
+PUBLISHABLE = "publishable"
+DRAFT = "draft"
+VERDICTS = (BLOCKED, WARNINGS, PUBLISHABLE, DRAFT)
+VERDICT_LABELS = {BLOCKED: "blocked", WARNINGS: "publishable with warnings", PUBLISHABLE: "publishable",
+                  DRAFT: "draft"}
 
 
 @dataclass
@@ -28,6 +39,9 @@ class Run:
     settings: Settings
     verdicts: dict[str, str] = field(default_factory=dict)
     stale: list[dict] = field(default_factory=list)  # baseline entries that no longer match
+    baseline: Optional[str] = None  # the baseline file applied, if any
+    baselined: int = 0  # findings hidden because the baseline already holds them
+    compared: int = 0  # articles read only for cross-article comparison (not reported)
 
     @property
     def findings(self):
@@ -35,7 +49,14 @@ class Run:
 
     @property
     def blocked(self) -> int:
-        return sum(1 for v in self.verdicts.values() if v == "blocked")
+        return sum(1 for v in self.verdicts.values() if v == BLOCKED)
+
+    def count(self, verdict: str) -> int:
+        return sum(1 for v in self.verdicts.values() if v == verdict)
+
+    def refresh_verdicts(self) -> None:
+        """Recompute the verdicts after findings were dropped (a baseline, say)."""
+        self.verdicts = verdicts(self.results, self.settings)
 
     @property
     def exit_code(self) -> int:
@@ -170,27 +191,81 @@ def _collect(outputs, todo, results, cache, progress, done, total) -> None:
             progress(done, total)
 
 
+def is_draft(meta: dict, settings: Settings) -> bool:
+    status = str(meta.get("status", "")).strip().lower()
+    return bool(status) and status in {s.lower() for s in settings.draft_statuses}
+
+
+def verdict_of(result: ArticleResult, settings: Settings) -> str:
+    if is_draft(result.meta, settings) and not settings.drafts_block:
+        return DRAFT
+    if any(at_least(f.severity, settings.fail_on) for f in result.findings):
+        return BLOCKED
+    if any(at_least(f.severity, "warning") for f in result.findings):
+        return WARNINGS
+    return PUBLISHABLE
+
+
 def verdicts(results: Sequence[ArticleResult], settings: Settings) -> dict[str, str]:
-    out = {}
-    for result in results:
-        draft = str(result.meta.get("status", "")).lower() in settings.draft_statuses
-        failing = any(at_least(f.severity, settings.fail_on) for f in result.findings)
-        if failing and not (draft and not settings.drafts_block):
-            out[result.path] = "blocked"
-        else:
-            out[result.path] = "publishable"
+    return {result.path: verdict_of(result, settings) for result in results}
+
+
+def sibling_context(paths: Sequence[Path], settings: Settings) -> list[Path]:
+    """The articles next to each file named explicitly (what pre-commit passes).
+
+    Cross-article checks compare a changed article against the rest of its
+    folder even when only that article is being linted.
+    """
+    from fnmatch import fnmatch
+
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        for sibling in sorted(path.resolve().parent.iterdir()):
+            if sibling.is_file() and any(fnmatch(sibling.name, p) for p in settings.include):
+                out.append(sibling)
     return out
 
 
 def run(paths: Sequence[Path], registry: Registry, settings: Settings,
-        progress: Optional[Callable[[int, int], None]] = None) -> Run:
+        progress: Optional[Callable[[int, int], None]] = None, *,
+        report_only: Optional[Collection[Union[str, Path]]] = None, context: Sequence[Path] = ()) -> Run:
+    """Lint `paths`. With `report_only`, only those files are reported; every
+    other discovered file, and every file under `context`, is still read by
+    corpus-scope rules (cross-article comparison) but never reported."""
     rules = select_rules(registry, settings)
-    files = discover(paths, settings.include, tuple(settings.exclude) + tuple(settings.extend_exclude))
-    results = analyse_files(files, rules, registry, settings, settings.jobs, progress)
-    finish(results, rules, registry, settings.per_file_ignores)
+    excludes = tuple(settings.exclude) + tuple(settings.extend_exclude)
+    files = discover(paths, settings.include, excludes)
+    reported, compare_only = files, []
+    if report_only is not None:
+        wanted = {display_path(Path(p)) for p in report_only}
+        reported = [f for f in files if display_path(f) in wanted]
+        compare_only = [f for f in files if display_path(f) not in wanted]
+    corpus_rules = [r for r in rules if registry.kinds[r.check].scope == "corpus"]
+    if corpus_rules:
+        seen = {display_path(f) for f in files}
+        for extra in discover(context, settings.include, excludes) if context else ():
+            if display_path(extra) not in seen:
+                seen.add(display_path(extra))
+                compare_only.append(extra)
+    else:
+        compare_only = []  # nothing compares across articles: no need to read the others
+    total = len(reported) + len(compare_only)
+    results = analyse_files(reported, rules, registry, settings, settings.jobs, _offset(progress, 0, total))
+    background = analyse_files(compare_only, corpus_rules, registry, settings, settings.jobs,
+                               _offset(progress, len(reported), total)) if compare_only else []
+    finish(results + background, rules, registry, settings.per_file_ignores)
     for result in results:
         result.findings.sort()
-    return Run(results, registry, rules, settings, verdicts(results, settings))
+    return Run(results, registry, rules, settings, verdicts(results, settings), compared=len(background))
+
+
+def _offset(progress: Optional[Callable[[int, int], None]], before: int, total: int):
+    """Two passes, one progress bar."""
+    if progress is None:
+        return None
+    return lambda done, _count: progress(before + done, total)
 
 
 def worst(severities) -> Optional[str]:

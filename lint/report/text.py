@@ -7,9 +7,11 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from ..runner import Run
+from ..runner import BLOCKED, DRAFT, WARNINGS, Run
+from .common import gating, verdict_label, verdict_of, verdict_summary
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+VERDICT_STYLE = {BLOCKED: "bold red", WARNINGS: "yellow", DRAFT: "cyan", "publishable": "green"}
 
 
 class TextReporter:
@@ -48,18 +50,26 @@ class TextReporter:
 
     def _summary(self, console: Console, run: Run) -> None:
         if not self.quiet:
+            width = max((len(verdict_label(v)) for v in run.verdicts.values()), default=0)
             for result in run.results:
-                verdict = run.verdicts.get(result.path, "publishable")
+                verdict = verdict_of(run, result.path)
                 counts = _counts(result.findings)
-                style = "bold red" if verdict == "blocked" else "green"
-                console.print(Text(f"{verdict:>11}", style=style) + Text(f"  {result.path}  {counts}"))
-        n = len(run.results)
-        blocked = run.blocked
+                if verdict == DRAFT and any(gating(f, run) for f in result.findings):
+                    counts += " (not blocking: draft)"
+                label = verdict_label(verdict)
+                console.print(Text(f"{label:<{width}}", style=VERDICT_STYLE.get(verdict, "")) +
+                              Text(f"  {result.path}  {counts}"))
+        for entry in run.stale:
+            console.print(Text(f"{entry['path']}: stale baseline entry {entry['rule']} (was line {entry['line']}: "
+                               f"{entry['message']})", style="dim"))
+        if run.stale:
+            console.print(Text("  these no longer occur; `contentlint baseline --prune` removes them", style="dim"))
         errors = sum(1 for f in run.findings if f.severity == "error")
         warnings = sum(1 for f in run.findings if f.severity == "warning")
-        noun = "article" if n == 1 else "articles"
-        summary = Text(f"{n} {noun}: {blocked} blocked, {n - blocked} publishable", style="bold")
+        summary = Text(verdict_summary(run), style="bold")
         summary.append(f" ({_plural(errors, 'error')}, {_plural(warnings, 'warning')})")
+        if run.baseline is not None:
+            summary.append(f"; {_plural(run.baselined, 'baselined finding')} not shown")
         console.print(summary)
 
 

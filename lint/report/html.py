@@ -1,0 +1,312 @@
+"""The HTML report for editors: one self-contained file, readable without a terminal.
+
+Everything is rendered here, server-side, with every string from an article,
+a rule pack or the file system escaped; the inline script only sorts, filters
+and highlights what is already on the page. A Content-Security-Policy forbids
+any network load, so the file behaves the same offline, attached to an email
+or opened from a CI artifact.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from importlib.resources import files
+from typing import Iterable, Optional
+
+from .. import __version__
+from ..engine import ArticleResult
+from ..finding import Finding
+from ..runner import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS, Run
+from .common import (SEVERITY_ORDER, VERDICT_ORDER, category_counts, gating, headline, plural, rule_counts,
+                     severity_counts, verdict_label, verdict_of)
+
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+       "base-uri 'none'; form-action 'none'")
+SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
+SEVERITY_PLURALS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+VERDICT_HELP = {
+    BLOCKED: "has at least one problem that must be fixed before it is published",
+    WARNINGS: "may be published; its warnings are worth a look",
+    PUBLISHABLE: "may be published",
+    DRAFT: "is a draft: its problems are listed but do not block it",
+}
+HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+
+
+def e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _asset(name: str) -> str:
+    return files("lint.report").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _inline_script(code: str) -> str:
+    # An inline <script> ends at the first "</script", whatever the JS means.
+    return code.replace("</", "<\\/")
+
+
+class HtmlReporter:
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+
+    def render(self, run: Run, color: bool = False) -> str:
+        ids = {r.path: f"a{i}" for i, r in enumerate(run.results)}
+        # Editors read top-down: blocked articles first, clean ones last.
+        ordered = sorted(run.results, key=lambda r: (VERDICT_ORDER.index(verdict_of(run, r.path)), r.path))
+        parts = [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="referrer" content="no-referrer">',
+            f"<title>{e(headline(run))} · contentlint report</title>",
+            f"<style>{_asset('report.css')}</style>",
+            "</head><body>",
+            self._header(run),
+            '<main>',
+            self._dashboard(run),
+            self._filters(run),
+            self._table(run, ordered, ids),
+            self._stale(run),
+            '<section class="docs" aria-label="Articles in detail">',
+            "<h2>Articles in detail</h2>",
+            *(self._article(run, result, ids[result.path]) for result in ordered),
+            "</section>",
+            "</main>",
+            f'<footer>contentlint {e(__version__)} · {plural(len(run.rules), "rule")} checked'
+            f'{self._baseline_note(run)}</footer>',
+            f"<script>{_inline_script(_asset('report.js'))}</script>",
+            "</body></html>",
+        ]
+        return "\n".join(p for p in parts if p) + "\n"
+
+    # -- top of the page ---------------------------------------------------
+    def _header(self, run: Run) -> str:
+        tone = "bad" if run.blocked else "good"
+        threshold = "an error" if run.settings.fail_on == "error" else f"a {run.settings.fail_on} or worse"
+        return (f'<header class="top"><p class="brand">contentlint report</p>'
+                f'<h1 class="headline {tone}" data-stat="headline">{e(headline(run))}</h1>'
+                f'<p class="explain">An article is <b>blocked</b> when it has {threshold}. '
+                f'Click an article to read it with every problem highlighted where it occurs.</p></header>')
+
+    def _baseline_note(self, run: Run) -> str:
+        if run.baseline is None:
+            return ""
+        return (f" · baseline {e(run.baseline)}: {plural(run.baselined, 'known finding')} hidden, "
+                f"{len(run.stale)} stale")
+
+    def _card(self, key: str, number: int, label: str, tone: str = "", filter_value: str = "") -> str:
+        attr = f' data-set-verdict="{e(filter_value)}" role="button" tabindex="0"' if filter_value else ""
+        return (f'<div class="card {tone}" data-stat="{e(key)}"{attr}><span class="num">{number}</span>'
+                f'<span class="lbl">{e(label)}</span></div>')
+
+    def _dashboard(self, run: Run) -> str:
+        totals = severity_counts(run.findings)
+        cards = [self._card("articles", len(run.results), "articles checked", "", "all")]
+        for verdict in VERDICT_ORDER:
+            count = run.count(verdict)
+            if count or verdict in (BLOCKED, PUBLISHABLE):
+                cards.append(self._card(verdict, count, verdict_label(verdict), f"v-{verdict}", verdict))
+        finding_cards = [self._card(f"{sev}s", totals[sev], SEVERITY_PLURALS[sev].lower(), f"s-{sev}")
+                         for sev in SEVERITY_ORDER]
+        return ('<section class="dashboard" aria-label="Summary">'
+                f'<div class="cards">{"".join(cards)}<span class="sep"></span>{"".join(finding_cards)}</div>'
+                f'<div class="breakdown">{self._by_category(run)}{self._by_rule(run)}</div></section>')
+
+    def _by_category(self, run: Run) -> str:
+        table = category_counts(run)
+        peak = max((sum(c.values()) for c in table.values()), default=0) or 1
+        rows = []
+        for category, counts in table.items():
+            total = sum(counts.values())
+            bars = "".join(f'<span class="bar s-{sev}" style="width:{100 * counts[sev] / peak:.1f}%"></span>'
+                           for sev in SEVERITY_ORDER if counts[sev])
+            cells = "".join(f'<td class="n">{counts[sev] or ""}</td>' for sev in SEVERITY_ORDER)
+            rows.append(f'<tr class="{"" if total else "zero"}" data-set-category="{e(category)}" '
+                        f'data-category-total="{total}"><th scope="row">{e(category)}</th>{cells}'
+                        f'<td class="n total">{total}</td><td class="bars">{bars}</td></tr>')
+        head = "".join(f'<th class="n">{SEVERITY_PLURALS[s]}</th>' for s in SEVERITY_ORDER)
+        return ('<div class="panel"><h2>Problems by category</h2><table class="mini" id="by-category">'
+                f'<thead><tr><th>Category</th>{head}<th class="n">Total</th><th></th></tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+    def _by_rule(self, run: Run) -> str:
+        rows = [f'<tr data-set-rule="{e(code)}" data-rule-total="{n}"><th scope="row"><code>{e(code)}</code></th>'
+                f'<td>{e(name)}</td><td>{e(category)}</td><td class="n total">{n}</td></tr>'
+                for code, name, category, n in rule_counts(run)]
+        body = "".join(rows) or '<tr><td colspan="4" class="empty">No problems found.</td></tr>'
+        return ('<div class="panel"><h2>Problems by rule</h2><table class="mini" id="by-rule">'
+                '<thead><tr><th>Rule</th><th>What</th><th>Category</th><th class="n">Count</th></tr></thead>'
+                f'<tbody>{body}</tbody></table></div>')
+
+    def _filters(self, run: Run) -> str:
+        totals = severity_counts(run.findings)
+        sev = "".join(f'<label class="chip s-{s}"><input type="checkbox" data-filter="severity" value="{s}" checked>'
+                      f'{SEVERITY_PLURALS[s]} <span class="count">{totals[s]}</span></label>'
+                      for s in SEVERITY_ORDER)
+        present = [c for c, counts in category_counts(run).items() if any(counts.values())]
+        cats = "".join(f'<label class="chip"><input type="checkbox" data-filter="category" value="{e(c)}" checked>'
+                       f'{e(c)}</label>' for c in present) or '<span class="none">none</span>'
+        rules = "".join(f'<option value="{e(code)}">{e(code)} {e(name)} ({n})</option>'
+                        for code, name, _, n in sorted(rule_counts(run)))
+        verdicts = "".join(f'<option value="{v}">{e(verdict_label(v))}</option>' for v in VERDICT_ORDER)
+        return ('<section class="filters" id="filters" aria-label="Filters">'
+                f'<div class="group"><span class="glabel">Severity</span>{sev}</div>'
+                f'<div class="group"><span class="glabel">Category</span>{cats}</div>'
+                '<div class="group"><label class="glabel" for="rule-filter">Rule</label>'
+                f'<select id="rule-filter" data-filter="rule"><option value="">All rules</option>{rules}</select>'
+                '<label class="glabel" for="verdict-filter">Verdict</label>'
+                f'<select id="verdict-filter" data-filter="verdict"><option value="">All verdicts</option>{verdicts}'
+                '</select><label class="glabel" for="search">Article</label>'
+                '<input id="search" type="search" data-filter="search" placeholder="title or file name">'
+                '<button type="button" id="reset">Reset</button></div>'
+                '<p class="status" id="status" aria-live="polite"></p></section>')
+
+    # -- the table of articles -------------------------------------------------
+    def _table(self, run: Run, ordered: list[ArticleResult], ids: dict[str, str]) -> str:
+        rows = []
+        for result in ordered:
+            verdict = verdict_of(run, result.path)
+            counts = severity_counts(result.findings)
+            title = _title(result)
+            top = _top_finding(result.findings)
+            cells = "".join(f'<td class="n c-{s}" data-v="{counts[s]}">{counts[s]}</td>' for s in SEVERITY_ORDER)
+            rows.append(
+                f'<tr data-doc="{ids[result.path]}" data-path="{e(result.path)}" data-verdict="{verdict}" '
+                f'data-search="{e((title + " " + result.path).lower())}">'
+                f'<td data-v="{VERDICT_ORDER.index(verdict)}">{_badge(verdict)}</td>'
+                f'<td data-v="{e(title.lower())}"><a href="#{ids[result.path]}">{e(title)}</a>'
+                f'{_path_note(result, "div")}</td>{cells}'
+                f'<td class="n match" data-v="{len(result.findings)}">{len(result.findings)}</td>'
+                f'<td class="top">{e(top.message) if top else ""}</td></tr>')
+        head = "".join(f'<th class="n" data-sort="num" aria-sort="none"><button type="button">{SEVERITY_PLURALS[s]}'
+                       f'</button></th>' for s in SEVERITY_ORDER)
+        return ('<section aria-label="Articles"><h2>Articles</h2><table class="articles sortable" id="articles">'
+                '<thead><tr><th data-sort="num" aria-sort="none"><button type="button">Verdict</button></th>'
+                '<th data-sort="text" aria-sort="none"><button type="button">Article</button></th>'
+                f'{head}<th class="n" data-sort="num" aria-sort="none"><button type="button" '
+                'title="problems matching the filters">Shown</button></th><th>Most serious problem</th></tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table></section>')
+
+    def _stale(self, run: Run) -> str:
+        if not run.stale:
+            return ""
+        items = "".join(f'<li><code>{e(s["rule"])}</code> {e(s["path"])} (was line {e(s["line"])}): '
+                        f'{e(s["message"])}</li>' for s in run.stale)
+        return ('<section class="stale"><h2>Fixed since the baseline</h2><p>These baselined problems no longer '
+                'occur. Run <code>contentlint baseline --prune</code> to remove them from the baseline.</p>'
+                f'<ul>{items}</ul></section>')
+
+    # -- one article -------------------------------------------------------------
+    def _article(self, run: Run, result: ArticleResult, doc_id: str) -> str:
+        verdict = verdict_of(run, result.path)
+        findings = list(result.findings)
+        fids = {id(f): f"{doc_id}-f{i}" for i, f in enumerate(findings)}
+        counts = severity_counts(findings)
+        summary = ", ".join(plural(counts[s], SEVERITY_LABELS[s].lower()) for s in SEVERITY_ORDER if counts[s])
+        items = "".join(
+            f'<li class="fitem" {self._data(f, fids[id(f)])}><a href="#{doc_id}-L{f.line}">line {f.line}</a> '
+            f'<span class="sev s-{e(f.severity)}">{SEVERITY_LABELS.get(f.severity, e(f.severity))}</span> '
+            f'{e(f.message)} <code>{e(f.code)}</code></li>'
+            for f in sorted(findings, key=lambda f: (f.line, f.column)))
+        note = ""
+        if verdict == DRAFT and any(gating(f, run) for f in findings):
+            note = '<p class="draftnote">This article is a draft, so these problems do not block it yet.</p>'
+        return (f'<article class="doc v-{verdict}" id="{doc_id}" data-verdict="{verdict}" '
+                f'data-path="{e(result.path)}">'
+                f'<details{" open" if findings else ""}><summary><span class="doc-head">{_badge(verdict)}'
+                f'<span class="doc-title">{e(_title(result))}</span>{_path_note(result)}'
+                f'<span class="doc-count">{e(summary or "no problems")}</span></span></summary>'
+                f'<p class="verdict-help">This article {VERDICT_HELP.get(verdict, "")}.</p>{note}'
+                f'{f"<ol class=findings>{items}</ol>" if items else ""}'
+                f'<div class="src" role="document">{self._lines(result, findings, fids, doc_id)}</div>'
+                '</details></article>')
+
+    def _data(self, f: Finding, fid: str) -> str:
+        return (f'data-f="{fid}" data-severity="{e(f.severity)}" data-category="{e(f.category)}" '
+                f'data-rule="{e(f.code)}"')
+
+    def _lines(self, result: ArticleResult, findings: list[Finding], fids: dict[int, str], doc_id: str) -> str:
+        lines = [line.rstrip("\r") for line in result.text.split("\n")] if result.text else [""]
+        while len(lines) < max((f.end_line for f in findings), default=0):
+            lines.append("")
+        spans: dict[int, list[tuple[int, int, Finding]]] = {}
+        notes: dict[int, list[Finding]] = {}
+        for f in findings:
+            notes.setdefault(min(f.line, len(lines)), []).append(f)
+            for n in range(f.line, min(f.end_line, len(lines)) + 1):
+                start = f.column - 1 if n == f.line else 0
+                end = f.end_column if n == f.end_line else len(lines[n - 1])
+                spans.setdefault(n, []).append((start, max(start, end), f))
+        frontmatter_end = _frontmatter_end(lines)
+        out = []
+        for n, line in enumerate(lines, 1):
+            kind = "fm" if n <= frontmatter_end else ("h" if HEADING.match(line) else "")
+            text = _highlight(line, spans.get(n, []), fids)
+            note_html = ""
+            if n in notes:
+                note_html = '<div class="notes">' + "".join(
+                    f'<div class="note s-{e(f.severity)}" {self._data(f, fids[id(f)])}>'
+                    f'<span class="sev s-{e(f.severity)}">{SEVERITY_LABELS.get(f.severity, e(f.severity))}</span> '
+                    f'{e(f.message)}<span class="rule"><code>{e(f.code)}</code> {e(f.name)} · {e(f.category)}</span>'
+                    '</div>' for f in sorted(notes[n], key=lambda f: (f.column, f.code))) + "</div>"
+            out.append(f'<div class="ln {kind}{" has" if note_html else ""}" id="{doc_id}-L{n}">'
+                       f'<a class="no" href="#{doc_id}-L{n}">{n}</a><div class="tx">{text}</div>{note_html}</div>')
+        return "".join(out)
+
+
+def _frontmatter_end(lines: list[str]) -> int:
+    if not lines or lines[0].lstrip("\ufeff").rstrip() != "---":
+        return 0
+    for i, line in enumerate(lines[1:], 2):
+        if line.rstrip() == "---":
+            return i
+    return 0
+
+
+def _highlight(line: str, spans: Iterable[tuple[int, int, Finding]], fids: dict[int, str]) -> str:
+    """The line with each flagged span in a <mark>; overlapping spans split into segments."""
+    spans = [(max(0, min(s, len(line))), max(0, min(t, len(line))), f) for s, t, f in spans]
+    if not spans:
+        return e(line) or "\u200b"
+    cuts = sorted({0, len(line), *(s for s, _, _ in spans), *(t for _, t, _ in spans)})
+    out = []
+    for start, end in zip(cuts, cuts[1:]):
+        covering = [f for s, t, f in spans if s <= start and end <= t and s < t]
+        piece = e(line[start:end])
+        out.append(_mark(piece, covering, fids) if covering else piece)
+    # Findings with nothing to underline on this line (a missing element, the end of a line) get a marker.
+    for s, t, f in spans:
+        if s == t:
+            out.append(_mark("", [f], fids, point=True))
+    return "".join(out) or "\u200b"
+
+
+def _mark(piece: str, covering: list[Finding], fids: dict[int, str], point: bool = False) -> str:
+    worst = min(covering, key=lambda f: SEVERITY_ORDER.index(f.severity)).severity
+    ids = " ".join(fids[id(f)] for f in covering)
+    title = " | ".join(f"{f.code}: {f.message}" for f in covering)
+    return (f'<mark class="hl s-{e(worst)}{" pt" if point else ""}" data-f="{e(ids)}" title="{e(title)}">'
+            f'{piece}</mark>')
+
+
+def _title(result: ArticleResult) -> str:
+    title = result.meta.get("title")
+    return " ".join(str(title).split()) if isinstance(title, str) and title.strip() else result.path
+
+
+def _path_note(result: ArticleResult, tag: str = "span") -> str:
+    """The file name under the title (not twice when the article has no title)."""
+    return "" if _title(result) == result.path else f'<{tag} class="path">{e(result.path)}</{tag}>'
+
+
+def _badge(verdict: str) -> str:
+    return f'<span class="badge v-{verdict}">{e(verdict_label(verdict))}</span>'
+
+
+def _top_finding(findings: list[Finding]) -> Optional[Finding]:
+    ranked = sorted(findings, key=lambda f: (SEVERITY_ORDER.index(f.severity), f.line, f.column))
+    return ranked[0] if ranked else None
+

@@ -1,0 +1,64 @@
+"""JUnit XML, for CI systems that show test results: one testcase per article.
+
+Each finding at or above the fail threshold is one <failure>; findings below
+it are listed in the testcase's <system-out>. A draft (not gated) is a
+<skipped> testcase with all of its findings in <system-out>.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ..finding import Finding
+from ..runner import DRAFT, Run
+from .common import gating, verdict_label, verdict_of
+
+# XML 1.0 cannot carry most control characters at all, escaped or not.
+_NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def describe(finding: Finding) -> str:
+    return f"{finding.path}:{finding.line}:{finding.column} {finding.code} {finding.severity} {finding.message}"
+
+
+class JunitReporter:
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+
+    def render(self, run: Run, color: bool = False) -> str:
+        suites = ET.Element("testsuites", name="contentlint")
+        suite = ET.SubElement(suites, "testsuite", name="contentlint")
+        failures = skipped = 0
+        for result in run.results:
+            verdict = verdict_of(run, result.path)
+            case = ET.SubElement(suite, "testcase", classname="contentlint", name=clean(result.path),
+                                 file=clean(result.path), time="0")
+            shown_out = []
+            if verdict == DRAFT:
+                skipped += 1
+                ET.SubElement(case, "skipped", message="draft: reported, not gated")
+                shown_out = list(result.findings)
+            else:
+                for finding in result.findings:
+                    if gating(finding, run):
+                        failures += 1
+                        failure = ET.SubElement(case, "failure", type=finding.code,
+                                                message=clean(f"{finding.code} {finding.message}"))
+                        failure.text = clean(describe(finding) + (f"\n    {finding.excerpt}" if finding.excerpt else ""))
+                    else:
+                        shown_out.append(finding)
+            out = ET.SubElement(case, "system-out")
+            out.text = clean("\n".join([f"verdict: {verdict_label(verdict)}", *map(describe, shown_out)]) + "\n")
+        for element in (suites, suite):
+            element.set("tests", str(len(run.results)))
+            element.set("failures", str(failures))
+            element.set("errors", "0")
+            element.set("time", "0")
+        suite.set("skipped", str(skipped))
+        ET.indent(suites)
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

@@ -1,0 +1,112 @@
+"""SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards.
+
+Columns: ours are 1-based character (code point) columns with an inclusive
+end; SARIF's endColumn is exclusive, so it is ours + 1, and the run declares
+columnKind "unicodeCodePoints" so consumers do not count UTF-16 units.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from .. import __version__
+from ..finding import Finding
+from ..rules import Rule
+from ..runner import Run
+from .common import TOOL_URL, first_sentence, help_uri, rule_help_markdown, rule_help_text
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "contentlint/v1"
+
+
+def artifact_uri(path: str) -> str:
+    """Relative paths stay relative (to %SRCROOT%, the working directory); others become file: URIs."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate.as_uri()
+    return quote(candidate.as_posix(), safe="/-._~")
+
+
+def rule_descriptor(rule: Rule) -> dict:
+    what = str(rule.docs.get("what", "")).strip() or rule.name
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": first_sentence(what)},
+        "fullDescription": {"text": " ".join(what.split())},
+        "help": {"text": rule_help_text(rule), "markdown": rule_help_markdown(rule)},
+        "helpUri": help_uri(rule.code),
+        "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
+        "properties": {"category": rule.category, "tags": ["content", rule.category]},
+    }
+
+
+def _fallback_rule(finding: Finding) -> dict:
+    """A finding whose rule is not in the registry (an engine finding): still describable."""
+    return {
+        "id": finding.code,
+        "name": finding.name,
+        "shortDescription": {"text": finding.name.replace("-", " ")},
+        "helpUri": help_uri(finding.code),
+        "properties": {"category": finding.category, "tags": ["content", finding.category]},
+    }
+
+
+def result_of(finding: Finding, index: int, baseline_applied: bool) -> dict:
+    region = {"startLine": finding.line, "startColumn": finding.column,
+              "endLine": finding.end_line, "endColumn": finding.end_column + 1}
+    if finding.excerpt:
+        region["snippet"] = {"text": finding.excerpt}
+    result = {
+        "ruleId": finding.code,
+        "ruleIndex": index,
+        "level": LEVELS.get(finding.severity, "warning"),
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(finding.path), "uriBaseId": "%SRCROOT%"},
+            "region": region,
+        }}],
+        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+        "properties": {"category": finding.category, "severity": finding.severity},
+    }
+    if Path(finding.path).is_absolute():
+        del result["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"]
+    if baseline_applied:
+        result["baselineState"] = "new"
+    return result
+
+
+def document(run: Run) -> dict:
+    descriptors: list[dict] = []
+    index: dict[str, int] = {}
+    for rule in sorted(run.rules, key=lambda r: r.code):
+        index[rule.code] = len(descriptors)
+        descriptors.append(rule_descriptor(rule))
+    for finding in run.findings:
+        if finding.code not in index:
+            known = run.registry.rules.get(finding.code)
+            index[finding.code] = len(descriptors)
+            descriptors.append(rule_descriptor(known) if known else _fallback_rule(finding))
+    results = [result_of(f, index[f.code], run.baseline is not None) for f in run.findings]
+    root = Path.cwd().resolve().as_uri().rstrip("/") + "/"
+    sarif_run = {
+        "tool": {"driver": {"name": "contentlint", "version": __version__, "semanticVersion": __version__,
+                            "informationUri": TOOL_URL, "rules": descriptors}},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "invocations": [{"executionSuccessful": True, "exitCode": run.exit_code}],
+        "properties": {"verdicts": dict(run.verdicts), "failOn": run.settings.fail_on},
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run]}
+
+
+class SarifReporter:
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+
+    def render(self, run: Run, color: bool = False) -> str:
+        return json.dumps(document(run), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,104 @@
+"""The HTML report, read as a file: self-contained, escaped, every finding shown in place.
+
+tests/test_html_browser.py opens it in a real browser.
+"""
+
+import json
+import re
+from html.parser import HTMLParser
+
+from lint.report.html import HtmlReporter
+from lint.report.json import JsonReporter
+
+from reporting import lint, write_corpus
+
+
+class Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []  # (tag, attrs)
+        self.stats = {}
+        self._stat = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if "data-stat" in attrs:
+            self._stat = attrs["data-stat"]
+        elif self._stat and attrs.get("class") == "num":
+            self._stat = (self._stat,)
+
+    def handle_data(self, data):
+        if isinstance(self._stat, tuple):
+            self.stats[self._stat[0]] = data
+            self._stat = None
+
+
+def build(tmp_path):
+    run = lint([write_corpus(tmp_path / "articles")])
+    html = HtmlReporter().render(run)
+    parser = Collector()
+    parser.feed(html)
+    return run, html, parser, json.loads(JsonReporter().render(run))
+
+
+def test_loads_nothing_from_the_network(tmp_path):
+    _, html, parser, _ = build(tmp_path)
+    for tag, attrs in parser.tags:
+        for name in ("src", "href", "action", "srcset", "poster", "data"):
+            value = attrs.get(name) or ""
+            assert not re.match(r"\s*(https?:|//|ftp:)", value, re.I), (tag, name, value)
+        assert tag not in ("link", "iframe", "object", "embed", "img", "base")
+    assert "@import" not in html and not re.search(r"url\((?!\s*['\"]?data:)", html)
+    csp = next(a["content"] for t, a in parser.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp
+
+
+def test_article_text_is_escaped(tmp_path):
+    _, html, parser, _ = build(tmp_path)
+    assert "<script>alert('x')</script>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "<b>readers</b>" not in html
+    assert [t for t, _ in parser.tags].count("script") == 1  # only the report's own
+
+
+def test_dashboard_counts_equal_the_json(tmp_path):
+    run, _, parser, doc = build(tmp_path)
+    stats = {k: int(v) for k, v in parser.stats.items() if k != "headline"}
+    summary = doc["summary"]
+    assert stats["articles"] == summary["files"] == 6
+    assert stats["blocked"] == summary["blocked"]
+    assert stats["errors"] == summary["errors"]
+    assert stats["warnings"] == summary["warnings"]
+    assert stats["infos"] == sum(x["severity"] == "info" for f in doc["files"] for x in f["findings"])
+    assert stats["draft"] == doc["outcomes"]["draft"] == 1
+    assert stats["publishable"] == sum(f["outcome"] == "publishable" for f in doc["files"])
+
+
+def test_every_finding_has_a_note_and_a_highlight(tmp_path):
+    run, _, parser, _ = build(tmp_path)
+    notes = [a for t, a in parser.tags if t == "div" and "note" in a.get("class", "").split()]
+    marks = [a for t, a in parser.tags if t == "mark"]
+    assert len(notes) == len(run.findings) > 0
+    highlighted = {fid for m in marks for fid in m["data-f"].split()}
+    texts = {r.path for r in run.results if r.text}
+    expected = {n["data-f"] for n, f in zip(notes, [f for r in run.results for f in r.findings]) if f.path in texts}
+    assert expected <= highlighted
+    for note in notes:
+        assert note["data-severity"] in ("error", "warning", "info") and note["data-category"] and note["data-rule"]
+
+
+def test_overlapping_findings_split_into_segments():
+    from lint.finding import Finding
+    from lint.report.html import _highlight
+
+    def f(col, end, sev):
+        return Finding(path="a", line=1, column=col, code="CL1", end_line=1, end_column=end, name="n",
+                       category="metadata", severity=sev, message="m")
+
+    a, b = f(1, 5, "warning"), f(3, 8, "error")
+    fids = {id(a): "A", id(b): "B"}
+    out = _highlight("abcdefghij", [(0, 5, a), (2, 8, b)], fids)
+    assert out == ('<mark class="hl s-warning" data-f="A" title="CL1: m">ab</mark>'
+                   '<mark class="hl s-error" data-f="A B" title="CL1: m | CL1: m">cde</mark>'
+                   '<mark class="hl s-error" data-f="B" title="CL1: m">fgh</mark>ij')
