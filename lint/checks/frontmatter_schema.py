@@ -1,13 +1,18 @@
-"""Frontmatter validated against a JSON Schema."""
+"""CL101: frontmatter validated against a JSON Schema, one finding per problem."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Mapping
+import json
+from typing import Any, Iterable, Mapping, Optional
 
 from ..article import Article
 from ..finding import Hit
 from ..rules import CheckKind
+from .frontmatter_values import entry_span, key_span
+
+TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number",
+              "number": "a number", "boolean": "true or false", "null": "empty"}
 
 
 def _plain(value: Any) -> Any:
@@ -21,28 +26,129 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
-    from jsonschema import Draft202012Validator
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
 
-    schema = options["schema"] or {}
-    required = list(schema.get("required", []))
+
+_VALIDATORS: dict[str, Any] = {}
+
+
+def validator_for(schema: Mapping[str, Any]):
+    """One validator per schema per process; an invalid schema is reported, not raised."""
+    from jsonschema import FormatChecker, validators
+    from jsonschema.exceptions import SchemaError
+
+    key = json.dumps(schema, sort_keys=True, default=str)
+    if key not in _VALIDATORS:
+        cls = validators.validator_for(schema)
+        try:
+            cls.check_schema(schema)
+            _VALIDATORS[key] = cls(schema, format_checker=FormatChecker())
+        except SchemaError as err:
+            _VALIDATORS[key] = f"the metadata schema is not a valid JSON Schema: {err.message}"
+    return _VALIDATORS[key]
+
+
+def with_extra_required(schema: Mapping[str, Any], extra: Iterable[str]) -> dict[str, Any]:
+    merged = dict(schema)
+    required = list(merged.get("required", []))
+    required += [str(f) for f in extra if str(f) not in required]
+    if required:
+        merged["required"] = required
+    return merged
+
+
+def _where(path: list) -> str:
+    """tags/2 -> "tags (item 3)"."""
+    out = str(path[0])
+    for part in path[1:]:
+        out += f" (item {part + 1})" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def describe(error) -> Optional[str]:
+    """A jsonschema error in an editor's words; None when another finding already says it."""
+    path = list(error.absolute_path)
+    value = error.instance
+    name = _where(path) if path else "frontmatter"
+    v = error.validator
+    if v == "required":
+        return None  # reported per field by the caller
+    if v == "type":
+        if value is None or value == "":
+            return f"'{name}' is empty"
+        expected = error.validator_value
+        expected = " or ".join(TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        return f"'{name}' must be {expected}, not {_kind_of(value)}"
+    if v == "minLength" or (v == "pattern" and error.validator_value in (r"\S", r"[^\s]")):
+        if isinstance(value, str) and not value.strip():
+            return f"'{name}' is empty"
+        return f"'{name}' must be at least {error.validator_value} characters long"
+    if v == "maxLength":
+        return f"'{name}' must be at most {error.validator_value} characters long"
+    if v == "minItems":
+        if value == []:
+            return f"'{name}' is an empty list"
+        return f"'{name}' needs at least {error.validator_value} items"
+    if v == "maxItems":
+        return f"'{name}' may have at most {error.validator_value} items"
+    if v == "enum":
+        return f"'{name}' must be one of: {', '.join(map(str, error.validator_value))}"
+    if v == "const":
+        return f"'{name}' must be {error.validator_value!r}"
+    if v == "pattern":
+        return f"'{name}' does not match the pattern {error.validator_value}"
+    if v == "format":
+        return f"'{name}' is not a valid {error.validator_value}"
+    if v == "uniqueItems":
+        return f"'{name}' has duplicate items"
+    if v == "additionalProperties":
+        return f"{error.message}"
+    return f"'{name}': {error.message}" if path else error.message
+
+
+def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
+    schema = with_extra_required(options["schema"] or {}, options.get("extra-required") or [])
+    required = [str(f) for f in schema.get("required", [])]
     if article.frontmatter is None:
         if required:
-            yield Hit(0, 0, {"problem": "no frontmatter; required fields: " + ", ".join(required)})
+            yield Hit(0, 0, {"problem": "the file has no frontmatter; required fields: " + ", ".join(required),
+                             "field": ""})
+        return
+    validator = validator_for(schema)
+    if isinstance(validator, str):
+        yield Hit(*key_span(article, ""), {"problem": validator, "field": ""})
         return
     data = _plain(article.meta)
-    validator = Draft202012Validator(schema)
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
-        path = list(error.absolute_path)
-        key = str(path[0]) if path else None
-        if error.validator == "required":
-            missing = error.message.split("'")[1] if "'" in error.message else error.message
-            key = None
-            problem = f"required field '{missing}' is missing"
-        else:
-            problem = f"field '{'.'.join(str(p) for p in path)}': {error.message}" if path else error.message
-        offset = article.key_offset(key) if key else article.frontmatter.start
-        yield Hit(offset, offset + (len(key) if key else 3), {"problem": problem, "field": key or ""})
+    for field in required:
+        if field not in data:
+            yield Hit(*key_span(article, field), {"problem": f"required field '{field}' is missing", "field": field})
+    seen: set[tuple[str, str]] = set()
+    errors = sorted(validator.iter_errors(data),
+                    key=lambda e: (article.frontmatter.key_lines.get(str(e.absolute_path[0]), 0)
+                                   if e.absolute_path else 0, [str(p) for p in e.absolute_path]))
+    for error in errors:
+        problem = describe(error)
+        if problem is None:
+            continue
+        key = str(error.absolute_path[0]) if error.absolute_path else ""
+        if (key, problem) in seen:
+            continue
+        seen.add((key, problem))
+        span = entry_span(article, key) if key else key_span(article, "")
+        yield Hit(*span, {"problem": problem, "field": key})
 
 
-KIND = CheckKind(name="frontmatter-schema", options={"schema": {}}, run=run)
+KIND = CheckKind(name="frontmatter-schema", options={"schema": {}, "extra-required": []}, run=run)

@@ -1,0 +1,46 @@
+"""CL114: health content is reviewed regularly; old reviews warn, then block.
+
+The age of a review depends on the day of the run, so this is a corpus-scope
+kind: the date is collected per article (and cached with it), and compared
+with today afresh on every run (see frontmatter_values.dated_entry).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable, Mapping, Optional
+
+from ..article import Article
+from ..rules import CheckKind
+from .frontmatter_values import dated_entry, months_between, position_of, today
+
+
+def collect(article: Article, options: Mapping[str, Any]) -> Optional[dict]:
+    """The first of `fields` present: lastReviewed, else publishedAt."""
+    for field in options.get("fields") or []:
+        entry = dated_entry(article, str(field))
+        if entry is not None:
+            # An unreadable date is CL102's finding; never fall back to an older field.
+            return entry if entry["date"] else None
+    return None
+
+
+def compare(collected: Mapping[str, Optional[dict]], options: Mapping[str, Any]) -> Iterable[tuple[str, dict]]:
+    warn, block = int(options["warn-months"]), int(options["error-months"])
+    now = today(options)
+    for path in sorted(collected):
+        entry = collected[path]
+        if not entry:
+            continue
+        age = months_between(dt.date.fromisoformat(entry["date"]), now)
+        if age < warn:
+            continue
+        severity = "error" if age >= block else "warning"
+        yield path, {**position_of(entry), "severity": severity,
+                     "args": {"field": entry["field"], "date": entry["date"], "months": age, "warn": warn,
+                              "block": block}}
+
+
+KIND = CheckKind(name="currency", scope="corpus", collect=collect, compare=compare,
+                 options={"fields": ["lastReviewed", "publishedAt"], "warn-months": 12, "error-months": 24,
+                          "today": ""})

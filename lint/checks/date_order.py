@@ -1,0 +1,28 @@
+"""CL104: a review or update cannot come before publication."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from ..article import Article
+from ..finding import Hit
+from ..rules import CheckKind
+from .frontmatter_values import entry_span, parse_date
+
+
+def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
+    anchor = str(options["published"])
+    published, _ = parse_date(article.meta.get(anchor))
+    if published is None:
+        return
+    for key in options.get("later") or []:
+        key = str(key)
+        date, _ = parse_date(article.meta.get(key))
+        if date is not None and date < published:
+            yield Hit(*entry_span(article, key), {"field": key, "date": date.isoformat(), "published_field": anchor,
+                                                  "published": published.isoformat()})
+
+
+KIND = CheckKind(name="date-order", run=run,
+                 options={"published": "publishedAt", "later": ["lastReviewed", "updatedAt", "reviewedAt",
+                                                                "lastUpdated", "modifiedAt"]})

@@ -1,0 +1,27 @@
+"""CL202: a disclaimer that lacks one of its elements."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from ..article import Article
+from ..finding import Hit
+from ..rules import CheckKind
+from .disclaimer_match import OPTIONS, analyse
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
+    result = analyse(article, options)
+    if not result.applies or result.status != "partial" or result.chosen is None:
+        return
+    missing = [f"'{result.labels[n]}'" for n in result.missing]
+    found = [f"'{result.labels[n]}'" for n in result.element_names if n in result.chosen.elements]
+    yield Hit(result.chosen.start, result.chosen.end,
+              {"missing": _and(missing), "found": _and(found) if found else "only a 'Disclaimer' label"})
+
+
+KIND = CheckKind(name="disclaimer-partial", options=OPTIONS, run=run)

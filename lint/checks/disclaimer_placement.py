@@ -1,0 +1,22 @@
+"""CL203: the disclaimer sits where the project wants it (by default, at the end)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from ..article import Article
+from ..finding import Hit
+from ..rules import CheckKind
+from .disclaimer_match import OPTIONS, analyse
+
+
+def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
+    result = analyse(article, options)
+    if not result.applies or result.chosen is None or not result.misplaced:
+        return
+    where = {"end": "at the end of the article", "start": "at the start of the article"}.get(
+        str(options.get("placement", "end")), "in its place")
+    yield Hit(result.chosen.start, result.chosen.end, {"expected": where, "reason": result.misplaced})
+
+
+KIND = CheckKind(name="disclaimer-placement", options=OPTIONS, run=run)

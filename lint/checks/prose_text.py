@@ -1,0 +1,59 @@
+"""Regex matching over the article's prose, shared by the artifact checks.
+
+`article.prose` has the same length as the file with everything that is not
+prose blanked to spaces, so a match offset is a file offset.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from ..article import Article
+
+LINE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+@lru_cache(maxsize=64)
+def phrase_regex(phrases: tuple[str, ...], ignorecase: bool = True) -> re.Pattern | None:
+    """Whole-word phrases, any whitespace (line breaks, blanked markup) between the words."""
+    parts = [r"\s+".join(re.escape(w) for w in str(p).split()) for p in phrases if str(p).split()]
+    if not parts:
+        return None
+    parts.sort(key=len, reverse=True)  # longest first, so "skip to main content" beats "skip to"
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I if ignorecase else 0)
+
+
+@lru_cache(maxsize=64)
+def compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I | re.M) for p in patterns)
+
+
+def body_prose(article: Article) -> str:
+    """The prose, with the frontmatter blanked too (it never holds prose, but be explicit)."""
+    return article.prose
+
+
+def prose_lines(article: Article) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each non-blank prose line, trimmed, offsets in the file."""
+    prose = article.prose
+    pos = article.body_offset
+    while pos < len(prose):
+        nl = prose.find("\n", pos)
+        end = len(prose) if nl < 0 else nl
+        line = prose[pos:end]
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            yield pos + lead, pos + lead + len(stripped), stripped
+        pos = end + 1
+
+
+def line_key(text: str) -> str:
+    """"**Share this post!**" -> "share this post": what a line says, markup aside."""
+    return " ".join(LINE_PUNCT.sub("", text).lower().split())
+
+
+def as_tuple(values: Iterable) -> tuple[str, ...]:
+    return tuple(str(v) for v in values or ())
