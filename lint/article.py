@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Optional
@@ -17,6 +18,24 @@ from .positions import LineIndex
 FENCE = re.compile(r"^-{3,}[ \t]*\r?$", re.M)
 NON_NEWLINE = re.compile(r"[^\n]")
 YAML_HANDLER = YAMLHandler()
+
+
+class _LenientDateLoader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible unquoted date (2026-13-01) as its text.
+
+    PyYAML raises a bare ValueError for those, which would make one bad date
+    unreadable as a whole file; as a string, the date rules can name it.
+    """
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LenientDateLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 class InputError(Exception):
@@ -71,10 +90,18 @@ class Article:
         return self.text[self.body_offset:]
 
     def block_at(self, offset: int) -> Optional[Block]:
-        for block in self.layout.blocks:
-            if block.start <= offset < block.end or (block.start <= offset <= block.end and offset == len(self.text)):
+        """The leaf block holding `offset` (blocks are in document order and do not overlap)."""
+        starts = self._block_starts
+        i = bisect_right(starts, offset) - 1
+        if i >= 0:
+            block = self.layout.blocks[i]
+            if offset < block.end or (offset == block.end == len(self.text)):
                 return block
         return None
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.layout.blocks]
 
     def heading_of(self, block: Block) -> Optional[Block]:
         return self.layout.blocks[block.heading] if block.heading is not None else None
@@ -139,7 +166,7 @@ def _split_frontmatter(text: str, index: LineIndex) -> Optional[Frontmatter]:
     # fm_text begins with the fence line's own line break, so YAML's line 0 is file line 1.
     first_line = 1
     try:
-        data = YAML_HANDLER.load(fm_text)
+        data = YAML_HANDLER.load(fm_text, Loader=_LenientDateLoader)
         node = yaml.compose(fm_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         # The context mark is where the broken construct began (an unclosed

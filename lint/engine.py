@@ -62,7 +62,7 @@ def make_finding(article: Article, rule: Rule, hit: Hit, severity: Optional[str]
     args = {"code": rule.code, "name": rule.name, **hit.args}
     return Finding(
         path=article.path, line=line, column=col, code=rule.code, end_line=end_line, end_column=end_col,
-        name=rule.name, category=rule.category, severity=hit.severity or severity or rule.severity,
+        name=rule.name, category=rule.category, severity=rule.severity if rule.severity_forced else (hit.severity or severity or rule.severity),
         message=format_message(rule.message, args), excerpt=excerpt_of(article.text, start, end),
         line_text=article.index.line_text(line), fix=hit.fix,
     )
@@ -123,7 +123,7 @@ def finding_from_item(result: ArticleResult, rule: Rule, item: Mapping[str, Any]
     line_text = _line(result.text, line)
     return Finding(path=result.path, line=line, column=col, code=rule.code, end_line=end_line,
                    end_column=end_col, name=rule.name, category=rule.category,
-                   severity=item.get("severity") or rule.severity, message=format_message(rule.message, args),
+                   severity=rule.severity if rule.severity_forced else (item.get("severity") or rule.severity), message=format_message(rule.message, args),
                    excerpt=item.get("excerpt", ""), line_text=line_text, fix=item.get("fix"))
 
 

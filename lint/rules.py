@@ -60,6 +60,9 @@ class Rule:
     examples: Mapping[str, list]
     fixable: bool = False
     source: str = ""
+    # Set by a config severity override: it then beats the severity a check
+    # picks per finding (e.g. per claim kind), because the user asked for it.
+    severity_forced: bool = False
 
     def with_options(self, overrides: Mapping[str, Any]) -> "Rule":
         merged = dict(self.options)

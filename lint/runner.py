@@ -103,7 +103,7 @@ def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
         if sev:
             from dataclasses import replace
 
-            rule = replace(rule, severity=sev)
+            rule = replace(rule, severity=sev, severity_forced=True)
         chosen.append(rule)
     return chosen
 

@@ -115,3 +115,8 @@ def test_bom_and_crlf_are_kept():
     art = load_article("w.md", "\ufeff---\r\ntitle: x\r\n---\r\n\r\nHello\r\n".encode("utf-8"))
     assert art.bom and art.newline == "\r\n"
     assert art.meta["title"] == "x"
+
+
+def test_impossible_unquoted_date_is_kept_as_text():
+    art = load_article("d.md", b"---\ntitle: x\npublishedAt: 2026-13-01\n---\n\nText.\n")
+    assert art.meta["publishedAt"] == "2026-13-01"

@@ -91,3 +91,14 @@ def test_unknown_rule_in_config_is_rejected(tmp_path, write):
     write(".contentlint.toml", '[severity]\nCL999 = "error"\n')
     with pytest.raises(ConfigError, match="CL999"):
         select_rules(load_registry(), load_settings(tmp_path))
+
+
+def test_config_severity_beats_the_severity_a_check_picks(tmp_path, write):
+    from lint.engine import make_finding
+    from lint.article import parse_article
+    from lint.finding import Hit
+
+    write(".contentlint.toml", '[severity]\nCL101 = "info"\n')
+    rule = {r.code: r for r in select_rules(load_registry(), load_settings(tmp_path))}["CL101"]
+    finding = make_finding(parse_article("a.md", "text\n"), rule, Hit(0, 1, severity="error"))
+    assert finding.severity == "info"
