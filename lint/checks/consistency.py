@@ -1,0 +1,197 @@
+"""Consistency of figures: within an article, across the corpus, against the registry.
+
+All three compare facts (lint.facts): two figures with the same subject,
+measure, unit and compatible qualifiers whose intervals do not overlap, even
+after a relative tolerance, are in conflict.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
+
+from ..article import Article
+from ..evidence import Entry, load_entries, registry_conflict, registry_match
+from ..facts import Fact, agree, extract_facts, in_conflict
+from ..finding import Hit
+from ..rules import CheckKind
+
+LEXICON_OPTIONS = {"subjects": {}, "measures": {}, "qualifiers": {}}
+COMPARE_OPTIONS = {"tolerance": 0.1, "percentage_points": 1.0}
+
+
+def _tolerance(options: Mapping[str, Any]) -> tuple[float, float]:
+    return float(options.get("tolerance", 0.1)), float(options.get("percentage_points", 0.0))
+
+
+def _context(fact: Fact) -> str:
+    """The qualifiers that made two figures comparable, for the message: " (after a series, IV)"."""
+    shown = [v for k, v in fact.qualifiers.items() if k in ("regimen", "population", "route", "period", "region")]
+    if fact.timepoint:
+        from ..facts import days_label
+
+        shown.append("at " + days_label(fact.timepoint))
+    return f" ({', '.join(shown)})" if shown else ""
+
+
+def keyed_facts(article: Article, options: Mapping[str, Any]) -> list[Fact]:
+    return [f for f in extract_facts(article, options) if f.key is not None]
+
+
+def side_by_side(a: Fact, b: Fact) -> bool:
+    """Figures one sentence, list or table states together are alternatives
+    ("56 mg or 84 mg", a dosing schedule, a table of trials), not rivals; so are
+    figures under different bold labels of one section (two protocols)."""
+    if a.sentence_start == b.sentence_start or (a.group is not None and a.group == b.group):
+        return True
+    return bool(a.subsection and b.subsection and a.subsection[0] == b.subsection[0]
+                and a.subsection[1] != b.subsection[1])
+
+
+def rivals(a: Fact, b: Fact) -> bool:
+    """Whether two figures should agree at all: not side by side, and not two
+    results of different named studies (which may differ without either being wrong).
+
+    Across articles the context is not shared, so a figure that names its
+    treatment (or condition) is only held against one that names it too."""
+    if a.study and b.study:
+        return False
+    if a.path == b.path:
+        return not side_by_side(a, b)
+    dims = [d for d, needed in (("treatment", a.treatment_specific), ("condition", a.condition_specific)) if needed]
+    return all((dim in a.qualifiers) == (dim in b.qualifiers) for dim in dims)
+
+
+def _stated_together(fact: Fact, other: Fact, facts: Sequence[Fact], tolerance: float, points: float) -> bool:
+    """The article itself names both values as alternatives somewhere ("56 mg or 84 mg")."""
+    for x in facts:
+        if x is fact or x is other:
+            continue
+        for y in facts:
+            if y is x or y is fact or y is other or not side_by_side(x, y):
+                continue
+            if agree(x, fact, tolerance, points) and agree(y, other, tolerance, points):
+                return True
+    return False
+
+
+def split_conflicts(facts: Sequence[Fact], tolerance: float, points: float
+                    ) -> tuple[list[Fact], list[tuple[Fact, Fact]]]:
+    """Walk the figures in order: each either agrees with what the article said
+    before (accepted) or contradicts an accepted figure (a conflict at the
+    later mention). A contradicted figure never becomes the reference, so a
+    repeated "50-80%" after a stray "30-40%" is not flagged."""
+    accepted: list[Fact] = []
+    conflicts: list[tuple[Fact, Fact]] = []
+    for fact in facts:
+        clash = [a for a in accepted if rivals(fact, a) and in_conflict(fact, a, tolerance, points)
+                 and not _stated_together(fact, a, facts, tolerance, points)]
+        if clash:
+            # name the figure the article states as general fact, the earliest one first
+            conflicts.append((fact, min(clash, key=lambda a: (a.study, a.start))))
+        else:
+            accepted.append(fact)
+    return accepted, conflicts
+
+
+# -- (a) within an article ---------------------------------------------------------
+def run_within(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
+    tolerance, points = _tolerance(options)
+    _, conflicts = split_conflicts(keyed_facts(article, options), tolerance, points)
+    for fact, other in conflicts:
+        yield Hit(fact.start, fact.end, {
+            "subject": fact.subject_label, "measure": fact.measure_label, "value": fact.value,
+            "other_value": other.value, "other_line": other.line, "context": _context(fact),
+        })
+
+
+WITHIN = CheckKind(name="fact-consistency", options={**LEXICON_OPTIONS, **COMPARE_OPTIONS}, run=run_within)
+
+
+# -- (b) across the corpus ----------------------------------------------------------
+def collect_facts(article: Article, options: Mapping[str, Any]) -> list[dict]:
+    """The article's own consistent figures, as plain data for the parent process."""
+    tolerance, points = _tolerance(options)
+    accepted, _ = split_conflicts(keyed_facts(article, options), tolerance, points)
+    return [f.to_json() for f in accepted]
+
+
+def corpus_conflicts(collected: Mapping[str, Sequence[Fact]], entries: Sequence[Entry], tolerance: float,
+                     points: float) -> Iterator[tuple[Fact, list[Fact]]]:
+    """Each figure that other articles contradict, when it is the outlier.
+
+    The registry decides where it has an entry: a figure it agrees with is
+    never the outlier, one it contradicts always is. Elsewhere the majority
+    decides: the article counts as one vote for its own figure, so when two
+    articles disagree both are flagged, and when three agree against a
+    fourth only the fourth is.
+    """
+    by_key: dict[tuple, list[Fact]] = defaultdict(list)
+    for path in sorted(collected):
+        for fact in collected[path]:
+            by_key[fact.key].append(fact)
+    for key in sorted(by_key, key=str):
+        facts = by_key[key]
+        if len({f.path for f in facts}) < 2:
+            continue
+        for fact in facts:
+            supporters: set[str] = set()
+            opponents: dict[str, Fact] = {}
+            for other in facts:
+                if other.path == fact.path or not rivals(fact, other):
+                    continue
+                if agree(fact, other, tolerance, points):
+                    supporters.add(other.path)
+                elif in_conflict(fact, other, tolerance, points):
+                    opponents.setdefault(other.path, other)
+            against = {p: f for p, f in opponents.items() if p not in supporters}
+            if not against:
+                continue
+            if entries and registry_match(fact, entries, tolerance) is not None:
+                continue
+            decided = bool(entries) and registry_conflict(fact, entries, tolerance) is not None
+            if decided or len(against) >= 1 + len(supporters):
+                yield fact, [against[p] for p in sorted(against)]
+
+
+def compare_facts(collected: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[tuple[str, dict]]:
+    tolerance, points = _tolerance(options)
+    facts = {path: [Fact.from_json(d) for d in data or []] for path, data in collected.items()}
+    entries = load_entries(options.get("evidence"))
+    for fact, others in corpus_conflicts(facts, entries, tolerance, points):
+        named = "; ".join(f"{o.value} in {o.path}:{o.line}" for o in others[:3])
+        if len(others) > 3:
+            named += f" and {len(others) - 3} more"
+        yield fact.path, {
+            "line": fact.line, "column": fact.column, "end_line": fact.end_line, "end_column": fact.end_column,
+            "excerpt": fact.text,
+            "args": {"subject": fact.subject_label, "measure": fact.measure_label, "value": fact.value,
+                     "others": named, "other_path": others[0].path, "other_line": others[0].line,
+                     "other_value": others[0].value, "context": _context(fact)},
+        }
+
+
+CORPUS = CheckKind(name="corpus-fact-consistency", scope="corpus",
+                   options={**LEXICON_OPTIONS, **COMPARE_OPTIONS, "evidence": {}},
+                   collect=collect_facts, compare=compare_facts)
+
+
+# -- (c) against the registry ---------------------------------------------------------
+def run_registry(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
+    entries = load_entries(options.get("evidence"))
+    if not entries:
+        return
+    tolerance, _ = _tolerance(options)
+    for fact in keyed_facts(article, options):
+        entry: Optional[Entry] = registry_conflict(fact, entries, tolerance)
+        if entry is None:
+            continue
+        yield Hit(fact.start, fact.end, {
+            "subject": fact.subject_label, "measure": fact.measure_label, "value": fact.value,
+            "canonical": entry.value.display, "source": entry.source, "key": entry.key,
+            "note": f" [{entry.note}]" if entry.note else "", "context": _context(fact),
+        })
+
+
+REGISTRY = CheckKind(name="evidence-registry", options={**LEXICON_OPTIONS, "tolerance": 0.1, "evidence": {}},
+                     run=run_registry)

@@ -1,0 +1,155 @@
+"""Where a figure stands in its article: clause, sentence, list, headings, labels.
+
+The fact extractor asks these questions of every figure; the answers depend
+only on the article's layout, not on the lexicons.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .article import Article
+from .fact_patterns import CLAUSE_BREAK, NUMBERED, OPENING_BOLD, PLAIN_LABEL, PSEUDO_HEADING
+
+
+class ArticleStructure:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.prose = article.prose
+        self._sentences: Optional[list[tuple[int, int]]] = None
+        self._groups: Optional[dict[int, int]] = None
+        self.title = self._title()
+
+    def _title(self) -> str:
+        title = self.article.meta.get("title")
+        if isinstance(title, str) and title.strip():
+            return title
+        for block in self.article.blocks:
+            if block.kind == "heading" and block.level == 1:
+                return self.article.text[block.start:block.end]
+        return ""
+
+    def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            from .citations import sentence_spans  # the same sentences the number grammar reads
+
+            self._sentences = list(sentence_spans(self.article))
+        return self._sentences
+
+    def previous_sentence(self, start: int, block) -> Optional[tuple[int, int]]:
+        """The sentence before `start` within the same block, if any."""
+        before = [s for s in self.sentences() if s[1] <= start and s[0] >= block.start]
+        return before[-1] if before else None
+
+    def headings(self, block) -> list:
+        """The headings above a block, nearest first, each of a higher level than the last.
+
+        A paragraph that is nothing but bold text ("**Results at 24 months:**")
+        heads the paragraphs and lists after it, up to the next heading.
+        """
+        out = []
+        blocks = self.article.blocks
+        index = block.heading
+        level = block.level if block.kind == "heading" else 99
+        if block.kind != "heading":
+            pseudo = self.pseudo_heading(block)
+            if pseudo is not None:
+                out.append(pseudo)
+        while index is not None:
+            heading = blocks[index]
+            if heading.level < level:
+                out.append(heading)
+                level = heading.level
+            index = heading.heading
+        return out
+
+    def pseudo_heading(self, block):
+        first = (block.heading + 1) if block.heading is not None else 0
+        for candidate in reversed(self.article.blocks[first:block.index]):
+            if candidate.kind == "paragraph" and candidate.item is None and PSEUDO_HEADING.fullmatch(
+                    self.article.text, candidate.start, candidate.end):
+                return candidate
+        return None
+
+    def section(self, block, m) -> Optional[str]:
+        """The nearest heading when it is one step of a breakdown ("Month 3", "Age 30-40",
+        "Weeks 5-8"): figures under it hold only for that step."""
+        if block is None:
+            return None
+        for heading in self.headings(block):
+            if heading.kind == "heading" and heading.level <= 1:
+                return None
+            text = self.article.text[heading.start:heading.end]
+            if NUMBERED.search(text):
+                return " ".join(text.strip("#*_: \t").split()).lower()
+            if heading.kind == "heading":
+                return None  # only the nearest real heading and the bold labels under it
+        return None
+
+    def subsection(self, block) -> Optional[tuple[int, int]]:
+        """Bold labels in one section ("**Standard Protocol**:", "**Conservative Protocol**:")
+        introduce parallel variants: figures under different ones are alternatives."""
+        if block is None or block.kind == "heading":
+            return None
+        pseudo = self.pseudo_heading(block)
+        if pseudo is None:
+            return None
+        return (block.heading if block.heading is not None else -1, pseudo.index)
+
+    def groups(self) -> dict[int, int]:
+        """Block index -> id of the list or table it belongs to (a run of items or cells)."""
+        if self._groups is None:
+            out: dict[int, int] = {}
+            run_id, run_kind, run_heading = None, None, None
+            for block in self.article.blocks:
+                if not block.is_prose or block.kind == "heading":
+                    if block.kind == "heading":
+                        run_id = None
+                    continue
+                kind = "table" if block.kind == "table_cell" else ("list" if block.item is not None else None)
+                if kind is None:
+                    run_id = None
+                    continue
+                if run_id is None or kind != run_kind or block.heading != run_heading:
+                    run_id, run_kind, run_heading = block.index, kind, block.heading
+                out[block.index] = run_id
+            self._groups = out
+        return self._groups
+
+    def _in_heading(self, m) -> bool:
+        """Figures in headings ("Results at 24 months") label a section; they state nothing."""
+        if not 0 <= m.block < len(self.article.blocks):
+            return False
+        block = self.article.blocks[m.block]
+        return block.kind == "heading" or (block.kind == "paragraph" and block.item is None and bool(
+            PSEUDO_HEADING.fullmatch(self.article.text, block.start, block.end)))
+
+    def clause(self, m) -> tuple[int, int]:
+        start, end = m.sentence_start, m.sentence_end
+        cuts = [start] + [c.start() for c in CLAUSE_BREAK.finditer(self.prose, start, end)] + [end]
+        for a, b in zip(cuts, cuts[1:]):
+            if a <= m.start < b or (m.start == b == end):
+                return a, b
+        return start, end
+
+    def _lead_in_span(self, block) -> Optional[tuple[int, int]]:
+        """The label that opens a list item or paragraph: "**CRPS**:" or a plain "Maintenance:"."""
+        if block is None or block.kind == "heading":
+            return None
+        if block.lead_in:
+            at = self.article.text.find(block.lead_in, block.start, block.end)
+            return (at, at + len(block.lead_in)) if at >= 0 else None
+        m = PLAIN_LABEL.match(self.article.text, block.start, block.end)
+        return (m.start(1), m.end(1)) if m else None
+
+    def _opening_label(self, block) -> Optional[str]:
+        """"Testicular shrinkage" in "- **Testicular shrinkage** (65-70%): ...": what the figure is about."""
+        if block is None or block.kind == "heading":
+            return None
+        if block.lead_in:
+            return block.lead_in
+        m = OPENING_BOLD.match(self.article.text, block.start, block.end)
+        if m:
+            return m.group(1).strip()
+        m = PLAIN_LABEL.match(self.article.text, block.start, block.end)
+        return m.group(1).strip() if m else None

@@ -1,0 +1,178 @@
+"""Figures as comparable intervals: one unit per dimension, bounds from qualifiers.
+
+"50-80%", "50 to 80 percent" and "half" become intervals in percent; "one to
+six months" and "2-3 weeks" become intervals in days; "up to 85%" is
+[0, 85]. Two intervals conflict when they do not overlap even after widening
+each by a relative tolerance.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+# Days per unit; months and years at their calendar averages.
+TIME_UNITS = {
+    "second": 1 / 86400, "minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24,
+    "day": 1.0, "week": 7.0, "wk": 7.0, "month": 30.44, "mo": 30.44, "year": 365.25, "yr": 365.25,
+}
+PEOPLE = {"people", "persons", "person", "adults", "patients", "individuals", "americans", "men", "women",
+          "children", "adolescents", "veterans", "cases", "deaths", "users", "participants", "sufferers",
+          "residents", "teens", "teenagers", "kids", "seniors"}
+SESSIONS = {"infusion", "session", "treatment", "injection", "dose", "visit", "appointment"}
+DOSE_UNIT = re.compile(r"^(?:mg|mcg|µg|ug|g|iu|ml|units?|mmol)\b", re.I)
+PERCENT_UNITS = {"%", "percent", "per cent", "percentage points"}
+
+
+@dataclass(frozen=True)
+class Value:
+    dimension: str  # proportion | count | time | dose | sessions | multiplier
+    unit: str  # the canonical unit compared: "%", "days", "people", "mg/kg/hour", "sessions", "x"
+    low: float
+    high: float
+    qualifier: str  # exact | approx | upper | lower
+    display: str  # as a writer would read it: "50–80%", "1–6 months"
+
+    def bounds(self) -> tuple[float, float]:
+        """The interval the figure claims, open ends filled in."""
+        low, high = self.low, self.high
+        if self.qualifier == "upper":
+            low = 0.0
+        elif self.qualifier == "lower":
+            high = 100.0 if self.unit == "%" else math.inf
+        return low, high
+
+
+def _singular(unit: str) -> str:
+    unit = unit.strip().lower().rstrip(".")
+    return unit[:-1] if len(unit) > 3 and unit.endswith("s") else unit
+
+
+def canonical_dose_unit(unit: str) -> str:
+    """mg/kg/hr, mg/kg per hour and mg/kg/h are one unit."""
+    unit = unit.strip().lower().replace("µg", "mcg").replace("ug", "mcg")
+    unit = re.sub(r"\s*per\s*", "/", unit)
+    unit = re.sub(r"\s+", "", unit)
+    unit = re.sub(r"/(?:hr|h|hours?)$", "/hour", unit)
+    unit = re.sub(r"/(?:min|minutes?)$", "/minute", unit)
+    unit = re.sub(r"/(?:days?|d)$", "/day", unit)
+    unit = re.sub(r"/(?:wk|weeks?)$", "/week", unit)
+    unit = re.sub(r"^units?", "units", unit)
+    # A dose is per administration unless it says otherwise: "200 mg per session" is 200 mg.
+    unit = re.sub(r"/(?:sessions?|doses?|infusions?|treatments?|administrations?|injections?|sprays?)$", "", unit)
+    return unit
+
+
+def _number(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def _range(low: float, high: float) -> str:
+    return _number(low) if low == high else f"{_number(low)}–{_number(high)}"
+
+
+def display_of(dimension: str, low: float, high: float, unit_word: str, qualifier: str, scale: Optional[str]) -> str:
+    prefix = {"upper": "up to ", "lower": "at least ", "approx": "about "}.get(qualifier, "")
+    if dimension == "proportion":
+        body = _range(low, high) + "%"
+    elif dimension == "count":
+        if scale:
+            div = SCALES[scale]
+            body = f"{_range(low / div, high / div)} {scale}"
+        else:
+            body = _range(low, high)
+    else:
+        body = f"{_range(low, high)} {unit_word}".strip()
+    return prefix + body
+
+
+_AS_WRITTEN = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?)\s*%?\s*(?:(?:-|–|—|to|and)\s*(\d[\d,]*(?:\.\d+)?))?\s*")
+
+
+def written_range(numbers: str) -> Optional[str]:
+    """"0.5-1.0" -> "0.5–1.0": the writer's own digits, so "1.0" stays "1.0"."""
+    m = _AS_WRITTEN.fullmatch(numbers or "")
+    if m is None:
+        return None
+    return m.group(1) if m.group(2) is None else f"{m.group(1)}–{m.group(2)}"
+
+
+def normalise(low: float, high: float, unit: str, kind: str, qualifier: str = "exact",
+              scale: Optional[str] = None, numbers: str = "") -> Optional[Value]:
+    value = _normalise(low, high, unit, kind, qualifier, scale)
+    written = written_range(numbers)
+    if value is None or written is None or value.dimension not in ("proportion", "time", "dose", "sessions"):
+        return value
+    if value.dimension == "proportion" and unit.lower() not in PERCENT_UNITS:
+        return value  # "one in five" is shown as 20%, not as "1"
+    prefix = {"upper": "up to ", "lower": "at least ", "approx": "about "}.get(value.qualifier, "")
+    shown = value.display[len(prefix):]
+    body = re.sub(r"^[\d.,]+(?:–[\d.,]+)?", written, shown, count=1)
+    return Value(value.dimension, value.unit, value.low, value.high, value.qualifier, prefix + body)
+
+
+def _normalise(low: float, high: float, unit: str, kind: str, qualifier: str = "exact",
+               scale: Optional[str] = None) -> Optional[Value]:
+    """A NumericMention's numbers as a comparable Value, or None when it is not a fact figure."""
+    if low is None or high is None or kind in ("study-statistic", "year-finding"):
+        return None
+    low, high = float(min(low, high)), float(max(low, high))
+    unit = (unit or "").strip()
+    word = unit.lower()
+    qualifier = qualifier if qualifier in ("exact", "approx", "upper", "lower") else "exact"
+    # The grammar reports "50 million" as 50 with scale million, or as 5e7.
+    factor = SCALES.get(scale or "", 1.0)
+    if factor > 1 and high < 1e4:
+        low, high = low * factor, high * factor
+    if word in PERCENT_UNITS or kind == "percentage" and word in ("", "%"):
+        return Value("proportion", "%", low, high, qualifier, display_of("proportion", low, high, "", qualifier, None))
+    if word in ("fraction", "ratio", "proportion") or kind == "ratio":
+        if high <= 1.0:
+            low, high = low * 100, high * 100
+            return Value("proportion", "%", low, high, qualifier,
+                         display_of("proportion", low, high, "", qualifier, None))
+        return None
+    single = _singular(word)
+    if single in TIME_UNITS:
+        days = TIME_UNITS[single]
+        name = {"min": "minute", "hr": "hour", "h": "hour", "wk": "week", "mo": "month", "yr": "year"}.get(single, single)
+        shown = name if low == high == 1 else name + "s"
+        return Value("time", "days", low * days, high * days, qualifier,
+                     display_of("time", low, high, shown, qualifier, None))
+    if DOSE_UNIT.match(word):
+        canon = canonical_dose_unit(unit)
+        return Value("dose", canon, low, high, qualifier, display_of("dose", low, high, canon, qualifier, None))
+    if single in SESSIONS or word in ("infusions", "sessions", "treatments", "injections", "doses", "visits"):
+        return Value("sessions", "sessions", low, high, qualifier,
+                     display_of("sessions", low, high, word or "sessions", qualifier, None))
+    if word in PEOPLE or kind == "count" and word in ("",):
+        scale_name = scale if scale in SCALES else None
+        return Value("count", "people", low, high, qualifier, display_of("count", low, high, "", qualifier, scale_name))
+    if word in ("x", "times", "fold") or kind == "multiplier":
+        return Value("multiplier", "x", low, high, qualifier, display_of("multiplier", low, high, "x", qualifier, None))
+    return None
+
+
+def overlaps(a: Value, b: Value, tolerance: float = 0.1, absolute: float = 0.0) -> bool:
+    """Whether two figures of one unit can both be true, within a relative tolerance.
+
+    Approximate figures ("about 30%") get the tolerance twice: "about" is
+    itself a promise of imprecision.
+    """
+    if a.unit != b.unit:
+        return True  # not comparable, so never a conflict
+    (al, ah), (bl, bh) = a.bounds(), b.bounds()
+    ta = tolerance * (2 if a.qualifier == "approx" else 1)
+    tb = tolerance * (2 if b.qualifier == "approx" else 1)
+    reach_a = max(ah * (1 + ta), ah + absolute)
+    reach_b = max(bh * (1 + tb), bh + absolute)
+    return bl <= reach_a and al <= reach_b
+
+
+def conflicts(a: Value, b: Value, tolerance: float = 0.1, absolute: float = 0.0) -> bool:
+    return a.unit == b.unit and not overlaps(a, b, tolerance, absolute)
