@@ -7,6 +7,7 @@ config (`nlp-model`) is used when it is installed.
 
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_left
 from typing import Iterable, Optional
@@ -16,6 +17,13 @@ _MODEL: Optional[str] = None
 
 # Abbreviations after which the rule-based sentencizer must not split.
 NO_SPLIT_AFTER = {"al", "e.g", "i.e", "vs", "dr", "approx", "fig", "no", "st", "mr", "mrs", "ms", "etc", "cf"}
+# Of those, the ones that never end a sentence: split after them even before a capital is wrong.
+NEVER_FINAL = {"e.g", "i.e", "vs", "dr", "approx", "fig", "no", "mr", "mrs", "ms", "cf"}
+# A citation marker glued after a full stop ("30%.[1]", "30%.¹") belongs to the sentence before it.
+MARKER_TOKEN = re.compile(r"^(?=.*[\[\]¹²³⁴⁵⁶⁷⁸⁹⁰])[\[\]^\d,\-–¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+# Split "30%.[1]" and "30%.¹" into the claim, the full stop and the marker, so that a
+# sentence can end at the full stop (spaCy's default infixes keep them as one token).
+EXTRA_INFIXES = [r"\.(?=\[\^?\d)", r"(?<=\S)\.(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])", r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+"]
 
 
 def configure(model: Optional[str]) -> None:
@@ -44,18 +52,54 @@ def _build(model: Optional[str]):
                   "using the rule-based pipeline", file=sys.stderr)
     if nlp is None:
         nlp = spacy.blank("en")
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + EXTRA_INFIXES).finditer
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
     return nlp
 
 
 def _keep_abbreviations_together(doc) -> None:
-    for i in range(1, len(doc) - 1):
+    """Undo the sentencizer's splits after "et al.", "e.g." and the like.
+
+    The sentencizer starts a sentence at the first non-punctuation token after
+    a full stop, so "(Smith et al., 2021)" would split before "2021".
+    """
+    for i in range(1, len(doc)):
         tok = doc[i]
-        if tok.text == "." and doc[i - 1].lower_ in NO_SPLIT_AFTER:
-            nxt = doc[i + 1]
-            if nxt.is_sent_start and not nxt.is_space and not nxt.text[:1].isupper():
-                nxt.is_sent_start = False
+        if not tok.is_sent_start or tok.is_space:
+            continue
+        j = i - 1
+        between = []
+        while j > 0 and doc[j].text != "." and doc[j].is_punct and len(between) < 3:
+            between.append(doc[j].text)
+            j -= 1
+        if j < 1 or doc[j].text != ".":
+            continue
+        abbrev = doc[j - 1].lower_
+        if abbrev not in NO_SPLIT_AFTER:
+            continue
+        if abbrev in NEVER_FINAL or any(b in (",", ";") for b in between) or not tok.text[:1].isupper():
+            tok.is_sent_start = False
+
+
+def _markers_stay_behind(doc) -> None:
+    """Move a sentence start from a glued citation marker to the word after it."""
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        if not tok.is_sent_start or doc[i - 1].text not in (".", "!", "?") or not MARKER_TOKEN.match(tok.text):
+            continue
+        if tok.idx != doc[i - 1].idx + 1:
+            continue  # "end. [1] Next": a marker with a space before it is ambiguous; leave it
+        j = i
+        while j < len(doc) and (MARKER_TOKEN.match(doc[j].text) or doc[j].text in ("[", "]")):
+            doc[j].is_sent_start = False
+            j += 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        if j < len(doc):
+            doc[j].is_sent_start = True
 
 
 def make_doc(prose: str, block_starts: Iterable[int]):
@@ -75,4 +119,5 @@ def make_doc(prose: str, block_starts: Iterable[int]):
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     _keep_abbreviations_together(doc)
+    _markers_stay_behind(doc)
     return doc

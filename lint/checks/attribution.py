@@ -1,0 +1,430 @@
+"""Vague or uncited attribution: "studies show", "experts agree", "a 2018 review found".
+
+The phrase lists live in rules/lexicon/attribution.yaml as small patterns (see
+the comment at its top). They are compiled into one spaCy Matcher per process
+and lexicon, run once per article, and shared by every rule of this kind: each
+rule reports the lexicon groups it names. A match is not reported when its
+sentence (or list item, or table row) has a citation, when it is in a heading,
+when it refers back to a source already named ("the study found"), or when the
+sentence is a question.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Optional
+
+from ..article import Article
+from ..citations import CITATION_OPTIONS, block_index_at, citations_for, reference_blocks
+from ..finding import Hit
+from ..rules import CheckKind
+
+# -- verbs: lemmas to every inflection ---------------------------------------
+IRREGULAR = {
+    "find": ["finds", "found", "finding"], "show": ["shows", "showed", "shown", "showing"],
+    "prove": ["proves", "proved", "proven", "proving"], "say": ["says", "said", "saying"],
+    "think": ["thinks", "thought", "thinking"], "know": ["knows", "knew", "known", "knowing"],
+    "tell": ["tells", "told", "telling"], "see": ["sees", "saw", "seen", "seeing"],
+    "lead": ["leads", "led", "leading"], "feel": ["feels", "felt", "feeling"],
+    "hold": ["holds", "held", "holding"], "write": ["writes", "wrote", "written", "writing"],
+    "agree": ["agrees", "agreed", "agreeing"], "tie": ["ties", "tied", "tying"],
+}
+DOUBLE_FINAL = {"admit", "refer", "confer", "commit", "permit", "omit", "stop", "plan", "prefer", "concur"}
+
+
+def inflections(lemma: str) -> list[str]:
+    lemma = lemma.lower()
+    if lemma in IRREGULAR:
+        return [lemma, *IRREGULAR[lemma]]
+    if lemma in DOUBLE_FINAL:
+        stem = lemma + lemma[-1]
+        return [lemma, lemma + "s", stem + "ed", stem + "ing"]
+    if lemma.endswith("e"):
+        ing = lemma + "ing" if lemma.endswith("ee") else lemma[:-1] + "ing"
+        return [lemma, lemma + "s", lemma + "d", ing]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    plural = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+    return [lemma, plural, lemma + "ed", lemma + "ing"]
+
+
+# -- the pattern language ------------------------------------------------------
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+SLOT = re.compile(r"^(?P<body>\[.*\]|[^?*+]+)(?P<op>[?*+]?)$")
+
+
+class LexiconError(ValueError):
+    pass
+
+
+def _class_words(lexicon: Mapping[str, Any], name: str) -> list[str]:
+    classes = lexicon.get("classes") or {}
+    if name not in classes:
+        raise LexiconError(f"attribution lexicon: unknown class @{name}")
+    spec = classes[name] or {}
+    words = [str(w).lower() for w in spec.get("words") or []]
+    for lemma in spec.get("verbs") or []:
+        words.extend(inflections(str(lemma)))
+    return sorted(set(words))
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One slot of a pattern, both as a Matcher token spec and as a Python test (for extending
+    a match leftwards over the optional slots a pattern starts with)."""
+
+    token: dict
+    op: str
+    words: frozenset
+    regex: Optional[re.Pattern]
+    any_word: bool
+
+    def accepts(self, tok) -> bool:
+        if tok.lower_ in self.words:
+            return True
+        if self.any_word and tok.is_alpha:
+            return True
+        return bool(self.regex and self.regex.match(tok.text))
+
+
+def _compile_slot(slot: str, lexicon: Mapping[str, Any]) -> Slot:
+    m = SLOT.match(slot)
+    if not m:
+        raise LexiconError(f"attribution lexicon: bad slot {slot!r}")
+    body, op = m.group("body"), m.group("op")
+    alternatives = body[1:-1].split("|") if body.startswith("[") else body.split("|")
+    words: list[str] = []
+    regexes: list[str] = []
+    any_word = False
+    for alt in alternatives:
+        alt = alt.strip()
+        if alt.startswith("@"):
+            words.extend(_class_words(lexicon, alt[1:]))
+        elif alt == "#year":
+            regexes.append(r"(?:19|20)\d\d")
+        elif alt == "#proper":
+            regexes.append(r"[A-Z][A-Za-z0-9.'’&]*")
+        elif alt == "_":
+            any_word = True
+        elif alt:
+            words.append(alt.lower())
+    token: dict[str, Any]
+    if any_word and not words and not regexes:
+        token = {"IS_ALPHA": True}
+    elif regexes or any_word:
+        parts = list(regexes)
+        if words:
+            parts.append("(?i:" + "|".join(re.escape(w) for w in sorted(set(words))) + ")")
+        if any_word:
+            parts.append(r"[^\W\d_]+")
+        token = {"ORTH": {"REGEX": "^(?:" + "|".join(parts) + ")$"}}
+    else:
+        token = {"LOWER": {"IN": sorted(set(words))}}
+    if op:
+        token["OP"] = op
+    regex = re.compile("^(?:" + "|".join(regexes) + ")$") if regexes else None
+    return Slot(token, op, frozenset(words), regex, any_word)
+
+
+COMMON_WORDS = {"a", "an", "the", "it", "is", "are", "in", "to", "of", "and", "or", "has", "have", "had", "been",
+                "there", "one", "that", "'s", "’s", "by", "at", "from", "on", "with", "this", "according",
+                "another", "was", "were", "be"}
+
+
+def _rarity(slot: Slot) -> Optional[tuple[int, int]]:
+    if slot.op in ("?", "*") or slot.regex is not None or slot.any_word or not slot.words:
+        return None
+    return (len(slot.words & COMMON_WORDS), len(slot.words))
+
+
+def compile_pattern(pattern: str, lexicon: Mapping[str, Any]) -> tuple[list[Slot], list[Slot]]:
+    """(slots before the anchor, slots from the anchor on).
+
+    The Matcher gets only the part from the anchor (the required slot of rarest words, such
+    as "studies" or "experts"), so match attempts start at few tokens; the slots before it
+    are matched leftwards in Python (`match_left`).
+    """
+    slots = [_compile_slot(slot, lexicon) for slot in pattern.split()]
+    best, anchor = None, 0
+    for k, slot in enumerate(slots):
+        score = _rarity(slot)
+        if score is not None and (best is None or score < best):
+            best, anchor = score, k
+    return slots[:anchor], slots[anchor:]
+
+
+def match_left(doc, slots: list[Slot], start: int, floor: int) -> Optional[int]:
+    """The earliest token index at which `slots` match ending right before `start` (or None)."""
+    if not slots:
+        return start
+    *rest, last = slots
+    if last.op in ("?", "*"):
+        # try taking as many as possible first (longest match), then fewer
+        taken = [start]
+        pos = start
+        while pos > floor and last.accepts(doc[pos - 1]) and (last.op == "*" or len(taken) < 2):
+            pos -= 1
+            taken.append(pos)
+        for pos in reversed(taken):
+            found = match_left(doc, rest, pos, floor)
+            if found is not None:
+                return found
+        return None
+    if start <= floor or not last.accepts(doc[start - 1]):
+        return None
+    pos = start - 1
+    if last.op == "+":
+        while pos > floor and last.accepts(doc[pos - 1]):
+            pos -= 1
+        for p in range(pos, start):  # longest first
+            found = match_left(doc, rest, p, floor)
+            if found is not None:
+                return found
+        return None
+    return match_left(doc, rest, pos, floor)
+
+
+def _anchor(core: list[Slot]) -> Optional[frozenset]:
+    """Words one of which a sentence must contain for the pattern to match (None: no cheap test)."""
+    if not core or _rarity(core[0]) is None or _rarity(core[0])[0] > 0:
+        return None
+    return core[0].words
+
+
+@dataclass(frozen=True)
+class Compiled:
+    matchers: list  # (match key, Matcher with that one pattern, anchor words or None)
+    groups: dict[str, str]  # match key -> group
+    advice: dict[str, str]
+    filters: dict[str, set[str]]
+    classes: dict[str, set[str]]
+    leading: dict[str, list[Slot]]  # match key -> the slots before its anchor, matched leftwards
+    triggers: Optional[frozenset]  # a sentence without any of these words cannot match
+    anchor_hashes: frozenset = frozenset()
+
+
+_COMPILED: dict[tuple[str, int], Compiled] = {}
+
+
+def compiled(lexicon: Mapping[str, Any]) -> Compiled:
+    """The Matcher for a lexicon: built once per process and vocabulary."""
+    from spacy.matcher import Matcher
+
+    from ..nlp import get_nlp
+
+    vocab = get_nlp().vocab
+    digest = hashlib.sha256(json.dumps(lexicon, sort_keys=True, default=str).encode()).hexdigest()
+    key = (digest, id(vocab))
+    if key in _COMPILED:
+        return _COMPILED[key]
+    matchers: list = []
+    by_anchor: dict[Optional[frozenset], list] = {}
+    groups: dict[str, str] = {}
+    advice: dict[str, str] = {}
+    leading: dict[str, list[Slot]] = {}
+    triggers: Optional[set] = set()
+    for group, spec in (lexicon.get("groups") or {}).items():
+        advice[group] = str((spec or {}).get("advice", ""))
+        for n, pattern in enumerate((spec or {}).get("patterns") or []):
+            name = f"{group}#{n}"
+            lead, core = compile_pattern(str(pattern), lexicon)
+            groups[name] = group
+            leading[name] = lead
+            anchor = _anchor(core)
+            by_anchor.setdefault(anchor, []).append((name, [slot.token for slot in core]))
+            if anchor is None:
+                triggers = None
+            elif triggers is not None:
+                triggers |= anchor
+    # One Matcher per anchor: a sentence goes only through the patterns whose anchor word it
+    # contains (spaCy tests the first slot of every pattern it holds at every token).
+    for anchor, patterns in by_anchor.items():
+        matcher = Matcher(vocab)
+        for name, tokens in patterns:
+            matcher.add(name, [tokens], greedy="LONGEST")
+        hashes = None if anchor is None else {vocab.strings.add(w) for w in anchor}
+        matchers.append((matcher, hashes))
+    filters = {k: {str(w).lower() for w in v or []} for k, v in (lexicon.get("filters") or {}).items()}
+    classes = {name: set(_class_words(lexicon, name)) for name in (lexicon.get("classes") or {})}
+    result = Compiled(matchers, groups, advice, filters, classes, leading,
+                      frozenset(triggers) if triggers is not None else None,
+                      frozenset(h for _, hashes in matchers for h in hashes or ()))
+    _COMPILED[key] = result
+    return result
+
+
+# -- matching ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Attribution:
+    start: int
+    end: int
+    group: str
+    phrase: str
+    advice: str
+
+
+CAPITAL_STOP = {"a", "an", "one", "another", "in", "the", "according", "it", "there", "this", "that", "these",
+                "those", "published", "by", "at", "from"}
+COMMON = ("quantity", "mod", "design", "landmark", "evidence", "study", "authority", "aux")
+
+
+def _is_named(span, comp: Compiled) -> bool:
+    """A named-study match must name something, or claim importance, or be a design with a finding."""
+    common = set().union(*(comp.classes.get(c, set()) for c in COMMON))
+    markers = comp.filters.get("named-markers", set())
+    finding = comp.classes.get("finding", set()) | comp.classes.get("opinion", set())
+    design = comp.classes.get("design", set())
+    has_finding = any(t.lower_ in finding for t in span)
+    for tok in span:
+        if YEAR.match(tok.text) and 1900 <= int(tok.text) <= 2039:
+            return True
+        if tok.lower_ in markers:
+            return True
+        if tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in common and tok.lower_ not in CAPITAL_STOP:
+            if tok.i != span.sent.start or (tok.text.isupper() and len(tok.text) > 1):
+                return True  # Cochrane, German, Stanford, NIH (a capital that only starts the sentence proves nothing)
+        if tok.lower_ in design and has_finding:
+            return True
+    return False
+
+
+def _skip(span, group: str, comp: Compiled) -> bool:
+    doc = span.doc
+    sent = span.sent
+    if sent.text.rstrip().endswith("?"):
+        return True
+    questions = comp.filters.get("question-words", set())
+    before = [t for t in doc[max(sent.start, span.start - 6):span.start] if not t.is_punct]
+    if any(t.lower_ in questions for t in before[-2:]):
+        return True
+    if any(t.lower_ in comp.filters.get("negations", set()) for t in before[-5:]) or \
+            span[0].lower_ in comp.filters.get("negations", set()):
+        return True  # "no trials have proven", "than scientists thought"
+    if group == "anonymous-authority" and span.start > sent.start:
+        k = span.start - 1
+        while k > sent.start and doc[k].lower_ in comp.classes.get("mod", set()) | comp.classes.get("quantity", set()):
+            k -= 1
+        if doc[k].lower_ in comp.filters.get("object-verbs", set()):
+            return True  # "they all provide evidence indicating ..."
+    last = span[-1]
+    after = doc[span.end] if span.end < len(doc) else None
+    if last.lower_ in comp.filters.get("noun-like", set()) and (after is None or after.is_punct or after.is_space
+                                                                or after.lower_ in ("and", "or", "for", "of")):
+        return True  # "research support, consulting fees", "Research finding:"
+    if last.lower_.endswith("ing") and after is not None and after.lower_ in ("it", "them", "this", "these",
+                                                                            "those", "him", "her"):
+        return True  # "more evidence supporting it"
+    if group != "proof-consensus" and span.start > sent.start:
+        determiners = comp.filters.get("back-reference-determiners", set())
+        nouns = comp.filters.get("back-reference-nouns", set())
+        prev = doc[span.start - 1]
+        if prev.lower_ in determiners and span[0].lower_ not in ("a", "an", "one", "another") and \
+                any(t.lower_ in nouns for t in span[:3]):
+            return True
+    if group == "named-study" and not _is_named(span, comp):
+        return True
+    return False
+
+
+def _matches(doc, comp: Compiled):
+    """(match key, start, end) for every pattern, run only over sentences holding its anchor word."""
+    from spacy.attrs import LOWER, SENT_START
+
+    array = doc.to_array([LOWER, SENT_START])
+    lowers = array[:, 0].tolist()
+    starts = [i for i, flag in enumerate(array[:, 1].tolist()) if flag == 1] or [0]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    where: dict[int, list[int]] = {}
+    wanted = comp.anchor_hashes
+    for i, h in enumerate(lowers):
+        if h in wanted:
+            where.setdefault(h, []).append(i)
+    for matcher, hashes in comp.matchers:
+        if hashes is None:
+            yield from matcher(doc)
+            continue
+        sentences = sorted({bisect_right(starts, i) - 1 for h in hashes for i in where.get(h, ())})
+        for k in sentences:
+            end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+            for span in matcher(doc[starts[k]:end], as_spans=True):
+                yield span.label, span.start, span.end
+
+
+def find_attributions(article: Article, lexicon: Mapping[str, Any]) -> list[Attribution]:
+    """Every match in prose outside headings, longest first where they overlap (cached per lexicon)."""
+    cache = article.__dict__.setdefault("_contentlint_cache", {})
+    comp = compiled(lexicon)
+    key = ("attributions", id(comp))
+    if key in cache:
+        return cache[key]
+    doc = article.doc
+    candidates = []
+    for match_id, start, end in _matches(doc, comp):
+        name = doc.vocab.strings[match_id]
+        group = comp.groups.get(name)
+        if group is None:
+            continue
+        leading = comp.leading.get(name)
+        if leading:
+            found = match_left(doc, leading, start, doc[start].sent.start)
+            if found is None:
+                continue
+            start = found
+        while end - start > 1 and doc[start].lower_ in ("of", "and", "&", "or"):
+            start += 1  # "a line of research suggests" -> "research suggests"
+        span = doc[start:end]
+        if _skip(span, group, comp):
+            continue
+        priority = 0 if group == "named-study" else 1 if group == "proof-consensus" else 2
+        candidates.append((span, group, priority))
+    candidates.sort(key=lambda c: (-(c[0].end_char - c[0].start_char), c[2], c[0].start))
+    references = {b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])}
+    links = article.layout.links
+    taken: list[tuple[int, int]] = []
+    found: list[Attribution] = []
+    for span, group, _ in candidates:
+        s, e = span.start_char, span.end_char
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        index = block_index_at(article, s)
+        if index is None:
+            continue
+        block = article.blocks[index]
+        if block.kind == "heading" or not block.is_prose or index in references:
+            continue
+        if any(link.start <= s and e <= link.end for link in links):
+            continue  # the text of a link is a title ("What 10 Years of Research Tells Us")
+        taken.append((s, e))
+        found.append(Attribution(s, e, group, " ".join(span.text.split()), comp.advice.get(group, "")))
+    found.sort(key=lambda a: a.start)
+    cache[key] = found
+    return found
+
+
+def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
+    lexicon = options.get("lexicon") or {}
+    wanted = set(options.get("groups") or [])
+    if not lexicon or not wanted:
+        return
+    citations = citations_for(article, options)
+    reported: set = set()
+    for item in find_attributions(article, lexicon):
+        if item.group not in wanted or citations.covers(item.start, item.end):
+            continue
+        unit = citations.unit_of(item.start)
+        if unit in reported:
+            continue  # one finding per sentence (or item, or row): one citation fixes them all
+        reported.add(unit)
+        yield Hit(item.start, item.end, {"phrase": item.phrase, "advice": item.advice, "group": item.group})
+
+
+KIND = CheckKind(
+    name="attribution",
+    options={"lexicon": {}, "groups": [], **CITATION_OPTIONS},
+    run=run,
+)

@@ -1,0 +1,556 @@
+"""Citation detection: which spans of an article are supported by a source.
+
+A citation is one of five forms (each can be switched off with the
+`citation-forms` option):
+
+- ``link``: a link to an external source; links to the publisher's own domains
+  (`own-domains`, plus the host of the frontmatter's canonical URL) do not count;
+- ``footnote``: a ``[^n]`` marker that resolves to a footnote definition;
+- ``reference``: a numbered marker ``[3]``, ``[1, 4-6]``, ``<sup>3</sup>``, ``¹`` or
+  ``^3^`` that resolves to an entry of a References / Sources section;
+- ``author-year``: ``(Smith et al., 2021)``, ``(WHO, 2020; Lee 2019)``,
+  ``Berman et al. (2000)``;
+- ``identifier``: a DOI, PMID, PMCID or arXiv id written in the text.
+
+A citation covers its *unit*: its sentence, or its whole list item or table row
+when it is in one. With ``citation-scope: paragraph`` it covers its paragraph.
+A figure repeated in a summary section (Key Takeaways, Summary, Bottom line...)
+is supported when the same figure is cited elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
+from urllib.parse import urlparse
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .article import Article
+    from .markdown import Block
+    from .numbers import NumericMention
+
+FORMS = ("link", "footnote", "reference", "author-year", "identifier")
+
+# Options every check that asks "is this cited?" accepts (merged into their kinds' options).
+CITATION_OPTIONS: dict[str, Any] = {
+    "citation-forms": list(FORMS),
+    "own-domains": [],
+    "own-domain-keys": ["canonicalUrl", "canonical_url", "canonical", "siteUrl", "site_url"],
+    "citation-scope": "sentence",
+    "lead-in-covers-list": True,
+    "reference-headings": ["references", "reference list", "sources", "source", "bibliography", "citations",
+                           "works cited", "literature cited", "studies cited", "research cited",
+                           "scientific references", "footnotes", "notes", "endnotes"],
+    "summary-headings": ["key takeaways", "takeaways", "key takeaway", "summary", "in summary",
+                         "quick summary", "bottom line", "tl;dr", "tldr", "key points", "at a glance",
+                         "highlights", "conclusion", "conclusions", "in conclusion", "quick facts",
+                         "key facts", "recap", "what to remember", "the short version"],
+}
+
+# -- marker patterns (also used by the number grammar to skip their digits) -----
+NUMBERED = re.compile(r"\[\s*(\d{1,3}(?:\s*[,–—-]\s*\d{1,3})*)\s*\](?![(:\[])")
+ANCHOR_MARKER = re.compile(r"^\s*\[?\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*\]?\s*$")
+RAW_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,20}\]")
+SUPERSCRIPT = re.compile(r"(?<=[^\s\d])([¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,⁻–-][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)")
+CARET_SUP = re.compile(r"\^(\d{1,3}(?:[,–-]\d{1,3})*)\^")
+HTML_SUP = re.compile(r"<sup>\s*\[?(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]?\s*</sup>", re.I)
+DOI = re.compile(r"\b10\.\d{4,9}/[-._;()/:A-Za-z0-9]*[A-Za-z0-9]")
+DOI_PREFIX = re.compile(r"doi:?\s*$", re.I)
+PMID = re.compile(r"\bPMID:?\s*\d{1,9}\b", re.I)
+PMCID = re.compile(r"\bPMC\s?\d{4,9}\b")
+ARXIV = re.compile(r"\barXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b", re.I)
+PARENS = re.compile(r"\(([^()\n]{4,240})\)")
+YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}[a-z]?(?!\d)")
+PAGES = re.compile(r"\bpp?\.\s*\d+(?:\s*[-–]\s*\d+)?")
+CITATION_WORDS = {"et", "al", "and", "colleagues", "coworkers", "co-workers", "see", "e.g", "eg", "cf", "in", "press",
+                  "of", "the", "for", "p", "pp", "also", "von", "van", "de", "der", "den", "da", "di", "le", "la",
+                  "du", "y", "reviewed", "by", "as", "ed", "eds", "n.d", "nd", "accessed", "updated", "team",
+                  "group", "investigators", "study", "on", "behalf", "writing", "committee"}
+MONTHS_CAP = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+              "Nov", "Dec", "Spring", "Summer", "Autumn", "Fall", "Winter"}
+
+
+def is_author_year(content: str) -> bool:
+    """"Smith et al., 2021", "Lincoff and colleagues, 2023", "Davis et al., JAMA Psychiatry, 2021; WHO 2020"."""
+    parts = [p.strip() for p in content.split(";") if p.strip()]
+    if not parts:
+        return False
+    for part in parts:
+        if not YEAR_IN.search(part):
+            return False
+        if re.search(r"\d", PAGES.sub("", YEAR_IN.sub("", part))):
+            return False  # "(n = 120, 2019)", "(Phase 3, 2019)": other numbers are not a citation
+        words = re.findall(r"[^\W\d_][\w'’.&-]*", part)
+        named = False
+        for word in words:
+            bare = word.rstrip(".,").lower()
+            if word in MONTHS_CAP or word.rstrip(".") in MONTHS_CAP:
+                return False
+            if word[:1].isupper():
+                named = True
+            elif bare not in CITATION_WORDS:
+                return False
+        if not named:
+            return False
+    return True
+
+
+NARRATIVE_YEAR = re.compile(r"\(((?:19|20)\d{2}[a-z]?)\)")
+NARRATIVE_NAME = re.compile(r"\b([A-Z][\w'’\-]+)(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’\-]+))?\s+$")
+NARRATIVE_STOP = {"In", "The", "A", "An", "From", "Since", "Study", "Studies", "Update", "Published",
+                  "Updated", "By", "Of", "On", "At", "Until", "Before", "After", "During", "Year"}
+LINK_TEXT_MARKER = re.compile(r"^\s*(?:\[?\d{1,3}\]?|source|sources|ref|reference|link|here|study|pdf)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Citation:
+    start: int
+    end: int
+    form: str  # link | footnote | reference | author-year | identifier
+    target: str  # the href, footnote label, reference number(s) or identifier text
+
+
+def _cache(article: "Article") -> dict:
+    return article.__dict__.setdefault("_contentlint_cache", {})
+
+
+# -- sentences and sections, shared with the number grammar -------------------
+def sentence_spans(article: "Article") -> list[tuple[int, int]]:
+    """(start, end) of every sentence of the Doc, in order; computed once per article."""
+    cache = _cache(article)
+    if "sentences" not in cache:
+        cache["sentences"] = [(s.start_char, s.end_char) for s in article.doc.sents]
+    return cache["sentences"]
+
+
+def block_index_at(article: "Article", offset: int) -> Optional[int]:
+    cache = _cache(article)
+    if "block_starts" not in cache:
+        cache["block_starts"] = [b.start for b in article.blocks]
+    i = bisect_right(cache["block_starts"], offset) - 1
+    while i >= 0:
+        block = article.blocks[i]
+        if block.start <= offset < block.end or (offset == block.end and block.start < offset):
+            return i
+        if block.end <= offset:
+            return None
+        i -= 1
+    return None
+
+
+def _normalise_heading(text: str) -> str:
+    text = re.sub(r"[*_`#:]+", " ", text.lower())
+    return " ".join(text.replace("’", "'").split())
+
+
+def section_headings(article: "Article", block: "Block") -> list["Block"]:
+    """The headings a block sits under, nearest first, each of a higher level than the last."""
+    chain: list = []
+    index = block.index if block.kind == "heading" else block.heading
+    level = 99
+    while index is not None:
+        heading = article.blocks[index]
+        if heading.level < level:
+            chain.append(heading)
+            level = heading.level
+        index = heading.heading
+    return chain
+
+
+_PHRASES: dict[tuple, re.Pattern] = {}
+
+
+def _phrase_pattern(phrases: tuple) -> re.Pattern:
+    if phrases not in _PHRASES:
+        alternatives = "|".join(re.escape(str(p).lower()) for p in phrases) or "(?!)"
+        _PHRASES[phrases] = re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")
+    return _PHRASES[phrases]
+
+
+def in_section(article: "Article", block: "Block", phrases: Iterable[str]) -> bool:
+    """Whether a block sits under a heading that names one of `phrases` (cached per article)."""
+    phrases = tuple(phrases)
+    cache = _cache(article).setdefault(("in_section", phrases), {})
+    if block.index not in cache:
+        pattern = _phrase_pattern(phrases)
+        headings = _cache(article).setdefault(("heading_match", phrases), {})
+        found = False
+        for heading in section_headings(article, block):
+            if heading.index not in headings:
+                headings[heading.index] = bool(pattern.search(_normalise_heading(heading.text)))
+            if headings[heading.index]:
+                found = True
+                break
+        cache[block.index] = found
+    return cache[block.index]
+
+
+def reference_blocks(article: "Article", phrases: Iterable[str]) -> list["Block"]:
+    """Blocks inside a References / Sources section (not the heading itself)."""
+    key = ("reference_blocks", tuple(phrases))
+    cache = _cache(article)
+    if key not in cache:
+        pattern = _phrase_pattern(tuple(phrases))
+        if not any(b.kind == "heading" and pattern.search(_normalise_heading(b.text)) for b in article.blocks):
+            cache[key] = []
+        else:
+            cache[key] = [b for b in article.blocks
+                          if b.kind != "heading" and b.heading is not None and in_section(article, b, phrases)]
+    return cache[key]
+
+
+# -- markers ------------------------------------------------------------------
+def _author_year_spans(prose: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in PARENS.finditer(prose):
+        if is_author_year(m.group(1)):
+            spans.append((m.start(), m.end()))
+    for m in NARRATIVE_YEAR.finditer(prose):  # "Berman et al. (2000)": find the year, then look back for the name
+        name = NARRATIVE_NAME.search(prose, max(0, m.start() - 80), m.start())
+        if name and name.group(1) not in NARRATIVE_STOP:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def marker_spans(article: "Article") -> list[tuple[int, int, str, str]]:
+    """Every citation-like marker in prose: (start, end, form, target), resolved or not.
+
+    The number grammar skips the digits inside these; `Citations` decides which count.
+    """
+    cache = _cache(article)
+    if "markers" in cache:
+        return cache["markers"]
+    prose = article.prose
+    found: list[tuple[int, int, str, str]] = []
+    for m in NUMBERED.finditer(prose):
+        found.append((m.start(), m.end(), "reference", m.group(1)))
+    for m in RAW_FOOTNOTE.finditer(prose):
+        found.append((m.start(), m.end(), "raw-footnote", m.group(0)))
+    patterns = [CARET_SUP] if "^" in prose else []
+    if any(ch in prose for ch in "¹²³⁴⁵⁶⁷⁸⁹⁰"):
+        patterns.append(SUPERSCRIPT)
+    for pattern in patterns:
+        for m in pattern.finditer(prose):
+            found.append((m.start(), m.end(), "reference", _desuperscript(m.group(1))))
+    html_starts = {s.start for s in article.layout.spans if s.kind == "html"}
+    for m in HTML_SUP.finditer(article.text, article.body_offset):
+        if m.start() in html_starts:
+            found.append((m.start(), m.end(), "reference", m.group(1)))
+    for link in article.layout.links:
+        # "[4](#References)", "[[12]](#ref-12)": an in-page link whose text is a number is a reference marker
+        if link.href.startswith("#"):
+            m = ANCHOR_MARKER.match(article.text[link.start:link.end])
+            if m:
+                found.append((link.start, link.end, "reference", m.group(1)))
+    for start, end in _author_year_spans(prose):
+        found.append((start, end, "author-year", prose[start:end]))
+    lowered = prose.lower()
+    if "10." in prose:
+        for m in DOI.finditer(prose):
+            prefix = DOI_PREFIX.search(prose, max(0, m.start() - 6), m.start())
+            found.append((prefix.start() if prefix else m.start(), m.end(), "identifier", m.group(0)))
+    for pattern, needle in ((PMID, "pmid"), (PMCID, "pmc"), (ARXIV, "arxiv")):
+        if needle in lowered:
+            for m in pattern.finditer(prose):
+                found.append((m.start(), m.end(), "identifier", m.group(0)))
+    found.sort()
+    cache["markers"] = found
+    return found
+
+
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰⁻", "1234567890-")
+
+
+def _desuperscript(text: str) -> str:
+    return text.translate(_SUPERSCRIPTS)
+
+
+def _numbers_in(marker: str) -> list[int]:
+    numbers: list[int] = []
+    for part in re.split(r"\s*,\s*", marker.strip()):
+        bounds = re.split(r"\s*[–—-]\s*", part)
+        try:
+            values = [int(b) for b in bounds if b]
+        except ValueError:
+            return []
+        if len(values) == 2 and values[0] <= values[1] <= values[0] + 50:
+            numbers.extend(range(values[0], values[1] + 1))
+        else:
+            numbers.extend(values)
+    return numbers
+
+
+ENTRY_NUMBER = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s")
+ENTRY_BRACKET = re.compile(r"^\s{0,3}\[(\d{1,3})\]\s+\S.{15,}")
+
+
+def reference_entries(article: "Article", phrases: Iterable[str]) -> set[int]:
+    """The entry numbers of the article's reference list(s)."""
+    key = ("reference_entries", tuple(phrases))
+    cache = _cache(article)
+    if key in cache:
+        return cache[key]
+    entries: set[int] = set()
+    blocks = reference_blocks(article, phrases)
+    counted = 0
+    seen_items: set = set()
+    for block in blocks:
+        line = article.index.line_text(block.start_line)
+        m = ENTRY_NUMBER.match(line)
+        if m:
+            entries.add(int(m.group(1) or m.group(2)))
+        unit = block.item if block.item is not None else ("b", block.index)
+        if unit not in seen_items:
+            seen_items.add(unit)
+            counted += 1
+    entries.update(range(1, counted + 1))  # unnumbered lists: the n-th entry is [n]
+    # A "[n] Author. Title..." list with no heading above it still resolves.
+    for block in article.blocks:
+        if block.kind == "paragraph":
+            m = ENTRY_BRACKET.match(article.index.line_text(block.start_line))
+            if m:
+                entries.add(int(m.group(1)))
+    cache[key] = entries
+    return entries
+
+
+# -- the index ----------------------------------------------------------------
+def _host(href: str) -> str:
+    href = href.strip()
+    if href.lower().startswith("www."):
+        href = "http://" + href
+    try:
+        return (urlparse(href).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def own_domains(article: "Article", options: Mapping[str, Any]) -> list[str]:
+    domains = [str(d).lower().lstrip(".") for d in options.get("own-domains") or []]
+    for key in options.get("own-domain-keys") or []:
+        value = article.meta.get(key)
+        if isinstance(value, str) and value.strip():
+            host = _host(value)
+            if host:
+                domains.append(host[4:] if host.startswith("www.") else host)
+    return [d for d in domains if d]
+
+
+def is_external(href: str, own: Iterable[str]) -> bool:
+    host = _host(href)
+    if not host or "." not in host:
+        return False
+    if not re.match(r"^(?:https?://|www\.)", href.strip(), re.I):
+        return False
+    bare = host[4:] if host.startswith("www.") else host
+    return not any(bare == d or bare.endswith("." + d) for d in own)
+
+
+class Citations:
+    """Which spans of one article a citation supports."""
+
+    def __init__(self, article: "Article", options: Optional[Mapping[str, Any]] = None) -> None:
+        opts = dict(CITATION_OPTIONS)
+        opts.update({k: v for k, v in (options or {}).items() if k in CITATION_OPTIONS})
+        self.article = article
+        self.options = opts
+        self.forms = set(opts["citation-forms"] or [])
+        self.paragraph_scope = str(opts["citation-scope"]).lower() == "paragraph"
+        self.lead_in_covers_list = bool(opts["lead-in-covers-list"])
+        self.summary_headings = list(opts["summary-headings"] or [])
+        self.reference_headings = list(opts["reference-headings"] or [])
+        self.citations = self._find()
+        self._by_unit: dict[tuple, Citation] = {}
+        self._by_block: dict[int, Citation] = {}  # whole sections under a heading that cites its study
+        for citation in self.citations:
+            for unit in self._units_of_citation(citation):
+                self._by_unit.setdefault(unit, citation)
+            for index in self._section_of_heading(citation):
+                self._by_block.setdefault(index, citation)
+
+    # -- finding --------------------------------------------------------
+    def _find(self) -> list[Citation]:
+        article = self.article
+        found: list[Citation] = []
+        if "link" in self.forms:
+            own = own_domains(article, self.options)
+            for link in article.layout.links:
+                if is_external(link.href, own):
+                    found.append(Citation(link.start, max(link.end, link.start + 1), "link", link.href))
+        if "footnote" in self.forms:
+            for span in article.layout.spans:
+                if span.kind == "footnote_ref" and span.value in article.layout.footnotes:
+                    found.append(Citation(span.start, span.end, "footnote", span.value))
+        entries = reference_entries(article, self.reference_headings) if "reference" in self.forms else set()
+        for start, end, form, target in marker_spans(article):
+            if form == "reference":
+                numbers = _numbers_in(target)
+                if "reference" in self.forms and numbers and all(n in entries for n in numbers):
+                    found.append(Citation(start, end, form, target))
+            elif form in self.forms:
+                found.append(Citation(start, end, form, target))
+        found.sort(key=lambda c: (c.start, c.end))
+        return found
+
+    # -- units ----------------------------------------------------------
+    def _sentence_index(self, offset: int) -> int:
+        spans = sentence_spans(self.article)
+        starts = self.article.__dict__["_contentlint_cache"].setdefault(
+            "sentence_starts", [s for s, _ in spans])
+        return max(0, bisect_right(starts, offset) - 1)
+
+    def unit_of(self, offset: int) -> Optional[tuple]:
+        index = block_index_at(self.article, offset)
+        if index is None:
+            return None
+        block = self.article.blocks[index]
+        if block.row is not None:
+            return ("row", block.row)
+        if block.item is not None:
+            return ("item", block.item)
+        if self.paragraph_scope:
+            return ("block", block.index)
+        return ("sentence", self._sentence_index(offset))
+
+    def _units_of_citation(self, citation: Citation) -> list[tuple]:
+        unit = self.unit_of(citation.start)
+        if unit is None:
+            return []
+        units = [unit]
+        if unit[0] == "sentence" and self._belongs_to_previous(citation, unit[1]):
+            units = [("sentence", unit[1] - 1)]
+        if self.lead_in_covers_list:
+            units.extend(self._list_after_lead_in(citation))
+        return units
+
+    def _section_of_heading(self, citation: Citation) -> list[int]:
+        """"### Carlini and Cunha (1981)": a heading that cites a study covers the section below it."""
+        index = block_index_at(self.article, citation.start)
+        if index is None or self.article.blocks[index].kind != "heading":
+            return []
+        level = self.article.blocks[index].level
+        covered = []
+        for block in self.article.blocks[index + 1:]:
+            if block.kind == "heading" and block.level <= level:
+                break
+            covered.append(block.index)
+        return covered
+
+    def _list_after_lead_in(self, citation: Citation) -> list[tuple]:
+        """"A review of 22 studies found [2]:" followed by a list: the citation covers the list too."""
+        blocks = self.article.blocks
+        index = block_index_at(self.article, citation.start)
+        if index is None:
+            return []
+        block = blocks[index]
+        body = self.article.text[citation.start:block.end].rstrip().rstrip("*_ ")
+        if not body.endswith(":") or re.search(r"[.!?]\s", self.article.text[citation.end:block.end]):
+            return []  # not the block's last sentence, or it does not introduce what follows
+        units = []
+        for following in blocks[index + 1:]:
+            if following.kind == "heading" or (following.item is None and following.row is None):
+                break
+            if following.item is not None and following.item == block.item:
+                continue
+            unit = ("row", following.row) if following.row is not None else ("item", following.item)
+            if unit not in units:
+                units.append(unit)
+        return units
+
+    def _belongs_to_previous(self, citation: Citation, sentence: int) -> bool:
+        """A marker right after a full stop ("…patients.[1](url) Next") cites the sentence before."""
+        if sentence == 0:
+            return False
+        spans = sentence_spans(self.article)
+        start, _ = spans[sentence]
+        prose = self.article.prose
+        if prose[start:citation.start].strip():
+            return False  # the citation is not at the start of its sentence
+        text = self.article.text
+        j = citation.start
+        while j > 0 and text[j - 1] in "[^(":  # the marker's own opening bracket
+            j -= 1
+        k = j
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        if k == 0 or text[k - 1] not in ".!?":
+            return False
+        if block_index_at(self.article, k - 1) != block_index_at(self.article, citation.start):
+            return False
+        glued = k == j
+        if citation.form == "link":
+            return glued or bool(LINK_TEXT_MARKER.match(text[citation.start:citation.end]))
+        return glued or citation.form in ("reference", "footnote", "identifier")
+
+    # -- queries --------------------------------------------------------
+    def citation_for(self, start: int, end: Optional[int] = None) -> Optional[Citation]:
+        """The citation that supports the span starting at `start`, if any."""
+        unit = self.unit_of(start)
+        if unit is None:
+            return None
+        found = self._by_unit.get(unit)
+        if found is None and self._by_block:
+            found = self._by_block.get(block_index_at(self.article, start))
+        return found
+
+    def covers(self, start: int, end: Optional[int] = None) -> bool:
+        return self.citation_for(start, end) is not None
+
+    def in_summary(self, offset: int) -> bool:
+        index = block_index_at(self.article, offset)
+        if index is None or not self.summary_headings:
+            return False
+        return in_section(self.article, self.article.blocks[index], self.summary_headings)
+
+    def support_for(self, mention: "NumericMention",
+                    mentions: Optional[list["NumericMention"]] = None) -> Optional[Citation]:
+        """A mention's citation, or, for a figure repeated in a summary, the cited twin's."""
+        direct = self.citation_for(mention.start, mention.end)
+        if direct is not None or not self.in_summary(mention.start):
+            return direct
+        if mentions is None:
+            from .numbers import extract_mentions
+
+            mentions = extract_mentions(self.article)
+        twin = self._cited_twin(mention, mentions)
+        if twin is not None:
+            return twin
+        # "71.4% and 77% in two centres": a summary line that repeats a cited finding is
+        # supported as a whole, including the figures that only describe it
+        for other in mentions:
+            if other is not mention and other.sentence_start == mention.sentence_start:
+                twin = self._cited_twin(other, mentions)
+                if twin is not None:
+                    return twin
+        return None
+
+    def _cited_twin(self, mention: "NumericMention", mentions: list["NumericMention"]) -> Optional[Citation]:
+        for other in mentions:
+            if other is mention or not same_figure(other, mention) or self.in_summary(other.start):
+                continue
+            twin = self.citation_for(other.start, other.end)
+            if twin is not None:
+                return twin
+        return None
+
+
+def same_figure(a: "NumericMention", b: "NumericMention") -> bool:
+    return a.unit == b.unit and abs(a.low - b.low) < 1e-9 and abs(a.high - b.high) < 1e-9
+
+
+def citations_for(article: "Article", options: Optional[Mapping[str, Any]] = None) -> Citations:
+    """One `Citations` per article and option set (two rules usually share it)."""
+    opts = {k: (options or {}).get(k, v) for k, v in CITATION_OPTIONS.items()}
+    key = ("citations", repr(sorted((k, repr(v)) for k, v in opts.items())))
+    cache = _cache(article)
+    if key not in cache:
+        cache[key] = Citations(article, opts)
+    return cache[key]
+
+
+def citation_index(article: "Article", options: Optional[Mapping[str, Any]] = None) -> Citations:
+    """The name the issue uses; same as `citations_for`."""
+    return citations_for(article, options)
