@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Collection, Optional, Sequence, Union
 
@@ -78,22 +78,15 @@ def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
     for key in list(settings.rules) + list(settings.severity):
         if registry.find(key) is None and not any(c.startswith(key.upper()) for c in registry.rules):
             raise ConfigError(f"{settings.source or 'settings'}: no rule matches {key!r}")
+    _check_option_tables(registry, settings)
     chosen = []
     for rule in registry.sorted_rules():
         wanted = _specificity(list(settings.select) + list(settings.extend_select), rule)
         dropped = _specificity(settings.ignore, rule)
         if wanted < 0 or dropped >= wanted:
             continue
-        overrides = {}
-        for key, opts in settings.rules.items():
-            if registry.find(key) is rule:
-                overrides.update(opts)
+        overrides = _option_overrides(registry, settings, rule)
         if overrides:
-            unknown = set(overrides) - set(registry.kinds[rule.check].options)
-            if unknown:
-                raise ConfigError(f"{settings.source or 'settings'}: rules.{rule.code}: unknown option(s) "
-                                  f"{', '.join(sorted(unknown))} (accepted: "
-                                  f"{', '.join(sorted(registry.kinds[rule.check].options))})")
             try:
                 roots = [Path(settings.root)]
                 rule = rule.with_options({k: resolve_resource(v, roots) for k, v in overrides.items()})
@@ -101,11 +94,38 @@ def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
                 raise ConfigError(f"{settings.source}: rules.{rule.code}: {err}") from None
         sev = _severity_override(settings.severity, rule)
         if sev:
-            from dataclasses import replace
-
             rule = replace(rule, severity=sev, severity_forced=True)
         chosen.append(rule)
     return chosen
+
+
+def _tables_for(registry: Registry, settings: Settings, rule: Rule) -> list[tuple[int, str, dict]]:
+    """The [rules.X] tables that speak about `rule`, least specific first."""
+    tables = [(_specificity([key], rule), key, opts) for key, opts in settings.rules.items()]
+    return sorted((t for t in tables if t[0] >= 0), key=lambda t: t[0])
+
+
+def _option_overrides(registry: Registry, settings: Settings, rule: Rule) -> dict:
+    """A table for a code prefix ([rules.CL2]) sets the options each of its rules
+    accepts; a table for one rule (code or name) must only name its options.
+    The more specific table wins."""
+    accepted = set(registry.kinds[rule.check].options)
+    merged: dict = {}
+    for _, key, opts in _tables_for(registry, settings, rule):
+        exact = registry.find(key) is rule
+        merged.update({k: v for k, v in opts.items() if exact or k in accepted})
+    return merged
+
+
+def _check_option_tables(registry: Registry, settings: Settings) -> None:
+    where = settings.source or "settings"
+    for key, opts in settings.rules.items():
+        rules = [r for r in registry.rules.values() if _specificity([key], r) >= 0]
+        accepted = set().union(*(registry.kinds[r.check].options for r in rules)) if rules else set()
+        unknown = set(opts) - accepted
+        if unknown:
+            raise ConfigError(f"{where}: rules.{key}: unknown option(s) {', '.join(sorted(unknown))} "
+                              f"(accepted: {', '.join(sorted(accepted)) or 'none'})")
 
 
 def _severity_override(table, rule: Rule) -> Optional[str]:

@@ -154,3 +154,18 @@ def test_lexicon_words_are_all_strings():
                 yield item
 
     assert all(isinstance(item, str) for item in walk(lexicon))
+
+
+def test_summary_line_recapping_cited_trials_is_not_vague():
+    from lint.article import parse_article
+    from lint.rules import load_registry
+
+    rule = load_registry().rules["CL401"]
+    text = ("# Ketamine for CRPS\n\n## Controlled trials\n\nTwo randomized trials found less pain with ketamine "
+            "[1].\n\n## Key Takeaways\n\n- **Controlled trials support ketamine** for CRPS.\n\n"
+            "## References\n\n1. Schwartzman RJ, et al. Pain. 2009;147:107-115.\n")
+    from lint.checks.attribution import run
+
+    assert list(run(parse_article("a.md", text), rule.options)) == []
+    uncited = text.replace(" [1]", "")
+    assert len(list(run(parse_article("a.md", uncited), rule.options))) == 1

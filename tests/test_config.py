@@ -102,3 +102,16 @@ def test_config_severity_beats_the_severity_a_check_picks(tmp_path, write):
     rule = {r.code: r for r in select_rules(load_registry(), load_settings(tmp_path))}["CL101"]
     finding = make_finding(parse_article("a.md", "text\n"), rule, Hit(0, 1, severity="error"))
     assert finding.severity == "info"
+
+
+def test_prefix_table_sets_the_option_on_every_rule_that_accepts_it(tmp_path, write):
+    write(".contentlint.toml", '[rules.CL2]\nplacement = "anywhere"\n\n[rules.CL203]\nplacement = "start"\n')
+    rules = {r.code: r for r in select_rules(load_registry(), load_settings(tmp_path))}
+    assert rules["CL201"].options["placement"] == "anywhere"
+    assert rules["CL203"].options["placement"] == "start"  # the more specific table wins
+
+
+def test_prefix_table_with_an_option_no_rule_accepts_is_rejected(tmp_path, write):
+    write(".contentlint.toml", '[rules.CL2]\nbogus = 1\n')
+    with pytest.raises(ConfigError, match=r"rules.CL2: unknown option\(s\) bogus"):
+        select_rules(load_registry(), load_settings(tmp_path))

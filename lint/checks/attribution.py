@@ -416,11 +416,40 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     for item in find_attributions(article, lexicon):
         if item.group not in wanted or citations.covers(item.start, item.end):
             continue
+        if item.group != "named-study" and recaps_cited_evidence(article, citations, item):
+            continue
         unit = citations.unit_of(item.start)
         if unit in reported:
             continue  # one finding per sentence (or item, or row): one citation fixes them all
         reported.add(unit)
         yield Hit(item.start, item.end, {"phrase": item.phrase, "advice": item.advice, "group": item.group})
+
+
+# The kinds of evidence a summary line may recap ("Controlled trials support ...").
+EVIDENCE_NOUNS = {"study", "studies", "trial", "trials", "research", "evidence", "review", "reviews",
+                  "data", "analysis", "analyses", "findings", "results"}
+WORD = re.compile(r"[a-z]+")
+
+
+def _stem(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
+
+
+def recaps_cited_evidence(article: Article, citations, item: Attribution) -> bool:
+    """A summary (Key Takeaways...) recaps the body: "Controlled trials support
+    ketamine" there is supported when the body cites the trials it sums up, just
+    as a repeated figure is supported by its cited twin."""
+    if not citations.in_summary(item.start):
+        return False
+    nouns = {_stem(w) for w in WORD.findall(item.phrase.lower()) if w in EVIDENCE_NOUNS}
+    if not nouns:
+        return False
+    for sent in article.doc.sents:
+        if citations.in_summary(sent.start_char) or not citations.covers(sent.start_char, sent.end_char):
+            continue
+        if nouns & {_stem(w) for w in WORD.findall(sent.text.lower())}:
+            return True
+    return False
 
 
 KIND = CheckKind(
