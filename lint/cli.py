@@ -227,7 +227,7 @@ def explain(code, config):
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def facts_command(paths, fmt, keyed, config):
     """List each figure with its subject, measure, value, qualifiers and citation."""
-    from .facts_report import render_facts
+    from .facts.report import render_facts
 
     paths = default_paths(paths)
     settings, registry = load(paths, config)

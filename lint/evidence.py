@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional, Sequence
 
-from .fact_values import Value, normalise, overlaps
-from .facts import Fact
+from .facts import Fact, extract_facts
+from .facts.values import Value, normalise, overlaps
 
 KINDS_BY_UNIT = {"%": "percentage", "percent": "percentage", "fraction": "ratio", "people": "count"}
 
@@ -185,8 +185,7 @@ def _container_end(article, block_index: int) -> int:
 
 
 def fact_for(article, mention, options: Optional[Mapping[str, Any]] = None) -> Optional[Fact]:
-    from .facts import extract_facts
-
+    """The fact extracted for this mention, if it became one."""
     for fact in extract_facts(article, options):
         if fact.start == mention.start and fact.end == mention.end:
             return fact

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from lint.article import parse_article
 from lint.cli import main
-from lint.fact_values import normalise, overlaps
 from lint.facts import extract_facts
+from lint.facts.values import normalise, overlaps
 from lint.numbers import NumericMention
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Optional
 
-from .rules import builtin_pack_dir, load_data_file
+from ..rules import builtin_pack_dir, load_data_file
 
 # A phrase's words may be joined by spaces or hyphens in the text
 # ("chronic-pain patients"); emphasis and brackets never sit inside a phrase.
@@ -118,7 +118,6 @@ class Lexicon:
     side_effects: PhraseIndex  # id = the effect's name
     negations: re.Pattern
     dimensions: dict[str, PhraseIndex] = field(default_factory=dict)
-    dimension_labels: dict[str, str] = field(default_factory=dict)
     from_heading: set[str] = field(default_factory=set)
     applies_to: dict[str, str] = field(default_factory=dict)  # dimension -> treatment | population | any
     comparators: set[str] = field(default_factory=set)  # placebo, saline: never a fact's subject
@@ -189,7 +188,6 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
                              r")\W*(?:\w+\W+){0,2}$", re.I)
 
     dims: dict[str, PhraseIndex] = {}
-    dim_labels: dict[str, str] = {}
     from_heading: set[str] = set()
     applies_to: dict[str, str] = {}
     for name, spec in (qualifiers.get("dimensions") or {}).items():
@@ -199,12 +197,11 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
             items += _entries_for(str(value), str(name), phrases)
         items += [(x, "", "exclude", False) for x in _as_list(spec.get("exclude"))]
         dims[str(name)] = PhraseIndex(items, plural=False)
-        dim_labels[str(name)] = str(spec.get("label", name))
         if spec.get("from_heading"):
             from_heading.add(str(name))
     return Lexicon(subjects=PhraseIndex(entries), labels=labels, measures=compiled,
                    cues=PhraseIndex(cue_entries, plural=False), side_effects=PhraseIndex(effects, plural=False),
-                   negations=negation_re, dimensions=dims, dimension_labels=dim_labels, from_heading=from_heading,
+                   negations=negation_re, dimensions=dims, from_heading=from_heading,
                    applies_to=applies_to, comparators=comparators)
 
 

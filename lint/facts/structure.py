@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .article import Article
-from .fact_patterns import CLAUSE_BREAK, NUMBERED, OPENING_BOLD, PLAIN_LABEL, PSEUDO_HEADING
+from ..article import Article
+from ..citations import section_headings, sentence_spans
+from .patterns import CLAUSE_BREAK, NUMBERED, OPENING_BOLD, PLAIN_LABEL, PSEUDO_HEADING
 
 
 class ArticleStructure:
@@ -30,9 +31,8 @@ class ArticleStructure:
         return ""
 
     def sentences(self) -> list[tuple[int, int]]:
+        """The same sentences the number grammar reads."""
         if self._sentences is None:
-            from .citations import sentence_spans  # the same sentences the number grammar reads
-
             self._sentences = list(sentence_spans(self.article))
         return self._sentences
 
@@ -47,27 +47,21 @@ class ArticleStructure:
         A paragraph that is nothing but bold text ("**Results at 24 months:**")
         heads the paragraphs and lists after it, up to the next heading.
         """
-        out = []
-        blocks = self.article.blocks
-        index = block.heading
-        level = block.level if block.kind == "heading" else 99
-        if block.kind != "heading":
-            pseudo = self.pseudo_heading(block)
-            if pseudo is not None:
-                out.append(pseudo)
-        while index is not None:
-            heading = blocks[index]
-            if heading.level < level:
-                out.append(heading)
-                level = heading.level
-            index = heading.heading
-        return out
+        if block.kind == "heading":
+            return section_headings(self.article, block)[1:]  # the chain starts with the heading itself
+        pseudo = self.pseudo_heading(block)
+        return ([pseudo] if pseudo is not None else []) + section_headings(self.article, block)
+
+    def is_pseudo_heading(self, block) -> bool:
+        """A paragraph that is nothing but bold text: "**Results at 24 months:**"."""
+        return block.kind == "paragraph" and block.item is None and bool(
+            PSEUDO_HEADING.fullmatch(self.article.text, block.start, block.end))
 
     def pseudo_heading(self, block):
+        """The nearest bold-only paragraph above a block, under the same heading."""
         first = (block.heading + 1) if block.heading is not None else 0
         for candidate in reversed(self.article.blocks[first:block.index]):
-            if candidate.kind == "paragraph" and candidate.item is None and PSEUDO_HEADING.fullmatch(
-                    self.article.text, candidate.start, candidate.end):
+            if self.is_pseudo_heading(candidate):
                 return candidate
         return None
 
@@ -116,15 +110,15 @@ class ArticleStructure:
             self._groups = out
         return self._groups
 
-    def _in_heading(self, m) -> bool:
+    def in_heading(self, m) -> bool:
         """Figures in headings ("Results at 24 months") label a section; they state nothing."""
         if not 0 <= m.block < len(self.article.blocks):
             return False
         block = self.article.blocks[m.block]
-        return block.kind == "heading" or (block.kind == "paragraph" and block.item is None and bool(
-            PSEUDO_HEADING.fullmatch(self.article.text, block.start, block.end)))
+        return block.kind == "heading" or self.is_pseudo_heading(block)
 
     def clause(self, m) -> tuple[int, int]:
+        """The span of the clause the figure sits in (a sentence cut at "but", "while", ";", ...)."""
         start, end = m.sentence_start, m.sentence_end
         cuts = [start] + [c.start() for c in CLAUSE_BREAK.finditer(self.prose, start, end)] + [end]
         for a, b in zip(cuts, cuts[1:]):
@@ -132,7 +126,7 @@ class ArticleStructure:
                 return a, b
         return start, end
 
-    def _lead_in_span(self, block) -> Optional[tuple[int, int]]:
+    def lead_in_span(self, block) -> Optional[tuple[int, int]]:
         """The label that opens a list item or paragraph: "**CRPS**:" or a plain "Maintenance:"."""
         if block is None or block.kind == "heading":
             return None
@@ -142,7 +136,7 @@ class ArticleStructure:
         m = PLAIN_LABEL.match(self.article.text, block.start, block.end)
         return (m.start(1), m.end(1)) if m else None
 
-    def _opening_label(self, block) -> Optional[str]:
+    def opening_label(self, block) -> Optional[str]:
         """"Testicular shrinkage" in "- **Testicular shrinkage** (65-70%): ...": what the figure is about."""
         if block is None or block.kind == "heading":
             return None

@@ -16,7 +16,7 @@ from typing import Optional
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 # Days per unit; months and years at their calendar averages.
-TIME_UNITS = {
+DAYS_PER_UNIT = {
     "second": 1 / 86400, "minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24,
     "day": 1.0, "week": 7.0, "wk": 7.0, "month": 30.44, "mo": 30.44, "year": 365.25, "yr": 365.25,
 }
@@ -138,9 +138,10 @@ def _normalise(low: float, high: float, unit: str, kind: str, qualifier: str = "
                          display_of("proportion", low, high, "", qualifier, None))
         return None
     single = _singular(word)
-    if single in TIME_UNITS:
-        days = TIME_UNITS[single]
-        name = {"min": "minute", "hr": "hour", "h": "hour", "wk": "week", "mo": "month", "yr": "year"}.get(single, single)
+    if single in DAYS_PER_UNIT:
+        days = DAYS_PER_UNIT[single]
+        name = {"min": "minute", "hr": "hour", "h": "hour", "wk": "week", "mo": "month",
+                "yr": "year"}.get(single, single)
         shown = name if low == high == 1 else name + "s"
         return Value("time", "days", low * days, high * days, qualifier,
                      display_of("time", low, high, shown, qualifier, None))
@@ -174,5 +175,16 @@ def overlaps(a: Value, b: Value, tolerance: float = 0.1, absolute: float = 0.0) 
     return bl <= reach_a and al <= reach_b
 
 
-def conflicts(a: Value, b: Value, tolerance: float = 0.1, absolute: float = 0.0) -> bool:
-    return a.unit == b.unit and not overlaps(a, b, tolerance, absolute)
+def days_label(bounds: tuple[float, float]) -> str:
+    """A span of days as a writer would put it: (7, 14) -> "1–2 weeks", (1, 3) -> "1–3 days"."""
+    low, high = bounds
+    if math.isinf(high):
+        return "at least " + days_label((low, low))
+    for unit, days in (("years", 365.25), ("months", 30.44), ("weeks", 7.0), ("days", 1.0), ("hours", 1 / 24),
+                       ("minutes", 1 / 1440)):
+        if low >= days * 0.999 or unit == "minutes":
+            a, b = low / days, high / days
+            if abs(a - round(a)) < 0.05 and abs(b - round(b)) < 0.05:
+                a, b = round(a), round(b)
+                return f"{a} {unit}" if a == b else f"{a}–{b} {unit}"
+    return f"{low:g}–{high:g} days"

@@ -1,6 +1,6 @@
 """The patterns fact extraction reads around a figure.
 
-Kept apart from the extractor so each can be read, and tuned, on its own.
+Kept apart from the finders so each can be read, and tuned, on its own.
 Vocabulary that users may want to extend lives in rules/lexicon/; these are
 the grammatical patterns behind it.
 """
@@ -51,8 +51,8 @@ PRONOUN = re.compile(r"(?:^|[^\w])(?:it|this|they|these|those|its|their)\b", re.
 TIMEPOINT_BEFORE = re.compile(r"\b(?:at|by|after|within|in|during|over|following)\s+(?:the\s+|their\s+|a\s+|an\s+)?"
                               r"(?:first\s+|initial\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.I)
 TIMEPOINT_START = re.compile(r"^(?:at|by|after|within|in|during|over|following)\b", re.I)
-TIMEPOINT_AFTER = re.compile(r"^\s*(?:later|after\s+(?:the\s+|their\s+)?(?:last|final|first|treatment|infusion|dose))\b",
-                             re.I)
+TIMEPOINT_AFTER = re.compile(r"^\s*(?:later|after\s+(?:the\s+|their\s+)?"
+                             r"(?:last|final|first|treatment|infusion|dose))\b", re.I)
 # A figure reported from one named study ("in a two-site trial of 73 patients, 64%
 # responded"). Two such figures from different studies may differ without either
 # being wrong; a general claim ("ketamine helps 50-80%") must agree with them.

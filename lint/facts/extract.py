@@ -1,0 +1,153 @@
+"""From NumericMentions to Facts: each figure with its subject, measure, qualifiers and value.
+
+Each figure's context is read in widening scopes (its clause, its sentence,
+the sentence before, the list item's label, the headings above, the title,
+the article) with the lexicons in rules/lexicon/; what the figure cannot be
+safely compared as is recorded in `Fact.not_compared`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping, Optional, Sequence
+
+from ..article import Article
+from ..citations import citations_for
+from ..numbers import extract_mentions
+from .fact import Fact
+from .lexicon import Lexicon, default_lexicon_data, lexicon_for
+from .measures import MeasureFinder
+from .not_compared import NotComparedRules
+from .patterns import EXCLUDED_KINDS, STUDY_REPORT, STUDY_SAMPLE, TIMEPOINT_AFTER, TIMEPOINT_BEFORE, TIMEPOINT_START
+from .qualifiers import QualifierFinder
+from .subjects import SubjectFinder
+from .values import Value, normalise
+
+
+def lexicon_from(options: Optional[Mapping[str, Any]]) -> Lexicon:
+    """The lexicons a rule's options name, or the packaged ones."""
+    data = default_lexicon_data()
+    options = options or {}
+    return lexicon_for(options.get("subjects") or data["subjects"], options.get("measures") or data["measures"],
+                       options.get("qualifiers") or data["qualifiers"])
+
+
+def extract_facts(article: Article, options: Optional[Mapping[str, Any]] = None,
+                  mentions: Optional[Sequence] = None) -> list[Fact]:
+    """Every figure in the article that the lexicons can place, in text order.
+
+    Figures whose subject or measure is unknown are still returned (with
+    None) so `contentlint facts` can show what was not understood; checks
+    compare only facts with a key. `mentions` replaces the number grammar's
+    (tests use it); those are not cached.
+    """
+    lexicon = lexicon_from(options)
+    if mentions is not None:
+        return FactExtractor(article, lexicon).facts(sorted(mentions, key=lambda m: (m.start, m.end)))
+    # Three rules (and CL301's registry hint) ask for the same article's facts.
+    cache = article.__dict__.setdefault("_contentlint_cache", {})
+    key = ("facts", id(lexicon))
+    if key not in cache:
+        found = sorted(extract_mentions(article), key=lambda m: (m.start, m.end))
+        cache[key] = (lexicon, FactExtractor(article, lexicon).facts(found))
+    return list(cache[key][1])
+
+
+class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRules):
+    def __init__(self, article: Article, lexicon: Lexicon) -> None:
+        super().__init__(article)
+        self.lex = lexicon
+        self.mentions: Sequence = ()
+
+    def facts(self, mentions: Sequence) -> list[Fact]:
+        self.mentions = mentions
+        values = []
+        for m in mentions:
+            if m.kind in EXCLUDED_KINDS or self.in_heading(m):
+                continue
+            numbers = self.article.text[m.number_start:m.number_end] if 0 <= m.number_start < m.number_end else ""
+            value = normalise(m.low, m.high, m.unit, m.kind, m.qualifier, m.scale, numbers)
+            if value is None:
+                continue
+            value = self._adjust_qualifier(m, value)
+            values.append((m, value))
+        timepoints = self._timepoints(values)
+        facts = []
+        for m, value in values:
+            if id(m) in timepoints["is_timepoint"]:
+                continue
+            fact = self._fact(m, value)
+            fact.timepoint = timepoints["of"].get(id(m))
+            facts.append(fact)
+        return facts
+
+    def _adjust_qualifier(self, m, value: Value) -> Value:
+        """"within 3 days" is at most 3 days."""
+        before = self.prose[max(m.sentence_start, m.start - 24):m.start].lower()
+        text = m.text.lower()
+        if value.dimension == "time" and value.qualifier == "exact":
+            if re.search(r"\bwithin\s*$", before) or text.startswith("within"):
+                return Value(value.dimension, value.unit, value.low, value.high, "upper", value.display)
+        return value
+
+    def _timepoints(self, values: list[tuple[Any, Value]]) -> dict[str, Any]:
+        """Durations that date another figure ("50-70% at 24 hours") are qualifiers, not facts."""
+        is_timepoint: set[int] = set()
+        of: dict[int, tuple[float, float]] = {}
+        by_sentence: dict[int, list] = {}
+        for m, value in values:
+            by_sentence.setdefault(m.sentence_start, []).append((m, value))
+        for group in by_sentence.values():
+            rates = [(m, v) for m, v in group if v.dimension in ("proportion", "count")]
+            if not rates:
+                continue
+            points = []
+            for m, value in group:
+                if value.dimension != "time":
+                    continue
+                before = self.prose[m.sentence_start:m.start]
+                after = self.prose[m.end:m.sentence_end]
+                if not (TIMEPOINT_BEFORE.search(before) or TIMEPOINT_START.match(m.text)
+                        or TIMEPOINT_AFTER.match(after)):
+                    continue
+                is_timepoint.add(id(m))
+                points.append((m, value.bounds() if value.qualifier != "upper" else (value.high, value.high)))
+            # each rate takes the nearest time point in its clause, else in its sentence
+            for r, _ in rates:
+                clause = self.clause(r)
+                near = [p for p in points if clause[0] <= p[0].start < clause[1]] or points
+                if near:
+                    best = min(near, key=lambda p: min(abs(p[0].start - r.end), abs(r.start - p[0].end)))
+                    of[id(r)] = best[1]
+        return {"is_timepoint": is_timepoint, "of": of}
+
+    def _fact(self, m, value: Value) -> Fact:
+        art = self.article
+        line, col = art.position(m.start)
+        end_line, end_col = art.index.end_position(m.start, m.end)
+        cited = citations_for(art).support_for(m, list(self.mentions)) is not None  # a cited summary's repeat counts
+        fact = Fact(path=art.path, start=m.start, end=m.end, line=line, column=col, end_line=end_line,
+                    end_column=end_col, text=art.text[m.start:m.end], kind=m.kind, dimension=value.dimension,
+                    unit=value.unit, low=value.low, high=value.high, qualifier=value.qualifier,
+                    value=value.display, cited=cited, sentence_start=m.sentence_start)
+        block = art.blocks[m.block] if 0 <= m.block < len(art.blocks) else art.block_at(m.start)
+        fact.group = self.groups().get(block.index) if block is not None else None
+        fact.study = bool(STUDY_REPORT.search(self.prose, m.sentence_start, m.sentence_end)
+                          or STUDY_SAMPLE.search(m.noun))
+        fact.subsection = self.subsection(block)
+        clause = self.clause(m)
+        measure, where = self.measure_of(m, value, clause, block)
+        if measure is not None:
+            fact.measure, fact.measure_label = measure
+            fact.measure_from = where
+        spec = self.measure_spec(fact.measure)
+        self.place_subject(fact, m, clause, block, spec)
+        section = self.section(block, m)
+        if section is not None:
+            fact.qualifiers["section"] = section
+        self.add_qualifiers(fact, m, clause, block, spec)
+        comparators = self.lex.comparators
+        fact.comparator = fact.subject in comparators or any(
+            self.lex.labels.get(c, c) == fact.qualifiers.get("treatment") for c in comparators)
+        fact.not_compared = self.not_compared_reason(fact, spec, m, block, clause)
+        return fact

@@ -1,0 +1,74 @@
+"""Fact: one figure with what it is about, what it measures and when. Plain data."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Mapping, Optional
+
+from .values import Value
+
+
+@dataclass
+class Fact:
+    """One figure with its key and qualifiers. Plain data: safe to pickle and to print as JSON."""
+
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str  # the figure as written
+    kind: str  # the number grammar's kind
+    dimension: str  # proportion | count | time | dose | sessions | multiplier
+    unit: str  # canonical unit compared
+    low: float  # normalised interval, before qualifier bounds
+    high: float
+    qualifier: str  # exact | approx | upper | lower
+    value: str  # display: "50–80%", "1–6 months"
+    subject: Optional[str] = None  # lexicon id
+    subject_label: str = ""
+    subject_from: str = ""  # clause | sentence | previous sentence | lead-in | heading | title | article
+    measure: Optional[str] = None
+    measure_label: str = ""
+    measure_from: str = ""
+    qualifiers: dict[str, str] = field(default_factory=dict)  # dimension -> value (labels)
+    timepoint: Optional[tuple[float, float]] = None  # days
+    treatment_specific: bool = False
+    condition_specific: bool = False  # a protocol figure (dose, session length) depends on the condition
+    cited: Optional[bool] = None  # None when citation detection is unavailable
+    sentence_start: int = -1  # figures in one sentence are stated side by side, never in conflict
+    group: Optional[int] = None  # one list or table: its figures are side by side too
+    study: bool = False  # reported from one named study
+    comparator: bool = False  # about a placebo or other comparator arm: never compared
+    not_compared: str = ""  # why a figure with a subject and measure is still not compared
+    subsection: Optional[tuple[int, int]] = None  # (heading, bold pseudo-heading) it sits under
+
+    @property
+    def key(self) -> Optional[tuple[str, str]]:
+        if self.comparator or self.not_compared or not (self.subject and self.measure):
+            return None
+        return self.subject, self.measure
+
+    @property
+    def as_value(self) -> Value:
+        return Value(self.dimension, self.unit, self.low, self.high, self.qualifier, self.value)
+
+    @property
+    def label(self) -> str:
+        """"CRPS response rate", "ketamine dose"."""
+        return f"{self.subject_label or '?'} {self.measure_label or '?'}"
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["timepoint"] = list(self.timepoint) if self.timepoint else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "Fact":
+        data = dict(data)
+        for name in ("timepoint", "subsection"):
+            if data.get(name) is not None:
+                data[name] = tuple(data[name])
+        return cls(**data)

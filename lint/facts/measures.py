@@ -1,0 +1,117 @@
+"""What a figure measures: response rate, prevalence, duration of effect, dose, a side effect's rate...
+
+Read from the cue words nearest the figure (rules/lexicon/measures.yaml), in
+its clause, its sentence, the list item's lead-in and the heading above.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Optional
+
+from .values import Value
+from .lexicon import Lexicon, Measure
+from .patterns import LEADING_PREPOSITION, PRONOUN
+from .structure import ArticleStructure
+
+
+class MeasureFinder(ArticleStructure):
+    lex: Lexicon  # set by the FactExtractor
+
+    def measure_spec(self, measure_id: Optional[str]) -> Optional[Measure]:
+        if measure_id is None:
+            return None
+        if measure_id.startswith("side-effect:"):
+            return self.lex.measures.get("side-effect-rate")
+        return self.lex.measures.get(measure_id)
+
+    def measure_of(self, m, value: Value, clause: tuple[int, int], block):
+        """((id, label), where it was found) for the figure `m`, or (None, "")."""
+        candidates = {mid: spec for mid, spec in self.lex.measures.items() if value.dimension in spec.dimensions}
+        if not candidates:
+            return None, ""
+        scopes = [("clause", clause), ("sentence", (m.sentence_start, m.sentence_end))]
+        for where, (start, end) in scopes:
+            best = self._best_cue(m, candidates, start, end, where == "clause")
+            if best is not None:
+                if best[0] == "prevalence" and "side-effect-rate" in candidates:
+                    # "Nausea is the most common side effect. ... it affected 44% of participants"
+                    carried = self._carried_side_effect(m, candidates, block)
+                    if carried is not None:
+                        return carried, "previous sentence"
+                return best, where
+        lead = self.lead_in_span(block)
+        if lead is not None:
+            best = self._best_cue(m, candidates, lead[0], lead[1], False)
+            if best is not None:
+                return best, "lead-in"
+        for heading in self.headings(block)[:1]:
+            best = self._best_cue(m, candidates, heading.start, heading.end, False)
+            if best is not None:
+                return best, "heading"
+        return None, ""
+
+    def _best_cue(self, m, candidates: Mapping[str, Measure], start: int, end: int, anchored: bool):
+        """The measure whose cue in start..end is strongest (priority) and nearest the figure."""
+        text = self.prose
+        scored: list[tuple[int, int, tuple[str, str]]] = []
+
+        def distance(a: int, b: int) -> int:
+            if b <= m.start:
+                return m.start - b
+            if a >= m.end:
+                return a - m.end
+            return 0
+
+        for cue in self.lex.cues.find(text, start, end):
+            spec = candidates.get(cue.group)
+            if spec is None:
+                continue
+            chosen = spec
+            if self.lex.negations.search(text[start:cue.start]):
+                negated = self.lex.measures.get(spec.negated or "")
+                if negated is None or not set(negated.dimensions) & set(spec.dimensions):
+                    continue
+                chosen = negated
+            scored.append((chosen.priority, -distance(cue.start, cue.end), (chosen.id, chosen.label)))
+        for spec in candidates.values():
+            for pattern in spec.patterns:
+                for found in pattern.finditer(text, start, end):
+                    scored.append((spec.priority, -distance(found.start(), found.end()), (spec.id, spec.label)))
+            if anchored:
+                head = text[start:m.start]
+                lead = LEADING_PREPOSITION.match(m.text)
+                if lead:  # the grammar may keep "over" or "within" inside the figure's span
+                    head += lead.group(0)
+                tail = text[m.end:end]
+                if any(p.search(head) for p in spec.before) or any(p.search(tail) for p in spec.after) or any(
+                        p.search(m.text) for p in spec.inside):
+                    scored.append((spec.priority, 0, (spec.id, spec.label)))
+        effect_spec = candidates.get("side-effect-rate")
+        if effect_spec is not None:
+            for effect in self.lex.side_effects.find(text, start, end):
+                if effect.id == "side effects" and not anchored:
+                    continue  # "side effects" in a heading does not say which effect a figure counts
+                label = f"{effect.id} rate" if effect.id != "side effects" else "side-effect rate"
+                scored.append((effect_spec.priority, -distance(effect.start, effect.end),
+                               (f"side-effect:{effect.id}", label)))
+        if "dose" in candidates:  # a dose needs no cue: its unit says what it is
+            scored.append((candidates["dose"].priority - 100, -10**6, ("dose", candidates["dose"].label)))
+        if not scored:
+            return None
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+        return scored[0][2]
+
+    def _carried_side_effect(self, m, candidates: Mapping[str, Measure], block):
+        """The side effect the sentence before named, when this one says only "it affected 44%"."""
+        if block is None or not PRONOUN.search(self.prose[m.sentence_start:m.start]):
+            return None
+        prev = self.previous_sentence(m.sentence_start, block)
+        if prev is None:
+            return None
+        spec = candidates["side-effect-rate"]
+        for effect in self.lex.side_effects.find(self.prose, prev[0], prev[1]):
+            if len(self.prose[prev[0]:effect.start].split()) > 2:
+                break  # "it" refers to the sentence's subject, which comes first
+            label = f"{effect.id} rate" if effect.id != "side effects" else spec.label
+            return (f"side-effect:{effect.id}", label)
+        return None

@@ -1,0 +1,88 @@
+"""Why a figure the lexicons can place is still not compared with another.
+
+A figure that is a change ("increase to 1 mg"), a conversion ("(roughly 35
+mg)"), a checkpoint or frequency, a quote, a share of a study's sample, or
+whose label or subject is too loosely tied to it, is listed but never
+reported as a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from .fact import Fact
+from .lexicon import Lexicon, Measure
+from .patterns import (CHANGE_TO, CHECKPOINT_BEFORE, FREQUENCY_AFTER, FREQUENCY_IN, MAGNITUDE_AFTER, MAGNITUDE_BEFORE,
+                       NEUTRAL_LABEL, PRONOUN, PRONOUN_NOUN, RESTATED_BEFORE, STRONG_PREVALENCE, STUDY_SAMPLE)
+from .structure import ArticleStructure
+
+
+class NotComparedRules(ArticleStructure):
+    lex: Lexicon  # set by the FactExtractor
+    mentions: Sequence
+
+    def not_compared_reason(self, fact: Fact, spec: Optional[Measure], m, block, clause: tuple[int, int]) -> str:
+        """Why the figure is not compared, or "" when it is."""
+        reason = self._loosely_placed(fact, spec, m, block)
+        if reason or not (fact.measure == "prevalence" and fact.dimension == "proportion"):
+            return reason
+        if PRONOUN_NOUN.match(m.noun.strip()):
+            return "a share of a group named earlier, not of a population"
+        if not m.noun and not STRONG_PREVALENCE.search(self.prose, clause[0], clause[1]):
+            return "not stated as a share of people"
+        return ""
+
+    def _loosely_placed(self, fact: Fact, spec: Optional[Measure], m, block) -> str:
+        """Figures the lexicons can name but that are too loosely placed to hold against another."""
+        if spec is None:
+            return ""
+        lead = self.lead_in_span(block)
+        if spec.requires is not None:
+            scope = [self.prose[m.sentence_start:m.sentence_end]]
+            if lead is not None:
+                scope.append(self.article.text[lead[0]:lead[1]])
+            if not any(spec.requires.search(text) for text in scope):
+                return f"not stated as the usual {spec.label}"
+        if spec.explicit_subject and fact.subject_from not in ("clause", "sentence", "previous sentence", "lead-in"):
+            if not (fact.subject_from in ("heading", "title") and PRONOUN.search(self.prose[m.sentence_start:m.start])):
+                return f"the {fact.subject_label or 'subject'} is not named with the figure"
+        label = self.opening_label(block)
+        if label is not None and not self._recognised(label):
+            return f"the figure is labelled {label!r}"
+        before = self.prose[m.sentence_start:m.start]
+        after = self.prose[m.end:m.sentence_end]
+        if block is not None and block.quote:
+            return "quoted from another source"
+        if CHANGE_TO.search(before):
+            return "a change to a value, not the usual value"
+        if RESTATED_BEFORE.search(before) and any(
+                o is not m and o.end <= m.start and m.start - o.end <= 40 and o.sentence_start == m.sentence_start
+                for o in self.mentions):
+            return "a conversion of the figure before it"
+        if fact.dimension == "proportion":
+            tail = self.article.text[m.number_end:m.sentence_end] if m.number_end > 0 else after
+            tail = re.sub(r"^\s*(?:%|percent|per\s+cent)", "", tail)
+            if MAGNITUDE_AFTER.match(tail) or MAGNITUDE_AFTER.match(after) or MAGNITUDE_BEFORE.search(before):
+                return "how much something changed, not a share of people"
+            if PRONOUN_NOUN.match(m.noun.strip()):
+                return "a share of a group named earlier"
+        if fact.dimension == "sessions":
+            if CHECKPOINT_BEFORE.search(before) or CHECKPOINT_BEFORE.search(m.text[:12] + " "):
+                return "a checkpoint in a course, not its length"
+            if FREQUENCY_AFTER.match(after) or FREQUENCY_IN.search(m.text):
+                return "a frequency, not a number of sessions"
+        if fact.measure == "prevalence" and STUDY_SAMPLE.search(m.noun):
+            return "a share of a study's participants, not of a population"
+        return ""
+
+    def _recognised(self, label: str) -> bool:
+        """Whether a label names something the lexicons know, or says nothing about the figure."""
+        lex = self.lex
+        if lex.subjects.find(label) or lex.cues.find(label) or lex.side_effects.find(label):
+            return True
+        if any(index.find(label) for index in lex.dimensions.values()):
+            return True
+        if any(p.search(label) for spec in lex.measures.values() for p in spec.patterns):
+            return True
+        return bool(NEUTRAL_LABEL.search(label))

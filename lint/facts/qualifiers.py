@@ -1,0 +1,62 @@
+"""The qualifiers a figure is stated under: regimen, route, population, region, period...
+
+Each dimension (rules/lexicon/qualifiers.yaml) is looked up in the figure's
+clause, its sentence and its lead-in, nearest first; some also in the
+headings above, when those name exactly one value.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .fact import Fact
+from .lexicon import Lexicon, Match, Measure
+from .patterns import COMPARISON_BEFORE
+from .structure import ArticleStructure
+
+
+class QualifierFinder(ArticleStructure):
+    lex: Lexicon  # set by the FactExtractor
+
+    def add_qualifiers(self, fact: Fact, m, clause: tuple[int, int], block, spec: Optional[Measure]) -> None:
+        """Each dimension that applies to the figure's measure, when the text states it."""
+        treatment_related = spec is not None and (spec.about == "treatment" or spec.treatment_specific)
+        for dim in self.lex.dimensions:
+            applies = self.lex.applies_to.get(dim, "any")
+            if applies == "treatment" and not treatment_related or applies == "population" and treatment_related:
+                continue
+            found = self._qualifier(dim, m, clause, block)
+            if found:
+                fact.qualifiers[dim] = found
+
+    def _qualifier(self, dim: str, m, clause: tuple[int, int], block) -> Optional[str]:
+        index = self.lex.dimensions[dim]
+
+        def values(start: int, end: int) -> list[Match]:
+            # a match inside the figure counts too: "six infusions" still says "a series"
+            out = []
+            for match in index.find(self.prose, start, end):
+                if match.group == "exclude":
+                    continue
+                if COMPARISON_BEFORE.search(self.prose[start:match.start]):
+                    continue
+                out.append(match)
+            return out
+
+        scopes = [clause, (m.sentence_start, m.sentence_end)]
+        lead = self.lead_in_span(block)
+        if lead is not None:
+            scopes.append(lead)
+        for start, end in scopes:
+            found = values(start, end)
+            if found:
+                nearest = min(found, key=lambda f: abs((f.start + f.end) / 2 - (m.start + m.end) / 2))
+                return nearest.id
+        if dim in self.lex.from_heading and block is not None:
+            for heading in self.headings(block):
+                found = {f.id for f in values(heading.start, heading.end)}
+                if len(found) == 1:
+                    return found.pop()
+                if len(found) > 1:
+                    return None
+        return None

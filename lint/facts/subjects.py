@@ -1,0 +1,137 @@
+"""What a figure is about: the condition or treatment it is stated for.
+
+Looked up in widening scopes: the figure's clause, its sentence, the sentence
+before (for "it"/"this"), the list item's lead-in, the headings above it, the
+title, and finally the article's dominant subject.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator, Optional
+
+from ..article import Article
+from .fact import Fact
+from .lexicon import Lexicon, Match, Measure
+from .patterns import COMPARISON_BEFORE, HISTORY_BEFORE, PRONOUN, RELATIVE_AFTER
+from .structure import ArticleStructure
+
+
+class SubjectFinder(ArticleStructure):
+    lex: Lexicon  # set by the FactExtractor
+
+    def __init__(self, article: Article) -> None:
+        super().__init__(article)
+        self._dominant: dict[str, Optional[Match]] = {}
+
+    def place_subject(self, fact: Fact, m, clause: tuple[int, int], block, spec: Optional[Measure]) -> None:
+        """The figure's subject; the other of condition and treatment, and the cohort, as qualifiers."""
+        about = "condition"
+        if spec is not None:
+            about = spec.about
+            fact.treatment_specific = spec.treatment_specific
+            fact.condition_specific = spec.condition_specific
+        other = "treatment" if about == "condition" else "condition"
+        cue_end = self.prevalence_verb_end(m, clause) if fact.measure == "prevalence" else None
+        subject, where, cohort = self.subject_of(about, m, clause, block, cue_end)
+        labels = self.lex.labels
+        if subject is not None:
+            fact.subject, fact.subject_label, fact.subject_from = subject.id, labels.get(subject.id, subject.id), where
+        if other == "condition" or fact.treatment_specific:
+            second, _, _ = self.subject_of(other, m, clause, block, None, exclude=subject)
+            if second is not None:
+                fact.qualifiers[other] = labels.get(second.id, second.id)
+        if cohort is not None:
+            fact.qualifiers["cohort"] = "people with " + labels.get(cohort.id, cohort.id)
+
+    def dominant(self, group: str) -> Optional[Match]:
+        """The condition (or treatment) most of the article is about, if one clearly is."""
+        if group not in self._dominant:
+            found = [m for m in self.lex.subjects.find(self.prose) if m.group == group]
+            counts = Counter(m.id for m in found)
+            best = counts.most_common(2)
+            pick = None
+            if best and (len(best) == 1 or best[0][1] >= 2 and best[0][1] >= 0.5 * len(found)
+                         and best[0][1] > best[1][1]):
+                pick = next(m for m in found if m.id == best[0][0])
+            self._dominant[group] = pick
+        return self._dominant[group]
+
+    def prevalence_verb_end(self, m, clause: tuple[int, int]) -> Optional[int]:
+        """Where "have"/"experience"/"develop" ends, when it follows the figure:
+        in "85% of chronic pain patients experience depression" the subject is
+        what comes after the verb; what comes before is the cohort."""
+        spec = self.lex.measures.get("prevalence")
+        if spec is None:
+            return None
+        for cue in self.lex.cues.find(self.prose, m.end, clause[1]):
+            if cue.group == "prevalence" and cue.id == "prevalence":
+                word = self.prose[cue.start:cue.end].lower()
+                if word.split()[0] in ("have", "has", "had", "having", "develop", "develops", "developed",
+                                       "developing", "experience", "experiences", "experienced",
+                                       "experiencing", "suffer", "suffers", "suffering", "meet", "meets",
+                                       "met", "struggle", "struggling", "live", "lives", "living"):
+                    return cue.end
+        return None
+
+    def _candidates(self, group: str, start: int, end: int) -> list[Match]:
+        """Subjects of `group` named in start..end, but not as a point of comparison or as history."""
+        out = []
+        for match in self.lex.subjects.find(self.prose, start, end):
+            if match.group != group:
+                continue
+            before = self.prose[start:match.start]
+            if COMPARISON_BEFORE.search(before) and not RELATIVE_AFTER.match(self.prose, match.end):
+                continue
+            if group == "treatment" and HISTORY_BEFORE.search(before):
+                continue
+            out.append(match)
+        return out
+
+    def _pick(self, found: list[Match], m, cue_end: Optional[int]) -> tuple[Match, Optional[Match]]:
+        """The subject among several, and the cohort ("people with X") if any."""
+        if cue_end is not None:
+            after = [f for f in found if f.start >= cue_end]
+            before = [f for f in found if f.end <= cue_end and f.id != (after[0].id if after else None)]
+            if after:
+                return after[0], (before[0] if before else None)
+        nearest = min(found, key=lambda f: (abs(f.start - m.start) if f.start >= m.end else abs(m.start - f.end)))
+        return nearest, None
+
+    def subject_of(self, group: str, m, clause: tuple[int, int], block, cue_end: Optional[int],
+                   exclude: Optional[Match] = None) -> tuple[Optional[Match], str, Optional[Match]]:
+        """(subject, where it was found, cohort) for the figure `m`; `group` is condition or treatment."""
+
+        def usable(found: list[Match]) -> list[Match]:
+            return [f for f in found if exclude is None or f.id != exclude.id]
+
+        for where, (start, end) in (("clause", clause), ("sentence", (m.sentence_start, m.sentence_end))):
+            found = usable(self._candidates(group, start, end))
+            if found:
+                subject, cohort = self._pick(found, m, cue_end if where == "clause" else None)
+                return subject, where, cohort
+        for where, (start, end) in self._scopes_around(m, block):
+            found = usable(self._candidates(group, start, end))
+            if found:
+                return found[0], where, None
+        found = usable([x for x in self.lex.subjects.find(self.title) if x.group == group])
+        if found:
+            return found[0], "title", None
+        dominant = self.dominant(group)
+        if dominant is not None and (exclude is None or dominant.id != exclude.id):
+            return dominant, "article", None
+        return None, "", None
+
+    def _scopes_around(self, m, block) -> Iterator[tuple[str, tuple[int, int]]]:
+        """The scopes beyond the figure's sentence, nearest first: the sentence before (when the
+        figure's own sentence says "it" or "this"), the lead-in, the headings above."""
+        if block is not None and PRONOUN.search(self.prose[m.sentence_start:m.start]):
+            prev = self.previous_sentence(m.sentence_start, block)
+            if prev is not None:
+                yield "previous sentence", prev
+        lead = self.lead_in_span(block)
+        if lead is not None:
+            yield "lead-in", lead
+        if block is not None:
+            for heading in self.headings(block):
+                yield "heading", (heading.start, heading.end)

@@ -1,0 +1,107 @@
+"""The grammar's own tokenizer, and the cursor every layer of the parser reads tokens through.
+
+spaCy's tokenizer keeps "50–80", "~30" and "0.5mg" whole; the grammar needs
+each number, dash, sign and unit as a token of its own, and whether it is
+glued to the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from .number_words import NUMBER_WORDS
+
+TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 20,000 or 1,200.5
+    r"|\d+(?:\.\d+)?"  # 12 or 0.5
+    r"|(?<![\w.])\.\d+"  # .05
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words (letters only), with apostrophes
+    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+    r"|\S"  # any other single character
+)
+
+
+def _trigger() -> re.Pattern:
+    """Digits or number words, as an alternation grouped by first letter (matched on lowercased text)."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(NUMBER_WORDS, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    alternatives = "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+    return re.compile(r"\d|\b(?:" + alternatives + r")\b")
+
+
+# Where a sentence may hold a figure: sentences without one are never tokenized.
+TRIGGER = _trigger()
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    lower: str
+    start: int
+    end: int
+    glued: bool  # no space before it
+
+    @property
+    def is_digit(self) -> bool:
+        return self.text[:1].isdigit() or (self.text[:1] == "." and self.text[1:2].isdigit())
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+def tokenize(text: str, offset: int) -> list[Tok]:
+    """The tokens of `text`, with file offsets (`text` starts at `offset`)."""
+    toks: list[Tok] = []
+    prev_end = -1
+    for m in TOKEN.finditer(text):
+        start = offset + m.start()
+        toks.append(Tok(m.group(), m.group().lower(), start, offset + m.end(), start == prev_end))
+        prev_end = offset + m.end()
+    return toks
+
+
+def cue_word(tok: Tok) -> str:
+    """Lowercase, except that only a free-standing capital "I" is the pronoun (not the I of CBT-I)."""
+    if tok.lower == "i" and (tok.text != "I" or tok.glued):
+        return "i-letter"
+    return tok.lower
+
+
+def number_value(text: str) -> Optional[float]:
+    """"20,000" -> 20000.0; None when the text is not a number."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+class TokenCursor:
+    """One sentence's (or table cell's) tokens, read by index; out of range reads as empty."""
+
+    def __init__(self, toks: list[Tok], context: str, cell: bool = False) -> None:
+        self.cell = cell  # the tokens are one table cell
+        self.toks = toks
+        self.n = len(toks)
+        self.context = context  # extra cue text (the table row, the list lead-in)
+        self.words = {cue_word(t) for t in toks if t.is_word} | set(context.split())
+
+    def low(self, i: int) -> str:
+        return self.toks[i].lower if 0 <= i < self.n else ""
+
+    def text(self, i: int) -> str:
+        return self.toks[i].text if 0 <= i < self.n else ""
+
+    def glued(self, i: int) -> bool:
+        return 0 <= i < self.n and self.toks[i].glued
+
+    def seq(self, i: int, words: Sequence[str]) -> bool:
+        return all(self.low(i + k) == w for k, w in enumerate(words))
+
+    def window(self, i: int, j: int, before: int = 8, after: int = 8) -> set[str]:
+        """The cue words within `before` tokens before i and `after` tokens after j (not i..j itself)."""
+        lo, hi = max(0, i - before), min(self.n, j + after)
+        return {cue_word(self.toks[k]) for k in range(lo, hi) if not (i <= k < j)}
