@@ -50,14 +50,17 @@ def side_by_side(a: Fact, b: Fact) -> bool:
 
 def rivals(a: Fact, b: Fact) -> bool:
     """Whether two figures should agree at all: not side by side, and not two
-    results of different named studies (which may differ without either being wrong).
+    results of different named studies (which may differ without either being wrong)."""
+    if a.path == b.path:
+        return not (a.study and b.study) and not side_by_side(a, b)
+    return rivals_across(a, b)
 
-    Across articles the context is not shared, so a figure that names its
+
+def rivals_across(a: Fact, b: Fact) -> bool:
+    """Across articles the context is not shared, so a figure that names its
     treatment (or condition) is only held against one that names it too."""
     if a.study and b.study:
         return False
-    if a.path == b.path:
-        return not side_by_side(a, b)
     dims = [d for d, needed in (("treatment", a.treatment_specific), ("condition", a.condition_specific)) if needed]
     return all((dim in a.qualifiers) == (dim in b.qualifiers) for dim in dims)
 
@@ -134,24 +137,50 @@ def corpus_conflicts(collected: Mapping[str, Sequence[Fact]], entries: Sequence[
         facts = by_key[key]
         if len({f.path for f in facts}) < 2:
             continue
+        # A corpus repeats the same figure many times; facts with one signature
+        # compare alike, so each pair of signatures is judged once, not each pair
+        # of facts (which grows with the square of the corpus).
+        groups: dict[tuple, list[Fact]] = {}
         for fact in facts:
-            supporters: set[str] = set()
-            opponents: dict[str, Fact] = {}
+            groups.setdefault(_signature(fact), []).append(fact)
+        for sig, members in groups.items():
+            supporting, opposing = _relations(members[0], groups, tolerance, points)
+            support_paths = {f.path for t in supporting for f in groups[t]}
+            first_opponent: dict[str, Fact] = {}
             for other in facts:
-                if other.path == fact.path or not rivals(fact, other):
+                if _signature(other) in opposing:
+                    first_opponent.setdefault(other.path, other)
+            registry_agrees = bool(entries) and registry_match(members[0], entries, tolerance) is not None
+            decided = bool(entries) and registry_conflict(members[0], entries, tolerance) is not None
+            for fact in members:
+                supporters = support_paths - {fact.path}
+                against = {p: f for p, f in first_opponent.items() if p != fact.path and p not in supporters}
+                if not against or registry_agrees:
                     continue
-                if agree(fact, other, tolerance, points):
-                    supporters.add(other.path)
-                elif in_conflict(fact, other, tolerance, points):
-                    opponents.setdefault(other.path, other)
-            against = {p: f for p, f in opponents.items() if p not in supporters}
-            if not against:
-                continue
-            if entries and registry_match(fact, entries, tolerance) is not None:
-                continue
-            decided = bool(entries) and registry_conflict(fact, entries, tolerance) is not None
-            if decided or len(against) >= 1 + len(supporters):
-                yield fact, [against[p] for p in sorted(against)]
+                if decided or len(against) >= 1 + len(supporters):
+                    yield fact, [against[p] for p in sorted(against)]
+
+
+def _signature(fact: Fact) -> tuple:
+    """Everything a comparison between articles reads of a fact."""
+    return (fact.key, fact.unit, fact.dimension, fact.low, fact.high, fact.qualifier, fact.value,
+            fact.treatment_specific, fact.condition_specific, fact.study, fact.timepoint,
+            tuple(sorted(fact.qualifiers.items())))
+
+
+def _relations(fact: Fact, groups: Mapping[tuple, list[Fact]], tolerance: float, points: float
+               ) -> tuple[set, set]:
+    """The signatures that agree with `fact`, and those that contradict it."""
+    supporting, opposing = set(), set()
+    for sig, members in groups.items():
+        other = members[0]
+        if not rivals_across(fact, other):
+            continue
+        if agree(fact, other, tolerance, points):
+            supporting.add(sig)
+        elif in_conflict(fact, other, tolerance, points):
+            opposing.add(sig)
+    return supporting, opposing
 
 
 def compare_facts(collected: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[tuple[str, dict]]:

@@ -75,7 +75,19 @@ class PhraseIndex:
         return found
 
     def find(self, text: str, start: int = 0, end: Optional[int] = None) -> list[Match]:
+        """Matches in text[start:end]. Memoised: fact extraction asks about the same
+        sentence and heading once per figure in it, and the regex is the costly part."""
         end = len(text) if end is None else end
+        key = (text, start, end)  # a str caches its hash, so the key is cheap for one article's text
+        memo = self.__dict__.setdefault("_memo", {})
+        found = memo.get(key)
+        if found is None:
+            if len(memo) > 4096:
+                memo.clear()
+            found = memo[key] = self._find(text, start, end)
+        return list(found)
+
+    def _find(self, text: str, start: int, end: int) -> list[Match]:
         found: list[Match] = []
         for case_sensitive, regex in self.regexes:
             for m in regex.finditer(text, start, end):
