@@ -136,6 +136,12 @@ class Article:
             self._doc = make_doc(self.prose, starts)
         return self._doc
 
+    @cached_property
+    def cache(self) -> dict:
+        """Derived data several checks share (mentions, citations, facts): computed
+        by the first check that needs it, reused by the rest, gone with the article."""
+        return {}
+
     def position(self, offset: int) -> tuple[int, int]:
         return self.index.position(offset)
 

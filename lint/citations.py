@@ -114,7 +114,7 @@ class Citation:
 
 
 def _cache(article: "Article") -> dict:
-    return article.__dict__.setdefault("_contentlint_cache", {})
+    return article.cache
 
 
 # -- sentences and sections, shared with the number grammar -------------------
@@ -398,7 +398,7 @@ class Citations:
     # -- units ----------------------------------------------------------
     def _sentence_index(self, offset: int) -> int:
         spans = sentence_spans(self.article)
-        starts = self.article.__dict__["_contentlint_cache"].setdefault(
+        starts = self.article.cache.setdefault(
             "sentence_starts", [s for s, _ in spans])
         return max(0, bisect_right(starts, offset) - 1)
 

@@ -35,10 +35,15 @@ def write_atomically(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file 0600: keep the old file's mode, or give a new
+        # file the permissions any other program would (0666 less the umask).
         try:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+            mode = path.stat().st_mode & 0o7777
         except FileNotFoundError:
-            pass
+            mask = os.umask(0)
+            os.umask(mask)
+            mode = 0o666 & ~mask
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -38,14 +37,9 @@ def write_report(run: Run, fmt: Optional[str], output: Optional[Path], quiet: bo
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Atomically, creating missing folders; a new file gets the usual permissions (umask), not 0600."""
+    """Atomically, creating missing folders."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    existed = path.exists()
     write_atomically(path, data)
-    if not existed:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(path, 0o666 & ~mask)
 
 
 def apply_fixes(run: Run) -> int:

@@ -121,8 +121,8 @@ def test_invalid_and_future_dates():
     text = '---\npublishedAt: "January 8, 2026"\nupdatedAt: "2026-02-30"\nlastReviewed: "2027-01-01"\n---\n\nB.\n'
     invalid = findings("CL102", text)
     assert [(f.line, f.message) for f in invalid] == [
-        (2, "'publishedAt' is not an ISO-8601 date; write 2026-01-08"),
-        (3, "'updatedAt' is not a real date (day is out of range for month); write YYYY-MM-DD, e.g. 2026-03-02"),
+        (2, "'publishedAt: January 8, 2026' is not an ISO-8601 date; write 2026-01-08"),
+        (3, "'updatedAt: 2026-02-30' is not a real date (day is out of range for month); write YYYY-MM-DD, e.g. 2026-03-02"),
     ]
     future = findings("CL103", text, today=TODAY)
     assert [(f.line, f.code) for f in future] == [(4, "CL103")]

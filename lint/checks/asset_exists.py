@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
 from urllib.parse import unquote, urlsplit
 
+from ..discover import display_path
 from ..article import Article
 from ..rules import CheckKind
 from .frontmatter_values import entry_span
@@ -72,7 +73,7 @@ def compare(collected: Mapping[str, dict], options: Mapping[str, Any]) -> Iterab
                 break
             target = root / local.lstrip("/") if local.startswith("/") else article_dir / local
             if not target.is_file():
-                shown = target.as_posix()
+                shown = display_path(target)  # relative where possible: the same on every machine
                 yield path, {**position, "args": {"field": ref["field"], "src": ref["src"],
                                                   "problem": f"no file at {shown}"}}
 

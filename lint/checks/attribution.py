@@ -357,7 +357,7 @@ def _matches(doc, comp: Compiled):
 
 def find_attributions(article: Article, lexicon: Mapping[str, Any]) -> list[Attribution]:
     """Every match in prose outside headings, longest first where they overlap (cached per lexicon)."""
-    cache = article.__dict__.setdefault("_contentlint_cache", {})
+    cache = article.cache
     comp = compiled(lexicon)
     key = ("attributions", id(comp))
     if key in cache:

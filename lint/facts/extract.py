@@ -45,7 +45,7 @@ def extract_facts(article: Article, options: Optional[Mapping[str, Any]] = None,
     if mentions is not None:
         return FactExtractor(article, lexicon).facts(sorted(mentions, key=lambda m: (m.start, m.end)))
     # Three rules (and CL301's registry hint) ask for the same article's facts.
-    cache = article.__dict__.setdefault("_contentlint_cache", {})
+    cache = article.cache
     key = ("facts", id(lexicon))
     if key not in cache:
         found = sorted(extract_mentions(article), key=lambda m: (m.start, m.end))

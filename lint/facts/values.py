@@ -186,5 +186,7 @@ def days_label(bounds: tuple[float, float]) -> str:
             a, b = low / days, high / days
             if abs(a - round(a)) < 0.05 and abs(b - round(b)) < 0.05:
                 a, b = round(a), round(b)
-                return f"{a} {unit}" if a == b else f"{a}–{b} {unit}"
+                if a == b:
+                    return f"{a} {unit[:-1] if a == 1 else unit}"
+                return f"{a}–{b} {unit}"
     return f"{low:g}–{high:g} days"

@@ -41,7 +41,7 @@ def _masked_prose(article: "Article") -> str:
 
 def extract_mentions(article: "Article") -> list[NumericMention]:
     """Every numeric mention in the article's prose that is a claim candidate, in order (cached)."""
-    cache = article.__dict__.setdefault("_contentlint_cache", {})
+    cache = article.cache
     if "mentions" in cache:
         return cache["mentions"]
     from ..citations import CITATION_OPTIONS, block_index_at, reference_blocks, sentence_spans
