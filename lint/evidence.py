@@ -96,8 +96,37 @@ def load_entries(data: Any) -> list[Entry]:
         return hit[1]
     raw = data.get("facts", []) if isinstance(data, Mapping) else data
     entries = [_entry(item, i) for i, item in enumerate(raw or [])]
+    base = data.get("extends") if isinstance(data, Mapping) else None
+    if base:
+        own = {e.key for e in entries}
+        entries = [e for e in _extended(base) if e.key not in own] + entries
     _LOADED[id(data)] = (data, entries)
     return entries
+
+
+def _extended(base: Any) -> list[Entry]:
+    """`extends: builtin` starts a site's registry from the packaged one, so the
+    site keeps only its own decisions and follows updates to the rest; an entry
+    with the same key replaces the packaged one."""
+    if base != "builtin":
+        raise EvidenceError(f"'extends' may only be 'builtin' (the packaged registry), got {base!r}")
+    from .rules import builtin_pack_dir, load_data_file
+
+    return load_entries(_builtin_data(load_data_file, builtin_pack_dir()))
+
+
+_BUILTIN: list = []
+
+
+def _builtin_data(load, root) -> Any:
+    if not _BUILTIN:
+        _BUILTIN.append(load(root / "evidence.yaml"))
+    return _BUILTIN[0]
+
+
+def validate_registry(options: Mapping[str, Any]) -> None:
+    """CheckKind.validate for the rules that read the registry."""
+    load_entries(options.get("evidence"))
 
 
 def _usable(fact: Fact, entry: Entry) -> bool:

@@ -45,6 +45,10 @@ class CheckKind:
     collect: Optional[Callable] = None
     compare: Optional[Callable] = None
     fixable: bool = False
+    # validate(options) raises ValueError naming the bad option: called when
+    # the rule is loaded and again after config overrides, so a bad value is a
+    # usage error (exit 2) instead of a crash in a worker.
+    validate: Optional[Callable[[Mapping[str, Any]], None]] = None
 
 
 @dataclass(frozen=True)
@@ -179,12 +183,22 @@ def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[P
                         f"{kind.name!r} (accepted: {', '.join(sorted(kind.options)) or 'none'})")
     for key, value in given.items():
         options[key] = resolve_resource(value, [path.parent, *root_list])
+    check_options(kind, options, where)
     examples = data.get("examples") or {}
     return Rule(code=code, name=name, category=data["category"], severity=data["severity"],
                 check=kind.name, message=str(data["message"]), options=options,
                 docs={k: str(v) for k, v in docs.items()},
                 examples={"bad": list(examples.get("bad") or []), "good": list(examples.get("good") or [])},
                 fixable=bool(data.get("fixable", kind.fixable)), source=where)
+
+
+def check_options(kind: CheckKind, options: Mapping[str, Any], where: str) -> None:
+    if kind.validate is None:
+        return
+    try:
+        kind.validate(options)
+    except ValueError as err:
+        raise RuleError(f"{where}: {err}") from None
 
 
 def load_pack(directory: Path, registry: Registry) -> None:

@@ -14,7 +14,7 @@ from .config import ConfigError, Settings
 from .discover import discover, display_path
 from .engine import ArticleResult, analyse, finish
 from .finding import SEVERITY_RANK, at_least
-from .rules import Registry, Rule, RuleError, resolve_resource
+from .rules import Registry, Rule, RuleError, check_options, resolve_resource
 from .suppress import matches_code
 
 
@@ -92,6 +92,10 @@ def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
                 rule = rule.with_options({k: resolve_resource(v, roots) for k, v in overrides.items()})
             except RuleError as err:
                 raise ConfigError(f"{settings.source}: rules.{rule.code}: {err}") from None
+            try:
+                check_options(registry.kinds[rule.check], rule.options, f"{settings.source}: rules.{rule.code}")
+            except RuleError as err:
+                raise ConfigError(str(err)) from None
         sev = _severity_override(settings.severity, rule)
         if sev:
             rule = replace(rule, severity=sev, severity_forced=True)

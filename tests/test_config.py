@@ -115,3 +115,28 @@ def test_prefix_table_with_an_option_no_rule_accepts_is_rejected(tmp_path, write
     write(".contentlint.toml", '[rules.CL2]\nbogus = 1\n')
     with pytest.raises(ConfigError, match=r"rules.CL2: unknown option\(s\) bogus"):
         select_rules(load_registry(), load_settings(tmp_path))
+
+
+@pytest.mark.parametrize("table,fragment", [
+    ('[rules.CL301]\nseverity-by-kind = {percentage = "loud"}\n', "severity-by-kind.percentage: 'loud'"),
+    ('[rules.CL301]\nseverity-by-kind = {vibes = "error"}\n', "unknown kind 'vibes'"),
+    ('[rules.CL503]\nevidence = "@ev.yaml"\n', "evidence entry 1 (x): missing 'measure'"),
+])
+def test_bad_option_values_are_config_errors_not_crashes(tmp_path, write, table, fragment):
+    write("ev.yaml", "facts:\n  - key: x\n    subject: crps\n")
+    write(".contentlint.toml", table)
+    with pytest.raises(ConfigError) as info:
+        select_rules(load_registry(), load_settings(tmp_path))
+    assert fragment in str(info.value) and ".contentlint.toml" in str(info.value)
+
+
+def test_registry_extends_the_packaged_one(tmp_path, write):
+    write("ev.yaml", "extends: builtin\nfacts:\n  - key: fibro\n    subject: fibromyalgia\n"
+          "    measure: response-rate\n    low: 40\n    high: 60\n    unit: '%'\n"
+          "    source: {citation: 'Example', doi: 10.1000/x}\n")
+    write(".contentlint.toml", '[rules.CL503]\nevidence = "@ev.yaml"\n')
+    from lint.evidence import load_entries
+
+    rule = {r.code: r for r in select_rules(load_registry(), load_settings(tmp_path))}["CL503"]
+    keys = [e.key for e in load_entries(rule.options["evidence"])]
+    assert "fibro" in keys and "us-adults-chronic-pain" in keys

@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
 
 from ..article import Article
-from ..evidence import Entry, load_entries, registry_conflict, registry_match
+from ..evidence import Entry, load_entries, registry_conflict, registry_match, validate_registry
 from ..facts import Fact, agree, extract_facts, in_conflict
 from ..finding import Hit
 from ..rules import CheckKind
@@ -202,7 +202,7 @@ def compare_facts(collected: Mapping[str, Any], options: Mapping[str, Any]) -> I
 
 CORPUS = CheckKind(name="corpus-fact-consistency", scope="corpus",
                    options={**LEXICON_OPTIONS, **COMPARE_OPTIONS, "evidence": {}},
-                   collect=collect_facts, compare=compare_facts)
+                   collect=collect_facts, compare=compare_facts, validate=validate_registry)
 
 
 # -- (c) against the registry ---------------------------------------------------------
@@ -223,4 +223,4 @@ def run_registry(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
 
 
 REGISTRY = CheckKind(name="evidence-registry", options={**LEXICON_OPTIONS, "tolerance": 0.1, "evidence": {}},
-                     run=run_registry)
+                     run=run_registry, validate=validate_registry)

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from ..article import Article
 from ..citations import CITATION_OPTIONS, citations_for, same_figure
+from ..evidence import validate_registry
 from ..finding import SEVERITIES, Hit
 from ..numbers import KINDS, NumericMention, extract_mentions
 from ..rules import CheckKind
@@ -115,8 +116,18 @@ def _registry_citation(article: Article, mention: NumericMention, options: Mappi
     return f"; the evidence registry cites {entry.source} (--fix adds it as a footnote)", fix
 
 
+def validate(options: Mapping[str, Any]) -> None:
+    for kind, severity in (options.get("severity-by-kind") or {}).items():
+        if kind not in DEFAULT_SEVERITY:
+            raise ValueError(f"severity-by-kind: unknown kind {kind!r} (kinds: {', '.join(DEFAULT_SEVERITY)})")
+        if severity not in ("error", "warning", "info", "off", "default"):
+            raise ValueError(f"severity-by-kind.{kind}: {severity!r} is not error, warning, info, off or default")
+    validate_registry(options)
+
+
 KIND = CheckKind(
     name="numeric-claim",
     options={"severity-by-kind": {}, **CITATION_OPTIONS, "evidence": {}},
     run=run,
+    validate=validate,
 )
