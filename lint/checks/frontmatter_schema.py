@@ -96,27 +96,28 @@ def describe(error) -> Optional[str]:
         if isinstance(value, str) and not value.strip():
             return f"'{name}' is empty"
         return f"'{name}' must be at least {error.validator_value} characters long"
-    if v == "maxLength":
-        return f"'{name}' must be at most {error.validator_value} characters long"
-    if v == "minItems":
-        if value == []:
-            return f"'{name}' is an empty list"
-        return f"'{name}' needs at least {error.validator_value} items"
-    if v == "maxItems":
-        return f"'{name}' may have at most {error.validator_value} items"
+    if v == "minItems" and value == []:
+        return f"'{name}' is an empty list"
     if v == "enum":
         return f"'{name}' must be one of: {', '.join(map(str, error.validator_value))}"
-    if v == "const":
-        return f"'{name}' must be {error.validator_value!r}"
-    if v == "pattern":
-        return f"'{name}' does not match the pattern {error.validator_value}"
-    if v == "format":
-        return f"'{name}' is not a valid {error.validator_value}"
-    if v == "uniqueItems":
-        return f"'{name}' has duplicate items"
     if v == "additionalProperties":
-        return f"{error.message}"
+        return error.message
+    template = PLAIN_MESSAGES.get(v)
+    if template is not None:
+        return template.format(name=name, limit=error.validator_value)
     return f"'{name}': {error.message}" if path else error.message
+
+
+# jsonschema's own wording names JSON types and Python reprs; editors get these.
+PLAIN_MESSAGES = {
+    "maxLength": "'{name}' must be at most {limit} characters long",
+    "minItems": "'{name}' needs at least {limit} items",
+    "maxItems": "'{name}' may have at most {limit} items",
+    "const": "'{name}' must be {limit!r}",
+    "pattern": "'{name}' does not match the pattern {limit}",
+    "format": "'{name}' is not a valid {limit}",
+    "uniqueItems": "'{name}' has duplicate items",
+}
 
 
 def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
