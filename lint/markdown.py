@@ -20,6 +20,8 @@ from .positions import LineIndex
 
 BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+# Pages converted from HTML keep their links as <a href="...">: those cite too.
+HTML_LINK = re.compile(r"""<a\s[^>]*?href\s*=\s*["']([^"']+)["']""", re.I)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Link:
     end: int
     href: str
     block: int
-    kind: str = "link"  # link | autolink | bare
+    kind: str = "link"  # link | autolink | bare | html
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,9 @@ class _Walker:
                     stop = pos + len(child.content)
                     self.out.spans.append(Span(pos, stop, "html", index, child.content))
                     self.comments_in(pos, stop)
+                    anchor = HTML_LINK.match(child.content)
+                    if anchor:
+                        self.out.links.append(Link(pos, stop, anchor.group(1), index, "html"))
                     cursor = stop
             elif ct == "footnote_ref":
                 label = str(child.meta.get("label", child.meta.get("id")))

@@ -188,3 +188,14 @@ def test_sentences_do_not_split_after_abbreviations_or_before_glued_markers():
     sentences = [article.prose[s:e].strip() for s, e in sentence_spans(article) if article.prose[s:e].strip()]
     assert sentences[1:] == ["It works (Smith et al., 2021).", "Use it, e.g. daily, vs. weekly.",
                              "Pain fell 30%.[1]", "Next one here.", "Pain fell 20%.¹", "Last."]
+
+
+def test_html_anchor_link_is_a_citation():
+    from lint.article import parse_article
+    from lint.citations import citations_for
+
+    text = ('A trial of 64 subjects found lower cortisol '
+            '(<a href="https://pubmed.ncbi.nlm.nih.gov/23439798/">study</a>).\n')
+    article = parse_article("a.md", text)
+    start = text.index("64 subjects")
+    assert citations_for(article, {}).covers(start, start + 11)

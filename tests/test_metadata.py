@@ -258,3 +258,9 @@ def test_date_judgements_are_not_served_stale_from_the_cache(write, monkeypatch)
 def test_currency_falls_back_to_publication_and_skips_undated():
     assert findings("CL114", '---\npublishedAt: "2023-01-01"\n---\n', today=TODAY)[0].severity == "error"
     assert findings("CL114", "---\ntitle: x\n---\n", today=TODAY) == []
+
+
+def test_h1_after_body_text_is_not_the_title():
+    text = ('---\ntitle: "Peer review request"\n---\n\nThis post shares a draft for comment.\n\n'
+            '# **Depression**\n\nThe draft starts here.\n')
+    assert findings("CL107", text) == []

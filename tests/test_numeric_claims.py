@@ -160,3 +160,26 @@ def test_a_list_of_doses_is_one_finding():
 def test_each_figure_is_its_own_finding():
     assert flagged("# T\n\nAbout 10-15% of people lose less than 5% of their weight.\n") == [
         "About 10-15% of people", "less than 5% of their weight"]
+
+
+@pytest.mark.parametrize("text", [
+    "- **Example**: 100 mg/week total = 50 mg Monday + 50 mg Thursday\n",
+    "Example: a 220-pound person who loses 15% loses 33 pounds.\n",
+])
+def test_worked_examples_are_not_claims(text):
+    from lint.article import parse_article
+    from lint.checks.numeric_claim import run
+    from lint.rules import load_registry
+
+    rule = load_registry().rules["CL301"]
+    assert list(run(parse_article("a.md", text), rule.options)) == []
+
+
+def test_for_example_sentence_is_still_a_claim():
+    from lint.article import parse_article
+    from lint.checks.numeric_claim import run
+    from lint.rules import load_registry
+
+    rule = load_registry().rules["CL301"]
+    text = "For example, 30% of patients stop treatment early.\n"
+    assert len(list(run(parse_article("a.md", text), rule.options))) == 1

@@ -53,6 +53,8 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         severity = severities.get(mention.kind, "default")
         if severity == "off" or article.blocks[mention.block].kind == "heading":
             continue
+        if worked_example(article, mention):
+            continue
         if mention.kind == "year-finding" and mention.sentence_start in with_figures:
             continue  # "A 2018 review found that 50-80%...": the figures are the claim
         if citations.support_for(mention, mentions) is not None:
@@ -72,6 +74,18 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         yield Hit(first.start, last.end, {
             "label": label_of(first), "claim": claim, "kind": first.kind, "detail": detail,
         }, severity=severity if severity in SEVERITIES else None, fix=fix)
+
+
+EXAMPLE_LABEL = re.compile(r"^\W*(?:worked\s+)?example\s*\d*\s*\W*:", re.I)
+
+
+def worked_example(article: Article, mention: NumericMention) -> bool:
+    """ "**Example**: 100 mg/week = 50 mg Mon + 50 mg Thu" shows arithmetic, not a fact:
+    a line (or list item) labelled as an example states nothing that needs a source."""
+    block = article.blocks[mention.block]
+    if block.lead_in and re.fullmatch(r"(?:worked\s+)?example\s*\d*", block.lead_in.strip(), re.I):
+        return True
+    return bool(EXAMPLE_LABEL.match(article.prose[mention.sentence_start:mention.sentence_end]))
 
 
 SEPARATOR = re.compile(r"^[\s,;/&+→*_]*(?:(?:and|or|to|then|vs\.?|versus)[\s,;/*_]*)?$", re.I)

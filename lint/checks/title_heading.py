@@ -32,6 +32,8 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     if len(h1s) != 1 or headings[0] is not h1s[0]:
         return
     h1 = h1s[0]
+    if any(b.is_prose and b.kind != "heading" for b in article.blocks[: h1.index]):
+        return  # body text comes first: this H1 heads an embedded page or a section, not the article
     if normalise(h1.text) == normalise(title):
         return
     yield Hit(h1.start, h1.end, {"field": field, "title": title.strip(), "heading": h1.text})
