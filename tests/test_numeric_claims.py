@@ -157,9 +157,15 @@ def test_a_list_of_doses_is_one_finding():
     assert "'0.25mg, 0.5mg, 1mg or 2mg weekly'" in f.message
 
 
-def test_each_figure_is_its_own_finding():
+def test_a_share_of_people_and_its_outcome_threshold_are_one_finding():
+    # One claim, two numbers: the finding spans both instead of reporting the cut-off twice.
     assert flagged("# T\n\nAbout 10-15% of people lose less than 5% of their weight.\n") == [
-        "About 10-15% of people", "less than 5% of their weight"]
+        "About 10-15% of people lose less than 5% of their weight"]
+
+
+def test_unrelated_figures_in_one_sentence_stay_separate():
+    assert flagged("# T\n\n60% of patients responded, and 30% of patients relapsed.\n") == [
+        "60% of patients", "30% of patients"]
 
 
 @pytest.mark.parametrize("text", [

@@ -9,7 +9,7 @@ severity of each kind is an option: a kind set to "off" is not reported, and
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Optional
 
 from ..article import Article
 from ..citations import CITATION_OPTIONS, citations_for, same_figure
@@ -49,11 +49,16 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     citations = citations_for(article, options)
     with_figures = {m.sentence_start for m in mentions if m.kind != "year-finding"}
     uncited: list[NumericMention] = []
+    reach: dict[int, int] = {}  # a population figure's finding reaches over its outcome threshold
     for mention in mentions:
         severity = severities.get(mention.kind, "default")
         if severity == "off" or article.blocks[mention.block].kind == "heading":
             continue
         if worked_example(article, mention):
+            continue
+        owner = outcome_threshold(article, mention, mentions)
+        if owner is not None:
+            reach[id(owner)] = max(reach.get(id(owner), 0), mention.end)
             continue
         if mention.kind == "year-finding" and mention.sentence_start in with_figures:
             continue  # "A 2018 review found that 50-80%...": the figures are the claim
@@ -69,9 +74,10 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
             if hint is not None:
                 detail, fix = detail + hint[0], hint[1]
                 break
-        claim = claim_text(first) if len(group) == 1 else \
-            " ".join(MARKUP.sub("", article.text[first.start:last.end]).split())
-        yield Hit(first.start, last.end, {
+        end = max(last.end, reach.get(id(last), 0))
+        claim = claim_text(first) if len(group) == 1 and end == last.end else \
+            " ".join(MARKUP.sub("", article.text[first.start:end]).split())
+        yield Hit(first.start, end, {
             "label": label_of(first), "claim": claim, "kind": first.kind, "detail": detail,
         }, severity=severity if severity in SEVERITIES else None, fix=fix)
 
@@ -86,6 +92,28 @@ def worked_example(article: Article, mention: NumericMention) -> bool:
     if block.lead_in and re.fullmatch(r"(?:worked\s+)?example\s*\d*", block.lead_in.strip(), re.I):
         return True
     return bool(EXAMPLE_LABEL.match(article.prose[mention.sentence_start:mention.sentence_end]))
+
+
+POPULATION = {"people", "patients", "participants", "adults", "subjects", "respondents", "users", "men",
+              "women", "children", "adolescents", "veterans", "individuals", "responders", "them"}
+LINKING_WORDS = re.compile(r"^[\s*_]*(?:\w+[\s*_]+){1,4}$")
+
+
+def outcome_threshold(article: Article, mention: NumericMention,
+                      mentions: list[NumericMention]) -> Optional[NumericMention]:
+    """In "32% of people lose ≥20% of body weight" the two figures are one claim:
+    the share of people, and the outcome that defines it. The population figure
+    is returned, and its finding is extended over the threshold."""
+    if mention.kind != "percentage":
+        return None
+    for other in mentions:
+        if other is mention or other.sentence_start != mention.sentence_start or other.end > mention.start:
+            continue
+        if other.kind in ("percentage", "ratio") and (other.noun or "").lower() in POPULATION:
+            between = article.prose[other.end:mention.start]
+            if LINKING_WORDS.match(between) and not re.search(r"[,;.]|\band\b|\bwhile\b", between):
+                return other
+    return None
 
 
 SEPARATOR = re.compile(r"^[\s,;/&+→*_]*(?:(?:and|or|to|then|vs\.?|versus)[\s,;/*_]*)?$", re.I)
