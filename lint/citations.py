@@ -503,7 +503,11 @@ class Citations:
         index = block_index_at(self.article, offset)
         if index is None or not self.summary_headings:
             return False
-        return in_section(self.article, self.article.blocks[index], self.summary_headings)
+        block = self.article.blocks[index]
+        # "**The short version:** ..." opens a summary as surely as a heading does.
+        if block.lead_in and _phrase_pattern(tuple(self.summary_headings)).search(_normalise_heading(block.lead_in)):
+            return True
+        return in_section(self.article, block, self.summary_headings)
 
     def support_for(self, mention: "NumericMention",
                     mentions: Optional[list["NumericMention"]] = None) -> Optional[Citation]:

@@ -199,3 +199,14 @@ def test_html_anchor_link_is_a_citation():
     article = parse_article("a.md", text)
     start = text.index("64 subjects")
     assert citations_for(article, {}).covers(start, start + 11)
+
+
+def test_bold_summary_label_opens_a_summary():
+    from lint.article import parse_article
+    from lint.citations import citations_for
+
+    text = ("# Depression\n\n**The short version:** About 60% of patients improve.\n\n"
+            "## Evidence\n\nAbout 60% of patients improve ([trial](https://doi.org/10.1000/x)).\n")
+    article = parse_article("a.md", text)
+    assert citations_for(article, {}).in_summary(text.index("About 60%"))
+    assert not citations_for(article, {}).in_summary(text.rindex("About 60%"))
