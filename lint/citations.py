@@ -424,6 +424,30 @@ class Citations:
             units = [("sentence", unit[1] - 1)]
         if self.lead_in_covers_list:
             units.extend(self._list_after_lead_in(citation))
+        units.extend(self._paragraph_of_labelled_study(citation))
+        return units
+
+    def _paragraph_of_labelled_study(self, citation: Citation) -> list[tuple]:
+        """"**Zarate et al. (2012)**: In a study of 15 patients..." names its source in the
+        paragraph's bold label, so the citation covers the whole paragraph, and the
+        line that introduces such paragraphs ("Several trials support ketamine:")."""
+        index = block_index_at(self.article, citation.start)
+        if index is None:
+            return []
+        block = self.article.blocks[index]
+        if not block.lead_in or block.kind != "paragraph" or block.item is not None:
+            return []
+        label_end = self.article.text.find(block.lead_in, block.start, block.end)
+        if label_end < 0 or citation.start > label_end + len(block.lead_in) + 4:
+            return []
+        first, last = self._sentence_index(block.start), self._sentence_index(max(block.start, block.end - 1))
+        units = [("sentence", i) for i in range(first, last + 1)]
+        previous = self.article.blocks[index - 1] if index > 0 else None
+        while previous is not None and previous.kind == "paragraph" and previous.lead_in and previous.item is None:
+            previous = self.article.blocks[previous.index - 1] if previous.index > 0 else None
+        if previous is not None and previous.kind == "paragraph" and previous.item is None \
+                and self.article.text[previous.start:previous.end].rstrip().rstrip("*_ ").endswith(":"):
+            units.append(("sentence", self._sentence_index(max(previous.start, previous.end - 1))))
         return units
 
     def _section_of_heading(self, citation: Citation) -> list[int]:
@@ -440,7 +464,8 @@ class Citations:
         return covered
 
     def _list_after_lead_in(self, citation: Citation) -> list[tuple]:
-        """"A review of 22 studies found [2]:" followed by a list: the citation covers the list too."""
+        """"A review of 22 studies found [2]:" followed by a list, a table or a quotation:
+        the citation covers what it introduces ("[Atkin et al.](url) explain:" then a quote)."""
         blocks = self.article.blocks
         index = block_index_at(self.article, citation.start)
         if index is None:
@@ -450,7 +475,17 @@ class Citations:
         if not body.endswith(":") or re.search(r"[.!?]\s", self.article.text[citation.end:block.end]):
             return []  # not the block's last sentence, or it does not introduce what follows
         units = []
+        quoting = None
         for following in blocks[index + 1:]:
+            if quoting is None:
+                quoting = following.quote and not block.quote
+            if quoting:
+                if not following.quote or following.kind == "heading":
+                    break
+                first = self._sentence_index(following.start)
+                last = self._sentence_index(max(following.start, following.end - 1))
+                units.extend(("sentence", i) for i in range(first, last + 1))
+                continue
             if following.kind == "heading" or (following.item is None and following.row is None):
                 break
             if following.item is not None and following.item == block.item:

@@ -210,3 +210,33 @@ def test_bold_summary_label_opens_a_summary():
     article = parse_article("a.md", text)
     assert citations_for(article, {}).in_summary(text.index("About 60%"))
     assert not citations_for(article, {}).in_summary(text.rindex("About 60%"))
+
+
+def test_study_named_in_a_bold_label_covers_its_paragraph_and_the_intro():
+    from lint.article import parse_article
+    from lint.citations import citations_for
+
+    text = ("# Bipolar depression\n\nSeveral well-designed trials support ketamine:\n\n"
+            "**Zarate et al. (2012)**: In a study of 15 patients, 79% responded at day 1. "
+            "Effects lasted 3 days.\n\n**Unlabelled**: Another 40% improved.\n")
+    index = citations_for(parse_article("a.md", text), {})
+    for phrase in ("Several well-designed trials", "15 patients", "79%", "3 days"):
+        start = text.index(phrase)
+        assert index.covers(start, start + len(phrase)), phrase
+    start = text.index("40%")
+    assert not index.covers(start, start + 3)
+
+
+def test_cited_lead_in_covers_the_quotation_it_introduces():
+    from lint.article import parse_article
+    from lint.citations import citations_for
+
+    text = ("# A1c\n\n[Atkin et al. 2021](https://doi.org/10.1000/x) explain:\n\n"
+            "> An A1c of 6.5% misses many cases. Up to 30% of people are missed.\n\n"
+            "Afterwards, 40% of clinics changed nothing.\n")
+    index = citations_for(parse_article("a.md", text), {})
+    for phrase in ("6.5%", "Up to 30%"):
+        start = text.index(phrase)
+        assert index.covers(start, start + len(phrase)), phrase
+    start = text.index("40%")
+    assert not index.covers(start, start + 3)
