@@ -48,6 +48,9 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     severities.update({str(k): str(v) for k, v in (options.get("severity-by-kind") or {}).items()})
     citations = citations_for(article, options)
     with_figures = {m.sentence_start for m in mentions if m.kind != "year-finding"}
+    by_sentence: dict[int, list[NumericMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence_start, []).append(mention)
     uncited: list[NumericMention] = []
     reach: dict[int, int] = {}  # a population figure's finding reaches over its outcome threshold
     for mention in mentions:
@@ -56,7 +59,7 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
             continue
         if worked_example(article, mention):
             continue
-        owner = outcome_threshold(article, mention, mentions)
+        owner = outcome_threshold(article, mention, by_sentence[mention.sentence_start])
         if owner is not None:
             reach[id(owner)] = max(reach.get(id(owner), 0), mention.end)
             continue
@@ -100,14 +103,14 @@ LINKING_WORDS = re.compile(r"^[\s*_]*(?:\w+[\s*_]+){1,4}$")
 
 
 def outcome_threshold(article: Article, mention: NumericMention,
-                      mentions: list[NumericMention]) -> Optional[NumericMention]:
+                      sentence: list[NumericMention]) -> Optional[NumericMention]:
     """In "32% of people lose ≥20% of body weight" the two figures are one claim:
     the share of people, and the outcome that defines it. The population figure
     is returned, and its finding is extended over the threshold."""
     if mention.kind != "percentage":
         return None
-    for other in mentions:
-        if other is mention or other.sentence_start != mention.sentence_start or other.end > mention.start:
+    for other in sentence:  # the figures of the mention's own sentence
+        if other is mention or other.end > mention.start:
             continue
         if other.kind in ("percentage", "ratio") and (other.noun or "").lower() in POPULATION:
             between = article.prose[other.end:mention.start]
