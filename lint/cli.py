@@ -36,11 +36,17 @@ def _use_color(flag: Optional[bool]) -> bool:
 
 def load(paths: tuple[Path, ...], config: Optional[Path], **overrides) -> tuple[Settings, Registry]:
     target = paths[0] if paths else Path.cwd()
+    force_exclude = overrides.pop("force_exclude", None)
     try:
         settings = load_settings(target, config, overrides)
         registry = load_registry([settings.resolve(p) for p in settings.rule_packs])
     except (ConfigError, RuleError) as err:
         raise _fail(str(err)) from None
+    from .project import Project
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:  # each file finds its own config (lint.project); _lint uses it
+        ctx.meta["contentlint.project"] = Project(overrides, config, force_exclude)
     return settings, registry
 
 
@@ -81,15 +87,20 @@ def main() -> None:
                    "compare against every article).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: on a terminal, for runs over a second, never in CI).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files that .gitignore and .ignore files ignore (default: on).")
+@click.option("--force-exclude", is_flag=True, default=None,
+              help="Apply exclude and ignore files to files named on the command line too.")
 def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quiet, color, config, fix, no_cache,
-          baseline_file, since, progress):
+          baseline_file, since, progress, respect_gitignore, force_exclude):
     """Lint articles and say which may be published (exit 1 when any is blocked)."""
     from .output import write_report
 
     paths = default_paths(paths)
     settings, registry = load(paths, config, select=_codes(select), extend_select=_codes(extend_select),
                               ignore=_codes(ignore), fail_on=fail_on, jobs=jobs,
-                              cache=False if no_cache else None)
+                              cache=False if no_cache else None, respect_gitignore=respect_gitignore,
+                              force_exclude=force_exclude or None)
     known = _load_baseline(baseline_file) if baseline_file is not None else None
     report_only = _changed_since(since) if since else None
     try:
@@ -119,7 +130,14 @@ def _lint(paths, registry, settings, progress, report_only=None):
     from .progress import ProgressBar
     from .runner import run, sibling_context
 
+    ctx = click.get_current_context(silent=True)
+    project = ctx.meta.get("contentlint.project") if ctx is not None else None
     with ProgressBar(enabled=progress) as bar:
+        if project is not None:
+            from .project import run_project
+
+            return run_project(list(paths), project, bar, report_only=report_only,
+                               context=sibling_context(list(paths), settings))
         return run(list(paths), registry, settings, bar, report_only=report_only,
                    context=sibling_context(list(paths), settings))
 
@@ -155,13 +173,15 @@ def _changed_since(ref: str) -> list[Path]:
               help="Use this config file instead of searching for one.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: automatic).")
-def baseline_command(paths, output, prune, select, ignore, jobs, config, no_cache, progress):
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files that .gitignore and .ignore files ignore (default: on).")
+def baseline_command(paths, output, prune, select, ignore, jobs, config, no_cache, progress, respect_gitignore):
     """Record today's findings so that `check --baseline FILE` gates only new ones."""
     from . import baseline as bl
 
     paths = default_paths(paths)
     settings, registry = load(paths, config, select=_codes(select), ignore=_codes(ignore), jobs=jobs,
-                              cache=False if no_cache else None)
+                              cache=False if no_cache else None, respect_gitignore=respect_gitignore)
     old = _load_baseline(output) if prune else None
     try:
         result = _lint(paths, registry, settings, progress)

@@ -49,6 +49,9 @@ class Settings:
     drafts_block: bool = False
     cache: bool = True
     cache_dir: str = ".contentlint_cache"
+    respect_gitignore: bool = True  # skip what .gitignore/.ignore files ignore (lint.discover)
+    force_exclude: bool = False  # apply exclude and ignore files to files named explicitly too
+    preset: Optional[str] = None  # a frontmatter convention from rules/presets/ (lint.presets)
     # Where the config came from; relative paths in it are relative to `root`.
     source: Optional[str] = None
     root: str = "."
@@ -105,11 +108,15 @@ def validate(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"{where}: 'jobs' must be a positive integer, got {value!r}")
             out[name] = value
+        elif name == "preset":
+            from .presets import check_preset_name
+
+            out[name] = check_preset_name(value, where)
         elif name in ("nlp_model", "cache_dir"):
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: '{key}' must be a string, got {value!r}")
             out[name] = value
-        elif name in ("drafts_block", "cache"):
+        elif name in ("drafts_block", "cache", "respect_gitignore", "force_exclude"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: '{key}' must be true or false, got {value!r}")
             out[name] = value
@@ -165,4 +172,8 @@ def load_settings(target: Optional[Path] = None, config_file: Optional[Path] = N
         settings = replace(settings, **validate(table, where), source=str(path), root=str(path.parent))
     if overrides:
         settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+    if settings.preset:
+        from .presets import apply_preset
+
+        settings = apply_preset(settings)
     return settings

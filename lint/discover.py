@@ -1,15 +1,30 @@
-"""Which files to lint: expand directories, honour include/exclude, sort."""
+"""Which files to lint: expand directories, honour ignore files, include/exclude, sort.
+
+Patterns are gitignore patterns (the `pathspec` library), as in ruff: `*`
+matches within one path segment, `**` across segments, a pattern with no
+slash matches a name at any depth, one with a slash is anchored to the folder
+of the config that holds it, and a trailing slash matches folders only.
+
+Ignore files: `.gitignore` and `.ignore` in every folder walked, in the folders
+above the start up to the repository root, and `.git/info/exclude`. A deeper
+file overrides a shallower one; `.ignore` overrides `.gitignore` in the same
+folder; `!pattern` re-includes. `respect_gitignore=False` reads none of them.
+
+Files named explicitly are always linted, unless `force_exclude` is set (then
+`exclude` and the ignore files apply to them too, as ruff's --force-exclude).
+"""
 
 from __future__ import annotations
 
 import os
-from fnmatch import fnmatch
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
+import pathspec
 
-def _excluded(rel: str, name: str, patterns: Sequence[str]) -> bool:
-    return any(fnmatch(name, p) or fnmatch(rel, p) or fnmatch(rel, p.rstrip("/") + "/*") for p in patterns)
+IGNORE_FILES = (".gitignore", ".ignore")
 
 
 def display_path(path: Path) -> str:
@@ -20,20 +35,131 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def discover(paths: Iterable[Path], include: Sequence[str], exclude: Sequence[str]) -> list[Path]:
-    """Files named explicitly are always linted; directories are searched."""
+@lru_cache(maxsize=256)
+def compile_patterns(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def matches(patterns: Sequence[str], rel: str, is_dir: bool = False) -> bool:
+    """Does a gitignore-style pattern list match `rel` (a path relative to the patterns' base)?"""
+    if not patterns or not rel or rel.startswith("../"):
+        return False
+    result = compile_patterns(tuple(patterns)).check_file(rel + "/" if is_dir else rel)
+    return bool(result.include)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What one config says about which files to lint, and the folder its patterns are relative to."""
+
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    base: Path  # resolved
+
+    def relative(self, path: Path) -> Optional[str]:
+        try:
+            return path.relative_to(self.base).as_posix()
+        except ValueError:
+            return None
+
+    def excluded(self, path: Path, is_dir: bool) -> bool:
+        """Excluded by pattern: relative to the config's folder, and by name wherever the path is."""
+        rel = self.relative(path)
+        if rel is None:
+            rel = path.name  # outside the config's folder: only name patterns can apply
+        return matches(self.exclude, rel, is_dir)
+
+    def included(self, path: Path) -> bool:
+        return matches(self.include, path.name) or matches(self.include, self.relative(path) or path.name)
+
+
+class IgnoreFiles:
+    """The .gitignore/.ignore files that apply to a path, read once per folder."""
+
+    def __init__(self) -> None:
+        self._specs: dict[Path, Optional[pathspec.GitIgnoreSpec]] = {}
+
+    def _spec(self, folder: Path) -> Optional[pathspec.GitIgnoreSpec]:
+        if folder not in self._specs:
+            lines: list[str] = []
+            sources = [folder / ".git" / "info" / "exclude"] if (folder / ".git").is_dir() else []
+            sources += [folder / name for name in IGNORE_FILES]
+            for source in sources:
+                try:
+                    lines += source.read_text(encoding="utf-8", errors="replace").splitlines()
+                except OSError:
+                    continue
+            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+        return self._specs[folder]
+
+    def ignored(self, path: Path, is_dir: bool, top: Path) -> bool:
+        """The deepest ignore file with a matching pattern decides; `top` is the outermost folder read."""
+        folder = path.parent
+        while True:
+            spec = self._spec(folder)
+            if spec is not None:
+                rel = path.relative_to(folder).as_posix()
+                result = spec.check_file(rel + "/" if is_dir else rel)
+                if result.include is not None:
+                    return bool(result.include)
+            if folder == top or folder.parent == folder:
+                return False
+            folder = folder.parent
+
+
+def repository_root(start: Path) -> Path:
+    """The nearest folder at or above `start` holding .git; `start` itself outside a repository."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def discover(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequence[str] = (), *,
+             respect_gitignore: bool = False, force_exclude: bool = False,
+             filter_for: Optional[Callable[[Path], Filter]] = None) -> list[Path]:
+    """Files named explicitly are always linted (unless force_exclude); directories are searched.
+
+    `filter_for(folder)` gives the include/exclude that apply in a folder (the
+    nearest config's); without it, `include`/`exclude` apply, relative to
+    each path given.
+    """
+    ignores = IgnoreFiles()
     found: dict[str, Path] = {}
-    for root in paths:
-        if root.is_file():
-            found[display_path(root)] = root
+    for given in paths:
+        start = Path(given).resolve()
+        if filter_for is not None:
+            get_filter = filter_for
+        else:
+            fixed = Filter(tuple(include), tuple(exclude), start if start.is_dir() else start.parent)
+            get_filter = lambda _folder, fixed=fixed: fixed  # noqa: E731
+        top = repository_root(start if start.is_dir() else start.parent)
+        if not start.is_dir():
+            if start.exists() and not (force_exclude and _skipped(start, False, get_filter(start.parent),
+                                                                   ignores if respect_gitignore else None, top)):
+                found[display_path(given)] = Path(given)
             continue
-        for folder, dirs, files in os.walk(root):
-            rel_folder = Path(folder).relative_to(root).as_posix()
-            dirs[:] = sorted(d for d in dirs
-                             if not _excluded(f"{rel_folder}/{d}".lstrip("./"), d, exclude))
+        if force_exclude and start != top and _skipped(start, True, get_filter(start.parent),
+                                                       ignores if respect_gitignore else None, top):
+            continue
+        for folder, dirs, files in os.walk(given):
+            here = Path(folder).resolve()
+            rule = get_filter(here)
+            kept = []
+            for name in sorted(dirs):
+                if not _skipped(here / name, True, rule, ignores if respect_gitignore else None, top):
+                    kept.append(name)
+            dirs[:] = kept
             for name in files:
-                rel = f"{rel_folder}/{name}".lstrip("./") if rel_folder != "." else name
-                if any(fnmatch(name, p) for p in include) and not _excluded(rel, name, exclude):
-                    path = Path(folder) / name
-                    found[display_path(path)] = path
+                path = here / name
+                if rule.included(path) and not _skipped(path, False, rule,
+                                                        ignores if respect_gitignore else None, top):
+                    shown = Path(folder) / name
+                    found[display_path(shown)] = shown
     return [found[key] for key in sorted(found)]
+
+
+def _skipped(path: Path, is_dir: bool, rule: Filter, ignores: Optional[IgnoreFiles], top: Path) -> bool:
+    if rule.excluded(path, is_dir):
+        return True
+    return ignores is not None and ignores.ignored(path, is_dir, top)

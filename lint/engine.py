@@ -11,7 +11,6 @@ import hashlib
 import re
 import string
 from dataclasses import dataclass, field, replace
-from fnmatch import fnmatch
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from .article import Article, InputError, load_article
@@ -192,19 +191,31 @@ def fingerprint_findings(result: ArticleResult) -> None:
     result.findings = stamped
 
 
-def per_file_ignores(path: str, table: Mapping[str, Sequence[str]]) -> list[str]:
+def per_file_ignores(path: str, table: Mapping[str, Sequence[str]], root: Optional[str] = None) -> list[str]:
+    """Codes ignored for `path` (as shown): gitignore-style globs relative to the config's folder
+    `root` (`*` stays within one folder, `**` crosses folders, a bare name matches at any depth)."""
+    from pathlib import Path
+
+    from .discover import matches
+
+    rel = path
+    if root is not None:
+        try:
+            rel = Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            rel = path.rsplit("/", 1)[-1]  # outside the config's folder: only name patterns apply
     prefixes: list[str] = []
     for pattern, codes in table.items():
-        if fnmatch(path, pattern) or fnmatch(path.rsplit("/", 1)[-1], pattern):
+        if matches([pattern], rel):
             prefixes.extend(c.upper() for c in codes)
     return prefixes
 
 
 def finish(results: Iterable[ArticleResult], rules: Sequence[Rule], registry: Registry,
-           ignores: Mapping[str, Sequence[str]]) -> None:
+           ignores: Mapping[str, Sequence[str]], root: Optional[str] = None) -> None:
     results = list(results)
     corpus_findings(results, rules, registry)
     unused_rule = next((r for r in rules if r.check == UNUSED_SUPPRESSION_KIND), None)
     for result in results:
-        apply_suppressions(result, unused_rule, rules, per_file_ignores(result.path, ignores))
+        apply_suppressions(result, unused_rule, rules, per_file_ignores(result.path, ignores, root))
         fingerprint_findings(result)

@@ -42,6 +42,8 @@ class Run:
     baseline: Optional[str] = None  # the baseline file applied, if any
     baselined: int = 0  # findings hidden because the baseline already holds them
     compared: int = 0  # articles read only for cross-article comparison (not reported)
+    # With nested configs (lint.project), each article's own settings decide its verdict.
+    settings_by_path: dict = field(default_factory=dict)
 
     @property
     def findings(self):
@@ -56,7 +58,8 @@ class Run:
 
     def refresh_verdicts(self) -> None:
         """Recompute the verdicts after findings were dropped (a baseline, say)."""
-        self.verdicts = verdicts(self.results, self.settings)
+        self.verdicts = {r.path: verdict_of(r, self.settings_by_path.get(r.path, self.settings))
+                         for r in self.results}
 
     @property
     def exit_code(self) -> int:
@@ -171,7 +174,7 @@ def analyse_files(files: Sequence[Path], rules: list[Rule], registry: Registry, 
 
     cache = Cache(settings.resolve(settings.cache_dir), registry.fingerprint() + __version__ +
                   repr([(r.code, r.severity, sorted(map(str, r.options.items()))) for r in rules]) +
-                  str(settings.nlp_model)) if settings.cache else None
+                  str(settings.nlp_model) + str(settings.source)) if settings.cache else None
     results: list[Optional[ArticleResult]] = [None] * len(files)
     todo: list[tuple[int, tuple[str, bytes]]] = []
     for i, path in enumerate(files):
@@ -260,7 +263,7 @@ def run(paths: Sequence[Path], registry: Registry, settings: Settings,
     corpus-scope rules (cross-article comparison) but never reported."""
     rules = select_rules(registry, settings)
     excludes = tuple(settings.exclude) + tuple(settings.extend_exclude)
-    files = discover(paths, settings.include, excludes)
+    files = discover(paths, settings.include, excludes, respect_gitignore=settings.respect_gitignore)
     reported, compare_only = files, []
     if report_only is not None:
         wanted = {display_path(Path(p)) for p in report_only}
@@ -279,7 +282,7 @@ def run(paths: Sequence[Path], registry: Registry, settings: Settings,
     results = analyse_files(reported, rules, registry, settings, settings.jobs, _offset(progress, 0, total))
     background = analyse_files(compare_only, corpus_rules, registry, settings, settings.jobs,
                                _offset(progress, len(reported), total)) if compare_only else []
-    finish(results + background, rules, registry, settings.per_file_ignores)
+    finish(results + background, rules, registry, settings.per_file_ignores, settings.root)
     for result in results:
         result.findings.sort()
     return Run(results, registry, rules, settings, verdicts(results, settings), compared=len(background))
