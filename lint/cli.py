@@ -240,6 +240,28 @@ def explain(code, config):
     click.echo(render(rule))
 
 
+@main.command(name="init")
+@click.argument("path", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--preset", metavar="NAME",
+              help="Start from a frontmatter convention: hugo, jekyll, astro, nextjs or contentlint "
+                   "(default: detected from the site's files, else none).")
+@click.option("--force", is_flag=True, help="Replace an existing contentlint config and schema.")
+@click.option("--require", "require", type=click.FloatRange(0, 1), default=0.8, show_default=True,
+              help="Share of articles that must have a key for it to be required.")
+@click.option("--dry-run", is_flag=True, help="Print the config and schema instead of writing them.")
+@click.option("--preview/--no-preview", default=True, show_default=True,
+              help="After writing, lint the site with the new config and summarise what it reports.")
+def init_command(path, preset, force, require, dry_run, preview):
+    """Write a starting config inferred from the articles under PATH (default: here)."""
+    from .init import InitError, command
+
+    try:
+        code = command(path, preset, force, require, dry_run, preview, click.echo)
+    except (InitError, ConfigError) as err:
+        raise _fail(str(err)) from None
+    sys.exit(code)
+
+
 @main.command(name="facts")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")

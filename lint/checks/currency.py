@@ -18,7 +18,7 @@ from .frontmatter_values import dated_entry, months_between, position_of, today
 def collect(article: Article, options: Mapping[str, Any]) -> Optional[dict]:
     """The first of `fields` present: lastReviewed, else publishedAt."""
     for field in options.get("fields") or []:
-        entry = dated_entry(article, str(field))
+        entry = dated_entry(article, str(field), options.get("formats") or ())
         if entry is not None:
             # An unreadable date is CL102's finding; never fall back to an older field.
             return entry if entry["date"] else None
@@ -43,4 +43,4 @@ def compare(collected: Mapping[str, Optional[dict]], options: Mapping[str, Any])
 
 KIND = CheckKind(name="currency", scope="corpus", collect=collect, compare=compare,
                  options={"fields": ["lastReviewed", "publishedAt"], "warn-months": 12, "error-months": 24,
-                          "today": ""})
+                          "today": "", "formats": []})

@@ -16,7 +16,7 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         value = article.meta[key]
         if is_blank(value) or not isinstance(value, (str, dt.date)):
             continue  # empty or not text: the schema rule (CL101) says so
-        date, why = parse_date(value)
+        date, why = parse_date(value, options.get("formats") or ())
         if date is not None:
             continue
         suggestion = iso_suggestion(value)

@@ -17,7 +17,7 @@ from .frontmatter_values import DATE_FIELD_OPTIONS, date_keys, dated_entry, posi
 
 def collect(article: Article, options: Mapping[str, Any]) -> list[dict]:
     allowed = {str(f) for f in options.get("allow-future") or []}
-    entries = [dated_entry(article, key) for key in date_keys(article, options) if key not in allowed]
+    entries = [dated_entry(article, key, options.get("formats") or ()) for key in date_keys(article, options) if key not in allowed]
     return [e for e in entries if e and e["date"]]
 
 

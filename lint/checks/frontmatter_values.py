@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Sequence
 
 from ..article import Article
 
@@ -58,11 +58,19 @@ def system_today() -> dt.date:
     return dt.date.today()
 
 
-def parse_date(value: Any) -> tuple[Optional[dt.date], Optional[str]]:
+def parse_date(value: Any, formats: Sequence[str] = ()) -> tuple[Optional[dt.date], Optional[str]]:
     """(date, None) for a valid ISO-8601 date or datetime; (None, why) otherwise.
 
     YAML turns an unquoted 2026-03-02 into a date object: that is valid too.
+    `formats` are strptime formats a project accepts besides ISO (the `formats`
+    option, which `contentlint init` fills with what the site writes).
     """
+    if formats and isinstance(value, str):
+        for fmt in formats:
+            try:
+                return dt.datetime.strptime(" ".join(value.strip().split()), str(fmt)).date(), None
+            except ValueError:
+                continue
     if isinstance(value, dt.datetime):
         return value.date(), None
     if isinstance(value, dt.date):
@@ -116,6 +124,8 @@ DATE_FIELD_OPTIONS: dict[str, Any] = {
                "modifiedAt"],
     # Any other key whose name reads as a date: "expiresAt", "reviewDate", "created_at".
     "key-pattern": r"^(?:date|.+(?:At|Date|_at|_date))$",
+    # strptime formats accepted besides ISO-8601, e.g. ["%B %d, %Y"] for "March 2, 2026".
+    "formats": [],
 }
 
 
@@ -127,7 +137,7 @@ def date_keys(article: Article, options: Mapping[str, Any]) -> list[str]:
     return [key for key in article.meta if key in fields or (regex is not None and regex.match(key))]
 
 
-def dated_entry(article: Article, key: str) -> Optional[dict]:
+def dated_entry(article: Article, key: str, formats: Sequence[str] = ()) -> Optional[dict]:
     """A date field as plain, picklable data with its position, for checks judged at run time.
 
     Whether a date is "in the future" or "too old" depends on the day the
@@ -137,7 +147,7 @@ def dated_entry(article: Article, key: str) -> Optional[dict]:
     """
     if key not in article.meta:
         return None
-    date, _ = parse_date(article.meta[key])
+    date, _ = parse_date(article.meta[key], formats)
     start, end = entry_span(article, key)
     line, col = article.position(start)
     end_line, end_col = article.index.end_position(start, end) if end > start else (line, col)
