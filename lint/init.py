@@ -49,7 +49,7 @@ LATER_KEYS = ("lastReviewed", "last_reviewed", "reviewedAt", "reviewed", "update
               "updatedDate", "lastmod", "lastModified", "last_modified_at", "lastUpdated", "modifiedAt",
               "modified", "dateModified")
 REVIEW_KEYS = ("lastReviewed", "last_reviewed", "reviewedAt", "reviewed", "medicallyReviewed", "reviewDate")
-SUMMARY_KEYS = ("excerpt", "description", "summary", "subtitle", "abstract", "lede", "metaDescription",
+SUMMARY_KEYS = ("excerpt", "description", "summary", "abstract", "lede", "metaDescription",
                 "meta_description")
 # Free text by nature, however few values a small site has used so far.
 FREEFORM = {"title", "author", "authors", "slug", "excerpt", "description", "summary", "subtitle", "url",
@@ -326,7 +326,7 @@ def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQU
 
     # -- summary field for CL108
     if "excerpt" not in stats:
-        summary = next((k for k in SUMMARY_KEYS if k in stats and stats[k].strings), None)
+        summary = next((k for k in SUMMARY_KEYS if k in stats and len(stats[k].strings) >= 0.5 * articles), None)
         if summary:
             rules["CL108"] = {"field": summary}
             lengths = [len(v) for v in stats[summary].strings]
