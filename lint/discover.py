@@ -78,6 +78,7 @@ class IgnoreFiles:
 
     def __init__(self) -> None:
         self._specs: dict[Path, Optional[pathspec.GitIgnoreSpec]] = {}
+        self._negates: dict[Path, bool] = {}
 
     def _spec(self, folder: Path) -> Optional[pathspec.GitIgnoreSpec]:
         if folder not in self._specs:
@@ -90,6 +91,7 @@ class IgnoreFiles:
                 except OSError:
                     continue
             self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._negates[folder] = any(line.lstrip().startswith("!") for line in lines)
         return self._specs[folder]
 
     def ignored(self, path: Path, is_dir: bool, top: Path) -> bool:
@@ -101,6 +103,9 @@ class IgnoreFiles:
                 rel = path.relative_to(folder).as_posix()
                 result = spec.check_file(rel + "/" if is_dir else rel)
                 if result.include is not None:
+                    if is_dir and result.include and self._negates[folder]:
+                        # `!pattern` may re-include something inside: walk in, let each file decide.
+                        return False
                     return bool(result.include)
             if folder == top or folder.parent == folder:
                 return False
@@ -108,11 +113,13 @@ class IgnoreFiles:
 
 
 def repository_root(start: Path) -> Path:
-    """The nearest folder at or above `start` holding .git; `start` itself outside a repository."""
+    """The outermost folder whose ignore files apply: the repository's root (the nearest folder
+    holding .git); outside a repository, the working directory when `start` is below it, else `start`."""
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
-    return start
+    cwd = Path.cwd().resolve()
+    return cwd if start == cwd or cwd in start.parents else start
 
 
 def discover(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequence[str] = (), *,
