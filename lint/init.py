@@ -172,6 +172,8 @@ def category_like(counts: Counter, articles: int) -> bool:
     distinct, uses = len(counts), sum(counts.values())
     if distinct < 1 or uses < 4:
         return False
+    if sum(1 for v in counts if any(c.isdigit() for c in v)) * 2 > distinct:
+        return False  # "11 min read", "v2.1": measurements and versions, not categories
     return distinct <= 12 and uses >= 2 * distinct and max(len(v) for v in counts) <= 60
 
 
@@ -337,9 +339,9 @@ def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQU
     if category_field:
         values = sorted(stats[category_field].strings)
         rules["CL110"] = {"vocabulary": values}
-        if not category_like(stats[category_field].strings, articles):
+        if len(values) > 1 and not category_like(stats[category_field].strings, articles):
             notes.append(f"'category' has {len(values)} distinct values in {stats[category_field].count} "
-                         "articles: the vocabulary is every value seen; trim it to the real list")
+                         "articles: CL110's vocabulary is every value seen; check it against the site's real list")
 
     # -- image fields for CL111/CL112
     images = [k for k in order if stats[k].strings and (IMAGE_KEY.search(k) or
@@ -521,9 +523,14 @@ def first_run_summary(run) -> list[str]:
     fail_on = run.settings.fail_on
     meta = [r for r in blocked if any(f.category == "metadata" and at_least(f.severity, fail_on) for f in r.findings)]
     lines.append(f"  {len(run.results)} article(s): {len(blocked)} blocked, {len(meta)} of them for metadata")
+    stale = 0
     for result in meta:
         codes = sorted({f.code for f in result.findings if f.category == "metadata" and at_least(f.severity, fail_on)})
         lines.append(f"    {result.path}: {', '.join(codes)}")
+        stale += codes == ["CL114"]
+    if stale:
+        lines.append(f"  {stale} of them only because their newest date is older than CL114 allows (health "
+                     "content is reviewed regularly); set error-months in [rules.CL114] if your policy differs")
     return lines
 
 
@@ -559,6 +566,11 @@ def command(folder: Path, preset_name: Optional[str], force: bool, require: floa
         plan.preset = detected
         plan.notes.insert(0, f"looks like a {preset.title} site: preset = \"{detected}\" (its rule options, "
                              "under the ones written here)")
+    from .config import find_config
+
+    above = find_config(folder.resolve().parent)
+    if above is not None:
+        plan.notes.append(f"articles under {shown} will use this config instead of {display_path(above[0])}")
     for line in describe_plan(plan, shown):
         echo(line)
     if dry_run:
