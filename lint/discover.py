@@ -139,7 +139,7 @@ def discover(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequen
             get_filter = filter_for
         else:
             fixed = Filter(tuple(include), tuple(exclude), start if start.is_dir() else start.parent)
-            get_filter = lambda _folder, fixed=fixed: fixed  # noqa: E731
+            get_filter = lambda _folder, fixed=fixed: fixed
         top = repository_root(start if start.is_dir() else start.parent)
         if not start.is_dir():
             if start.exists() and not (force_exclude and _skipped(start, False, get_filter(start.parent),

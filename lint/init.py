@@ -35,9 +35,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Mapping, Optional, Sequence
 
-from .checks.frontmatter_values import DATE_FIELD_OPTIONS, ISO_DATE, ISO_DATETIME, LOOSE_FORMATS
+from .checks.frontmatter_values import (
+    DATE_FIELD_OPTIONS,
+    ISO_DATE,
+    ISO_DATETIME,
+    LOOSE_FORMATS,
+)
 
 SCHEMA_FILE = "contentlint.schema.json"
 REQUIRE = 0.8  # share of articles that must have a key for it to be required
@@ -539,7 +544,7 @@ def command(folder: Path, preset_name: Optional[str], force: bool, require: floa
             preview: bool, echo) -> int:
     """`contentlint init`: 0 when written (or shown), 2 when refused."""
     from .discover import display_path
-    from .presets import detect_preset, load_preset, preset_names
+    from .presets import detect_preset, load_preset
     from .rules import RuleError
 
     shown = display_path(folder) or "."

@@ -168,8 +168,8 @@ def test_preset_detected_from_the_generator_files(site, write, tmp_path):
     ("jekyll", "layout: post\ntitle: \"T\"\npermalink: /t/\npublished: true\n", "title"),
     ("astro", "title: \"T\"\ndescription: \"D\"\npubDate: 2026-01-02\nheroImage: \"/h.png\"\n", "pubDate"),
     ("nextjs", "title: \"T\"\ndate: \"2026-01-02\"\ncoverImage: \"/c.png\"\nexcerpt: \"E\"\n", "date"),
-    ("contentlint", "title: \"T\"\nslug: t\nexcerpt: \"E\"\ncategory: X\nauthor: A\npublishedAt: 2026-01-02\n"
-                    "featuredImage: /f.png\ntags: [a]\n", "publishedAt"),
+    ("contentlint", ("title: \"T\"\nslug: t\nexcerpt: \"E\"\ncategory: X\nauthor: A\npublishedAt: 2026-01-02\n"
+                     "featuredImage: /f.png\ntags: [a]\n"), "publishedAt"),
 ])
 def test_preset_config_key_without_init(write, preset, good, missing):
     write(".contentlint.toml", f'preset = "{preset}"\n[rules.CL114]\ntoday = "2026-03-01"\n'
