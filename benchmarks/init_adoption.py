@@ -41,6 +41,7 @@ def measure(site: Path) -> dict:
     blocking = {"error"} if fail_on == "error" else {"error", "warning"}
     blocked = meta = schema_meta = 0
     rules: Counter = Counter()
+    findings = Counter(f["rule"] for entry in report["files"] for f in entry["findings"])
     for entry in report["files"]:
         if entry.get("outcome", entry.get("verdict")) != "blocked":
             continue
@@ -52,7 +53,7 @@ def measure(site: Path) -> dict:
         if codes - DATE_VALUE_RULES:
             schema_meta += 1
     return {"articles": len(report["files"]), "blocked": blocked, "metadata": meta, "schema": schema_meta,
-            "rules": dict(sorted(rules.items()))}
+            "rules": dict(sorted(rules.items())), "findings": findings}
 
 
 def main(argv: list[str]) -> int:
@@ -85,8 +86,19 @@ def main(argv: list[str]) -> int:
             totals["b_" + key] += before[key]
             totals["a_" + key] += after[key]
         totals["a_schema"] += after["schema"]
+        for when, data in (("before", before), ("after", after)):
+            for code, count in data["findings"].items():
+                if code.startswith("CL1"):
+                    totals[f"{when} {code}"] += count
+                totals[f"{when} all"] += count
     print(f"{'total':45} {totals['b_articles']:3d} | {totals['b_blocked']:7d} {totals['b_metadata']:4d} | "
           f"{totals['a_blocked']:7d} {totals['a_metadata']:4d} {totals['a_schema']:6d}")
+    print()
+    print("metadata findings (all severities), before -> after init:")
+    codes = sorted({k.split()[1] for k in totals if k.startswith(("before CL", "after CL"))})
+    for code in codes:
+        print(f"  {code}: {totals['before ' + code]} -> {totals['after ' + code]}")
+    print(f"  all rules: {totals['before all']} -> {totals['after all']}")
     if keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -243,7 +243,7 @@ def _style_words(kind: str) -> str:
 
 
 def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQUIRE,
-          preset=None, unreadable: Sequence[str] = ()) -> Plan:
+          preset=None, preset_required: bool = True, unreadable: Sequence[str] = ()) -> Plan:
     """What the site does, as a schema and rule options. `metas`: one per article, None without frontmatter."""
     articles = len(metas)
     stats: dict[str, KeyStats] = {}
@@ -265,7 +265,7 @@ def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQU
     if preset is not None:
         for key, prop in (preset.schema.get("properties") or {}).items():
             properties.setdefault(key, prop)
-        for key in preset.schema.get("required") or []:
+        for key in (preset.schema.get("required") or []) if preset_required else []:
             if key not in required:
                 required.append(key)
                 notes.append(f"'{key}' is required by the {preset.name} preset")
@@ -566,9 +566,8 @@ def command(folder: Path, preset_name: Optional[str], force: bool, require: floa
     if not files:
         raise InitError(f"no articles (*.md, *.markdown, *.mdx) under {shown}")
     # With an explicit preset its required keys stand; a detected one only lends its names and options.
-    plan = infer(metas, require=require, preset=preset if detected is None else None, unreadable=unreadable)
+    plan = infer(metas, require=require, preset=preset, preset_required=detected is None, unreadable=unreadable)
     if detected:
-        plan.preset = detected
         plan.notes.insert(0, f"looks like a {preset.title} site: preset = \"{detected}\" (its rule options, "
                              "under the ones written here)")
     from .config import find_config
