@@ -35,6 +35,14 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
+def _shown(resolved: Path, given: Path, cwd: str) -> str:
+    """display_path for a path whose folder is already resolved (the walk's), without more syscalls."""
+    text = str(resolved)
+    if text.startswith(cwd) and not os.path.islink(text):
+        return text[len(cwd):].replace(os.sep, "/")
+    return display_path(given)
+
+
 @lru_cache(maxsize=256)
 def compile_patterns(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
@@ -79,6 +87,7 @@ class IgnoreFiles:
     def __init__(self) -> None:
         self._specs: dict[Path, Optional[pathspec.GitIgnoreSpec]] = {}
         self._negates: dict[Path, bool] = {}
+        self._chains: dict[tuple[Path, Path], list] = {}
 
     def _spec(self, folder: Path) -> Optional[pathspec.GitIgnoreSpec]:
         if folder not in self._specs:
@@ -94,22 +103,28 @@ class IgnoreFiles:
             self._negates[folder] = any(line.lstrip().startswith("!") for line in lines)
         return self._specs[folder]
 
+    def _chain(self, folder: Path, top: Path) -> list[tuple[str, pathspec.GitIgnoreSpec, bool]]:
+        """The ignore specs that apply inside `folder`, deepest first, with their folder as a string."""
+        key = (folder, top)
+        if key not in self._chains:
+            own = self._spec(folder)
+            here = [(str(folder), own, self._negates[folder])] if own is not None else []
+            above = [] if folder == top or folder.parent == folder else self._chain(folder.parent, top)
+            self._chains[key] = here + above
+        return self._chains[key]
+
     def ignored(self, path: Path, is_dir: bool, top: Path) -> bool:
         """The deepest ignore file with a matching pattern decides; `top` is the outermost folder read."""
-        folder = path.parent
-        while True:
-            spec = self._spec(folder)
-            if spec is not None:
-                rel = path.relative_to(folder).as_posix()
-                result = spec.check_file(rel + "/" if is_dir else rel)
-                if result.include is not None:
-                    if is_dir and result.include and self._negates[folder]:
-                        # `!pattern` may re-include something inside: walk in, let each file decide.
-                        return False
-                    return bool(result.include)
-            if folder == top or folder.parent == folder:
-                return False
-            folder = folder.parent
+        text = str(path)
+        for folder, spec, negates in self._chain(path.parent, top):
+            rel = text[len(folder):].lstrip("/\\").replace("\\", "/")
+            result = spec.check_file(rel + "/" if is_dir else rel)
+            if result.include is not None:
+                if is_dir and result.include and negates:
+                    # `!pattern` may re-include something inside: walk in, let each file decide.
+                    return False
+                return bool(result.include)
+        return False
 
 
 def repository_root(start: Path) -> Path:
@@ -133,6 +148,7 @@ def discover(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequen
     """
     ignores = IgnoreFiles()
     found: dict[str, Path] = {}
+    cwd = str(Path.cwd().resolve()).rstrip(os.sep) + os.sep
     for given in paths:
         start = Path(given).resolve()
         if filter_for is not None:
@@ -162,7 +178,7 @@ def discover(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequen
                 if rule.included(path) and not _skipped(path, False, rule,
                                                         ignores if respect_gitignore else None, top):
                     shown = Path(folder) / name
-                    found[display_path(shown)] = shown
+                    found[_shown(path, shown, cwd)] = shown
     return [found[key] for key in sorted(found)]
 
 
