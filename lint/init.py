@@ -146,7 +146,7 @@ class KeyStats:
             if not value.strip():
                 self.empty_strings += 1
             else:
-                self.strings[value.strip()] += 1
+                self.strings[value] += 1  # as written: enums and vocabularies compare exactly
         elif isinstance(value, list):
             self.lists += 1
             if not value:
@@ -154,7 +154,7 @@ class KeyStats:
             for item in value:
                 self.item_types[json_type(item)] += 1
                 if isinstance(item, str) and item.strip():
-                    self.items[item.strip()] += 1
+                    self.items[item] += 1
         elif isinstance(value, dict):
             self.subkeys.update(str(k) for k in value)
 

@@ -203,3 +203,75 @@ def test_inference_helpers():
     assert plan.schema["properties"]["n"]["type"] == "number"
     assert plan.schema["properties"]["e"]["type"] == ["string", "null"]  # optional, sometimes left empty
     assert plan.with_frontmatter == 4
+
+
+# -- the acceptance property, on generated sites --------------------------------
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+
+import yaml  # noqa: E402
+
+from lint.article import load_article  # noqa: E402
+from lint.checks import date_format, frontmatter_schema, unknown_keys, vocabulary  # noqa: E402
+
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=12).filter(lambda t: t.strip())
+VALUE_KINDS = {
+    "text": WORDS,
+    "number": st.integers(min_value=0, max_value=5000),
+    "flag": st.booleans(),
+    "list": st.lists(WORDS, min_size=1, max_size=3),
+    "date": st.dates(min_value=__import__("datetime").date(2000, 1, 1),
+                     max_value=__import__("datetime").date(2030, 12, 31)).map(lambda d: d.isoformat()),
+    "long-date": st.dates(min_value=__import__("datetime").date(2000, 1, 1),
+                          max_value=__import__("datetime").date(2030, 12, 31)).map(
+                              lambda d: d.strftime("%B %d, %Y").replace(" 0", " ")),
+}
+
+
+@st.composite
+def consistent_sites(draw):
+    """Articles that all carry the same keys, each key always of one kind."""
+    keys = draw(st.lists(st.sampled_from(["title", "category", "when", "tags", "score", "draft", "kind",
+                                          "publishedAt", "section"]), min_size=1, max_size=6, unique=True))
+    kinds = {k: draw(st.sampled_from(sorted(VALUE_KINDS))) for k in keys}
+    count = draw(st.integers(min_value=1, max_value=6))
+    return [{k: draw(VALUE_KINDS[kinds[k]]) for k in keys} for _ in range(count)]
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(consistent_sites())
+def test_init_never_blocks_a_site_for_metadata_it_uses_consistently(metas):
+    articles = [load_article(f"a{i}.md", ("---\n" + yaml.safe_dump(m, sort_keys=False) + "---\n\nBody.\n").encode())
+                for i, m in enumerate(metas)]
+    plan = infer([dict(a.meta) for a in articles])
+    assert set(plan.required) == set(metas[0])
+    for article in articles:
+        assert list(frontmatter_schema.run(article, {"schema": plan.schema})) == []
+        assert list(unknown_keys.run(article, {"schema": plan.schema})) == []
+        dates = {"fields": ["publishedAt"], "key-pattern": r"^(?:date|.+(?:At|Date|_at|_date))$", "formats": []}
+        dates.update(plan.rules.get("CL102", {}))
+        assert list(date_format.run(article, dates)) == []
+        vocab = {"field": "category", "vocabulary": [], "pattern": vocabulary.UPPER_SNAKE}
+        vocab.update(plan.rules.get("CL110", {}))
+        assert list(vocabulary.run(article, vocab)) == []
+
+
+@st.composite
+def uneven_sites(draw):
+    """Keys that come and go, and a key's kind that may change between articles."""
+    keys = ["title", "category", "when", "tags", "score", "kind"]
+    count = draw(st.integers(min_value=1, max_value=6))
+    return [{k: draw(st.one_of(*VALUE_KINDS.values(), st.none()))
+             for k in draw(st.lists(st.sampled_from(keys), max_size=6, unique=True))} for _ in range(count)]
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(uneven_sites())
+def test_init_only_blocks_an_article_for_a_key_most_articles_fill_and_it_lacks(metas):
+    articles = [load_article(f"a{i}.md", ("---\n" + yaml.safe_dump(m, sort_keys=False) + "---\n\nBody.\n").encode())
+                for i, m in enumerate(metas)]
+    plan = infer([dict(a.meta) for a in articles])
+    for article in articles:
+        for hit in frontmatter_schema.run(article, {"schema": plan.schema}):
+            key = hit.args["field"]
+            assert key in plan.required and (key not in article.meta or article.meta[key] in (None, "", [])), hit
+        assert list(unknown_keys.run(article, {"schema": plan.schema})) == []
