@@ -279,7 +279,13 @@ def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQU
         "type": "object",
         "required": required,
         "properties": properties,
+        # New keys are CL113's warning, never CL101's error.
+        "additionalProperties": True,
     }
+    rare = [k for k in order if stats[k].count < 0.5 * articles]
+    if articles > 1 and rare and len(rare) * 3 >= len(order):
+        notes.append(f"the site's keys vary between articles ({len(rare)} of {len(order)} keys are in fewer than "
+                     "half): every key seen is known to CL113; only the ones most articles fill are required")
 
     # -- dates
     date_keys = {k: stats[k].date_kind() for k in order if stats[k].date_kind()}
