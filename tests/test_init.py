@@ -275,3 +275,17 @@ def test_init_only_blocks_an_article_for_a_key_most_articles_fill_and_it_lacks(m
             key = hit.args["field"]
             assert key in plan.required and (key not in article.meta or article.meta[key] in (None, "", [])), hit
         assert list(unknown_keys.run(article, {"schema": plan.schema})) == []
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=20).filter(lambda t: t.strip()), min_size=1, max_size=5))
+def test_written_config_is_valid_toml_whatever_the_values(tmp_path_factory, values):
+    """Quotes, backslashes, newlines and non-ASCII in vocabularies survive the round trip."""
+    from lint.init import render
+
+    plan = infer([{"category": v, "date": "March 2, 2026"} for v in values])
+    folder = tmp_path_factory.mktemp("site")
+    text = render(plan, folder / ".contentlint.toml")
+    data = tomllib.loads(text)
+    assert data["rules"]["CL110"]["vocabulary"] == sorted(set(values))
+    assert data["rules"]["CL102"]["formats"] == ["%B %d, %Y"]
