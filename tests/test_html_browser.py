@@ -130,6 +130,7 @@ def test_severity_filter_hides_and_shows(page, report):
         pytest.skip("the corpus has no findings to filter")
     severity = max(("error", "warning", "info"), key=lambda s: sum(x["severity"] == s for x in findings))
     hidden = sum(x["severity"] == severity for x in findings)
+    page.click("#expand")  # articles arrive collapsed
     page.click(f'input[data-filter="severity"][value="{severity}"]')
     assert page.locator(f'.note[data-severity="{severity}"]:visible').count() == 0
     assert page.locator(".note:visible").count() == len(findings) - hidden
@@ -148,6 +149,7 @@ def test_rule_filter_and_verdict_card(page, report):
     if not findings:
         pytest.skip("the corpus has no findings to filter")
     rule = findings[0]["rule"]
+    page.click("#expand")
     page.select_option("#rule-filter", rule)
     assert page.locator(".note:visible").count() == sum(x["rule"] == rule for x in findings)
     assert all(r == rule for r in page.locator(".note:visible").evaluate_all("els => els.map(e => e.dataset.rule)"))
@@ -172,7 +174,10 @@ def test_an_article_with_its_findings_in_place(page, report):
         pytest.skip("the corpus has no findings to show")
     article = page.locator("article.doc").first
     notes = article.locator(".note")
-    assert notes.count() >= 1 and notes.first.is_visible()
+    # Articles arrive collapsed; the table's link opens one.
+    assert notes.count() >= 1 and not notes.first.is_visible()
+    page.locator(f'#articles a[href="#{article.get_attribute("id")}"]').click()
+    assert notes.first.is_visible()
     assert article.locator("mark.hl").count() >= 1
     # The first flagged line of prose (past the frontmatter), under the sticky filter bar.
     page.evaluate("""() => {
@@ -181,3 +186,30 @@ def test_an_article_with_its_findings_in_place(page, report):
         window.scrollTo(0, line.getBoundingClientRect().top + window.scrollY - 260);
     }""")
     page.screenshot(path=str(ARTIFACTS / "html-report-article.png"))
+
+
+def test_articles_are_collapsed_and_open_together(page, report):
+    _, doc = report
+    docs = page.locator("article.doc")
+    assert docs.count() == len(doc["files"])
+    assert page.locator("article.doc details[open]").count() == 0
+    # The summary line carries the counts, so a closed article still says what is wrong with it.
+    flagged = next((f for f in doc["files"] if f["findings"]), None)
+    if flagged is not None:
+        summary = page.locator(f'article.doc[data-path="{flagged["path"]}"] summary').inner_text()
+        assert any(word in summary for word in ("error", "warning", "note"))
+    page.click("#expand")
+    assert page.locator("article.doc details[open]").count() == len(doc["files"])
+    page.click("#collapse")
+    assert page.locator("article.doc details[open]").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "html-report-collapsed.png"))
+
+
+def test_a_link_to_a_line_opens_its_article(page, report, browser_page):
+    html_file, doc = report
+    line = page.locator(".ln.has").first
+    if not line.count():
+        pytest.skip("the corpus has no findings to link to")
+    target = line.get_attribute("id")
+    browser_page.goto(html_file.as_uri() + "#" + target)
+    assert browser_page.locator(f"#{target}").is_visible()

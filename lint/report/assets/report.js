@@ -1,5 +1,8 @@
 /* contentlint report: sorting, filtering and highlighting. Everything shown is
-   already in the page; this script only hides, shows and reorders it. */
+   already in the page; this script only hides, shows and reorders it. The page
+   arrives in its unfiltered state (counts and status rendered by the server),
+   so nothing runs at load but the opening of a linked article: a report of
+   1,000 articles opens as fast as the browser can parse it. */
 (function () {
   "use strict";
   var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
@@ -33,7 +36,7 @@
   function apply() {
     var s = state();
     var visible = {};
-    $$(".note, .fitem").forEach(function (el) {
+    $$(".note").forEach(function (el) {
       var ok = matches(el, s);
       el.hidden = !ok;
       if (ok) { visible[el.dataset.f] = el.dataset.severity; }
@@ -70,6 +73,7 @@
       c.classList.toggle("active", v === "all" ? false : v === s.verdict);
     });
     var status = document.getElementById("status");
+    // Same sentence as html.status_text().
     status.textContent = "Showing " + shownFindings + " of " + findings + " problem" + (findings === 1 ? "" : "s") +
       " in " + shownArticles + " of " + articles + " article" + (articles === 1 ? "" : "s") + ".";
     status.dataset.shownFindings = shownFindings;
@@ -116,6 +120,10 @@
     var th = t.closest("th[data-sort]");
     if (th) { sortBy(th); return; }
     if (t.id === "reset") { reset(); apply(); return; }
+    if (t.id === "expand" || t.id === "collapse") {
+      $$("article.doc:not([hidden]) > details").forEach(function (d) { d.open = t.id === "expand"; });
+      return;
+    }
     var card = t.closest("[data-set-verdict]");
     if (card) {
       var v = card.dataset.setVerdict;
@@ -147,5 +155,14 @@
   }
   document.addEventListener("mouseover", function (ev) { focus(ev, true); });
   document.addEventListener("mouseout", function (ev) { focus(ev, false); });
-  apply();
+  // A link to an article or a line (report.html#a3-L12) opens the article it is in.
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) { return; }
+    var details = target.tagName === "ARTICLE" ? target.querySelector("details") : target.closest("details");
+    if (details && !details.open) { details.open = true; target.scrollIntoView({ block: "start" }); }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
 }());
