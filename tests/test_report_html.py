@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from lint.report.html import HtmlReporter
 from lint.report.json import JsonReporter
 
+from conftest import DISCLAIMER, GOOD_FRONTMATTER
 from reporting import lint, write_corpus
 
 
@@ -102,3 +103,62 @@ def test_overlapping_findings_split_into_segments():
     assert out == ('<mark class="hl s-warning" data-f="A">ab</mark>'
                    '<mark class="hl s-error" data-f="A B">cde</mark>'
                    '<mark class="hl s-error" data-f="B">fgh</mark>ij')
+
+
+def test_articles_are_collapsed_with_their_counts(tmp_path):
+    run, html, parser, doc = build(tmp_path)
+    details = [a for t, a in parser.tags if t == "details"]
+    assert len(details) == len(run.results) and not any("open" in a for a in details)
+    flagged = next(r for r in run.results if r.findings)
+    counts = re.search(r'data-path="%s".*?<span class="doc-count">([^<]*)</span>' % re.escape(flagged.path), html)
+    assert counts and re.search(r"\d+ (error|warning|note)", counts[1])
+
+
+def test_an_article_shows_its_flagged_lines_in_context():
+    from lint.report.html import CONTEXT_LINES, HtmlReporter
+
+    text = GOOD_FRONTMATTER + "\n# Title\n\n" + "".join(f"Plain line {n}.\n\n" for n in range(40)) + \
+        "In one trial 73% of patients improved.\n\n" + "".join(f"More text {n}.\n\n" for n in range(40)) + DISCLAIMER
+    from conftest import ROOT  # noqa: F401 - the fixtures' cwd is a fresh folder
+    from pathlib import Path
+
+    Path("long.md").write_text(text, encoding="utf-8")
+    run = lint(["long.md"], select=("CL301",))
+    (finding,) = run.findings
+    html = HtmlReporter().render(run)
+    shown = [int(n) for n in re.findall(r'<div class="ln[^"]*" id="a0-L(\d+)"', html)]
+    assert shown == list(range(finding.line - CONTEXT_LINES, finding.line + CONTEXT_LINES + 1))
+    gaps = [int(n) for n in re.findall(r'<div class="gap"[^>]*>⋯ (\d+) lines', html)]
+    assert sum(gaps) + len(shown) == len(text.split("\n")) - (1 if text.endswith("\n") else 0)
+
+
+def test_most_serious_problem_puts_evidence_and_claims_before_metadata():
+    from lint.finding import Finding
+    from lint.report.html import _top_finding
+
+    def f(code, category, severity, line):
+        return Finding(path="a", line=line, column=1, code=code, end_line=line, end_column=2, name="n",
+                       category=category, severity=severity, message=code)
+
+    metadata = f("CL101", "metadata", "error", 1)
+    claim = f("CL301", "numeric-claim", "error", 40)
+    conflict = f("CL503", "consistency", "error", 60)
+    assert _top_finding([metadata, claim]) is claim
+    assert _top_finding([metadata, claim, conflict]) is conflict
+    assert _top_finding([metadata, f("CL502", "consistency", "warning", 2)]) is metadata  # severity first
+
+
+def test_absolute_paths_are_shown_relative_to_their_project(tmp_path):
+    from lint.report.html import display_names
+
+    site = tmp_path / "site"
+    (site / "content" / "a").mkdir(parents=True)
+    (site / "pyproject.toml").write_text("")
+    paths = [str(site / "content" / "a" / "x.md"), str(site / "content" / "y.md")]
+    base, names = display_names(paths)
+    assert base == str(site)
+    assert names == {paths[0]: "content/a/x.md", paths[1]: "content/y.md"}
+    assert display_names(["content/x.md"]) == (None, {"content/x.md": "content/x.md"})
+    elsewhere = [str(tmp_path / "loose" / "b" / "x.md"), str(tmp_path / "loose" / "y.md")]
+    base, names = display_names(elsewhere)
+    assert names[elsewhere[0]] == "b/x.md" or base != str(tmp_path / "loose")  # a project marker above wins

@@ -246,6 +246,8 @@ class HtmlReporter:
 
     def _lines(self, result: ArticleResult, findings: list[Finding], fids: dict[int, str], doc_id: str) -> str:
         lines = [line.rstrip("\r") for line in result.text.split("\n")] if result.text else [""]
+        if len(lines) > 1 and lines[-1] == "":  # the final newline ends the last line; it opens none
+            lines.pop()
         while len(lines) < max((f.end_line for f in findings), default=0):
             lines.append("")
         spans: dict[int, list[tuple[int, int, Finding]]] = {}
