@@ -34,27 +34,32 @@ def chromium_path():
 
 
 @pytest.fixture(scope="module")
-def browser_page():
+def playwright_session():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.skip("playwright is not installed (pip install -e '.[test]')")
-    executable = chromium_path()
-    if executable is None:
+    if chromium_path() is None:
         pytest.skip("chromium not found: install Debian's package (apt-get install chromium) or set CONTENTLINT_CHROMIUM")
-    profile = tempfile.mkdtemp(prefix="contentlint-chromium-")
     with sync_playwright() as playwright:
-        try:
-            context = playwright.chromium.launch_persistent_context(
-                profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS,
-                viewport={"width": 1400, "height": 1000})
-        except Exception as err:  # noqa: BLE001 - any launch failure is a reason to skip, stated
-            shutil.rmtree(profile, ignore_errors=True)
-            pytest.skip(f"chromium at {executable} could not be launched: {str(err).splitlines()[0]}")
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        context.close()
+        yield playwright
+
+
+@pytest.fixture(scope="module")
+def browser_page(playwright_session):
+    executable = chromium_path()
+    profile = tempfile.mkdtemp(prefix="contentlint-chromium-")
+    try:
+        context = playwright_session.chromium.launch_persistent_context(
+            profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000})
+    except Exception as err:  # noqa: BLE001 - any launch failure is a reason to skip, stated
+        shutil.rmtree(profile, ignore_errors=True)
+        pytest.skip(f"chromium at {executable} could not be launched: {str(err).splitlines()[0]}")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
     shutil.rmtree(profile, ignore_errors=True)
 
 
@@ -105,6 +110,8 @@ def test_counts_shown_equal_the_json(page, report):
     assert number(page, "infos") == sum(x["severity"] == "info" for f in files for x in f["findings"])
     assert number(page, "publishable") == sum(f["outcome"] == "publishable" for f in files)
     total = sum(len(f["findings"]) for f in files)
+    assert page.locator(".note").count() == 0  # article bodies become elements only when opened
+    page.click("#expand")
     assert page.locator(".note").count() == total
     assert page.inner_text("#status") == (f"Showing {total} of {total} problem{'' if total == 1 else 's'} in "
                                           f"{len(files)} of {len(files)} article{'' if len(files) == 1 else 's'}.")
@@ -175,9 +182,9 @@ def test_an_article_with_its_findings_in_place(page, report):
     article = page.locator("article.doc").first
     notes = article.locator(".note")
     # Articles arrive collapsed; the table's link opens one.
-    assert notes.count() >= 1 and not notes.first.is_visible()
+    assert not article.locator("details").get_attribute("open") and notes.count() == 0
     page.locator(f'#articles a[href="#{article.get_attribute("id")}"]').click()
-    assert notes.first.is_visible()
+    assert notes.count() >= 1 and notes.first.is_visible()
     assert article.locator("mark.hl").count() >= 1
     # The first flagged line of prose (past the frontmatter), under the sticky filter bar.
     page.evaluate("""() => {
@@ -207,9 +214,47 @@ def test_articles_are_collapsed_and_open_together(page, report):
 
 def test_a_link_to_a_line_opens_its_article(page, report, browser_page):
     html_file, doc = report
-    line = page.locator(".ln.has").first
-    if not line.count():
+    flagged = next((f for f in doc["files"] if f["findings"]), None)
+    if flagged is None:
         pytest.skip("the corpus has no findings to link to")
-    target = line.get_attribute("id")
+    doc_id = page.locator(f'#articles tr[data-path="{flagged["path"]}"]').get_attribute("data-doc")
+    target = f'{doc_id}-L{flagged["findings"][0]["line"]}'
     browser_page.goto(html_file.as_uri() + "#" + target)
     assert browser_page.locator(f"#{target}").is_visible()
+
+
+def test_filters_apply_to_articles_opened_later(page, report):
+    _, doc = report
+    findings = [x for f in doc["files"] for x in f["findings"]]
+    if not findings:
+        pytest.skip("the corpus has no findings to filter")
+    rule = findings[0]["rule"]
+    page.select_option("#rule-filter", rule)
+    assert int(page.get_attribute("#status", "data-shown-findings")) == sum(x["rule"] == rule for x in findings)
+    page.click("#expand")  # opened after the filter was set
+    assert page.locator(".note:visible").count() == sum(x["rule"] == rule for x in findings)
+    page.click("#reset")
+
+
+def test_articles_open_without_javascript(report, playwright_session):
+    """<details> needs no script: with JavaScript off, an opened article shows its findings."""
+    html_file, doc = report
+    flagged = next((f for f in doc["files"] if f["findings"]), None)
+    if flagged is None:
+        pytest.skip("the corpus has no findings to show")
+    profile = tempfile.mkdtemp(prefix="contentlint-chromium-nojs-")
+    try:
+        context = playwright_session.chromium.launch_persistent_context(
+            profile, executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS,
+            java_script_enabled=False, viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(html_file.as_uri())
+        article = page.locator(f'article.doc[data-path="{flagged["path"]}"]')
+        assert article.locator(".note").count() == len(flagged["findings"])  # ordinary markup without scripts
+        assert not article.locator(".note").first.is_visible()
+        article.locator("summary").click()
+        assert article.locator(".note").first.is_visible()
+        page.screenshot(path=str(ARTIFACTS / "html-report-no-javascript.png"))
+        context.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)

@@ -162,3 +162,16 @@ def test_absolute_paths_are_shown_relative_to_their_project(tmp_path):
     elsewhere = [str(tmp_path / "loose" / "b" / "x.md"), str(tmp_path / "loose" / "y.md")]
     base, names = display_names(elsewhere)
     assert names[elsewhere[0]] == "b/x.md" or base != str(tmp_path / "loose")  # a project marker above wins
+
+
+def test_bodies_are_lazy_and_the_index_counts_every_finding(tmp_path):
+    run, html, parser, doc = build(tmp_path)
+    bodies = re.findall(r'<noscript class="body">(.*?)</noscript>', html, re.S)
+    assert len(bodies) == sum(1 for r in run.results if r.findings or run.verdicts[r.path] == "draft") or bodies
+    assert all("<noscript" not in b for b in bodies)  # escaped article text cannot end the raw-text element
+    index = json.loads(re.search(r'<script type="application/json" id="findings-index">(.*?)</script>', html,
+                                 re.S)[1].replace("<\\/", "</"))
+    assert sum(len(v) for v in index["docs"].values()) == len(run.findings)
+    by_rule = {code: index["categories"][cat] for code, cat in index["rules"]}
+    for f in run.findings:
+        assert by_rule[f.code] == f.category

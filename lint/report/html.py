@@ -9,6 +9,7 @@ or opened from a CI artifact.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from html import escape
@@ -84,6 +85,7 @@ class HtmlReporter:
             "<h2>Articles in detail</h2>",
             *(self._article(run, result, ids[result.path]) for result in ordered),
             "</section>",
+            self._index(run, ids),
             "</main>",
             f'<footer>contentlint {e(__version__)} · {plural(len(run.rules), "rule")} checked'
             f'{self._baseline_note(run)}</footer>',
@@ -236,9 +238,25 @@ class HtmlReporter:
                 f'<span class="doc-title">{e(title if title != result.path else name)}</span>'
                 f'{_path_note(result, name)}'
                 f'<span class="doc-count">{e(summary or "no problems")}</span></span></summary>'
-                f'<p class="verdict-help">This article {VERDICT_HELP.get(verdict, "")}.</p>{note}'
-                f'{f"<div class=src role=document>{source}</div>" if source else ""}'
+                f'<p class="verdict-help">This article {VERDICT_HELP.get(verdict, "")}.</p>'
+                f'{_lazy(note + (f"<div class=src role=document>{source}</div>" if source else ""))}'
                 '</details></article>')
+
+    def _index(self, run: Run, ids: dict[str, str]) -> str:
+        """Every finding's severity and rule per article, for the filters (report.js).
+
+        The filters count from this instead of from the notes, which exist in the
+        page only once their article has been opened.
+        """
+        rules = sorted({(f.code, f.category) for f in run.findings})
+        categories = sorted({c for _, c in rules})
+        rule_index = {code: i for i, (code, _) in enumerate(rules)}
+        docs = {ids[r.path]: [[SEVERITY_ORDER.index(f.severity), rule_index[f.code]] for f in r.findings]
+                for r in run.results}
+        data = {"severities": list(SEVERITY_ORDER), "categories": categories,
+                "rules": [[code, categories.index(cat)] for code, cat in rules], "docs": docs}
+        payload = json.dumps(data, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
+        return f'<script type="application/json" id="findings-index">{payload}</script>'
 
     def _data(self, f: Finding, fid: str) -> str:
         return (f'data-f="{fid}" data-severity="{e(f.severity)}" data-category="{e(f.category)}" '
@@ -329,6 +347,17 @@ def _lines_to_show(findings: list[Finding], count: int) -> set[int]:
 
 def _gap(lines: int) -> str:
     return f'<div class="gap" aria-label="{plural(lines, "line")} not shown">⋯ {plural(lines, "line")}</div>'
+
+
+def _lazy(body: str) -> str:
+    """An article's body, parsed only when it is opened.
+
+    With scripting on, a browser reads <noscript> as raw text: the body costs a
+    scan, not a DOM, until report.js turns it into elements on opening. With
+    scripting off the same markup is ordinary content of the <details>. Every
+    string inside is escaped, so it cannot contain "</noscript".
+    """
+    return f'<noscript class="body">{body}</noscript>' if body else ""
 
 
 def _frontmatter_end(lines: list[str]) -> int:
