@@ -60,7 +60,9 @@ def test_article_text_is_escaped(tmp_path):
     assert "<script>alert('x')</script>" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
     assert "<img src=x" not in html and "<b>readers</b>" not in html
-    assert [t for t, _ in parser.tags].count("script") == 1  # only the report's own
+    scripts = [a for t, a in parser.tags if t == "script"]
+    assert len(scripts) == 2  # only the report's own: its code and its findings index (inert JSON)
+    assert sorted(a.get("type", "") for a in scripts) == ["", "application/json"]
 
 
 def test_dashboard_counts_equal_the_json(tmp_path):
