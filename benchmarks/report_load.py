@@ -50,6 +50,7 @@ def measure(html: Path, repeat: int, shots: Path | None) -> dict:
             context = p.chromium.launch_persistent_context(profile, executable_path=executable, headless=True,
                                                            args=ARGS, viewport={"width": 1400, "height": 1000})
             page = context.new_page()
+            page.set_default_timeout(120_000)
             errors: list[str] = []
             page.on("pageerror", lambda e: errors.append(str(e)))
             for _ in range(repeat):
@@ -72,19 +73,23 @@ def measure(html: Path, repeat: int, shots: Path | None) -> dict:
                     page.screenshot(path=str(shots / "report-article-expanded.png"))
             else:
                 click = 0.0
-            start = time.perf_counter()
-            if page.locator("#expand").count():
-                page.click("#expand")
-            else:  # a report from before collapsing existed
-                page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-            expand_all = time.perf_counter() - start
-            # The real height: lay out every article, even those content-visibility would skip.
-            page.add_style_tag(content="article.doc { content-visibility: visible !important; }")
-            expanded = page.evaluate("document.documentElement.scrollHeight")
+            # The interactions an editor waits for: a filter, then opening every article.
             start = time.perf_counter()
             page.select_option("#verdict-filter", "blocked")
             page.wait_for_function("document.getElementById('status').dataset.shownArticles !== undefined")
             filtering = time.perf_counter() - start
+            page.select_option("#verdict-filter", "")
+            start = time.perf_counter()
+            if page.locator("#expand").count():
+                page.click("#expand")
+                page.wait_for_function("document.body.dataset.expanded !== 'working'", timeout=600_000)
+            else:  # a report from before collapsing existed
+                page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            page.evaluate("document.documentElement.scrollHeight")  # wait for the layout
+            expand_all = time.perf_counter() - start
+            # The real height: lay out every article, even those content-visibility would skip.
+            page.add_style_tag(content="article.doc { content-visibility: visible !important; }")
+            expanded = page.evaluate("document.documentElement.scrollHeight")
             context.close()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -98,6 +103,9 @@ def main() -> int:
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--html", type=Path, help="measure this report instead of writing one")
     parser.add_argument("--generate", type=int, metavar="N", help="lint N synthetic articles")
+    parser.add_argument("--articles", type=Path, metavar="DIR",
+                        help="with --generate: write the articles here and keep them (a rerun reuses them and "
+                             "the result cache)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--shots", type=Path, help="save screenshots here")
     args = parser.parse_args()
@@ -108,15 +116,21 @@ def main() -> int:
             paths = list(args.paths)
             if args.generate:
                 rng = random.Random(7)
-                folder = workdir / "articles"
-                folder.mkdir()
+                folder = args.articles or workdir / "articles"
+                folder.mkdir(parents=True, exist_ok=True)
                 for i in range(args.generate):
-                    (folder / f"article-{i:04d}.md").write_text(synthetic_article(i, rng, 800), encoding="utf-8")
+                    text = synthetic_article(i, rng, 800)
+                    target = folder / f"article-{i:04d}.md"
+                    if not target.exists() or target.read_text(encoding="utf-8") != text:
+                        target.write_text(text, encoding="utf-8")
                 paths.append(str(folder))
             if not paths:
                 parser.error("give PATHS, --generate N or --html FILE")
             html = workdir / "report.html"
             print(f"report written in {build_report(paths, html):.1f} s")
+            if args.shots:
+                args.shots.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(html, args.shots / "report.html")
         result = measure(html, args.repeat, args.shots)
         for key, value in result.items():
             shown = f"{value:,.3f}" if isinstance(value, float) else (f"{value:,}" if isinstance(value, int) else value)

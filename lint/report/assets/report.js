@@ -100,8 +100,8 @@
     status.dataset.shownArticles = shownArticles;
   }
 
-  /* Turn an article's <noscript> body into elements (once), under the current filters. */
-  function materialize(details) {
+  /* Turn an article's <noscript> body into elements (once), under the filters `s` (default: current). */
+  function materialize(details, s) {
     var body = details.querySelector("noscript.body");
     if (!body) { return; }
     var holder = document.createElement("div");
@@ -110,7 +110,22 @@
     body.parentNode.replaceChild(holder, body);
     var doc = details.closest("article.doc");
     doc.classList.add("ready");
-    refresh(doc, state());
+    refresh(doc, s || state());
+  }
+
+  /* Open many articles a batch at a time, so the page stays responsive while a
+     thousand of them are built; document.body.dataset.expanded is "done" at the end. */
+  var BATCH = 50;
+  function expandAll(list) {
+    var s = state(), i = 0, token = {};
+    expandAll.current = token;
+    document.body.dataset.expanded = "working";
+    (function step() {
+      if (expandAll.current !== token) { return; }  // "Collapse all" or a new "Expand all" took over
+      var end = Math.min(i + BATCH, list.length);
+      for (; i < end; i++) { materialize(list[i], s); list[i].open = true; }
+      if (i < list.length) { setTimeout(step, 0); } else { document.body.dataset.expanded = "done"; }
+    }());
   }
 
   function open(details) {
@@ -178,10 +193,11 @@
     var th = t.closest("th[data-sort]");
     if (th) { sortBy(th); return; }
     if (t.id === "reset") { reset(); apply(); return; }
-    if (t.id === "expand" || t.id === "collapse") {
-      $$("article.doc:not([hidden]) > details").forEach(function (d) {
-        if (t.id === "expand") { open(d); } else { d.open = false; }
-      });
+    if (t.id === "expand") { expandAll($$("article.doc:not([hidden]) > details")); return; }
+    if (t.id === "collapse") {
+      expandAll.current = null;
+      $$("article.doc > details[open]").forEach(function (d) { d.open = false; });
+      document.body.dataset.expanded = "";
       return;
     }
     var card = t.closest("[data-set-verdict]");
@@ -215,7 +231,10 @@
   document.addEventListener("mouseover", function (ev) { focus(ev, true); });
   document.addEventListener("mouseout", function (ev) { focus(ev, false); });
   // Printing shows every article in full.
-  window.addEventListener("beforeprint", function () { $$("article.doc > details").forEach(materialize); });
+  window.addEventListener("beforeprint", function () {
+    var s = state();
+    $$("article.doc > details").forEach(function (d) { materialize(d, s); });
+  });
   // A link to an article or a line (report.html#a3-L12) opens the article it is in.
   window.addEventListener("hashchange", function () { goTo(decodeURIComponent(location.hash.slice(1))); });
   goTo(decodeURIComponent(location.hash.slice(1)));
