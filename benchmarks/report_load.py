@@ -76,13 +76,13 @@ def measure(html: Path, repeat: int, shots: Path | None) -> dict:
             # The interactions an editor waits for: a filter, then opening every article.
             start = time.perf_counter()
             page.select_option("#verdict-filter", "blocked")
-            page.wait_for_function("document.getElementById('status').dataset.shownArticles !== undefined")
+            page.wait_for_function("() => document.getElementById('status').dataset.shownArticles !== undefined")
             filtering = time.perf_counter() - start
             page.select_option("#verdict-filter", "")
             start = time.perf_counter()
             if page.locator("#expand").count():
                 page.click("#expand")
-                page.wait_for_function("document.body.dataset.expanded !== 'working'", timeout=600_000)
+                page.wait_for_function("() => document.body.dataset.expanded !== 'working'", timeout=600_000)
             else:  # a report from before collapsing existed
                 page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
             page.evaluate("document.documentElement.scrollHeight")  # wait for the layout
