@@ -12,7 +12,6 @@ import subprocess
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT
 
 ACTION = ROOT / "action.yml"
@@ -156,7 +155,7 @@ def test_the_gate_fails_only_when_blocked():
 def test_docs_use_only_inputs_the_action_has():
     docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     inputs = set(action()["inputs"])
-    blocks = re.findall(r"```yaml\n(.*?)```", docs, re.S)
+    blocks = re.findall(r"```yaml\n(.*?)```", docs, re.DOTALL)
     used = 0
     for block in blocks:
         doc = yaml.safe_load(block)

@@ -6,12 +6,11 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from conftest import DISCLAIMER, GOOD_FRONTMATTER
+from reporting import write_corpus
 
 from lint.cli import main
 from lint.report.text import EXCERPT_WIDTH, window
-
-from conftest import DISCLAIMER, GOOD_FRONTMATTER
-from reporting import write_corpus
 
 
 def invoke(*args):

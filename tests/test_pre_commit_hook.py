@@ -5,11 +5,9 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
