@@ -74,6 +74,8 @@ class HtmlReporter:
             '<meta name="referrer" content="no-referrer">',
             f"<title>{e(headline(run))} · contentlint report</title>",
             f"<style>{_asset('report.css')}</style>",
+            # Without scripts the filters could not work: show the articles only.
+            "<noscript><style>#filters, #expand, #collapse { display: none; }</style></noscript>",
             "</head><body>",
             self._header(run),
             '<main>',
