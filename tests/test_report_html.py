@@ -4,6 +4,7 @@ tests/test_html_browser.py opens it in a real browser.
 """
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 
@@ -161,6 +162,10 @@ def test_absolute_paths_are_shown_relative_to_their_project(tmp_path):
     assert base == str(site)
     assert names == {paths[0]: "content/a/x.md", paths[1]: "content/y.md"}
     assert display_names(["content/x.md"]) == (None, {"content/x.md": "content/x.md"})
+    (tmp_path / "work").mkdir()
+    os.chdir(tmp_path / "work")
+    climbing = "../site/content/y.md"
+    assert display_names([climbing]) == (str(site), {climbing: "content/y.md"})
     elsewhere = [str(tmp_path / "loose" / "b" / "x.md"), str(tmp_path / "loose" / "y.md")]
     base, names = display_names(elsewhere)
     assert names[elsewhere[0]] == "b/x.md" or base != str(tmp_path / "loose")  # a project marker above wins

@@ -313,12 +313,13 @@ def status_text(findings: int, articles: int) -> str:
 def display_names(paths: list[str]) -> tuple[Optional[str], dict[str, str]]:
     """Paths as an editor reads them: relative to the project the articles are in.
 
-    Relative paths (the usual case: run from the project) are kept. When any
-    is absolute, they are shown relative to the nearest folder above all of
-    them holding a .git, pyproject.toml or .contentlint.toml, or else to the
-    folder they all share; that base is named once at the top of the report.
+    Paths below the working directory (the usual case: run from the project)
+    are kept. When any is absolute or climbs out of it (`../site/a.md`), they
+    are shown relative to the nearest folder above all of them holding a .git,
+    pyproject.toml or .contentlint.toml, or else to the folder they all share;
+    that base is named once at the top of the report.
     """
-    if not paths or not any(os.path.isabs(p) for p in paths):
+    if not paths or not any(os.path.isabs(p) or p.startswith("../") for p in paths):
         return None, {p: p for p in paths}
     absolute = [os.path.abspath(p) for p in paths]
     try:
