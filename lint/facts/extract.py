@@ -130,7 +130,7 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
                     end_column=end_col, text=art.text[m.start:m.end], kind=m.kind, dimension=value.dimension,
                     unit=value.unit, low=value.low, high=value.high, qualifier=value.qualifier,
                     value=value.display, cited=cited, sentence_start=m.sentence_start)
-        block = art.blocks[m.block] if 0 <= m.block < len(art.blocks) else art.block_at(m.start)
+        block = self.block_of(m)
         fact.group = self.groups().get(block.index) if block is not None else None
         fact.study = bool(STUDY_REPORT.search(self.prose, m.sentence_start, m.sentence_end)
                           or STUDY_SAMPLE.search(m.noun))

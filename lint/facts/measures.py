@@ -29,11 +29,11 @@ class MeasureFinder(ArticleStructure):
         candidates = {mid: spec for mid, spec in self.lex.measures.items() if value.dimension in spec.dimensions}
         if not candidates:
             return None, ""
-        scopes = [("clause", clause), ("sentence", (m.sentence_start, m.sentence_end))]
-        for where, (start, end) in scopes:
+        scopes = [("clause", clause), ("sentence", self.sentence_span(m))]
+        for where, (start, end) in scopes + self.table_headers(block):
             best = self._best_cue(m, candidates, start, end, where == "clause")
             if best is not None:
-                if best[0] == "prevalence" and "side-effect-rate" in candidates:
+                if best[0] == "prevalence" and "side-effect-rate" in candidates and where in ("clause", "sentence"):
                     # "Nausea is the most common side effect. ... it affected 44% of participants"
                     carried = self._carried_side_effect(m, candidates, block)
                     if carried is not None:

@@ -44,12 +44,17 @@ class NotComparedRules(ArticleStructure):
                 scope.append(self.article.text[lead[0]:lead[1]])
             if not any(spec.requires.search(text) for text in scope):
                 return f"not stated as the usual {spec.label}"
-        if spec.explicit_subject and fact.subject_from not in ("clause", "sentence", "previous sentence", "lead-in"):
+        if spec.explicit_subject and fact.subject_from not in ("clause", "sentence", "previous sentence", "lead-in",
+                                                                    "row header", "column header"):
             if not (fact.subject_from in ("heading", "title") and PRONOUN.search(self.prose[m.sentence_start:m.start])):
                 return f"the {fact.subject_label or 'subject'} is not named with the figure"
         label = self.opening_label(block)
         if label is not None and not self._recognised(label):
             return f"the figure is labelled {label!r}"
+        for where, (start, end) in self.table_headers(block):
+            header = " ".join(self.article.text[start:end].strip(" *_`").split())
+            if re.search(r"[A-Za-z]", header) and not self._recognised(header):
+                return f"the table's {where} is {header!r}"
         before = self.prose[m.sentence_start:m.start]
         after = self.prose[m.end:m.sentence_end]
         if block is not None and block.quote:

@@ -43,7 +43,7 @@ class QualifierFinder(ArticleStructure):
                 out.append(match)
             return out
 
-        scopes = [clause, (m.sentence_start, m.sentence_end)]
+        scopes = [clause, self.sentence_span(m)] + [span for _, span in self.table_headers(block)]
         lead = self.lead_in_span(block)
         if lead is not None:
             scopes.append(lead)

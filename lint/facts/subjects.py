@@ -105,11 +105,15 @@ class SubjectFinder(ArticleStructure):
         def usable(found: list[Match]) -> list[Match]:
             return [f for f in found if exclude is None or f.id != exclude.id]
 
-        for where, (start, end) in (("clause", clause), ("sentence", (m.sentence_start, m.sentence_end))):
+        for where, (start, end) in (("clause", clause), ("sentence", self.sentence_span(m))):
             found = usable(self._candidates(group, start, end))
             if found:
                 subject, cohort = self._pick(found, m, cue_end if where == "clause" else None)
                 return subject, where, cohort
+        for where, (start, end) in self.table_headers(block):
+            found = usable(self._candidates(group, start, end))
+            if found:
+                return found[0], where, None
         for where, (start, end) in self._scopes_around(m, block):
             found = usable(self._candidates(group, start, end))
             if found:
