@@ -52,8 +52,13 @@ def rivals(a: Fact, b: Fact) -> bool:
     """Whether two figures should agree at all: not side by side, and not two
     results of different named studies (which may differ without either being wrong)."""
     if a.path == b.path:
-        return not (a.study and b.study) and not side_by_side(a, b)
+        return not (a.study and b.study) and not different_sources(a, b) and not side_by_side(a, b)
     return rivals_across(a, b)
+
+
+def different_sources(a: Fact, b: Fact) -> bool:
+    """Figures an article cites to different sources are different results (EDITORIAL-POLICY §6)."""
+    return bool(a.source and b.source and a.source != b.source)
 
 
 def rivals_across(a: Fact, b: Fact) -> bool:

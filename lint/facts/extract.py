@@ -121,21 +121,54 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
                     of[id(r)] = best[1]
         return {"is_timepoint": is_timepoint, "of": of}
 
+    def names_study(self, start: int, end: int) -> bool:
+        """Whether the text names or reports one study ("a 2019 trial", "the SUSTAIN-2 trial", "found that")."""
+        names = self.lex.study_names
+        return bool(STUDY_REPORT.search(self.prose, start, end) or names is not None and names.search(self.prose, start, end))
+
+    def study_context(self, m, block, clause: tuple[int, int]) -> str:
+        """How a figure is tied to one study or arm, or "" for a general claim.
+
+        A sentence that names a study sets the context for the sentences after it in
+        its paragraph ("A 2019 trial enrolled 120 adults. Response at one week was
+        62%."), and so does a paragraph's bold label; "58% of the drug group" is a
+        result of one arm."""
+        start, end = self.sentence_span(m)
+        if self.names_study(start, end):
+            return "sentence"
+        arms = self.lex.arms
+        if arms is not None and arms.search(self.prose, clause[0], clause[1]) or STUDY_SAMPLE.search(m.noun):
+            return "arm"
+        if block is None or block.kind == "heading" or block.kind == "table_cell":
+            return ""
+        lead = self.lead_in_span(block)
+        if lead is not None and self.names_study(lead[0], lead[1]):
+            return "context"
+        for s_start, s_end in self.sentences():
+            if s_start >= start:
+                break
+            if s_start >= block.start and s_end <= end and self.names_study(s_start, s_end):
+                return "context"
+        return ""
+
     def _fact(self, m, value: Value) -> Fact:
         art = self.article
         line, col = art.position(m.start)
         end_line, end_col = art.index.end_position(m.start, m.end)
-        cited = citations_for(art).support_for(m, list(self.mentions)) is not None  # a cited summary's repeat counts
+        support = citations_for(art).support_for(m, list(self.mentions))  # a cited summary's repeat counts
+        cited = support is not None
         fact = Fact(path=art.path, start=m.start, end=m.end, line=line, column=col, end_line=end_line,
                     end_column=end_col, text=art.text[m.start:m.end], kind=m.kind, dimension=value.dimension,
                     unit=value.unit, low=value.low, high=value.high, qualifier=value.qualifier,
                     value=value.display, cited=cited, sentence_start=m.sentence_start)
         block = self.block_of(m)
         fact.group = self.groups().get(block.index) if block is not None else None
-        fact.study = bool(STUDY_REPORT.search(self.prose, m.sentence_start, m.sentence_end)
-                          or STUDY_SAMPLE.search(m.noun))
+        if support is not None:
+            fact.source = f"{support.form}:{support.target}"
         fact.subsection = self.subsection(block)
         clause = self.clause(m)
+        fact.study_from = self.study_context(m, block, clause)
+        fact.study = bool(fact.study_from)
         measure, where = self.measure_of(m, value, clause, block)
         if measure is not None:
             fact.measure, fact.measure_label = measure

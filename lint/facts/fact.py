@@ -40,7 +40,9 @@ class Fact:
     cited: Optional[bool] = None  # None when citation detection is unavailable
     sentence_start: int = -1  # figures in one sentence are stated side by side, never in conflict
     group: Optional[int] = None  # one list or table: its figures are side by side too
-    study: bool = False  # reported from one named study
+    study: bool = False  # reported from one named study (or one arm of a trial)
+    study_from: str = ""  # how: "sentence" (it names the study), "context" (an earlier sentence did), "arm", "sample"
+    source: str = ""  # the citation that supports it ("footnote:1", "link:https://..."): different sources, different results
     comparator: bool = False  # about a placebo or other comparator arm: never compared
     not_compared: str = ""  # why a figure with a subject and measure is still not compared
     subsection: Optional[tuple[int, int]] = None  # (heading, bold pseudo-heading) it sits under

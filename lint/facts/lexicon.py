@@ -133,6 +133,8 @@ class Lexicon:
     from_heading: set[str] = field(default_factory=set)
     applies_to: dict[str, str] = field(default_factory=dict)  # dimension -> treatment | population | any
     comparators: set[str] = field(default_factory=set)  # placebo, saline: never a fact's subject
+    study_names: Optional[re.Pattern] = None  # "a 2019 trial", "the same study": a sentence names a study
+    arms: Optional[re.Pattern] = None  # "58% of the drug group": a result of one arm
 
 
 def _as_list(value: Any) -> list[str]:
@@ -211,10 +213,33 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
         dims[str(name)] = PhraseIndex(items, plural=False)
         if spec.get("from_heading"):
             from_heading.add(str(name))
-    return Lexicon(subjects=PhraseIndex(entries), labels=labels, measures=compiled,
+    study_names, arms = _study_patterns(qualifiers.get("studies") or {})
+    return Lexicon(subjects=PhraseIndex(entries), labels=labels, measures=compiled, study_names=study_names, arms=arms,
                    cues=PhraseIndex(cue_entries, plural=False), side_effects=PhraseIndex(effects, plural=False),
                    negations=negation_re, dimensions=dims, from_heading=from_heading,
                    applies_to=applies_to, comparators=comparators)
+
+
+def _study_patterns(spec: Mapping[str, Any]) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:
+    """The grammar around the study vocabulary (qualifiers.yaml `studies`)."""
+    nouns = _as_list(spec.get("nouns"))
+    arms = _as_list(spec.get("arms"))
+    names = arm = None
+    if nouns:
+        alts = "|".join(sorted((_phrase_pattern(n, False) for n in nouns), key=len, reverse=True))
+        names = re.compile(
+            r"(?i:\b(?:a|an|the|one|this|that|our|their|its|each|same|second|first|third|later|earlier|another|"
+            r"largest|smaller?|larger|recent|separate|different|new|original)\s+"
+            r"(?:[\w-]+\s+|\w+-){0,4}?(?:" + alts + r")\b(?!-))"
+            r"|\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\s+(?i:" + alts + r")\b"  # "the SUSTAIN-2 trial"
+            r"|\b(?i:in|from)\s+[A-Z][A-Z0-9]*-\d+\b"  # "in TRANSFORM-2"
+            r"|\bet\s+al\b")
+    if arms:
+        alts = "|".join(sorted((_phrase_pattern(n, False) for n in arms), key=len, reverse=True))
+        arm = re.compile(
+            r"\b(?:of|in|among|for|from)\s+(?:the|those\s+in\s+the|people\s+in\s+the|patients\s+in\s+the|"
+            r"participants\s+in\s+the)\s+(?:[\w-]+\s+){0,3}?(?:" + alts + r")\b", re.I)
+    return names, arm
 
 
 # Each rule loads its own copy of the lexicon files, and every article asks

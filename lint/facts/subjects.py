@@ -47,7 +47,8 @@ class SubjectFinder(ArticleStructure):
     def dominant(self, group: str) -> Optional[Match]:
         """The condition (or treatment) most of the article is about, if one clearly is."""
         if group not in self._dominant:
-            found = [m for m in self.lex.subjects.find(self.prose) if m.group == group]
+            found = [m for m in self.lex.subjects.find(self.prose)
+                     if m.group == group and m.id not in self.lex.comparators]  # placebo is never what an article is about
             counts = Counter(m.id for m in found)
             best = counts.most_common(2)
             pick = None
@@ -107,6 +108,8 @@ class SubjectFinder(ArticleStructure):
 
         for where, (start, end) in (("clause", clause), ("sentence", self.sentence_span(m))):
             found = usable(self._candidates(group, start, end))
+            if where != "clause":
+                found = [f for f in found if f.id not in self.lex.comparators]
             if found:
                 subject, cohort = self._pick(found, m, cue_end if where == "clause" else None)
                 return subject, where, cohort
@@ -115,7 +118,8 @@ class SubjectFinder(ArticleStructure):
             if found:
                 return found[0], where, None
         for where, (start, end) in self._scopes_around(m, block):
-            found = usable(self._candidates(group, start, end))
+            # a comparator ("placebo") is a figure's subject only when its own clause names it
+            found = [f for f in usable(self._candidates(group, start, end)) if f.id not in self.lex.comparators]
             if found:
                 return found[0], where, None
         found = usable([x for x in self.lex.subjects.find(self.title) if x.group == group])
