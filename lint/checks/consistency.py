@@ -207,7 +207,8 @@ def compare_facts(collected: Mapping[str, Any], options: Mapping[str, Any]) -> I
 
 CORPUS = CheckKind(name="corpus-fact-consistency", scope="corpus",
                    options={**LEXICON_OPTIONS, **COMPARE_OPTIONS, "evidence": {}},
-                   collect=collect_facts, compare=compare_facts, validate=validate_registry)
+                   collect=collect_facts, compare=compare_facts, validate=validate_registry,
+                   yields_to=("evidence-registry",))
 
 
 # -- (c) against the registry ---------------------------------------------------------

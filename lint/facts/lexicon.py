@@ -233,7 +233,7 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[Optional[re.Pattern], Opti
             r"(?:[\w-]+\s+|\w+-){0,4}?(?:" + alts + r")\b(?!-))"
             r"|\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\s+(?i:" + alts + r")\b"  # "the SUSTAIN-2 trial"
             r"|\b(?i:in|from)\s+[A-Z][A-Z0-9]*-\d+\b"  # "in TRANSFORM-2"
-            r"|\bet\s+al\b")
+            r"")
     if arms:
         alts = "|".join(sorted((_phrase_pattern(n, False) for n in arms), key=len, reverse=True))
         arm = re.compile(
