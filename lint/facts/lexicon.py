@@ -113,6 +113,7 @@ class Measure:
     treatment_specific: bool = False
     condition_specific: bool = False
     negated: Optional[str] = None
+    inceptive: Optional[str] = None  # the measure a cue selects right after "start to" (duration -> onset)
     patterns: tuple[re.Pattern, ...] = ()
     before: tuple[re.Pattern, ...] = ()
     after: tuple[re.Pattern, ...] = ()
@@ -129,12 +130,15 @@ class Lexicon:
     cues: PhraseIndex  # measure cue phrases; group = measure id
     side_effects: PhraseIndex  # id = the effect's name
     negations: re.Pattern
+    inceptives: Optional[re.Pattern] = None
     dimensions: dict[str, PhraseIndex] = field(default_factory=dict)
     from_heading: set[str] = field(default_factory=set)
     applies_to: dict[str, str] = field(default_factory=dict)  # dimension -> treatment | population | any
     comparators: set[str] = field(default_factory=set)  # placebo, saline: never a fact's subject
     study_names: Optional[re.Pattern] = None  # "a 2019 trial", "the same study": a sentence names a study
     arms: Optional[re.Pattern] = None  # "58% of the drug group": a result of one arm
+    cohort_link: Optional[re.Pattern] = None  # "(of) people with", "of adults taking": a cohort follows
+    subgroup: Optional[re.Pattern] = None  # "among those who": the figure counts within a subgroup
 
 
 def _as_list(value: Any) -> list[str]:
@@ -184,7 +188,7 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
             dimensions=tuple(_as_list(dims)), about=str(spec.get("about", "condition")),
             priority=int(spec.get("priority", 50)), treatment_specific=bool(spec.get("treatment_specific")),
             condition_specific=bool(spec.get("condition_specific")),
-            negated=spec.get("negated"),
+            negated=spec.get("negated"), inceptive=spec.get("inceptive"),
             patterns=tuple(re.compile(p, re.I) for p in _as_list(spec.get("patterns"))),
             before=tuple(re.compile(p, re.I) for p in _as_list(spec.get("before"))),
             after=tuple(re.compile(p, re.I) for p in _as_list(spec.get("after"))),
@@ -201,6 +205,9 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
     negation_re = re.compile(r"(?:" + "|".join([r"\b(?:" + "|".join(words) + r")\b"] + marks) +
                              r")\W*(?:\w+\W+){0,2}$", re.I)
 
+    inceptive_words = _as_list(measures.get("inceptives"))
+    inceptives = re.compile(r"\b(?:" + _alternatives(inceptive_words) + r")\s+$", re.I) if inceptive_words else None
+
     dims: dict[str, PhraseIndex] = {}
     from_heading: set[str] = set()
     applies_to: dict[str, str] = {}
@@ -214,9 +221,11 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
         if spec.get("from_heading"):
             from_heading.add(str(name))
     study_names, arms = _study_patterns(qualifiers.get("studies") or {})
+    cohort_link, subgroup = _cohort_patterns(qualifiers.get("cohorts") or {})
     return Lexicon(subjects=PhraseIndex(entries), labels=labels, measures=compiled, study_names=study_names, arms=arms,
+                   cohort_link=cohort_link, subgroup=subgroup,
                    cues=PhraseIndex(cue_entries, plural=False), side_effects=PhraseIndex(effects, plural=False),
-                   negations=negation_re, dimensions=dims, from_heading=from_heading,
+                   negations=negation_re, inceptives=inceptives, dimensions=dims, from_heading=from_heading,
                    applies_to=applies_to, comparators=comparators)
 
 
@@ -240,6 +249,24 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[Optional[re.Pattern], Opti
             r"\b(?:of|in|among|for|from)\s+(?:the|those\s+in\s+the|people\s+in\s+the|patients\s+in\s+the|"
             r"participants\s+in\s+the)\s+(?:[\w-]+\s+){0,3}?(?:" + alts + r")\b", re.I)
     return names, arm
+
+
+def _alternatives(phrases: list[str]) -> str:
+    return "|".join(sorted((_phrase_pattern(p, False) for p in phrases), key=len, reverse=True))
+
+
+def _cohort_patterns(spec: Mapping[str, Any]) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:
+    """The grammar around the cohort vocabulary (qualifiers.yaml `cohorts`)."""
+    nouns, links, subgroups = (_as_list(spec.get(k)) for k in ("nouns", "links", "subgroups"))
+    link = group = None
+    if nouns and links:
+        # from the figure to the cohort's condition: "% of people with (moderate to severe) "
+        link = re.compile(r"^\s*(?:%|percent|per\s+cent)?\s*(?:of\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
+                          r"(?:" + _alternatives(nouns) + r")\s+(?:" + _alternatives(links) + r")\s+"
+                          r"(?:(?:the|a|an|their)\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+    if subgroups:
+        group = re.compile(_LEFT + r"(?:" + _alternatives(subgroups) + r")\b", re.I)
+    return link, group
 
 
 # Each rule loads its own copy of the lexicon files, and every article asks

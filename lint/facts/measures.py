@@ -67,6 +67,11 @@ class MeasureFinder(ArticleStructure):
             if spec is None:
                 continue
             chosen = spec
+            if spec.inceptive and self.lex.inceptives is not None and self.lex.inceptives.search(
+                    text, max(start, cue.start - 24), cue.start):
+                inceptive = self.lex.measures.get(spec.inceptive)
+                if inceptive is not None and set(inceptive.dimensions) & set(spec.dimensions):
+                    chosen = inceptive  # "start to relieve a migraine within 30 minutes": when relief begins
             if self.lex.negations.search(text[start:cue.start]):
                 negated = self.lex.measures.get(spec.negated or "")
                 if negated is None or not set(negated.dimensions) & set(spec.dimensions):

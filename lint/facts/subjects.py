@@ -35,6 +35,14 @@ class SubjectFinder(ArticleStructure):
         cue_end = self.prevalence_verb_end(m, clause) if fact.measure == "prevalence" else None
         subject, where, cohort = self.subject_of(about, m, clause, block, cue_end)
         labels = self.lex.labels
+        if fact.measure == "prevalence" and cohort is None and subject is not None and where == "clause":
+            named = self.cohort_named(m, clause)
+            if named is not None and named.id == subject.id:
+                # "80% of people with sleep apnea have never been diagnosed": sleep apnea is who is
+                # counted; what is counted is something else, named before the figure or not at all
+                cohort = named
+                before = [f for f in self._candidates(about, clause[0], m.start) if f.id != named.id]
+                subject = before[-1] if before else None
         if subject is not None:
             fact.subject, fact.subject_label, fact.subject_from = subject.id, labels.get(subject.id, subject.id), where
         if other == "condition" or fact.treatment_specific:
@@ -43,6 +51,25 @@ class SubjectFinder(ArticleStructure):
                 fact.qualifiers[other] = labels.get(second.id, second.id)
         if cohort is not None:
             fact.qualifiers["cohort"] = "people with " + labels.get(cohort.id, cohort.id)
+        elif self.lex.subgroup is not None:
+            start, end = self.sentence_span(m)
+            found = self.lex.subgroup.search(self.prose, clause[0], clause[1]) or (
+                self.lex.subgroup.search(self.prose, start, m.start))
+            if found is not None:
+                fact.qualifiers["cohort"] = "a subgroup (" + " ".join(self.prose[found.start():min(
+                    found.end() + 40, clause[1])].split()[:6]) + "...)"
+
+    def cohort_named(self, m, clause: tuple[int, int]) -> Optional[Match]:
+        """The condition or treatment in "N% of people with X" / "of adults taking X", right after the figure."""
+        link = self.lex.cohort_link
+        if link is None:
+            return None
+        for found in self.lex.subjects.find(self.prose, m.end, clause[1]):
+            gap = self.article.text[m.number_end:found.start] if m.number_end > 0 else self.prose[m.end:found.start]
+            if link.match(self.prose[m.end:found.start]) or link.match(gap):
+                return found
+            break
+        return None
 
     def dominant(self, group: str) -> Optional[Match]:
         """The condition (or treatment) most of the article is about, if one clearly is."""
