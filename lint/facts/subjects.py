@@ -46,9 +46,13 @@ class SubjectFinder(ArticleStructure):
         if subject is not None:
             fact.subject, fact.subject_label, fact.subject_from = subject.id, labels.get(subject.id, subject.id), where
         if other == "condition" or fact.treatment_specific:
-            second, _, _ = self.subject_of(other, m, clause, block, None, exclude=subject)
+            second, second_from, _ = self.subject_of(other, m, clause, block, None, exclude=subject)
             if second is not None:
                 fact.qualifiers[other] = labels.get(second.id, second.id)
+                if fact.subject is None and fact.treatment_specific and second.id not in self.lex.comparators:
+                    # an article that names no condition ("zolpidem starts working in 30 minutes"):
+                    # the outcome is keyed by the treatment it is stated for
+                    fact.subject, fact.subject_label, fact.subject_from = second.id, labels.get(second.id, second.id), second_from
         if cohort is not None:
             fact.qualifiers["cohort"] = "people with " + labels.get(cohort.id, cohort.id)
         elif self.lex.subgroup is not None:
