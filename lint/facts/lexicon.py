@@ -114,6 +114,7 @@ class Measure:
     condition_specific: bool = False
     negated: Optional[str] = None
     inceptive: Optional[str] = None  # the measure a cue selects right after "start to" (duration -> onset)
+    of_side_effect: Optional[str] = None  # the measure a cue selects when a side effect is what it is about
     patterns: tuple[re.Pattern, ...] = ()
     before: tuple[re.Pattern, ...] = ()
     after: tuple[re.Pattern, ...] = ()
@@ -131,6 +132,7 @@ class Lexicon:
     side_effects: PhraseIndex  # id = the effect's name
     negations: re.Pattern
     inceptives: Optional[re.Pattern] = None
+    inceptive_after: Optional[re.Pattern] = None  # "protection starts to build": the verb after the cue
     dimensions: dict[str, PhraseIndex] = field(default_factory=dict)
     from_heading: set[str] = field(default_factory=set)
     applies_to: dict[str, str] = field(default_factory=dict)  # dimension -> treatment | population | any
@@ -189,6 +191,7 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
             priority=int(spec.get("priority", 50)), treatment_specific=bool(spec.get("treatment_specific")),
             condition_specific=bool(spec.get("condition_specific")),
             negated=spec.get("negated"), inceptive=spec.get("inceptive"),
+            of_side_effect=spec.get("of_side_effect"),
             patterns=tuple(re.compile(p, re.I) for p in _as_list(spec.get("patterns"))),
             before=tuple(re.compile(p, re.I) for p in _as_list(spec.get("before"))),
             after=tuple(re.compile(p, re.I) for p in _as_list(spec.get("after"))),
@@ -207,6 +210,8 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
 
     inceptive_words = _as_list(measures.get("inceptives"))
     inceptives = re.compile(r"\b(?:" + _alternatives(inceptive_words) + r")\s+$", re.I) if inceptive_words else None
+    inceptive_after = (re.compile(r"\s+(?:\w+ly\s+)?(?:" + _alternatives(inceptive_words) + r")\b", re.I)
+                       if inceptive_words else None)
 
     dims: dict[str, PhraseIndex] = {}
     from_heading: set[str] = set()
@@ -225,7 +230,7 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
     return Lexicon(subjects=PhraseIndex(entries), labels=labels, measures=compiled, study_names=study_names, arms=arms,
                    cohort_link=cohort_link, subgroup=subgroup,
                    cues=PhraseIndex(cue_entries, plural=False), side_effects=PhraseIndex(effects, plural=False),
-                   negations=negation_re, inceptives=inceptives, dimensions=dims, from_heading=from_heading,
+                   negations=negation_re, inceptives=inceptives, inceptive_after=inceptive_after, dimensions=dims, from_heading=from_heading,
                    applies_to=applies_to, comparators=comparators)
 
 

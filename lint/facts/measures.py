@@ -67,11 +67,16 @@ class MeasureFinder(ArticleStructure):
             if spec is None:
                 continue
             chosen = spec
-            if spec.inceptive and self.lex.inceptives is not None and self.lex.inceptives.search(
-                    text, max(start, cue.start - 24), cue.start):
+            if spec.inceptive and self.lex.inceptives is not None and (
+                    self.lex.inceptives.search(text, max(start, cue.start - 24), cue.start)
+                    or self.lex.inceptive_after is not None and self.lex.inceptive_after.match(text, cue.end, end)):
                 inceptive = self.lex.measures.get(spec.inceptive)
                 if inceptive is not None and set(inceptive.dimensions) & set(spec.dimensions):
                     chosen = inceptive  # "start to relieve a migraine within 30 minutes": when relief begins
+            elif spec.of_side_effect and self.lex.side_effects.find(text, start, cue.start):
+                effect = self.lex.measures.get(spec.of_side_effect)
+                if effect is not None and set(effect.dimensions) & set(spec.dimensions):
+                    chosen = effect  # "a headache usually lasts 2 to 3 days": how long the side effect lasts
             if self.lex.negations.search(text[start:cue.start]):
                 negated = self.lex.measures.get(spec.negated or "")
                 if negated is None or not set(negated.dimensions) & set(spec.dimensions):

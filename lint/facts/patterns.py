@@ -80,3 +80,11 @@ NEUTRAL_LABEL = re.compile(r"\b(?:evidence|note|summary|bottom line|key (?:point
                            r"frequency|duration|timing|cost|effectiveness|efficacy|research|studies|data)\b", re.I)
 LEADING_PREPOSITION = re.compile(r"^(?:over|within|for|at|after|by|in|across|during|following)\s+", re.I)
 EXCLUDED_KINDS = ("study-statistic", "year-finding")
+# "80% of people with sleep apnea | have never been diagnosed": a predicate right after a cohort's
+# condition counts something else; "50 million Americans living with chronic pain, ..." counts the condition.
+PREDICATE_AFTER = re.compile(r"\s+(?:who\s+|that\s+)?(?:still\s+|never\s+|also\s+|eventually\s+|later\s+|now\s+)?"
+                             r"(?:are|is|were|was|have|has|had|do|does|did|can|could|will|would|may|might|"
+                             r"don't|do\s+not|report\w*|say|said|get|gets|got|need\w*|use[sd]?|take[sn]?|took|"
+                             r"develop\w*|experience\w*|remain\w*|stop\w*|go|goes|went|become|became|improv\w*|"
+                             r"respond\w*|continu\w*|achiev\w*|reach\w*|los[et]\w*|gain\w*|die[sd]?|"
+                             r"[a-z]+ed)\b", re.I)

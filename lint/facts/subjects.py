@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 from ..article import Article
 from .fact import Fact
 from .lexicon import Lexicon, Match, Measure
-from .patterns import COMPARISON_BEFORE, HISTORY_BEFORE, PRONOUN, RELATIVE_AFTER
+from .patterns import COMPARISON_BEFORE, HISTORY_BEFORE, PREDICATE_AFTER, PRONOUN, RELATIVE_AFTER
 from .structure import ArticleStructure
 
 
@@ -55,7 +55,8 @@ class SubjectFinder(ArticleStructure):
                     fact.subject, fact.subject_label, fact.subject_from = second.id, labels.get(second.id, second.id), second_from
         if cohort is not None:
             fact.qualifiers["cohort"] = "people with " + labels.get(cohort.id, cohort.id)
-        elif self.lex.subgroup is not None:
+        elif self.lex.subgroup is not None and fact.dimension in ("proportion", "count"):
+            # a share counted within a subgroup; how long relief lasts "in those who respond" is the usual measure
             start, end = self.sentence_span(m)
             found = self.lex.subgroup.search(self.prose, clause[0], clause[1]) or (
                 self.lex.subgroup.search(self.prose, start, m.start))
@@ -70,7 +71,8 @@ class SubjectFinder(ArticleStructure):
             return None
         for found in self.lex.subjects.find(self.prose, m.end, clause[1]):
             gap = self.article.text[m.number_end:found.start] if m.number_end > 0 else self.prose[m.end:found.start]
-            if link.match(self.prose[m.end:found.start]) or link.match(gap):
+            if (link.match(self.prose[m.end:found.start]) or link.match(gap)) and PREDICATE_AFTER.match(
+                    self.prose, found.end):
                 return found
             break
         return None
