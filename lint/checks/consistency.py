@@ -169,7 +169,7 @@ def corpus_conflicts(collected: Mapping[str, Sequence[Fact]], entries: Sequence[
 def _signature(fact: Fact) -> tuple:
     """Everything a comparison between articles reads of a fact."""
     return (fact.key, fact.unit, fact.dimension, fact.low, fact.high, fact.qualifier, fact.value,
-            fact.treatment_specific, fact.condition_specific, fact.study, fact.timepoint,
+            fact.treatment_specific, fact.condition_specific, fact.study, fact.timepoint, fact.strict,
             tuple(sorted(fact.qualifiers.items())))
 
 

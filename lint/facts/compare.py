@@ -14,6 +14,9 @@ def comparable(a: Fact, b: Fact, tolerance: float = 0.1) -> bool:
         return False  # a response rate of no named treatment cannot be held against one of ketamine
     if a.qualifiers.get("cohort") != b.qualifiers.get("cohort"):
         return False  # a figure counted within a cohort says nothing about the population, or another cohort
+    for dim in set(a.strict) | set(b.strict):
+        if a.qualifiers.get(dim) != b.qualifiers.get(dim):
+            return False  # a starting dose is one step of a titration, not the usual dose
     if ("section" in a.qualifiers) != ("section" in b.qualifiers):
         return False  # a figure for one step of a breakdown ("Month 3") is not a general claim
     for dim in set(a.qualifiers) & set(b.qualifiers):

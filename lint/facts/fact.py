@@ -45,6 +45,7 @@ class Fact:
     source: str = ""  # the citation that supports it ("footnote:1", "link:https://..."): different sources, different results
     comparator: bool = False  # about a placebo or other comparator arm: never compared
     not_compared: str = ""  # why a figure with a subject and measure is still not compared
+    strict: tuple[str, ...] = ()  # qualifier dimensions whose value a figure without it never matches ("starting")
     subsection: Optional[tuple[int, int]] = None  # (heading, bold pseudo-heading) it sits under
 
     @property
@@ -70,7 +71,7 @@ class Fact:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Fact":
         data = dict(data)
-        for name in ("timepoint", "subsection"):
+        for name in ("timepoint", "subsection", "strict"):
             if data.get(name) is not None:
                 data[name] = tuple(data[name])
         return cls(**data)

@@ -136,6 +136,7 @@ class Lexicon:
     dimensions: dict[str, PhraseIndex] = field(default_factory=dict)
     from_heading: set[str] = field(default_factory=set)
     applies_to: dict[str, str] = field(default_factory=dict)  # dimension -> treatment | population | any
+    strict: set[str] = field(default_factory=set)  # qualifier values ("starting") a figure without them never matches
     comparators: set[str] = field(default_factory=set)  # placebo, saline: never a fact's subject
     study_names: Optional[re.Pattern] = None  # "a 2019 trial", "the same study": a sentence names a study
     arms: Optional[re.Pattern] = None  # "58% of the drug group": a result of one arm
@@ -215,6 +216,7 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
 
     dims: dict[str, PhraseIndex] = {}
     from_heading: set[str] = set()
+    strict: set[str] = set()
     applies_to: dict[str, str] = {}
     for name, spec in (qualifiers.get("dimensions") or {}).items():
         applies_to[str(name)] = str(spec.get("applies_to", "any"))
@@ -225,13 +227,14 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
         dims[str(name)] = PhraseIndex(items, plural=False)
         if spec.get("from_heading"):
             from_heading.add(str(name))
+        strict.update(str(v) for v in _as_list(spec.get("strict")))
     study_names, arms = _study_patterns(qualifiers.get("studies") or {})
     cohort_link, subgroup = _cohort_patterns(qualifiers.get("cohorts") or {})
     return Lexicon(subjects=PhraseIndex(entries), labels=labels, measures=compiled, study_names=study_names, arms=arms,
                    cohort_link=cohort_link, subgroup=subgroup,
                    cues=PhraseIndex(cue_entries, plural=False), side_effects=PhraseIndex(effects, plural=False),
                    negations=negation_re, inceptives=inceptives, inceptive_after=inceptive_after, dimensions=dims, from_heading=from_heading,
-                   applies_to=applies_to, comparators=comparators)
+                   applies_to=applies_to, comparators=comparators, strict=strict)
 
 
 def _study_patterns(spec: Mapping[str, Any]) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:

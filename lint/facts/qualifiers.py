@@ -28,6 +28,8 @@ class QualifierFinder(ArticleStructure):
             found = self._qualifier(dim, m, clause, block)
             if found:
                 fact.qualifiers[dim] = found
+                if found in self.lex.strict:
+                    fact.strict += (dim,)
 
     def _qualifier(self, dim: str, m, clause: tuple[int, int], block) -> Optional[str]:
         index = self.lex.dimensions[dim]
