@@ -51,9 +51,24 @@ def side_by_side(a: Fact, b: Fact) -> bool:
 def rivals(a: Fact, b: Fact) -> bool:
     """Whether two figures should agree at all: not side by side, and not two
     results of different named studies (which may differ without either being wrong)."""
-    if a.path == b.path:
-        return not (a.study and b.study) and not different_sources(a, b) and not side_by_side(a, b)
-    return rivals_across(a, b)
+    return not_rivals(a, b) is None
+
+
+def not_rivals(a: Fact, b: Fact) -> Optional[str]:
+    """Why two figures of one key need not agree, or None when they must."""
+    if a.path != b.path:
+        return not_rivals_across(a, b)
+    if a.study and b.study:
+        return "both are results of studies or trial arms"
+    if different_sources(a, b):
+        return "cited to different sources"
+    if a.sentence_start == b.sentence_start:
+        return "stated side by side in one sentence"
+    if a.group is not None and a.group == b.group:
+        return "stated side by side in one list or table"
+    if side_by_side(a, b):
+        return "under different labels of one section (alternatives)"
+    return None
 
 
 def different_sources(a: Fact, b: Fact) -> bool:
@@ -64,10 +79,17 @@ def different_sources(a: Fact, b: Fact) -> bool:
 def rivals_across(a: Fact, b: Fact) -> bool:
     """Across articles the context is not shared, so a figure that names its
     treatment (or condition) is only held against one that names it too."""
+    return not_rivals_across(a, b) is None
+
+
+def not_rivals_across(a: Fact, b: Fact) -> Optional[str]:
     if a.study and b.study:
-        return False
+        return "both are results of studies or trial arms"
     dims = [d for d, needed in (("treatment", a.treatment_specific), ("condition", a.condition_specific)) if needed]
-    return all((dim in a.qualifiers) == (dim in b.qualifiers) for dim in dims)
+    for dim in dims:
+        if (dim in a.qualifiers) != (dim in b.qualifiers):
+            return f"only one names the {dim} (the articles do not share context)"
+    return None
 
 
 def _stated_together(fact: Fact, other: Fact, facts: Sequence[Fact], tolerance: float, points: float) -> bool:
