@@ -160,11 +160,16 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         arms = self.lex.arms
         if arms is not None and arms.search(self.prose, clause[0], clause[1]) or STUDY_SAMPLE.search(m.noun):
             return "arm"
-        if block is None or block.kind == "heading" or block.kind == "table_cell":
+        if block is None or block.kind == "heading":
             return ""
         lead = self.lead_in_span(block)
         if lead is not None and self.names_study(lead[0], lead[1]):
             return "context"
+        heading = next(iter(self.headings(block)), None)  # "## The TRANSFORM-2 trial", "**What the 2019 study found**"
+        if heading is not None and self.names_study(heading.start, heading.end):
+            return "heading"
+        if block.kind == "table_cell":
+            return ""
         for s_start, s_end in self.sentences():
             if s_start >= start:
                 break

@@ -241,6 +241,7 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[Optional[re.Pattern], Opti
     """The grammar around the study vocabulary (qualifiers.yaml `studies`)."""
     nouns = _as_list(spec.get("nouns"))
     arms = _as_list(spec.get("arms"))
+    reports = _as_list(spec.get("reports"))
     names = arm = None
     if nouns:
         alts = "|".join(sorted((_phrase_pattern(n, False) for n in nouns), key=len, reverse=True))
@@ -250,7 +251,7 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[Optional[re.Pattern], Opti
             r"(?:[\w-]+\s+|\w+-){0,4}?(?:" + alts + r")\b(?!-))"
             r"|\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\s+(?i:" + alts + r")\b"  # "the SUSTAIN-2 trial"
             r"|\b(?i:in|from)\s+[A-Z][A-Z0-9]*-\d+\b"  # "in TRANSFORM-2"
-            r"")
+            + (r"|(?i:" + _LEFT + r"(?:" + _alternatives(reports) + r")\b)" if reports else ""))
     if arms:
         alts = "|".join(sorted((_phrase_pattern(n, False) for n in arms), key=len, reverse=True))
         arm = re.compile(

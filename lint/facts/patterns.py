@@ -82,7 +82,8 @@ LEADING_PREPOSITION = re.compile(r"^(?:over|within|for|at|after|by|in|across|dur
 EXCLUDED_KINDS = ("study-statistic", "year-finding")
 # "80% of people with sleep apnea | have never been diagnosed": a predicate right after a cohort's
 # condition counts something else; "50 million Americans living with chronic pain, ..." counts the condition.
-PREDICATE_AFTER = re.compile(r"\s+(?:who\s+|that\s+)?(?:still\s+|never\s+|also\s+|eventually\s+|later\s+|now\s+)?"
+PREDICATE_AFTER = re.compile(r"\s+(?:who\s+|that\s+)?(?:still\s+|never\s+|also\s+|eventually\s+|later\s+|now\s+|"
+                             r"no\s+longer\s+|not\s+|often\s+|usually\s+)?"
                              r"(?:are|is|were|was|have|has|had|do|does|did|can|could|will|would|may|might|"
                              r"don't|do\s+not|report\w*|say|said|get|gets|got|need\w*|use[sd]?|take[sn]?|took|"
                              r"develop\w*|experience\w*|remain\w*|stop\w*|go|goes|went|become|became|improv\w*|"
