@@ -56,6 +56,23 @@ def test_figures_cited_to_different_sources_are_different_results():
     assert within(text) == []
 
 
+def test_one_study_contradicting_itself_is_still_flagged():
+    text = ("# Drug Z for Migraine\n\n## The main trial\n\nIn a 12-week randomized trial of Drug Z in migraine, 50% "
+            "of people in the drug group responded by week 12.\n\n## Is it worth it?\n\nIn that trial, only 15% "
+            "of people with migraine responded to Drug Z by week 12.\n")
+    facts = facts_of(text)
+    assert facts["50% of people"].study_id == facts["15% of people"].study_id
+    (finding,) = within(text)
+    assert "15%" in finding.excerpt
+
+
+def test_two_arms_of_one_study_are_different_results():
+    text = ("# Ketamine for Depression\n\nA 2020 trial compared ketamine with ECT. In the trial, 55% of people "
+            "with depression in the ketamine arm responded.\n\nIn the same trial, 41% of people with depression "
+            "in the ECT arm responded.\n")
+    assert within(text) == []
+
+
 def test_placebo_is_never_the_articles_treatment():
     text = ("# Drug Z for Migraine\n\nIn the trial, 58% of the drug group responded to Drug Z, compared with "
             "31% of the placebo group.\n\n## Summary\n\nAbout 58% of people with migraine respond to Drug Z.\n")

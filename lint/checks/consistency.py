@@ -59,7 +59,10 @@ def not_rivals(a: Fact, b: Fact) -> Optional[str]:
     if a.path != b.path:
         return not_rivals_across(a, b)
     if a.study and b.study:
-        return "both are results of studies or trial arms"
+        if not (a.study_id and a.study_id == b.study_id):
+            return "results of different studies (or of studies the article does not tell apart)"
+        if a.arm and b.arm and a.arm != b.arm:
+            return f"results of different arms of one study ({a.arm} vs {b.arm})"
     if different_sources(a, b):
         return "cited to different sources"
     if a.sentence_start == b.sentence_start:
@@ -192,6 +195,7 @@ def _signature(fact: Fact) -> tuple:
     """Everything a comparison between articles reads of a fact."""
     return (fact.key, fact.unit, fact.dimension, fact.low, fact.high, fact.qualifier, fact.value,
             fact.treatment_specific, fact.condition_specific, fact.study, fact.timepoint, fact.strict,
+            fact.study_id, fact.arm,
             tuple(sorted(fact.qualifiers.items())))
 
 

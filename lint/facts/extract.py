@@ -18,7 +18,7 @@ from .fact import Fact
 from .lexicon import Lexicon, default_lexicon_data, lexicon_for
 from .measures import MeasureFinder
 from .not_compared import NotComparedRules
-from .patterns import EXCLUDED_KINDS, STUDY_REPORT, STUDY_SAMPLE, TIMEPOINT_AFTER, TIMEPOINT_BEFORE, TIMEPOINT_START
+from .patterns import ANAPHORIC_STUDY, EXCLUDED_KINDS, NEW_STUDY, STUDY_REPORT, STUDY_SAMPLE, TIMEPOINT_AFTER, TIMEPOINT_BEFORE, TIMEPOINT_START
 from .qualifiers import QualifierFinder
 from .subjects import SubjectFinder
 from .values import Value, normalise
@@ -147,35 +147,57 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         names = self.lex.study_names
         return bool(STUDY_REPORT.search(self.prose, start, end) or names is not None and names.search(self.prose, start, end))
 
-    def study_context(self, m, block, clause: tuple[int, int]) -> str:
-        """How a figure is tied to one study or arm, or "" for a general claim.
+    def study_context(self, m, block, clause: tuple[int, int]) -> tuple[str, str, str]:
+        """(how, which study, which arm) a figure is tied to, or ("", "", "") for a general claim.
 
         A sentence that names a study sets the context for the sentences after it in
         its paragraph ("A 2019 trial enrolled 120 adults. Response at one week was
-        62%."), and so does a paragraph's bold label; "58% of the drug group" is a
-        result of one arm."""
+        62%."), and so does a paragraph's bold label or the heading above; "58% of the
+        drug group" is a result of one arm. "That trial" and "the same study" refer to
+        the study named before; a study's identity is its citation when it has one."""
         start, end = self.sentence_span(m)
-        if self.names_study(start, end):
-            return "sentence"
+        arm = ""
         arms = self.lex.arms
-        if arms is not None and arms.search(self.prose, clause[0], clause[1]) or STUDY_SAMPLE.search(m.noun):
-            return "arm"
-        if block is None or block.kind == "heading":
-            return ""
-        lead = self.lead_in_span(block)
-        if lead is not None and self.names_study(lead[0], lead[1]):
-            return "context"
-        heading = next(iter(self.headings(block)), None)  # "## The TRANSFORM-2 trial", "**What the 2019 study found**"
-        if heading is not None and self.names_study(heading.start, heading.end):
-            return "heading"
-        if block.kind == "table_cell":
-            return ""
-        for s_start, s_end in self.sentences():
-            if s_start >= start:
-                break
-            if s_start >= block.start and s_end <= end and self.names_study(s_start, s_end):
-                return "context"
-        return ""
+        found = arms.search(self.prose, clause[0], clause[1]) if arms is not None else None
+        if found is not None:
+            arm = " ".join(w for w in found.group(0).lower().split()[1:] if w not in ("the", "those", "in", "people",
+                                                                                     "patients", "participants"))
+        how, span = "", None
+        if self.names_study(start, end):
+            how, span = "sentence", (start, end)
+        elif block is not None and block.kind != "heading":
+            lead = self.lead_in_span(block)
+            heading = next(iter(self.headings(block)), None)
+            if lead is not None and self.names_study(lead[0], lead[1]):
+                how, span = "context", lead
+            elif heading is not None and self.names_study(heading.start, heading.end):
+                how, span = "heading", (heading.start, heading.end)
+            elif block.kind != "table_cell":
+                for s_start, s_end in self.sentences():
+                    if s_start >= start:
+                        break
+                    if s_start >= block.start and s_end <= end and self.names_study(s_start, s_end):
+                        how, span = "context", (s_start, s_end)
+        if span is not None:
+            return how, self.study_id(span), arm
+        if arm or STUDY_SAMPLE.search(m.noun):
+            return "arm", "", arm
+        return "", "", ""
+
+    def study_id(self, span: tuple[int, int]) -> str:
+        """Which study a naming sentence is about: its citation, the study named before it
+        ("that trial", "the same study"), or the sentence itself."""
+        cited = citations_for(self.article).citation_for(span[0], span[1])
+        if cited is not None:
+            return f"{cited.form}:{cited.target}"
+        text = self.prose[span[0]:span[1]]
+        if ANAPHORIC_STUDY.search(text) and not NEW_STUDY.search(text):
+            earlier = [s for s in self.sentences() if s[1] <= span[0] and self.names_study(s[0], s[1])]
+            for prev in reversed(earlier):
+                prev_text = self.prose[prev[0]:prev[1]]
+                if not (ANAPHORIC_STUDY.search(prev_text) and not NEW_STUDY.search(prev_text)):
+                    return self.study_id(prev)
+        return f"study@{span[0]}"
 
     def _fact(self, m, value: Value) -> Fact:
         art = self.article
@@ -193,7 +215,7 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
             fact.source = f"{support.form}:{support.target}"
         fact.subsection = self.subsection(block)
         clause = self.clause(m)
-        fact.study_from = self.study_context(m, block, clause)
+        fact.study_from, fact.study_id, fact.arm = self.study_context(m, block, clause)
         fact.study = bool(fact.study_from)
         measure, where = self.measure_of(m, value, clause, block)
         if measure is not None:

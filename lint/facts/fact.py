@@ -41,6 +41,8 @@ class Fact:
     sentence_start: int = -1  # figures in one sentence are stated side by side, never in conflict
     group: Optional[int] = None  # one list or table: its figures are side by side too
     study: bool = False  # reported from one named study (or one arm of a trial)
+    study_id: str = ""  # which study: its citation, or where it is named ("" when unknown)
+    arm: str = ""  # which arm of it: "drug group", "placebo arm"
     study_from: str = ""  # how: "sentence" (it names the study), "context" (an earlier sentence did), "arm", "sample"
     source: str = ""  # the citation that supports it ("footnote:1", "link:https://..."): different sources, different results
     comparator: bool = False  # about a placebo or other comparator arm: never compared

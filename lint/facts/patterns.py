@@ -89,3 +89,7 @@ PREDICATE_AFTER = re.compile(r"\s+(?:who\s+|that\s+)?(?:still\s+|never\s+|also\s
                              r"develop\w*|experience\w*|remain\w*|stop\w*|go|goes|went|become|became|improv\w*|"
                              r"respond\w*|continu\w*|achiev\w*|reach\w*|los[et]\w*|gain\w*|die[sd]?|"
                              r"[a-z]+ed)\b", re.I)
+# "In that trial", "the same study": the study named before. "A second trial", "another study": a new one.
+ANAPHORIC_STUDY = re.compile(r"\b(?:that|this|the\s+same|the)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\b", re.I)
+NEW_STUDY = re.compile(r"\b(?:a|an|another|one|second|third|separate|later|earlier|new|different|other|"
+                       r"follow-up|larger|smaller|recent|\d{4})\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.I)
