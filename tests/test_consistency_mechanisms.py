@@ -125,6 +125,17 @@ def test_parallel_figures_share_the_cohort():
     assert within(text) == []
 
 
+def test_a_treatment_outcome_is_never_a_prevalence():
+    text = ("# Migraine Prevention\n\nErenumab halved monthly migraine days for about 50% of people with migraine.\n"
+            "Topiramate did the same for about 40% of people with migraine.\n")
+    assert within(text) == []
+
+
+def test_symptoms_and_the_disorder_are_different_counts():
+    text = "# Insomnia\n\nAbout 30% of adults have symptoms of insomnia.\nAbout 10% of adults have insomnia disorder.\n"
+    assert within(text) == []
+
+
 # -- 4. tables ----------------------------------------------------------------------------
 def test_a_table_cell_takes_its_treatment_from_the_column_header():
     text = ("# Ketamine vs Esketamine for Depression\n\n| Measure | Ketamine | Esketamine |\n|---|---|---|\n"

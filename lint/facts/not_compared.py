@@ -29,6 +29,9 @@ class NotComparedRules(ArticleStructure):
             return reason
         if PRONOUN_NOUN.match(m.noun.strip()):
             return "a share of a group named earlier, not of a population"
+        if any(f.group == "treatment" for f in self.lex.subjects.find(self.prose, clause[0], clause[1])):
+            # "Erenumab halved migraine days for 50% of people with migraine"
+            return "a treatment outcome, not a prevalence"
         if not m.noun and not STRONG_PREVALENCE.search(self.prose, clause[0], clause[1]):
             return "not stated as a share of people"
         return ""
