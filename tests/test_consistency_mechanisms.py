@@ -125,6 +125,13 @@ def test_parallel_figures_share_the_cohort():
     assert within(text) == []
 
 
+def test_a_cohort_the_lexicon_cannot_name_is_still_a_cohort():
+    text = ("# Depression\n\nDepression affects about 8% of US adults each year.\n\n"
+            "About 20% of people who have had a heart attack develop depression.\n")
+    assert facts_of(text)["About 20% of people"].qualifiers["cohort"] == "people who have had a heart attack"
+    assert within(text) == []
+
+
 def test_a_treatment_outcome_is_never_a_prevalence():
     text = ("# Migraine Prevention\n\nErenumab halved monthly migraine days for about 50% of people with migraine.\n"
             "Topiramate did the same for about 40% of people with migraine.\n")

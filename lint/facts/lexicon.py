@@ -141,6 +141,7 @@ class Lexicon:
     study_names: Optional[re.Pattern] = None  # "a 2019 trial", "the same study": a sentence names a study
     arms: Optional[re.Pattern] = None  # "58% of the drug group": a result of one arm
     cohort_link: Optional[re.Pattern] = None  # "(of) people with", "of adults taking": a cohort follows
+    cohort_start: Optional[re.Pattern] = None  # the same at the start of any text: "who have had a heart attack"
     subgroup: Optional[re.Pattern] = None  # "among those who": the figure counts within a subgroup
 
 
@@ -229,9 +230,9 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
             from_heading.add(str(name))
         strict.update(str(v) for v in _as_list(spec.get("strict")))
     study_names, arms = _study_patterns(qualifiers.get("studies") or {})
-    cohort_link, subgroup = _cohort_patterns(qualifiers.get("cohorts") or {})
+    cohort_link, subgroup, cohort_start = _cohort_patterns(qualifiers.get("cohorts") or {})
     return Lexicon(subjects=PhraseIndex(entries), labels=labels, measures=compiled, study_names=study_names, arms=arms,
-                   cohort_link=cohort_link, subgroup=subgroup,
+                   cohort_link=cohort_link, subgroup=subgroup, cohort_start=cohort_start,
                    cues=PhraseIndex(cue_entries, plural=False), side_effects=PhraseIndex(effects, plural=False),
                    negations=negation_re, inceptives=inceptives, inceptive_after=inceptive_after, dimensions=dims, from_heading=from_heading,
                    applies_to=applies_to, comparators=comparators, strict=strict)
@@ -264,18 +265,21 @@ def _alternatives(phrases: list[str]) -> str:
     return "|".join(sorted((_phrase_pattern(p, False) for p in phrases), key=len, reverse=True))
 
 
-def _cohort_patterns(spec: Mapping[str, Any]) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:
+def _cohort_patterns(spec: Mapping[str, Any]
+                     ) -> tuple[Optional[re.Pattern], Optional[re.Pattern], Optional[re.Pattern]]:
     """The grammar around the cohort vocabulary (qualifiers.yaml `cohorts`)."""
     nouns, links, subgroups = (_as_list(spec.get(k)) for k in ("nouns", "links", "subgroups"))
-    link = group = None
+    link = group = start = None
     if nouns and links:
         # from the figure to the cohort's condition: "% of people with (moderate to severe) "
         link = re.compile(r"^\s*(?:%|percent|per\s+cent)?\s*(?:of\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
                           r"(?:" + _alternatives(nouns) + r")\s+(?:" + _alternatives(links) + r")\s+"
                           r"(?:(?:the|a|an|their)\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+        start = re.compile(r"\s*(?:%|percent|per\s+cent)?\s*(?:(?:of\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
+                           r"(?:" + _alternatives(nouns) + r")\s+)?(?:" + _alternatives(links) + r")\s+\w", re.I)
     if subgroups:
         group = re.compile(_LEFT + r"(?:" + _alternatives(subgroups) + r")\b", re.I)
-    return link, group
+    return link, group, start
 
 
 # Each rule loads its own copy of the lexicon files, and every article asks

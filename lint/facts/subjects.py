@@ -7,6 +7,7 @@ title, and finally the article's dominant subject.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterator, Optional
 
@@ -53,6 +54,14 @@ class SubjectFinder(ArticleStructure):
                     # an article that names no condition ("zolpidem starts working in 30 minutes"):
                     # the outcome is keyed by the treatment it is stated for
                     fact.subject, fact.subject_label, fact.subject_from = second.id, labels.get(second.id, second.id), second_from
+        if cohort is None and fact.measure == "prevalence" and cue_end is not None and self.lex.cohort_start:
+            # "20% of people who have had a heart attack develop depression": a cohort the lexicon cannot name
+            verb = self.prose.rfind(" ", m.end, cue_end - 1)
+            gap = self.prose[m.end:cue_end]
+            if self.lex.cohort_start.match(gap):
+                words = " ".join(self.prose[m.end:verb if verb > m.end else cue_end].split())
+                fact.qualifiers["cohort"] = "people " + words
+                return
         if cohort is not None:
             fact.qualifiers["cohort"] = "people with " + labels.get(cohort.id, cohort.id)
         elif self.lex.subgroup is not None and fact.dimension in ("proportion", "count"):
@@ -100,6 +109,9 @@ class SubjectFinder(ArticleStructure):
             return None
         for cue in self.lex.cues.find(self.prose, m.end, clause[1]):
             if cue.group == "prevalence" and cue.id == "prevalence":
+                if re.search(r"\b(?:who|that|which)\s+(?:\w+\s+){0,2}$", self.prose[max(m.end, cue.start - 24):cue.start],
+                             re.I):
+                    continue  # "people who have had a heart attack": a relative clause names the cohort
                 word = self.prose[cue.start:cue.end].lower()
                 if word.split()[0] in ("have", "has", "had", "having", "develop", "develops", "developed",
                                        "developing", "experience", "experiences", "experienced",
