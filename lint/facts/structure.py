@@ -156,6 +156,12 @@ class ArticleStructure:
         column in the table's first row): its subject and qualifiers come from them."""
         if block is None or block.kind != "table_cell":
             return []
+        memo = self.__dict__.setdefault("_headers", {})
+        if block.index not in memo:
+            memo[block.index] = self._table_headers(block)
+        return list(memo[block.index])
+
+    def _table_headers(self, block) -> list[tuple[str, tuple[int, int]]]:
         cells = self.cells()
         own = cells.get(block.index)
         if own is None:
@@ -178,8 +184,14 @@ class ArticleStructure:
         blocks = self.article.blocks
         block = blocks[m.block] if 0 <= m.block < len(blocks) else self.article.block_at(m.start)
         if block is not None and block.kind == "table_cell":
-            for index, (start, end, _) in self.cells().items():
-                if start <= m.start < end and blocks[index].row == block.row:
+            rows = self.__dict__.get("_rows")
+            if rows is None:
+                rows = self.__dict__["_rows"] = {}
+                for index in self.cells():
+                    rows.setdefault(blocks[index].row, []).append(index)
+            for index in rows.get(block.row, ()):
+                start, end, _ = self.cells()[index]
+                if start <= m.start < end:
                     return blocks[index]
         return block
 
