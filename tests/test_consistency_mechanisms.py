@@ -168,6 +168,14 @@ def test_a_table_that_contradicts_the_prose_is_still_flagged():
     assert "12%" in finding.excerpt
 
 
+def test_a_time_point_header_dates_its_cells():
+    text = ("# Ketamine for Depression\n\n| Time after infusion | Response rate |\n|---|---|\n| 24 hours | 60% |\n"
+            "| 4 weeks | 15% |\n\nAbout 60% of people with depression respond to ketamine within 24 hours.\n")
+    cells = {f.text: f for f in extract_facts(load_article("a.md", text.encode())) if f.group is not None}
+    assert cells["60%"].timepoint == (1.0, 1.0) and cells["15%"].timepoint == (28.0, 28.0)
+    assert within(text) == []
+
+
 # -- 5. qualifiers that differ -----------------------------------------------------------
 def test_a_starting_dose_is_not_the_usual_dose():
     text = ("# Ketamine Dosing\n\nThe standard IV dose of ketamine is 0.5 mg/kg.\n\n## Older adults\n\n"

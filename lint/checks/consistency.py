@@ -100,6 +100,8 @@ def _stated_together(fact: Fact, other: Fact, facts: Sequence[Fact], tolerance: 
     for x in facts:
         if x is fact or x is other:
             continue
+        if side_by_side(x, other) and agree(x, fact, tolerance, points):
+            return True  # a table or list gives both values ("50% at week 4, 70% at week 16")
         for y in facts:
             if y is x or y is fact or y is other or not side_by_side(x, y):
                 continue

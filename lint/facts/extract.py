@@ -77,7 +77,7 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
             if id(m) in timepoints["is_timepoint"]:
                 continue
             fact = self._fact(m, value)
-            fact.timepoint = timepoints["of"].get(id(m))
+            fact.timepoint = timepoints["of"].get(id(m)) or self.header_timepoint(self.block_of(m))
             facts.append(fact)
         self._share_cohorts(facts)
         return facts

@@ -14,7 +14,8 @@ from typing import Optional, Sequence
 from .fact import Fact
 from .lexicon import Lexicon, Measure
 from .patterns import (CHANGE_TO, CHECKPOINT_BEFORE, FREQUENCY_AFTER, FREQUENCY_IN, MAGNITUDE_AFTER, MAGNITUDE_BEFORE,
-                       NEUTRAL_LABEL, PRONOUN, PRONOUN_NOUN, RESTATED_BEFORE, STRONG_PREVALENCE, STUDY_SAMPLE)
+                       NEUTRAL_LABEL, PRONOUN, PRONOUN_NOUN, RESTATED_BEFORE, STRONG_PREVALENCE, STUDY_SAMPLE,
+                       TIME_HEADER)
 from .structure import ArticleStructure
 
 
@@ -56,6 +57,8 @@ class NotComparedRules(ArticleStructure):
             return f"the figure is labelled {label!r}"
         for where, (start, end) in self.table_headers(block):
             header = " ".join(self.article.text[start:end].strip(" *_`").split())
+            if TIME_HEADER.fullmatch(header):
+                continue  # a time point: it dates the cell (see `header_timepoint`)
             if re.search(r"[A-Za-z]", header) and not self._recognised(header):
                 return f"the table's {where} is {header!r}"
         before = self.prose[m.sentence_start:m.start]

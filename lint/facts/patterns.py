@@ -93,3 +93,7 @@ PREDICATE_AFTER = re.compile(r"\s+(?:who\s+|that\s+)?(?:still\s+|never\s+|also\s
 ANAPHORIC_STUDY = re.compile(r"\b(?:that|this|the\s+same|the)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\b", re.I)
 NEW_STUDY = re.compile(r"\b(?:a|an|another|one|second|third|separate|later|earlier|new|different|other|"
                        r"follow-up|larger|smaller|recent|\d{4})\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.I)
+# A table header that is a time point: "24 hours", "Week 4", "At 6 months", "Day 7".
+TIME_HEADER = re.compile(r"(?:(?:at|after|by)\s+)?(?:(?P<n1>\d+(?:\.\d+)?)\s*(?P<u1>minutes?|hours?|days?|weeks?|months?|years?)"
+                         r"|(?P<u2>minute|hour|day|week|month|year)\s+(?P<n2>\d+(?:\.\d+)?))(?:\s+(?:later|after\s+\w+))?",
+                         re.I)

@@ -10,7 +10,7 @@ from typing import Optional
 
 from ..article import Article
 from ..citations import section_headings, sentence_spans
-from .patterns import CLAUSE_BREAK, NUMBERED, OPENING_BOLD, PLAIN_LABEL, PSEUDO_HEADING
+from .patterns import CLAUSE_BREAK, TIME_HEADER, NUMBERED, OPENING_BOLD, PLAIN_LABEL, PSEUDO_HEADING
 
 
 class ArticleStructure:
@@ -178,6 +178,20 @@ class ArticleStructure:
             if head is not None:
                 out.append(("column header", cells[head.index][:2]))
         return out
+
+    def header_timepoint(self, block) -> Optional[tuple[float, float]]:
+        """"24 hours", "Week 4", "At 6 months": a row or column header that dates the cell (in days)."""
+        from .values import DAYS_PER_UNIT
+
+        for _, (start, end) in self.table_headers(block):
+            found = TIME_HEADER.fullmatch(" ".join(self.article.text[start:end].strip(" *_`").split()))
+            if found is None:
+                continue
+            number = float(found.group("n1") or found.group("n2"))
+            unit = (found.group("u1") or found.group("u2")).lower().rstrip("s")
+            days = number * DAYS_PER_UNIT.get(unit, 1.0)
+            return days, days
+        return None
 
     def block_of(self, m):
         """The figure's block; in a table, its own cell (every cell's block spans the whole row)."""
