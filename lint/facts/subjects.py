@@ -69,6 +69,10 @@ class SubjectFinder(ArticleStructure):
             start, end = self.sentence_span(m)
             found = self.lex.subgroup.search(self.prose, clause[0], clause[1]) or (
                 self.lex.subgroup.search(self.prose, start, m.start))
+            named = [f for f in self.lex.subjects.find(self.prose, found.end(), min(found.end() + 40, clause[1]))
+                     if f.id == fact.subject] if found is not None else []
+            if named and not self.prose[found.end():named[0].start].strip(" ,").count(" ") > 2:
+                found = None  # "among adults with high blood pressure, 1 in 4 have it under control": the subject itself
             if found is not None:
                 fact.qualifiers["cohort"] = "a subgroup (" + " ".join(self.prose[found.start():min(
                     found.end() + 40, clause[1])].split()[:6]) + "...)"
