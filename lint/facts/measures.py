@@ -74,9 +74,9 @@ class MeasureFinder(ArticleStructure):
                 if inceptive is not None and set(inceptive.dimensions) & set(spec.dimensions):
                     chosen = inceptive  # "start to relieve a migraine within 30 minutes": when relief begins
             elif spec.of_side_effect and self.lex.side_effects.find(text, start, cue.start):
-                effect = self.lex.measures.get(spec.of_side_effect)
-                if effect is not None and set(effect.dimensions) & set(spec.dimensions):
-                    chosen = effect  # "a headache usually lasts 2 to 3 days": how long the side effect lasts
+                lasting = self.lex.measures.get(spec.of_side_effect)
+                if lasting is not None and set(lasting.dimensions) & set(spec.dimensions):
+                    chosen = lasting  # "a headache usually lasts 2 to 3 days": how long the side effect lasts
             if self.lex.negations.search(text[start:cue.start]):
                 negated = self.lex.measures.get(spec.negated or "")
                 if negated is None or not set(negated.dimensions) & set(spec.dimensions):

@@ -157,7 +157,7 @@ def _text(rows: list[dict[str, Any]], color: bool) -> str:
                      row["why"])
     buffer = StringIO()
     Console(file=buffer, width=220, no_color=not color, highlight=False, force_terminal=color).print(grid)
-    counts = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
     for row in rows:
         counts[row["verdict"]] += 1
     summary = ", ".join(f"{n} {v}" for v, n in sorted(counts.items())) or "none"
