@@ -302,13 +302,20 @@ def init_command(path, preset, force, require, dry_run, preview):
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--keyed", is_flag=True, help="Only figures with a subject and a measure (the ones compared).")
+@click.option("--pairs", is_flag=True,
+              help="List every pair of figures CL501-CL503 compared, with the verdict and why.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def facts_command(paths, fmt, keyed, config):
+def facts_command(paths, fmt, keyed, pairs, config):
     """List each figure with its subject, measure, value, qualifiers and citation."""
     from .facts.report import render_facts
 
     paths = default_paths(paths)
     settings, registry = load(paths, config)
+    if pairs:
+        from .facts.pairs import render_pairs
+
+        click.echo(render_pairs(list(paths), settings, registry, fmt, color=_use_color(None)), nl=False)
+        return
     click.echo(render_facts(list(paths), settings, registry, fmt, keyed, color=_use_color(None)), nl=False)
 
 
