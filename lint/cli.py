@@ -57,7 +57,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: text, or from --output's extension: .json .sarif .xml .md .html).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -81,20 +81,45 @@ def main() -> None:
                    "compare against every article).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: on a terminal, for runs over a second, never in CI).")
+@click.option("--stdin-filename", type=click.Path(dir_okay=False, path_type=Path),
+              help="With `-`: the path standard input stands for (config, per-file ignores, its folder's articles).")
+@click.option("--watch", is_flag=True, help="Lint, then re-lint whenever an article or the config is saved.")
 def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quiet, color, config, fix, no_cache,
-          baseline_file, since, progress):
-    """Lint articles and say which may be published (exit 1 when any is blocked)."""
+          baseline_file, since, progress, stdin_filename, watch):
+    """Lint articles and say which may be published (exit 1 when any is blocked).
+
+    `-` reads one article from standard input (name it with --stdin-filename)."""
     from .output import write_report
 
     paths = default_paths(paths)
+    stdin = Path("-") in paths
+    if stdin and (len(paths) > 1 or watch or since):
+        raise _fail("`-` (standard input) cannot be combined with other paths, --watch or --since")
+    if stdin_filename is not None and not stdin:
+        raise _fail("--stdin-filename needs `-` as the path to lint")
+    if watch:
+        from .watch import watch as watch_paths
+
+        sys.exit(watch_paths(paths, lambda: load(paths, config, select=_codes(select),
+                                                 extend_select=_codes(extend_select), ignore=_codes(ignore),
+                                                 fail_on=fail_on, jobs=jobs, cache=False if no_cache else None),
+                             fmt=fmt, quiet=quiet, color=_use_color(color)))
+    if stdin and stdin_filename is not None:
+        paths = (stdin_filename,)  # where the config is looked up from
     settings, registry = load(paths, config, select=_codes(select), extend_select=_codes(extend_select),
                               ignore=_codes(ignore), fail_on=fail_on, jobs=jobs,
                               cache=False if no_cache else None)
     known = _load_baseline(baseline_file) if baseline_file is not None else None
     report_only = _changed_since(since) if since else None
+    fixed_text = None
     try:
-        result = _lint(paths, registry, settings, progress, report_only)
-        if fix:
+        if stdin:
+            from .live import Project, check_stdin
+
+            result, fixed_text = check_stdin(stdin_filename, Project.from_settings(settings, registry), fix)
+        else:
+            result = _lint(paths, registry, settings, progress, report_only)
+        if fix and not stdin:
             from .output import apply_fixes
 
             changed = apply_fixes(result)
@@ -107,8 +132,17 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
         from .baseline import apply
 
         apply(result, known)
+    if fixed_text is not None:  # as ruff does: the fixed article on stdout, the report on stderr
+        sys.stdout.buffer.write(fixed_text)
+        sys.stdout.flush()
     try:
-        write_report(result, fmt, output, quiet=quiet, color=_use_color(color) and output is None)
+        if fixed_text is not None and output is None:
+            from contextlib import redirect_stdout
+
+            with redirect_stdout(sys.stderr):
+                write_report(result, fmt, None, quiet=quiet, color=False)
+        else:
+            write_report(result, fmt, output, quiet=quiet, color=_use_color(color) and output is None)
     except OSError as err:
         raise _fail(f"cannot write {output}: {err.strerror or err}") from None
     sys.exit(result.exit_code)

@@ -1,0 +1,129 @@
+"""Linting one article whose text is not read from disk: stdin and the editor.
+
+The runner lints files; an editor's buffer or a pipe holds text that may
+differ from the file of the same name, or have no file at all. `lint_text`
+gives such a text exactly the findings `contentlint check PATH` would give the
+file PATH with that content: the same config, rules, per-file ignores and
+suppressions, and the same cross-article context (the other articles in its
+folder, read through the runner's cache).
+
+Everything here reuses the runner's pieces (`select_rules`, `analyse_files`,
+`sibling_context`, `finish`); nothing is linted differently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Mapping, Optional, Sequence
+
+from . import nlp
+from .config import Settings, load_settings
+from .discover import display_path
+from .engine import ArticleResult, analyse, finish
+from .rules import Registry, Rule, load_registry
+from .runner import Run, analyse_files, select_rules, sibling_context, verdicts
+
+STDIN = "-"
+
+
+@dataclass
+class Project:
+    """A loaded configuration: what every article under one config file shares."""
+
+    settings: Settings
+    registry: Registry
+    rules: list[Rule]
+    corpus_rules: list[Rule] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, target: Path, config: Optional[Path] = None,
+             overrides: Optional[Mapping] = None) -> "Project":
+        """Raises ConfigError / RuleError exactly as the CLI's loading does."""
+        settings = load_settings(target, config, overrides)
+        registry = load_registry([settings.resolve(p) for p in settings.rule_packs])
+        return cls.from_settings(settings, registry)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, registry: Registry) -> "Project":
+        rules = select_rules(registry, settings)
+        corpus = [r for r in rules if registry.kinds[r.check].scope == "corpus"]
+        return cls(settings, registry, rules, corpus)
+
+
+def sibling_paths(path: Path, settings: Settings) -> list[Path]:
+    """The articles `contentlint check PATH` compares PATH with: the rest of its folder.
+
+    PATH need not exist (an unsaved buffer, a name given to stdin)."""
+    if path.is_file():
+        context = sibling_context([path], settings)
+    else:
+        folder = path.resolve().parent
+        context = sorted(p for p in folder.iterdir()
+                         if p.is_file() and any(fnmatch(p.name, pat) for pat in settings.include)) \
+            if folder.is_dir() else []
+    own = display_path(path)
+    return [p for p in context if display_path(p) != own]
+
+
+def analyse_siblings(path: Path, project: Project, jobs: Optional[int] = 1) -> list[ArticleResult]:
+    """What the cross-article rules need from the other articles (through the result cache)."""
+    if not project.corpus_rules:
+        return []
+    siblings = sibling_paths(path, project.settings)
+    if not siblings:
+        return []
+    return analyse_files(siblings, project.corpus_rules, project.registry, project.settings, jobs)
+
+
+def analyse_text(path: str, data: bytes, project: Project) -> ArticleResult:
+    """The article's own analysis (before the corpus pass), in this process."""
+    nlp.configure(project.settings.nlp_model)
+    return analyse(path, data, project.rules, project.registry)
+
+
+def _fresh(result: ArticleResult) -> ArticleResult:
+    # `finish` appends and filters findings in place: work on a copy so that a
+    # result kept between runs (the editor's, the cache's) stays as analysed.
+    return dataclasses.replace(result, findings=list(result.findings))
+
+
+def complete(own: ArticleResult, project: Project, siblings: Sequence[ArticleResult] = ()) -> Run:
+    """The corpus pass, suppressions, per-file ignores and the verdict for one article."""
+    result = _fresh(own)
+    others = [_fresh(r) for r in siblings if r.path != result.path] if project.corpus_rules else []
+    finish([result, *others], project.rules, project.registry, project.settings.per_file_ignores)
+    result.findings.sort()
+    return Run([result], project.registry, project.rules, project.settings,
+               verdicts([result], project.settings), compared=len(others))
+
+
+def lint_text(path: Optional[Path], data: bytes, project: Project, jobs: Optional[int] = 1) -> Run:
+    """Lint `data` as if it were the content of `path` (None: a nameless text, no context)."""
+    shown = display_path(path) if path is not None else STDIN
+    own = analyse_text(shown, data, project)
+    siblings = analyse_siblings(path, project, jobs) if path is not None else []
+    return complete(own, project, siblings)
+
+
+def check_stdin(filename: Optional[Path], project: Project, fix: bool = False) -> tuple[Run, Optional[bytes]]:
+    """`contentlint check - [--stdin-filename PATH]`: lint standard input as PATH.
+
+    With `fix`, also returns the fixed text (to be written to stdout, as ruff
+    does); the run then reports what remains after the fixes."""
+    import sys
+
+    from .fixes import apply_to_text
+
+    data = sys.stdin.buffer.read()
+    run = lint_text(filename, data, project, project.settings.jobs)
+    if not fix:
+        return run, None
+    fixes = [f.fix for f in run.findings if f.fix is not None]
+    if not fixes:
+        return run, data
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    fixed = bom + apply_to_text(run.results[0].text, fixes).encode("utf-8")
+    return lint_text(filename, fixed, project, project.settings.jobs), fixed
