@@ -254,6 +254,19 @@ def explain(code, config):
     click.echo(render(rule))
 
 
+@main.command(name="server")
+@click.option("--stdio", is_flag=True, help="Talk LSP over standard input and output (the default; accepted for "
+                                            "editors that pass it).")
+def server_command(stdio):
+    """Run the language server for editors (LSP over stdio); see docs/editors.md."""
+    try:
+        from .server import serve
+    except ImportError as err:
+        raise _fail(f"the language server needs the 'server' extra ({err.name or err} is not installed): "
+                    "pip install 'contentlint[server]'") from None
+    serve()
+
+
 @main.command(name="facts")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
