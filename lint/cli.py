@@ -100,6 +100,9 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
     if watch:
         from .watch import watch as watch_paths
 
+        if output or fix or baseline_file:
+            raise _fail("--watch prints to the terminal: it cannot be combined with -o, --fix or --baseline")
+
         sys.exit(watch_paths(paths, lambda: load(paths, config, select=_codes(select),
                                                  extend_select=_codes(extend_select), ignore=_codes(ignore),
                                                  fail_on=fail_on, jobs=jobs, cache=False if no_cache else None),

@@ -265,7 +265,9 @@ class ContentlintServer(LanguageServer):
                     self.worker, self._safe_lint, uri, text, version, from_disk)
             finally:
                 self.linting = None
-        self.publish(outcome)
+            self.publish(outcome)
+            # The other open articles of this folder compare against this buffer as typed.
+            await self.relink_all(near=uri)
         if outcome.missing:
             self.start_background(outcome.uri, outcome.missing)
 
@@ -317,10 +319,17 @@ class ContentlintServer(LanguageServer):
         except Exception:  # noqa: BLE001
             log.error("analysing %s failed:\n%s", [str(p) for p in paths], traceback.format_exc())
 
-    async def relink_all(self) -> None:
-        """Re-run the corpus pass for every open document (a neighbour changed)."""
+    async def relink_all(self, near: Optional[str] = None) -> None:
+        """Re-run the corpus pass for the open documents (all, or those in `near`'s folder but it)."""
         loop = asyncio.get_running_loop()
+        folder = self.docs[near].path.parent if near in self.docs and self.docs[near].path else None
         for uri in list(self.docs):
+            if near is not None:
+                other = self.docs[uri].path
+                if uri == near or folder is None or other is None or other.parent != folder:
+                    continue
+                if not self.docs[near].project or not self.docs[near].project.corpus_rules:
+                    continue
             outcome = await loop.run_in_executor(self.worker, self._safe_relink, uri)
             if outcome is not None:
                 self.publish(outcome)
