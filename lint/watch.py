@@ -80,12 +80,19 @@ def watch(paths: tuple[Path, ...], load: Callable[[], tuple[Settings, Registry]]
     # Re-lints of one saved article run in this process: build its pipeline now, while the writer reads.
     nlp.configure(settings.nlp_model)
     threading.Thread(target=nlp.get_nlp, daemon=True).start()
-    _status(f"watching {len(current.results)} article{'s' if len(current.results) != 1 else ''} for changes "
-            "(Ctrl-C to stop)")
     roots = _roots(paths, settings)
+    ready = False
     try:
+        # yield_on_timeout: an empty batch says the watches are in place, and only
+        # then do we say "watching", so nothing saved after that line is missed.
         for changes in watchfiles.watch(*roots, watch_filter=lambda _c, p: _relevant(p, settings),
-                                        raise_interrupt=False):
+                                        raise_interrupt=False, yield_on_timeout=True, rust_timeout=1000):
+            if not ready:
+                ready = True
+                _status(f"watching {len(current.results)} article{'s' if len(current.results) != 1 else ''} "
+                        "for changes (Ctrl-C to stop)")
+            if not changes:
+                continue
             changed = {Path(p) for _, p in changes}
             if any(p.name in CONFIG_NAMES for p in changed):
                 try:
