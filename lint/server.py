@@ -20,6 +20,7 @@ import asyncio
 import logging
 import os
 import sys
+import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -117,6 +118,7 @@ class ContentlintServer(LanguageServer):
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="contentlint-lint")
         self.docs: dict[str, Document] = {}
         self.pending: dict[str, asyncio.Task] = {}
+        self.last_change: dict[str, float] = {}  # uri -> time.monotonic() of its last change
         self.linting: Optional[str] = None  # the document being linted now
         self.lock = asyncio.Lock()  # one lint at a time, in the order asked
         self.debounce = DEFAULT_DEBOUNCE_MS / 1000
@@ -246,7 +248,19 @@ class ContentlintServer(LanguageServer):
 
     # -- scheduling (event loop) -------------------------------------------------
     def schedule(self, uri: str, delay: float, from_disk: bool = False) -> None:
+        """Lint `uri` after `delay`, unless another change comes first (a debounce).
+
+        The debounce has a leading edge: the first change after a quiet spell
+        longer than the delay, with no lint running, is linted at once; the
+        changes that follow it wait, and those that arrive while a lint runs
+        are coalesced into one lint of the latest text."""
+        now = time.monotonic()
+        quiet = now - self.last_change.get(uri, 0.0) > delay
+        self.last_change[uri] = now
         task = self.pending.get(uri)
+        busy = self.linting is not None or (task is not None and not task.done())
+        if quiet and not busy:
+            delay = 0
         if task is not None and not task.done() and self.linting != uri:
             task.cancel()  # not started yet: this change supersedes it
         self.pending[uri] = asyncio.ensure_future(self._lint_after(uri, delay, from_disk))
@@ -471,6 +485,7 @@ def did_save(ls: ContentlintServer, params: T.DidSaveTextDocumentParams) -> None
 def did_close(ls: ContentlintServer, params: T.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     task = ls.pending.pop(uri, None)
+    ls.last_change.pop(uri, None)
     if task is not None and not task.done():
         task.cancel()
     if ls.docs.pop(uri, None) is not None:
