@@ -179,7 +179,7 @@ class ContentlintServer(LanguageServer):
         """The folder's other articles: open buffers as typed, the rest as saved."""
         if doc.path is None or not project.corpus_rules:
             return [], []
-        open_docs = {d.shown: d for d in self.docs.values() if d.path is not None and d is not doc}
+        open_docs = {d.shown: d for d in list(self.docs.values()) if d.path is not None and d is not doc}
         known: list[ArticleResult] = []
         missing: list[Path] = []
         for path in sibling_paths(doc.path, project.settings):
