@@ -11,7 +11,6 @@ reported and the last good one is kept until it is fixed. Ctrl-C stops.
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from fnmatch import fnmatch
@@ -85,7 +84,8 @@ def watch(paths: tuple[Path, ...], load: Callable[[], tuple[Settings, Registry]]
     try:
         # yield_on_timeout: an empty batch says the watches are in place, and only
         # then do we say "watching", so nothing saved after that line is missed.
-        for changes in watchfiles.watch(*roots, watch_filter=lambda _c, p: _relevant(p, settings),
+        # The filter reads `settings` when called, so a reloaded config's `include` applies.
+        for changes in watchfiles.watch(*roots, watch_filter=lambda _c, p: _relevant(p, settings),  # noqa: B023
                                         raise_interrupt=False, yield_on_timeout=True, rust_timeout=1000):
             if not ready:
                 ready = True
@@ -100,7 +100,6 @@ def watch(paths: tuple[Path, ...], load: Callable[[], tuple[Settings, Registry]]
                     _status("configuration reloaded")
                 except click.exceptions.Exit:
                     _status("keeping the last good configuration until this one is fixed")
-                roots = _roots(paths, settings)
             started = time.perf_counter()
             try:
                 current = lint(settings, registry)
