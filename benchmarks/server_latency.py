@@ -45,7 +45,7 @@ def default_article() -> str:
 
 def synthetic() -> str:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench import synthetic_article
+    from synthetic import synthetic_article
 
     return synthetic_article(1, random.Random(7), words=1400)
 
