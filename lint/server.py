@@ -23,7 +23,7 @@ import sys
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Union
 
@@ -109,6 +109,7 @@ class Outcome:
     pairs: list[tuple[T.Diagnostic, Finding]]
     text: str
     error: Optional[str] = None  # a configuration error to show the writer once
+    config_folder: Optional[Path] = None  # where the config was looked up from
     missing: list[Path] = field(default_factory=list)  # siblings not analysed yet
 
 
@@ -127,7 +128,7 @@ class ContentlintServer(LanguageServer):
         self.projects: dict[Path, tuple[tuple, Union[Project, str]]] = {}
         # display path -> ((mtime_ns, size), project, analysis) of articles not open in the editor
         self.siblings: dict[str, tuple[tuple[int, int], Project, ArticleResult]] = {}
-        self.shown_errors: set[str] = set()
+        self.shown_errors: dict[Path, str] = {}  # folder -> the config error the writer was shown
         self.background: Optional[asyncio.Task] = None
 
     # -- units ---------------------------------------------------------------
@@ -138,7 +139,7 @@ class ContentlintServer(LanguageServer):
     def project_for(self, path: Optional[Path]) -> Union[Project, str]:
         """The config as the CLI finds it for `path`, reloaded when any config
         file above it appears, changes or disappears (a few stat calls)."""
-        folder = (path.parent if path is not None else Path.cwd()).resolve()
+        folder = _folder(path)
         stamp = _config_stamp(folder)
         cached = self.projects.get(folder)
         if cached is not None and cached[0] == stamp:
@@ -164,7 +165,7 @@ class ContentlintServer(LanguageServer):
                                               end=T.Position(line=0, character=0)),
                                 message=message, severity=T.DiagnosticSeverity.Error, code=CONFIG_CODE,
                                 source=SOURCE)
-            return Outcome(uri, version, [diag], [], text, error=message)
+            return Outcome(uri, version, [diag], [], text, error=message, config_folder=_folder(doc.path))
         data = _disk_bytes(doc.path, text) if from_disk else None
         if data is None:
             data = text.encode("utf-8", errors="surrogatepass")
@@ -173,7 +174,8 @@ class ContentlintServer(LanguageServer):
         known, missing = self.known_siblings(doc, project)
         run = complete(doc.own, project, known if not missing else [])
         pairs = [(self.diagnostic(f, positions, project), f) for r in run.results for f in r.findings]
-        return Outcome(uri, version, [d for d, _ in pairs], pairs, text, missing=missing)
+        return Outcome(uri, version, [d for d, _ in pairs], pairs, text, missing=missing,
+                       config_folder=_folder(doc.path))
 
     def known_siblings(self, doc: Document, project: Project) -> tuple[list[ArticleResult], list[Path]]:
         """The folder's other articles: open buffers as typed, the rest as saved."""
@@ -200,7 +202,7 @@ class ContentlintServer(LanguageServer):
         return known, missing
 
     def analyse_missing(self, paths: list[Path], project: Project) -> None:
-        """Read the folder's other articles once (the result cache makes this cheap)."""
+        """Read the folder's other articles once (from the result cache when it has them)."""
         from .runner import analyse_files
 
         stats = {}
@@ -211,9 +213,12 @@ class ContentlintServer(LanguageServer):
             except OSError:
                 pass
         jobs = 1 if len(paths) <= 24 else project.settings.jobs
-        for result in analyse_files(paths, project.corpus_rules, project.registry, project.settings, jobs):
+        # With every rule, as `contentlint check FOLDER` analyses them: a run of the CLI has
+        # filled the result cache for the editor, and the editor fills it for the next run.
+        for result in analyse_files(paths, project.rules, project.registry, project.settings, jobs):
             if result.path in stats:
-                self.siblings[result.path] = (stats[result.path], project, result)
+                # Only what the corpus pass reads is kept: their own findings are never shown here.
+                self.siblings[result.path] = (stats[result.path], project, replace(result, findings=[]))
 
     def relink(self, uri: str) -> Optional[Outcome]:
         """The corpus pass again for an open document whose neighbours changed."""
@@ -307,12 +312,15 @@ class ContentlintServer(LanguageServer):
         doc.published, doc.text, doc.published_version = outcome.pairs, outcome.text, outcome.version
         self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
             uri=outcome.uri, diagnostics=outcome.diagnostics, version=outcome.version))
+        if outcome.config_folder is None:
+            return
         if outcome.error is not None:
-            if outcome.error not in self.shown_errors:
-                self.shown_errors.add(outcome.error)
+            # Once per folder and problem, not at every keystroke.
+            if self.shown_errors.get(outcome.config_folder) != outcome.error:
+                self.shown_errors[outcome.config_folder] = outcome.error
                 self.window_show_message(T.ShowMessageParams(type=T.MessageType.Error, message=outcome.error))
-        elif doc.project is not None:
-            self.shown_errors.clear()
+        else:
+            self.shown_errors.pop(outcome.config_folder, None)
 
     def start_background(self, uri: str, missing: list[Path]) -> None:
         if self.background is not None and not self.background.done():
@@ -354,6 +362,10 @@ class ContentlintServer(LanguageServer):
         except Exception:  # noqa: BLE001
             log.error("relinking %s failed:\n%s", uri, traceback.format_exc())
             return None
+
+
+def _folder(path: Optional[Path]) -> Path:
+    return (path.parent if path is not None else Path.cwd()).resolve()
 
 
 def _config_stamp(folder: Path) -> tuple:
