@@ -25,7 +25,7 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
 from lsprotocol import types as T
 from pygls.lsp.server import LanguageServer
@@ -82,6 +82,16 @@ class Positions:
         return T.Range(start=self.offset(fix.start), end=self.offset(fix.end))
 
 
+def _unit_counter(encoding) -> Callable[[str], int]:
+    """The length of a string in the client's position units, at C speed
+    (pygls's own counter walks the string in Python, which costs on long lines)."""
+    if encoding == T.PositionEncodingKind.Utf32:
+        return len
+    if encoding == T.PositionEncodingKind.Utf8:
+        return lambda s: len(s.encode("utf-8", "surrogatepass"))
+    return lambda s: len(s) if s.isascii() else len(s.encode("utf-16-le", "surrogatepass")) // 2
+
+
 # -- state ---------------------------------------------------------------------
 @dataclass
 class Document:
@@ -128,12 +138,13 @@ class ContentlintServer(LanguageServer):
         self.projects: dict[Path, tuple[tuple, Union[Project, str]]] = {}
         # display path -> ((mtime_ns, size), project, analysis) of articles not open in the editor
         self.siblings: dict[str, tuple[tuple[int, int], Project, ArticleResult]] = {}
+        self.hrefs: dict[tuple[int, str], Optional[str]] = {}
         self.shown_errors: dict[Path, str] = {}  # folder -> the config error the writer was shown
         self.background: Optional[asyncio.Task] = None
 
     # -- units ---------------------------------------------------------------
     def positions(self, text: str) -> Positions:
-        return Positions(text, self.workspace.position_codec.client_num_units)
+        return Positions(text, _unit_counter(self.workspace.position_encoding))
 
     # -- configuration ---------------------------------------------------------
     def project_for(self, path: Optional[Path]) -> Union[Project, str]:
@@ -246,10 +257,11 @@ class ContentlintServer(LanguageServer):
         """The rule's docs: a configured URL template, else `explain` rendered to a local file."""
         if self.docs_url:
             return self.docs_url.format(code=code)
-        rule = project.registry.rules.get(code)
-        if rule is None:
-            return None
-        return from_fs_path(str(rule_doc_file(rule)))
+        key = (id(project.registry), code)
+        if key not in self.hrefs:
+            rule = project.registry.rules.get(code)
+            self.hrefs[key] = from_fs_path(str(rule_doc_file(rule))) if rule is not None else None
+        return self.hrefs[key]
 
     # -- scheduling (event loop) -------------------------------------------------
     def schedule(self, uri: str, delay: float, from_disk: bool = False) -> None:
