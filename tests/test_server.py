@@ -326,3 +326,49 @@ async def test_broken_config_is_one_clear_message_and_reloads_when_fixed(client:
     assert {d.code for d in diagnostics} == {"CL301"}
     _close(client, uri)
 
+
+
+async def test_frontmatter_suppression_and_fix_all(client: LanguageClient, workspace: Path):
+    path = workspace / "articles" / "keys.md"
+    text = ARTICLE.replace('tags: ["ketamine"]\n', 'tags: ["ketamine"]\nreviewr: "Dr. Example"\n')
+    path.write_text(text, encoding="utf-8")
+    uri, diagnostics = await _open(client, path)
+    unknown = next(d for d in diagnostics if d.code == "CL113")
+    assert unknown.range.start.line == 9
+    actions = await client.text_document_code_action_async(T.CodeActionParams(
+        T.TextDocumentIdentifier(uri), unknown.range, T.CodeActionContext(diagnostics=[unknown])))
+    suppress = next(a for a in actions if a.title == "Disable CL113 for this article (frontmatter)")
+    fixed = _apply(text, suppress.edit.document_changes[0].edits)
+    assert fixed.splitlines()[1].startswith("contentlint-disable: [CL113]  # ")
+    diagnostics = await _replace(client, uri, fixed, 2)
+    codes = {d.code for d in diagnostics}
+    assert "CL113" not in codes and "CL901" not in codes and "CL001" not in codes
+    # "Fix all" as a source action, asked for by kind.
+    actions = await client.text_document_code_action_async(T.CodeActionParams(
+        T.TextDocumentIdentifier(uri), T.Range(T.Position(0, 0), T.Position(0, 0)),
+        T.CodeActionContext(diagnostics=[], only=[T.CodeActionKind.SourceFixAll])))
+    assert [a.kind for a in actions] == ["source.fixAll.contentlint"]
+    diagnostics = await _replace(client, uri, _apply(fixed, actions[0].edit.document_changes[0].edits), 3)
+    assert not [d for d in diagnostics if d.data and d.data.get("fixable")]
+    _close(client, uri)
+
+
+async def test_a_neighbour_changed_on_disk_is_reread(client: LanguageClient, workspace: Path):
+    faq = workspace / "corpus" / "ketamine-chronic-pain-faq.md"
+    overview = workspace / "corpus" / "ketamine-for-chronic-pain-overview.md"
+
+    def against_overview(ds):
+        return [d for d in ds if d.code == "CL502" and "overview" in d.message]
+    uri, diagnostics = await _open(client, faq)
+    if not against_overview(diagnostics):
+        diagnostics = await _published(client, uri, until=against_overview)
+    original = overview.read_text(encoding="utf-8")
+    overview.write_text(original.replace("51.6 million", "20 million"), encoding="utf-8")
+    try:
+        mark = len(client.published)
+        client.workspace_did_change_watched_files(T.DidChangeWatchedFilesParams(changes=[
+            T.FileEvent(uri=overview.as_uri(), type=T.FileChangeType.Changed)]))
+        await _published(client, uri, since=mark, until=lambda ds: not against_overview(ds))
+    finally:
+        overview.write_text(original, encoding="utf-8")
+    _close(client, uri)
