@@ -52,6 +52,7 @@ EXPLAIN = "contentlint.explain"
 CONFIG_CODE = "config"
 DEFAULT_DEBOUNCE_MS = 30
 REASON_PLACEHOLDER = "TODO: why this is fine here"
+INLINE_NEIGHBOURS = 2  # more unread neighbours than this are read in the background
 
 
 # -- positions ---------------------------------------------------------------
@@ -183,6 +184,11 @@ class ContentlintServer(LanguageServer):
         doc.own = analyse_text(doc.shown, data, project)
         doc.project = project
         known, missing = self.known_siblings(doc, project)
+        if 0 < len(missing) <= INLINE_NEIGHBOURS:
+            # One or two articles saved or added since: read them now rather than let the
+            # cross-article findings blink out until the background pass is done.
+            self.analyse_missing(missing, project)
+            known, missing = self.known_siblings(doc, project)
         run = complete(doc.own, project, known if not missing else [])
         pairs = [(self.diagnostic(f, positions, project), f) for r in run.results for f in r.findings]
         return Outcome(uri, version, [d for d, _ in pairs], pairs, text, missing=missing,
@@ -493,16 +499,6 @@ def did_change(ls: ContentlintServer, params: T.DidChangeTextDocumentParams) -> 
     uri = params.text_document.uri
     if uri in ls.docs:
         ls.schedule(uri, ls.debounce)
-
-
-@server.feature(T.TEXT_DOCUMENT_DID_SAVE)
-def did_save(ls: ContentlintServer, params: T.DidSaveTextDocumentParams) -> None:
-    # Saving changes what the other open articles compare against only through
-    # their buffers, which they already use; a config saved in the editor is
-    # noticed by its stamp at the next lint. Re-lint so that holds now.
-    uri = params.text_document.uri
-    if uri in ls.docs:
-        ls.schedule(uri, 0)
 
 
 @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
