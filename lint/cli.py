@@ -91,12 +91,14 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
     `-` reads one article from standard input (name it with --stdin-filename)."""
     from .output import write_report
 
+    if stdin_filename is not None and not paths:
+        paths = (Path("-"),)  # as ruff does: a name for standard input means reading it
     paths = default_paths(paths)
     stdin = Path("-") in paths
     if stdin and (len(paths) > 1 or watch or since):
         raise _fail("`-` (standard input) cannot be combined with other paths, --watch or --since")
     if stdin_filename is not None and not stdin:
-        raise _fail("--stdin-filename needs `-` as the path to lint")
+        raise _fail("--stdin-filename names standard input: give `-` (or no path) instead of files")
     if watch:
         from .watch import watch as watch_paths
 

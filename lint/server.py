@@ -256,6 +256,7 @@ class ContentlintServer(LanguageServer):
             range=positions.finding_range(finding), message=finding.message,
             severity=SEVERITY.get(finding.severity, T.DiagnosticSeverity.Warning), code=finding.code,
             code_description=T.CodeDescription(href=href) if href else None, source=SOURCE,
+            tags=[T.DiagnosticTag.Unnecessary] if finding.name == "unused-suppression" else None,
             data={"name": finding.name, "fixable": finding.fix is not None},
         )
 

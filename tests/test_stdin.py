@@ -79,6 +79,13 @@ def test_stdin_filename_finds_config_and_per_file_ignores(tmp_path, monkeypatch)
     assert broken.exit_code == 2 and "unknown key 'selec'" in broken.output
 
 
+def test_stdin_filename_alone_reads_stdin(corpus):
+    path = "corpus/ketamine-chronic-pain-faq.md"
+    out = CliRunner().invoke(main, ["check", "--format", "json", "--stdin-filename", path],
+                             input=(corpus / "ketamine-chronic-pain-faq.md").read_bytes())
+    assert _files(out)[0]["path"] == path and out.exit_code == 1
+
+
 def test_stdin_without_a_name(tmp_path):
     out = CliRunner().invoke(main, ["check", "--no-color", "-"], input="Studies show that it works.\n")
     assert out.exit_code == 1
