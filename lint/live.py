@@ -43,7 +43,7 @@ class Project:
              overrides: Optional[Mapping] = None) -> "Project":
         """Raises ConfigError / RuleError exactly as the CLI's loading does."""
         settings = load_settings(target, config, overrides)
-        registry = load_registry([settings.resolve(p) for p in settings.rule_packs])
+        registry = _registry(tuple(settings.resolve(p) for p in settings.rule_packs))
         return cls.from_settings(settings, registry)
 
     @classmethod
@@ -51,6 +51,30 @@ class Project:
         rules = select_rules(registry, settings)
         corpus = [r for r in rules if registry.kinds[r.check].scope == "corpus"]
         return cls(settings, registry, rules, corpus)
+
+
+_REGISTRIES: dict[tuple, Registry] = {}
+
+
+def _registry(packs: tuple[Path, ...]) -> Registry:
+    """The rule registry, read again only when a rule pack's files change.
+
+    A long-lived process (the language server) reloads the config whenever it
+    is edited; the rules themselves, the slow part, rarely change with it."""
+    from .rules import builtin_pack_dir
+
+    stamp = []
+    for folder in (builtin_pack_dir(), *packs):
+        try:
+            stamp.extend((str(f), f.stat().st_mtime_ns) for f in sorted(Path(folder).rglob("*")) if f.is_file())
+        except OSError:
+            stamp.append((str(folder), None))
+    key = (packs, tuple(stamp))
+    if key not in _REGISTRIES:
+        if len(_REGISTRIES) >= 4:  # a few configs at once; an edited pack's old rules go
+            _REGISTRIES.pop(next(iter(_REGISTRIES)))
+        _REGISTRIES[key] = load_registry(list(packs))
+    return _REGISTRIES[key]
 
 
 def sibling_paths(path: Path, settings: Settings) -> list[Path]:
