@@ -63,7 +63,7 @@ def _registry(packs: tuple[Path, ...]) -> Registry:
     is edited; the rules themselves, the slow part, rarely change with it."""
     from .rules import builtin_pack_dir
 
-    stamp = []
+    stamp: list[tuple[str, Optional[int]]] = []
     for folder in (builtin_pack_dir(), *packs):
         try:
             stamp.extend((str(f), f.stat().st_mtime_ns) for f in sorted(Path(folder).rglob("*")) if f.is_file())

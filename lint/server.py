@@ -132,6 +132,7 @@ class ContentlintServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
         self.last_change: dict[str, float] = {}  # uri -> time.monotonic() of its last change
         self.linting: Optional[str] = None  # the document being linted now
+        self.running: Optional[asyncio.Task] = None  # and the task linting it
         self.lock = asyncio.Lock()  # one lint at a time, in the order asked
         self.debounce = DEFAULT_DEBOUNCE_MS / 1000
         self.docs_url: Optional[str] = None  # "https://…/{code}" from initializationOptions
@@ -285,7 +286,7 @@ class ContentlintServer(LanguageServer):
         busy = self.linting is not None or (task is not None and not task.done())
         if quiet and not busy:
             delay = 0
-        if task is not None and not task.done() and self.linting != uri:
+        if task is not None and not task.done() and task is not self.running:
             task.cancel()  # not started yet: this change supersedes it
         self.pending[uri] = asyncio.ensure_future(self._lint_after(uri, delay, from_disk))
 
@@ -297,12 +298,12 @@ class ContentlintServer(LanguageServer):
                 return
             document = self.workspace.get_text_document(uri)
             text, version = document.source, document.version
-            self.linting = uri
+            self.linting, self.running = uri, asyncio.current_task()
             try:
                 outcome = await asyncio.get_running_loop().run_in_executor(
                     self.worker, self._safe_lint, uri, text, version, from_disk)
             finally:
-                self.linting = None
+                self.linting, self.running = None, None
             self.publish(outcome)
             # The other open articles of this folder compare against this buffer as typed.
             await self.relink_all(near=uri)
@@ -363,14 +364,17 @@ class ContentlintServer(LanguageServer):
     async def relink_all(self, near: Optional[str] = None) -> None:
         """Re-run the corpus pass for the open documents (all, or those in `near`'s folder but it)."""
         loop = asyncio.get_running_loop()
-        folder = self.docs[near].path.parent if near in self.docs and self.docs[near].path else None
-        for uri in list(self.docs):
-            if near is not None:
-                other = self.docs[uri].path
-                if uri == near or folder is None or other is None or other.parent != folder:
-                    continue
-                if not self.docs[near].project or not self.docs[near].project.corpus_rules:
-                    continue
+        targets = list(self.docs)
+        if near is not None:
+            source = self.docs.get(near)
+            if source is None or source.path is None or source.project is None or not source.project.corpus_rules:
+                return
+            folder = source.path.parent
+            targets = [uri for uri, doc in list(self.docs.items())
+                       if uri != near and doc.path is not None and doc.path.parent == folder]
+        for uri in targets:
+            if uri not in self.docs:  # closed meanwhile
+                continue
             outcome = await loop.run_in_executor(self.worker, self._safe_relink, uri)
             if outcome is not None:
                 self.publish(outcome)

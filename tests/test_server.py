@@ -374,3 +374,23 @@ async def test_a_neighbour_changed_on_disk_is_reread(client: LanguageClient, wor
     finally:
         overview.write_text(original, encoding="utf-8")
     _close(client, uri)
+
+
+async def test_a_burst_of_edits_is_coalesced_and_the_last_text_wins(client: LanguageClient, workspace: Path):
+    path = workspace / "articles" / "chronic-pain.md"
+    uri, _ = await _open(client, path)
+    mark = len(client.published)
+    for version in range(2, 32):  # typing: thirty changes without waiting
+        client.text_document_did_change(T.DidChangeTextDocumentParams(
+            T.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            [T.TextDocumentContentChangePartial(range=T.Range(T.Position(16, 0), T.Position(16, 0)),
+                                                text="Lorem ipsum dolor sit amet. " if version == 31 else "x")]))
+    diagnostics = await _published(client, uri, 31, since=mark)
+    assert "CL603" in {d.code for d in diagnostics}
+    assert len([p for p in client.published[mark:] if p.uri == uri]) < 30
+    # Closing while a lint may run, then reopening, leaves a working server.
+    mark = len(client.published)
+    _close(client, uri)
+    uri, diagnostics = await _open(client, path)
+    assert "CL301" in {d.code for d in diagnostics}
+    _close(client, uri)
