@@ -195,9 +195,15 @@ async def test_change_updates_diagnostics_and_close_clears_them(client: Language
     diagnostics = await _published(client, uri, 2, since=mark)
     assert "CL401" not in {d.code for d in diagnostics}
     assert ("CL301", 13, 3, 13, 37) in _spans(diagnostics)
+    # A figure that contradicts the evidence registry is underlined as it is typed.
+    typed = ARTICLE + "\nAn estimated 20 million US adults live with chronic pain ([CDC](https://www.cdc.gov/)).\n"
+    diagnostics = await _replace(client, uri, typed, 3)
+    registry = [d for d in diagnostics if d.code == "CL503"]
+    assert [(d.range.start.line, d.range.start.character) for d in registry] == [(17, 3)]
+    assert "evidence registry gives 50–51.6 million" in registry[0].message
     # A new line with placeholder text is underlined where it is.
     text = ARTICLE + "\nLorem ipsum dolor sit amet.\n"
-    diagnostics = await _replace(client, uri, text, 3)
+    diagnostics = await _replace(client, uri, text, 4)
     assert [s for s in _spans(diagnostics) if s[0] == "CL603"] == [("CL603", 17, 0, 17, 26)]
     mark = len(client.published)
     _close(client, uri)
