@@ -91,37 +91,32 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
     `-` reads one article from standard input (name it with --stdin-filename)."""
     from .output import write_report
 
-    if stdin_filename is not None and not paths:
-        paths = (Path("-"),)  # as ruff does: a name for standard input means reading it
-    paths = default_paths(paths)
-    stdin = Path("-") in paths
-    if stdin and (len(paths) > 1 or watch or since):
-        raise _fail("`-` (standard input) cannot be combined with other paths, --watch or --since")
-    if stdin_filename is not None and not stdin:
-        raise _fail("--stdin-filename names standard input: give `-` (or no path) instead of files")
+    from .live import StdinUsage, stdin_paths
+
+    try:
+        paths, stdin = stdin_paths(paths, stdin_filename, watch=watch, since=since)
+    except StdinUsage as err:
+        raise _fail(str(err)) from None
+    paths = paths if stdin else default_paths(paths)
     if watch:
         from .watch import watch as watch_paths
 
         if output or fix or baseline_file:
             raise _fail("--watch prints to the terminal: it cannot be combined with -o, --fix or --baseline")
-
         sys.exit(watch_paths(paths, lambda: load(paths, config, select=_codes(select),
                                                  extend_select=_codes(extend_select), ignore=_codes(ignore),
                                                  fail_on=fail_on, jobs=jobs, cache=False if no_cache else None),
                              fmt=fmt, quiet=quiet, color=_use_color(color)))
-    if stdin and stdin_filename is not None:
-        paths = (stdin_filename,)  # where the config is looked up from
     settings, registry = load(paths, config, select=_codes(select), extend_select=_codes(extend_select),
                               ignore=_codes(ignore), fail_on=fail_on, jobs=jobs,
                               cache=False if no_cache else None)
     known = _load_baseline(baseline_file) if baseline_file is not None else None
     report_only = _changed_since(since) if since else None
-    fixed_text = None
     try:
-        if stdin:
-            from .live import Project, check_stdin
+        if stdin:  # with --fix, the fixed article goes to stdout and the report to stderr
+            from .live import lint_stdin
 
-            result, fixed_text = check_stdin(stdin_filename, Project.from_settings(settings, registry), fix)
+            result = lint_stdin(stdin_filename, settings, registry, fix)
         else:
             result = _lint(paths, registry, settings, progress, report_only)
         if fix and not stdin:
@@ -137,17 +132,8 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
         from .baseline import apply
 
         apply(result, known)
-    if fixed_text is not None:  # as ruff does: the fixed article on stdout, the report on stderr
-        sys.stdout.buffer.write(fixed_text)
-        sys.stdout.flush()
     try:
-        if fixed_text is not None and output is None:
-            from contextlib import redirect_stdout
-
-            with redirect_stdout(sys.stderr):
-                write_report(result, fmt, None, quiet=quiet, color=False)
-        else:
-            write_report(result, fmt, output, quiet=quiet, color=_use_color(color) and output is None)
+        write_report(result, fmt, output, quiet=quiet, color=_use_color(color) and output is None)
     except OSError as err:
         raise _fail(f"cannot write {output}: {err.strerror or err}") from None
     sys.exit(result.exit_code)

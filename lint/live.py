@@ -132,22 +132,47 @@ def lint_text(path: Optional[Path], data: bytes, project: Project, jobs: Optiona
     return complete(own, project, siblings)
 
 
-def check_stdin(filename: Optional[Path], project: Project, fix: bool = False) -> tuple[Run, Optional[bytes]]:
+class StdinUsage(Exception):
+    """A misuse of `-` / --stdin-filename: exit code 2."""
+
+
+def stdin_paths(paths: tuple[Path, ...], filename: Optional[Path], watch: bool = False,
+                since: Optional[str] = None) -> tuple[tuple[Path, ...], bool]:
+    """(the paths config is looked up from, whether standard input is read).
+
+    `-` reads standard input; `--stdin-filename PATH` names it, and alone
+    implies `-` (as in ruff)."""
+    if filename is not None and not paths:
+        paths = (Path(STDIN),)
+    stdin = Path(STDIN) in paths
+    if stdin and (len(paths) > 1 or watch or since):
+        raise StdinUsage("`-` (standard input) cannot be combined with other paths, --watch or --since")
+    if filename is not None and not stdin:
+        raise StdinUsage("--stdin-filename names standard input: give `-` (or no path) instead of files")
+    return ((filename,) if stdin and filename is not None else paths), stdin
+
+
+def lint_stdin(filename: Optional[Path], settings: Settings, registry: Registry, fix: bool = False) -> Run:
     """`contentlint check - [--stdin-filename PATH]`: lint standard input as PATH.
 
-    With `fix`, also returns the fixed text (to be written to stdout, as ruff
-    does); the run then reports what remains after the fixes."""
+    With `fix`, the fixed article is written to stdout (as ruff does), the
+    rest of the process writes to stderr, and the run reports what remains."""
     import sys
 
     from .fixes import apply_to_text
 
+    project = Project.from_settings(settings, registry)
     data = sys.stdin.buffer.read()
-    run = lint_text(filename, data, project, project.settings.jobs)
+    run = lint_text(filename, data, project, settings.jobs)
     if not fix:
-        return run, None
+        return run
     fixes = [f.fix for f in run.findings if f.fix is not None]
-    if not fixes:
-        return run, data
-    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
-    fixed = bom + apply_to_text(run.results[0].text, fixes).encode("utf-8")
-    return lint_text(filename, fixed, project, project.settings.jobs), fixed
+    fixed = data
+    if fixes:
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        fixed = bom + apply_to_text(run.results[0].text, fixes).encode("utf-8")
+        run = lint_text(filename, fixed, project, settings.jobs)
+    sys.stdout.buffer.write(fixed)
+    sys.stdout.flush()
+    sys.stdout = sys.stderr  # the report follows on stderr: stdout holds only the article
+    return run
