@@ -58,11 +58,7 @@ def workspace(tmp_path_factory) -> Path:
     articles = root / "articles"
     articles.mkdir()
     (articles / "chronic-pain.md").write_text(ARTICLE, encoding="utf-8")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name in ("ketamine-chronic-pain-faq.md", "fibromyalgia-ketamine-infusions.md",
-                 "ketamine-for-chronic-pain-overview.md"):
-        shutil.copy(ROOT / "corpus" / name, corpus / name)
+    shutil.copytree(ROOT / "corpus", root / "corpus", ignore=shutil.ignore_patterns(".contentlint_cache"))
     broken = root / "broken-config"
     broken.mkdir()
     (broken / ".contentlint.toml").write_text('selec = ["CL"]\n', encoding="utf-8")
@@ -266,27 +262,32 @@ async def test_hover_on_a_finding_shows_the_rules_docs(client: LanguageClient, w
     _close(client, uri)
 
 
+def _conflicts(ds, naming: str = "") -> list:
+    return [d for d in ds if d.code == "CL502" and naming in d.message]
+
+
 async def test_cross_article_findings_match_the_cli_and_follow_the_other_buffer(client: LanguageClient,
                                                                                 workspace: Path):
-    faq = workspace / "corpus" / "ketamine-chronic-pain-faq.md"
-    expected = sorted((f["rule"], f["line"] - 1, f["column"] - 1) for f in _cli_json(workspace, faq))
-    assert any(code == "CL502" for code, *_ in expected) and any(code == "CL503" for code, *_ in expected)
-    uri, diagnostics = await _open(client, faq)
-    if not any(d.code == "CL502" for d in diagnostics):  # the folder was still being read: wait for it
-        diagnostics = await _published(client, uri, until=lambda ds: any(d.code == "CL502" for d in ds))
+    article = workspace / "corpus" / "neuropathic-pain-ketamine.md"
+    expected = sorted((f["rule"], f["line"] - 1, f["column"] - 1) for f in _cli_json(workspace, article))
+    assert any(code == "CL502" for code, *_ in expected)
+    uri, diagnostics = await _open(client, article)
+    if not _conflicts(diagnostics):  # the folder was still being read: wait for it
+        diagnostics = await _published(client, uri, until=_conflicts)
     got = sorted((d.code, d.range.start.line, d.range.start.character) for d in diagnostics)
     assert got == expected  # columns agree here: these lines are ASCII
-    # The other article, edited in the editor but not saved, now agrees: that conflict goes.
-    fibro = workspace / "corpus" / "fibromyalgia-ketamine-infusions.md"
-    other, _ = await _open(client, fibro)
-    text = fibro.read_text(encoding="utf-8").replace("20–25%", "75–90%").replace("20-25%", "75-90%")
-    assert text != fibro.read_text(encoding="utf-8")
+    assert _conflicts(diagnostics, "crps-ketamine-evidence-review.md:39")
+    # Another article, edited in the editor but not saved, now agrees with this one: the
+    # conflict no longer counts it among the majority.
+    review = workspace / "corpus" / "crps-ketamine-evidence-review.md"
+    other, _ = await _open(client, review)
+    text = review.read_text(encoding="utf-8").replace("benefit lasting 1-6 months", "benefit lasting 2-3 weeks")
+    assert text != review.read_text(encoding="utf-8")
     mark = len(client.published)
     await _replace(client, other, text, 2)
-    # (bounded wait: earlier publications for this article may still be in flight)
-    diagnostics = await _published(client, uri, since=mark, until=lambda ds: not any(
-        d.code == "CL502" and "fibromyalgia-ketamine-infusions.md" in d.message for d in ds))
-    assert any(d.code == "CL502" and "overview" in d.message for d in diagnostics)  # the other conflict stays
+    diagnostics = await _published(client, uri, since=mark, until=lambda ds: _conflicts(ds) and not _conflicts(
+        ds, "crps-ketamine-evidence-review.md"))
+    assert _conflicts(diagnostics, "crps-ketamine-infusion-guide.md:40")
     _close(client, other)
     _close(client, uri)
 
@@ -360,25 +361,24 @@ async def test_frontmatter_suppression_and_fix_all(client: LanguageClient, works
 
 
 async def test_a_neighbour_changed_on_disk_is_reread(client: LanguageClient, workspace: Path):
-    faq = workspace / "corpus" / "ketamine-chronic-pain-faq.md"
-    overview = workspace / "corpus" / "ketamine-for-chronic-pain-overview.md"
-
-    def against_overview(ds):
-        return [d for d in ds if d.code == "CL502" and "prevalence" in d.message and "overview" in d.message]
-    uri, diagnostics = await _open(client, faq)
-    if not against_overview(diagnostics):
-        diagnostics = await _published(client, uri, until=against_overview)
-    original = overview.read_text(encoding="utf-8")
-    overview.write_text(original.replace("51.6 million", "20 million"), encoding="utf-8")
+    article = workspace / "corpus" / "neuropathic-pain-ketamine.md"
+    guide = workspace / "corpus" / "crps-ketamine-infusion-guide.md"
+    uri, diagnostics = await _open(client, article)
+    if not _conflicts(diagnostics, "crps-ketamine-infusion-guide.md"):
+        await _published(client, uri, until=lambda ds: _conflicts(ds, "crps-ketamine-infusion-guide.md"))
+    original = guide.read_text(encoding="utf-8")
+    guide.write_text(original.replace("kept that benefit for 1-6 months", "kept that benefit for 2-3 weeks"),
+                     encoding="utf-8")
     try:
         mark = len(client.published)
         client.workspace_did_change_watched_files(T.DidChangeWatchedFilesParams(changes=[
-            T.FileEvent(uri=overview.as_uri(), type=T.FileChangeType.Changed)]))
-        diagnostics = await _published(client, uri, since=mark, until=lambda ds: not against_overview(ds))
-        # Re-read, not dropped: the other cross-article findings stay while it is re-read.
-        assert any(d.code == "CL502" and "fibromyalgia" in d.message for d in diagnostics)
+            T.FileEvent(uri=guide.as_uri(), type=T.FileChangeType.Changed)]))
+        diagnostics = await _published(client, uri, since=mark, until=lambda ds: _conflicts(ds) and not _conflicts(
+            ds, "crps-ketamine-infusion-guide.md"))
+        # Re-read, not dropped: the conflict with the other articles stays while it is re-read.
+        assert _conflicts(diagnostics, "crps-ketamine-evidence-review.md:39")
     finally:
-        overview.write_text(original, encoding="utf-8")
+        guide.write_text(original, encoding="utf-8")
     _close(client, uri)
 
 
