@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -164,7 +165,7 @@ class _Walker:
         self.next_id += 1
         return self.next_id
 
-    def content_map(self, content: str, map_: list[int], kind: str, cell: int = 0) -> list[int]:
+    def content_map(self, content: str, map_: list[int], kind: str, cell: int = 0) -> "_ContentMap":
         """The file offset of every character of a token's `content`, plus one for its end.
 
         markdown-it builds `content` from the block's lines with container markers
@@ -172,28 +173,28 @@ class _Walker:
         line is the tail of its source line; a table cell is one cell of its row.
         """
         first = self.first_line + map_[0]
+        offsets = _ContentMap()
         if kind == "table_cell":
             line = min(first, self.index.line_count)
             start = self.index.line_start(line)
             segment = _cell_segment(self.text, start, self.index.line_end(line), cell)
-            offsets = _align(content, self.text, segment[0], segment[1])
-            offsets.append(offsets[-1] + 1 if offsets else segment[0])
+            offsets.add(_align(content, self.text, segment[0], segment[1]))
+            offsets.add([offsets[-1] + 1 if offsets else segment[0]])
             return offsets
-        offsets: list[int] = []
         lines = content.split("\n")
         for k, part in enumerate(lines):
             line = first + k
             if line > self.index.line_count:
                 end = offsets[-1] + 1 if offsets else len(self.text)
-                offsets.extend([end] * (len(part) + (1 if k < len(lines) - 1 else 0)))
+                offsets.add([end] * (len(part) + (1 if k < len(lines) - 1 else 0)))
                 continue
             start, stop = self.index.line_start(line), self.index.line_end(line)
             mapped = _line_offsets(part, self.text, start, stop, kind == "heading" and len(lines) == 1)
-            offsets.extend(mapped)
+            offsets.add(mapped)
             tail = mapped[-1] + 1 if mapped else stop
             if k < len(lines) - 1:
-                offsets.append(max(tail, stop))  # the line break
-        offsets.append(offsets[-1] + 1 if offsets else self.index.line_start(min(first, self.index.line_count)))
+                offsets.add([max(tail, stop)])  # the line break
+        offsets.add([offsets[-1] + 1 if offsets else self.index.line_start(min(first, self.index.line_count))])
         return offsets
 
     # -- blocks ----------------------------------------------------------
@@ -264,17 +265,7 @@ class _Walker:
             return cmap[min(max(i, 0), n)]
 
         def runs(a: int, b: int) -> list[tuple[int, int]]:
-            """Content range [a, b) as contiguous file ranges."""
-            out: list[tuple[int, int]] = []
-            if a >= b:
-                return out
-            run = a
-            for i in range(a + 1, b):
-                if cmap[i] != cmap[i - 1] + 1:
-                    out.append((cmap[run], cmap[i - 1] + 1))
-                    run = i
-            out.append((cmap[run], cmap[b - 1] + 1))
-            return out
+            return _runs(cmap, cmap.breaks, a, b)
 
         def seek(needle: str, p: int) -> int:
             if not needle:
@@ -455,7 +446,7 @@ class _HtmlReader:
     """One HTML block's text runs, read with a regex tokenizer (HTML here is often
     not well formed, so no tree is built: only the boundaries between runs matter)."""
 
-    def __init__(self, walker: _Walker, content: str, cmap: list[int]) -> None:
+    def __init__(self, walker: _Walker, content: str, cmap: "_ContentMap") -> None:
         self.w = walker
         self.content = content
         self.cmap = cmap
@@ -479,17 +470,7 @@ class _HtmlReader:
         self.open_links: list[tuple[int, int, str]] = []
 
     def runs(self, a: int, b: int) -> list[tuple[int, int]]:
-        cmap = self.cmap
-        out: list[tuple[int, int]] = []
-        if a >= b:
-            return out
-        run = a
-        for i in range(a + 1, b):
-            if cmap[i] != cmap[i - 1] + 1:
-                out.append((cmap[run], cmap[i - 1] + 1))
-                run = i
-        out.append((cmap[run], cmap[b - 1] + 1))
-        return out
+        return _runs(self.cmap, self.cmap.breaks, a, b)
 
     def read(self) -> None:
         content = self.content
@@ -610,6 +591,38 @@ class _HtmlReader:
 
 
 # -- content offsets ----------------------------------------------------------
+class _ContentMap(list):
+    """File offsets of a token's content characters, with `breaks`: the indexes i where
+    character i does not follow character i-1 in the file (line starts, skipped markers)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.breaks: list[int] = []
+
+    def add(self, piece: list[int]) -> None:
+        if not piece:
+            return
+        base = len(self)
+        if self and piece[0] != self[-1] + 1:
+            self.breaks.append(base)
+        if piece[-1] - piece[0] != len(piece) - 1:  # not one contiguous run: find where it jumps
+            self.breaks.extend(base + i for i in range(1, len(piece)) if piece[i] != piece[i - 1] + 1)
+        self.extend(piece)
+
+
+def _runs(cmap: list[int], breaks: list[int], a: int, b: int) -> list[tuple[int, int]]:
+    """Content range [a, b) as contiguous file ranges."""
+    if a >= b:
+        return []
+    out = []
+    run = a
+    for i in breaks[bisect_right(breaks, a):bisect_left(breaks, b)]:
+        out.append((cmap[run], cmap[i - 1] + 1))
+        run = i
+    out.append((cmap[run], cmap[b - 1] + 1))
+    return out
+
+
 def _line_offsets(part: str, text: str, start: int, stop: int, heading: bool) -> list[int]:
     """File offsets of the characters of one content line, which is the tail of the
     source line [start, stop) (or, in an ATX heading, the text between the markers)."""
