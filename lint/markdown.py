@@ -385,6 +385,8 @@ class _Walker:
             i += 1
         for tag_start, text_start, href in html_links:  # an <a href> never closed: the tag itself
             self.out.links.append(Link(tag_start, text_start, href, index, "html"))
+        if "](" in content:
+            prose = self.loose_links(content, cmap, prose, index)
         merged = _merge_text(children)
         lead_in = None
         for k, child in enumerate(merged[:2]):
@@ -407,6 +409,31 @@ class _Walker:
         else:
             self.out.prose_ranges.extend(prose)
             self.out.entities.extend(entities)
+
+    def loose_links(self, content: str, cmap: list[int], prose: list[tuple[int, int]],
+                    index: int) -> list[tuple[int, int]]:
+        """`![alt](path with spaces.png)` and `[text](url with spaces)`: CommonMark reads them as
+        text, but site generators (kramdown, Hugo) render an image and a link. Their destination
+        is never prose; the image is an image span and the link a link."""
+        for m in LOOSE_LINK.finditer(content):
+            start, end = cmap[m.start()], cmap[m.end() - 1] + 1
+            if any(start <= link.start < end for link in self.out.links if link.block == index
+                   and link.kind != "bare"):
+                continue  # markdown-it read it as a link after all
+            # a URL inside it was taken for a bare one: it is this link's destination
+            self.out.links = [k for k in self.out.links if not (k.kind == "bare" and start <= k.start < end)]
+            self.out.spans = [sp for sp in self.out.spans
+                              if not (sp.kind == "url" and sp.block == index and start <= sp.start < end)]
+            href = m.group("href").strip()
+            if m.group("bang"):
+                self.out.spans.append(Span(start, end, "image", index, href))
+                prose = _subtract(prose, start, end)
+                continue
+            text_start, text_end = cmap[m.start("text")], cmap[max(m.end("text") - 1, m.start("text"))] + 1
+            self.out.links.append(Link(text_start, max(text_start, text_end), href, index, "link"))
+            prose = _subtract(prose, start, text_start)
+            prose = _subtract(prose, cmap[m.end("text")], end)
+        return prose
 
     def split_bare_urls(self, start: int, stop: int, index: int) -> list[tuple[int, int]]:
         ranges = []
@@ -588,6 +615,27 @@ class _HtmlReader:
                     w.out.prose_ranges.extend(w.split_bare_urls(s, e, index))
             w.out.entities.extend(self.entities)
         self.reset_run()
+
+
+# A link or image whose destination holds a space: text to CommonMark, a link to site generators.
+LOOSE_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*)\]\(\s*(?P<href>(?:https?://|www\.|/|\.{1,2}/)?"
+                        r"[^()\s\"']+(?:[ \t]+[^()\s\"']+)+)(?:\s+\"[^\"\n]*\")?\s*\)")
+
+
+def _subtract(ranges: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    """`ranges` without [a, b)."""
+    if a >= b:
+        return ranges
+    out = []
+    for s, e in ranges:
+        if e <= a or b <= s:
+            out.append((s, e))
+            continue
+        if s < a:
+            out.append((s, a))
+        if b < e:
+            out.append((b, e))
+    return out
 
 
 # -- content offsets ----------------------------------------------------------

@@ -218,3 +218,12 @@ def test_html_links_cite_their_sentence():
 def test_visible_words_leave_code_and_urls_out():
     assert visible_words("A `code` and <https://x.org/y> and *b*&nbsp;c <script>s</script>\n") == \
         ["A", "and", "and", "b", "c"]
+
+
+def test_links_and_images_with_spaces_in_the_destination():
+    text = ("# T\n\n![Chart](/img/placebo chart@2x.png)\n\n"
+            "Up to 40% respond ([the review](https://example.org/a review.pdf)).\n")
+    article = parse_article("a.md", text)
+    assert "2x" not in article.prose and "review.pdf" not in article.prose
+    assert any(link.href == "https://example.org/a review.pdf" for link in article.layout.links)
+    assert flagged(text, ("CL301",)) == []
