@@ -7,14 +7,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from prose_coverage import missing_words, visible_words
 
 from lint.article import parse_article
 from lint.citations import sentence_spans
 from lint.engine import analyse, finish
 from lint.numbers import extract_mentions
 from lint.rules import load_registry
-
-from prose_coverage import missing_words, visible_words
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted(p for p in (ROOT / "corpus").rglob("*") if p.suffix in (".md", ".markdown", ".mdx"))
