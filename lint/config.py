@@ -52,6 +52,9 @@ class Settings:
     respect_gitignore: bool = True  # skip what .gitignore/.ignore files ignore (lint.discover)
     force_exclude: bool = False  # apply exclude and ignore files to files named explicitly too
     preset: Optional[str] = None  # a frontmatter convention from rules/presets/ (lint.presets)
+    # The site's own citation markup ([{tag = "Cite"}, {shortcode = "cite"}, {pattern = "…"}]):
+    # checked here, handed to every rule that reads citations (lint/components.py).
+    citation_components: tuple = ()
     # Where the config came from; relative paths in it are relative to `root`.
     source: Optional[str] = None
     root: str = "."
@@ -120,6 +123,13 @@ def validate(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: '{key}' must be true or false, got {value!r}")
             out[name] = value
+        elif name == "citation_components":
+            from .components import ComponentError, validate_components
+
+            try:
+                out[name] = validate_components(value, key)
+            except ComponentError as err:
+                raise ConfigError(f"{where}: {err}") from None
         elif name == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{where}: 'rules' must hold one table per rule, e.g. [tool.contentlint.rules.CL105]")
