@@ -326,6 +326,12 @@ def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQU
         rules["CL114"] = {"fields": currency}
         if formats:
             rules["CL114"]["formats"] = formats
+    if currency and review is None:
+        # With no review date, age is the publication date's: blocking on it would gate the whole
+        # archive on day one. Overdue articles warn until the site starts recording reviews.
+        rules.setdefault("CL114", {})["block"] = False
+        notes.append(f"no review-date key: CL114 warns when '{currency[0]}' is over 12 months old but does not "
+                     "block; record reviews (lastReviewed) and set block = true in [rules.CL114] to gate on them")
 
     # -- slug spelling
     slug = stats.get("slug")

@@ -65,6 +65,25 @@ def test_defaults_block_the_site_and_init_fixes_that(site, tmp_path):
     assert after.exit_code == 0
 
 
+def test_an_archive_without_review_dates_warns_but_is_not_blocked_for_age(write):
+    for i, year in enumerate((2015, 2016, 2017)):
+        write(f"old/p{i}.md", post(f"Post {i}", f"{year}-03-02", "Habits", ["sleep"]))
+    assert invoke("init", "old", "--no-preview").exit_code == 0
+    after = invoke("check", "old", "--no-cache", "--select", "CL114", "--format", "json")
+    findings = [f for e in json.loads(after.output)["files"] for f in e["findings"]]
+    assert [f["severity"] for f in findings] == ["warning"] * 3
+    assert "does not block" in findings[0]["message"]
+    assert after.exit_code == 0
+
+
+def test_a_site_that_records_reviews_still_blocks_when_they_lapse(write):
+    for i in range(3):
+        write(f"kept/p{i}.md", post(f"Post {i}", "2015-03-02", "Habits", ["sleep"], 'lastReviewed: "2016-01-10"\n'))
+    assert invoke("init", "kept", "--no-preview").exit_code == 0
+    after = invoke("check", "kept", "--no-cache", "--select", "CL114", "--format", "json")
+    assert {f["severity"] for e in json.loads(after.output)["files"] for f in e["findings"]} == {"error"}
+
+
 def test_new_values_are_reported_after_init(site, write):
     assert invoke("init", site, "--no-preview").exit_code == 0
     write("site/seven.md", post("Cold rooms", "2026-07-01", "Habitz", ["sleep"], 'layout2: "x"\n'))

@@ -35,12 +35,14 @@ def compare(collected: Mapping[str, Optional[dict]], options: Mapping[str, Any])
         age = months_between(dt.date.fromisoformat(entry["date"]), now)
         if age < warn:
             continue
-        severity = "error" if age >= block else "warning"
+        blocks = bool(options["block"])
+        severity = "error" if blocks and age >= block else "warning"
+        blocking = f", and blocks after {block}" if blocks else " (this project does not block on it)"
         yield path, {**position_of(entry), "severity": severity,
                      "args": {"field": entry["field"], "date": entry["date"], "months": age, "warn": warn,
-                              "block": block}}
+                              "block": block, "blocking": blocking}}
 
 
 KIND = CheckKind(name="currency", scope="corpus", collect=collect, compare=compare,
                  options={"fields": ["lastReviewed", "publishedAt"], "warn-months": 12, "error-months": 24,
-                          "today": "", "formats": []})
+                          "block": True, "today": "", "formats": []})
