@@ -364,6 +364,8 @@ def _noun_clause(span, word, comp: Compiled) -> bool:
     reports a finding, unlike "what the research says about X" or "Here's what studies show:"."""
     if word.lower_ not in comp.filters.get("clause-words", set()):
         return False
+    if word.i > word.sent.start and word.doc[word.i - 1].lower_ in comp.filters.get("topic-words", set()):
+        return False  # "This guide sets out what the research shows"
     text = span.sent.text.rstrip().rstrip("*_ ")
     if text.endswith((":", "?")):
         return False
@@ -549,7 +551,7 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
 
 # The kinds of evidence a summary line may recap ("Controlled trials support ...").
 EVIDENCE_NOUNS = {"study", "studies", "trial", "trials", "research", "evidence", "review", "reviews",
-                  "data", "analysis", "analyses", "findings", "results"}
+                  "data", "analysis", "analyses", "findings", "results", "guidelines", "guideline", "consensus"}
 WORD = re.compile(r"[a-z]+")
 
 
