@@ -38,3 +38,35 @@ def test_onset_timelines_are_timing_claims(body, figure):
 ])
 def test_plans_phases_and_advice_are_not(body):
     assert flagged(f"# T\n\n{body}\n") == []
+
+
+@pytest.mark.parametrize("body", [
+    # hypotheticals and the writer's arithmetic
+    "If you weigh 180 pounds and lose 5%, that is 9 pounds.",
+    "For a 150-pound person, that works out to 12-15 pounds.",
+    "**Worked out**: For a 90 kg adult:\n\n- Half of people lose 9 kg\n- A quarter lose 14 kg",
+    # a strength used as a name, or stated again
+    "Ask whether the 10 mg tablet is right for you.",
+    # a bold pseudo-heading
+    "**The 120 Threshold**",
+])
+def test_figures_that_are_not_claims(body):
+    assert flagged(f"# T\n\n{body}\n") == []
+
+
+def test_a_strength_stated_again_refers_back():
+    text = "# T\n\nThe usual starting dose is 5 mg daily.\n\nMost people stay at 5 mg for a month.\n"
+    assert flagged(text) == ["5 mg daily"]
+
+
+def test_a_patient_story_section_states_no_claims():
+    text = ("# Knee pain\n\nAbout 25% of adults report knee pain.\n\n## Case Example\n\n"
+            "Her pain fell by 60% after 6 sessions, and she walked 5 km by week 8.\n")
+    assert flagged(text) == ["About 25% of adults"]
+
+
+def test_a_sentence_that_refers_back_to_the_cited_study_is_covered():
+    text = ("# T\n\nA trial ([Okoro et al., 2021](https://example.org/t)) enrolled adults with gout.\n\n"
+            "In that study, 41% of the placebo group had a flare.\n\n"
+            "Elsewhere, 30% of adults have joint pain.\n")
+    assert flagged(text) == ["30% of adults"]

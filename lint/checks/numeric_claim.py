@@ -47,6 +47,7 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     severities = dict(DEFAULT_SEVERITY)
     severities.update({str(k): str(v) for k, v in (options.get("severity-by-kind") or {}).items()})
     citations = citations_for(article, options)
+    vocabulary = _vocabulary(options.get("not-claims") or {})
     with_figures = {m.sentence_start for m in mentions if m.kind != "year-finding"}
     by_sentence: dict[int, list[NumericMention]] = {}
     for mention in mentions:
@@ -58,6 +59,8 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         if severity == "off" or article.blocks[mention.block].kind == "heading":
             continue
         if worked_example(article, mention):
+            continue
+        if not_a_claim(article, mention, mentions, citations, vocabulary):
             continue
         owner = outcome_threshold(article, mention, by_sentence[mention.sentence_start])
         if owner is not None:
@@ -83,6 +86,172 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         yield Hit(first.start, end, {
             "label": label_of(first), "claim": claim, "kind": first.kind, "detail": detail,
         }, severity=severity if severity in SEVERITIES else None, fix=fix)
+
+
+# -- figures that are not claims (policy §2; vocabulary in rules/lexicon/not-claims.yaml) -------
+_VOCAB: dict[int, tuple] = {}
+
+
+def _phrases(words: Iterable[str]) -> Optional[re.Pattern]:
+    parts = []
+    for phrase in words or []:
+        text = re.escape(str(phrase).lower()).replace(r"\#n", r"\d[\d,.]*").replace(r"\ ", r"\s+")
+        parts.append(text)
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?![\w'’])", re.I)
+
+
+def _vocabulary(data: Mapping[str, Any]) -> dict[str, Optional[re.Pattern]]:
+    key = id(data)
+    if key in _VOCAB and _VOCAB[key][0] is data:
+        return _VOCAB[key][1]
+    vocab = {name: _phrases(data.get(name) or []) for name in
+             ("hypothetical-openers", "hypothetical-persons", "story-headings", "back-references")}
+    vocab["strength-nouns"] = {str(w).lower() for w in data.get("strength-nouns") or []}
+    _VOCAB[key] = (data, vocab)
+    return vocab
+
+
+DETERMINERS = {"the", "a", "an", "your", "my", "this", "that", "their", "its", "his", "her", "our"}
+BARE_STRENGTH_UNITS = {"mg", "mcg", "g", "IU", "ml", "units", "ng"}
+
+
+def not_a_claim(article: Article, mention: NumericMention, mentions: list[NumericMention], citations,
+                vocab: Mapping[str, Any]) -> bool:
+    """Policy §2: hypotheticals and the writer's arithmetic, one patient's story, a strength used as
+    a name or repeated from earlier, a figure in a bold pseudo-heading, a sentence or quotation that
+    refers back to the source just cited."""
+    if not vocab:
+        return False
+    return (_hypothetical(article, mention, vocab) or _story(article, mention, vocab) or
+            _named_strength(article, mention, mentions, vocab) or _pseudo_heading(article, mention) or
+            _refers_back(article, mention, citations, vocab))
+
+
+def _hypothetical(article: Article, mention: NumericMention, vocab) -> bool:
+    prose = article.prose
+    sentence = prose[mention.sentence_start:mention.sentence_end]
+    at = mention.start - mention.sentence_start
+    openers, persons = vocab.get("hypothetical-openers"), vocab.get("hypothetical-persons")
+    # in the clause an opener starts ("if you lose 40 pounds and stop, ..."): up to the next break
+    if openers is not None:
+        for m in openers.finditer(sentence, 0, at):
+            clause = re.split(r"[,;:.!?—)]", sentence[m.end():at])[0]
+            if len(clause) == at - m.end():
+                return True  # the figure is in the clause
+            if re.search(r"\d", clause):
+                return True  # "if you weigh 180 pounds and lose 5%, that is 9 pounds": the arithmetic
+    # a hypothetical person makes the rest of the sentence arithmetic ("For a 220-pound person, that's
+    # 33-37 pounds"); inside parentheses, only what the parentheses hold
+    if persons is not None:
+        for m in persons.finditer(sentence):
+            open_paren = sentence.rfind("(", 0, m.start())
+            if open_paren >= 0 and ")" not in sentence[open_paren:m.start()]:
+                close = sentence.find(")", m.end())
+                if open_paren <= at <= (close if close >= 0 else len(sentence)):
+                    return True
+            elif m.start() <= at or not re.search(r"[.;]", sentence[:at]):
+                return True
+    # a list introduced by a hypothetical ("If you're a 220-pound person starting out:")
+    block = article.blocks[mention.block]
+    if block.item is not None:
+        lead = _lead_in_before_list(article, mention.block)
+        if lead is not None and persons is not None and persons.search(lead.lower()):
+            return True
+    return False
+
+
+def _lead_in_before_list(article: Article, index: int) -> Optional[str]:
+    """The text of the paragraph that introduces the list a block is in (ending in a colon), if any."""
+    blocks = article.blocks
+    k = index
+    while k > 0 and (blocks[k].item is not None):
+        k -= 1
+    lead = blocks[k]
+    if lead.item is not None or lead.kind != "paragraph" or k == index:
+        return None
+    text = article.text[lead.start:lead.end].rstrip(" \t*_")
+    if not text.endswith(":"):
+        return None
+    return re.split(r"(?<=[.!?])\s+", text)[-1]  # the sentence that introduces the list
+
+
+def _story(article: Article, mention: NumericMention, vocab) -> bool:
+    pattern = vocab.get("story-headings")
+    if pattern is None:
+        return False
+    cache = article.cache.setdefault(("story", id(pattern)), {})
+    if "title" not in cache:
+        title = article.meta.get("title") if isinstance(article.meta, dict) else None
+        h1 = next((b.text for b in article.blocks if b.kind == "heading" and b.level == 1), "")
+        cache["title"] = bool(pattern.search(f"{title or ''} {h1}"))
+    if cache["title"]:
+        return True
+    from ..citations import section_headings
+
+    block = article.blocks[mention.block]
+    return any(pattern.search(h.text) for h in section_headings(article, block))
+
+
+def _named_strength(article: Article, mention: NumericMention, mentions: list[NumericMention], vocab) -> bool:
+    """ "the full 2.4mg dose", "Wegovy 2.4mg", or "2.4mg" again after it was stated: a strength used
+    as a name refers to a product, not to a dosing fact."""
+    if mention.kind != "dose" or mention.unit not in BARE_STRENGTH_UNITS:
+        return False
+    after = re.match(r"[\s*_]*([A-Za-z]+)", article.text[mention.end:mention.end + 30])
+    before = re.findall(r"[A-Za-z]+", article.text[max(0, mention.start - 40):mention.start])[-2:]
+    if after and after.group(1).lower() in vocab.get("strength-nouns", set()) and \
+            any(w.lower() in DETERMINERS for w in before):
+        return True  # "the full 2.4mg dose", "your 5 mg tablet"
+    if mention.low != mention.high:
+        return False  # a range stated again is the claim again ("10-50 mg")
+    for other in mentions:
+        if other.start >= mention.start:
+            break
+        if other.unit == mention.unit and other.low == mention.low and other.high == mention.high:
+            return True  # the same strength stated before: this one refers back to it
+    return False
+
+
+def _pseudo_heading(article: Article, mention: NumericMention) -> bool:
+    """ "**The 6.5% Threshold**" alone on its line is a heading in bold, and headings are not claims."""
+    block = article.blocks[mention.block]
+    if block.item is not None or block.row is not None or block.kind != "paragraph":
+        return False
+    raw = article.text[block.start:block.end].strip()
+    if not (raw.startswith(("**", "__")) and raw.endswith(("**", "__"))) or raw.count("**") > 2:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", raw)
+    if not words or len(words) > 8 or re.search(r"[.:;!?][*_]*$", raw):
+        return False
+    small = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "vs", "at", "by"}
+    return all(w[:1].isupper() or w.lower() in small for w in words)
+
+
+def _refers_back(article: Article, mention: NumericMention, citations, vocab) -> bool:
+    """ "In that study, 41%...", "the placebo group": covered by the source cited before it in the
+    section; so is a quotation introduced by such a sentence."""
+    pattern = vocab.get("back-references")
+    if pattern is None:
+        return False
+    prose = article.prose
+    sentence = prose[mention.sentence_start:mention.sentence_end]
+    block = article.blocks[mention.block]
+    refers = bool(pattern.search(sentence))
+    if not refers and block.quote:
+        k = mention.block
+        while k > 0 and article.blocks[k].quote:
+            k -= 1
+        lead = article.blocks[k]
+        text = article.text[lead.start:lead.end].rstrip(" \t*_")
+        refers = not lead.quote and text.endswith(":") and bool(
+            pattern.search(prose[lead.start:lead.end]) or re.search(r"\b(?:this|that|the) (?:study|trial|paper|"
+                                                                    r"review|analysis)\b", text, re.I))
+    if not refers:
+        return False
+    start = article.blocks[block.heading].end if block.heading is not None else 0
+    return any(start <= c.start < mention.sentence_start for c in citations.citations)
 
 
 EXAMPLE_LABEL = re.compile(r"^\W*(?:worked\s+)?example\s*\d*\s*\W*:", re.I)
@@ -172,7 +341,7 @@ def validate(options: Mapping[str, Any]) -> None:
 
 KIND = CheckKind(
     name="numeric-claim",
-    options={"severity-by-kind": {}, **CITATION_OPTIONS, "evidence": {}},
+    options={"severity-by-kind": {}, **CITATION_OPTIONS, "evidence": {}, "not-claims": {}},
     run=run,
     validate=validate,
 )
