@@ -55,8 +55,9 @@ def excerpt_of(text: str, start: int, end: int, limit: int = 120) -> str:
 
 
 def make_finding(article: Article, rule: Rule, hit: Hit, severity: Optional[str] = None) -> Finding:
-    start = max(0, min(hit.start, len(article.text)))
-    end = max(start, min(hit.end, len(article.text)))
+    start, end = article.snap(hit.start, hit.end)
+    start = max(0, min(start, len(article.text)))
+    end = max(start, min(end, len(article.text)))
     line, col = article.position(start)
     end_line, end_col = article.index.end_position(start, end) if end > start else (line, col)
     args = {"code": rule.code, "name": rule.name, **hit.args}
