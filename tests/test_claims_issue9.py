@@ -70,3 +70,20 @@ def test_a_sentence_that_refers_back_to_the_cited_study_is_covered():
             "In that study, 41% of the placebo group had a flare.\n\n"
             "Elsewhere, 30% of adults have joint pain.\n")
     assert flagged(text) == ["30% of adults"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a year alone cites nothing, in a title or in a heading
+    ("# Knee Pain Guide (2025)\n\nUp to 30% of adults have knee pain.\n", ["Up to 30% of adults"]),
+    ("# T\n\n## Knee pain (2024 update)\n\nUp to 30% of adults have knee pain.\n", ["Up to 30% of adults"]),
+    ("# T\n\nThe Knee Pain Guide (2025) says 30% of adults have knee pain.\n", ["30% of adults"]),
+    # a heading with a link, not an author and a year, covers nothing below it
+    ("# T\n\n## [A knee trial](https://example.org/k)\n\nUp to 30% of adults improved.\n", ["Up to 30% of adults"]),
+    # a heading that names and cites one study covers its section, and only that
+    ("# T\n\n## Osei et al. (2019)\n\nUp to 30% of adults improved.\n\n## Other\n\nAbout 20% of adults relapse.\n",
+     ["About 20% of adults"]),
+    # an author and a year in prose are a citation
+    ("# T\n\nOsei (2019) found that 30% of adults improved.\n", []),
+])
+def test_citation_scope(text, expected):
+    assert flagged(text) == expected
