@@ -87,3 +87,33 @@ def test_a_sentence_that_refers_back_to_the_cited_study_is_covered():
 ])
 def test_citation_scope(text, expected):
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Most people notice relief within 10+ days.", ["10+ days"]),
+    ("Over 40+ trials have tested it.", ["Over 40+ trials"]),
+    ("Best results come with 90%+ adherence.", ["90%"]),
+    ("Adults 65+ should ask about the vaccine.", []),
+])
+def test_lower_bounds_are_not_ages(body, expected):
+    assert flagged(f"# T\n\n{body}\n") == expected
+
+
+@pytest.mark.parametrize("body", [
+    "The numbers from these three studies are striking.",
+    "I usually start patients at about 25 mg.",
+    "Going from 10 mg to 15 mg (15 mg = 50% more) is a big step.",
+    "Walk briskly for 30 minutes on most days, and lift weights 2-3x/week.",
+])
+def test_more_figures_that_are_not_claims(body):
+    assert flagged(f"# T\n\n{body}\n") == []
+
+
+def test_an_outcome_in_our_clinic_is_still_a_claim():
+    assert flagged("# T\n\nIn our clinic, 4 out of 5 patients feel better.\n") == ["4 out of 5 patients"]
+
+
+def test_a_figure_repeated_from_a_cited_sentence_refers_back():
+    text = ("# T\n\nScores fell 12 points ([Ade et al., 2020](https://example.org/a)).\n\n"
+            "In the control group it was also 12 points.\n")
+    assert flagged(text) == []

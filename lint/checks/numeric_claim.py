@@ -107,8 +107,10 @@ def _vocabulary(data: Mapping[str, Any]) -> dict[str, Optional[re.Pattern]]:
     if key in _VOCAB and _VOCAB[key][0] is data:
         return _VOCAB[key][1]
     vocab = {name: _phrases(data.get(name) or []) for name in
-             ("hypothetical-openers", "hypothetical-persons", "story-headings", "back-references")}
-    vocab["strength-nouns"] = {str(w).lower() for w in data.get("strength-nouns") or []}
+             ("hypothetical-openers", "hypothetical-persons", "story-headings", "back-references",
+              "practice-phrases")}
+    for name in ("strength-nouns", "back-reference-determiners", "lifestyle-words", "reader-words"):
+        vocab[name] = {str(w).lower() for w in data.get(name) or []}
     _VOCAB[key] = (data, vocab)
     return vocab
 
@@ -126,7 +128,80 @@ def not_a_claim(article: Article, mention: NumericMention, mentions: list[Numeri
         return False
     return (_hypothetical(article, mention, vocab) or _story(article, mention, vocab) or
             _named_strength(article, mention, mentions, vocab) or _pseudo_heading(article, mention) or
-            _refers_back(article, mention, citations, vocab))
+            _refers_back(article, mention, citations, vocab) or _counted_before(article, mention, vocab) or
+            _cited_before(mention, mentions, citations) or _practice(article, mention, vocab) or
+            _arithmetic(article, mention) or _lifestyle(article, mention, vocab))
+
+
+def _words_before(article: Article, mention: NumericMention, n: int) -> list[str]:
+    return re.findall(r"[a-z’']+", article.prose[max(mention.sentence_start, mention.start - 40):mention.start]
+                      .lower())[-n:]
+
+
+def _counted_before(article: Article, mention: NumericMention, vocab) -> bool:
+    """ "these three studies", "the two drugs": a count of things already named."""
+    if mention.kind not in ("count", "study-statistic") or mention.low != mention.high or mention.low > 12:
+        return False
+    if mention.number_start != mention.start:
+        return False  # the number must open the mention: "the hazard ratio was 0.72" is not a count
+    before = _words_before(article, mention, 1)
+    return bool(before) and before[0] in vocab.get("back-reference-determiners", set())
+
+
+def _cited_before(mention: NumericMention, mentions: list[NumericMention], citations) -> bool:
+    """The same figure stated earlier with a citation ("it was also 15 points"): it refers back."""
+    from ..citations import same_figure
+
+    for other in mentions:
+        if other.start >= mention.start:
+            return False
+        if other.kind == mention.kind and same_figure(other, mention) and \
+                citations.citation_for(other.start, other.end) is not None:
+            return True
+    return False
+
+
+def _practice(article: Article, mention: NumericMention, vocab) -> bool:
+    pattern = vocab.get("practice-phrases")
+    if pattern is None or mention.kind not in ("dose", "duration", "measurement", "count"):
+        return False  # "4 out of 5 of our patients feel better" is an outcome, and a claim
+    if mention.kind == "count" and not re.search(r"\b(?:seen|treated|served|performed|helped|cared)\b",
+                                                 article.prose[mention.sentence_start:mention.sentence_end]):
+        return False
+    return bool(pattern.search(article.prose[mention.sentence_start:mention.sentence_end]))
+
+
+ARITHMETIC = re.compile(r"[\d%]\s*(?:[a-zµ/]+\s*)?=\s*[~≈$]?\d", re.I)
+
+
+def _arithmetic(article: Article, mention: NumericMention) -> bool:
+    """ "(1 mg → 1.7 mg = 70% increase)", "$1,200 × 12 = $14,400": the writer's own arithmetic."""
+    prose = article.prose
+    sentence = prose[mention.sentence_start:mention.sentence_end]
+    at = mention.start - mention.sentence_start
+    open_paren = sentence.rfind("(", 0, at)
+    if open_paren >= 0 and ")" not in sentence[open_paren:at]:
+        close = sentence.find(")", at)
+        scope = sentence[open_paren:close if close >= 0 else len(sentence)]
+    else:
+        scope = sentence
+    return bool(ARITHMETIC.search(scope))
+
+
+def _lifestyle(article: Article, mention: NumericMention, vocab) -> bool:
+    """ "Lift weights 3-4x/week", "perform these exercises 2 hours per week": everyday advice to the
+    reader, not a finding (unless the sentence frames it as evidence, which an attribution reports)."""
+    if mention.kind not in ("dose", "duration", "measurement"):
+        return False
+    sentence = article.prose[mention.sentence_start:mention.sentence_end].lower()
+    words = set(re.findall(r"[a-z]+", sentence))
+    first = re.findall(r"[a-z]+", sentence[:40])
+    speaks_to_reader = bool(words & vocab.get("reader-words", set())) or \
+        bool(first and first[0] in vocab.get("lifestyle-words", set()))
+    if not speaks_to_reader or not words & vocab.get("lifestyle-words", set()):
+        return False
+    return not re.search(r"\b(?:mg|mcg|dose|doses|infusion|infusions|injection|injections|tablet|tablets|"
+                         r"capsule|capsules|medication|drug|drugs)\b", sentence)
 
 
 def _hypothetical(article: Article, mention: NumericMention, vocab) -> bool:

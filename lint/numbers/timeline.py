@@ -102,15 +102,22 @@ def timeline_mentions(article: "Article", mentions: list[NumericMention]) -> lis
         first_of_item = block.item is None or block.item not in seen_items
         if block.item is not None:
             seen_items.add(block.item)
-        m = LABEL.match(raw) if first_of_item else None
-        if m:
-            rest = re.sub(r"[*_`]+", " ", m.group("rest")).strip()
-            bold = raw.lstrip(" \t>-+*").startswith("*") or raw.lstrip(" \t>-+").startswith("**")
-            hypothetical = _advice_or_story(m.group("label") + " " + rest) and bool(rest)
-            if (rest or bold) and not _names_a_phase(rest) and not hypothetical:
-                num, unit = (m.group("n1"), m.group("u1")) if m.group("n1") else (m.group("n2"), m.group("u2"))
-                add(block.start + m.start("label"), block.start + m.end("label"), num, unit, block.index)
-                continue
+        labelled = False
+        offset = 0
+        for k, line in enumerate(raw.split("\n")):  # each line of a paragraph written as a timeline
+            m = LABEL.match(line) if (first_of_item or k > 0) else None
+            if m:
+                rest = re.sub(r"[*_`]+", " ", m.group("rest")).strip()
+                bold = line.lstrip(" \t>-+*").startswith("*") or line.lstrip(" \t>-+").startswith("**")
+                hypothetical = _advice_or_story(m.group("label") + " " + rest) and bool(rest)
+                if (rest or bold) and not _names_a_phase(rest) and not hypothetical:
+                    num, unit = (m.group("n1"), m.group("u1")) if m.group("n1") else (m.group("n2"), m.group("u2"))
+                    at = block.start + offset
+                    add(at + m.start("label"), at + m.end("label"), num, unit, block.index)
+                    labelled = True
+            offset += len(line) + 1
+        if labelled:
+            continue
         # 2. a timepoint inside a sentence that speaks of an effect
         for p in POINT.finditer(prose, block.start, block.end):
             if not p.group("prep") and not re.search(r"[-–]", p.group("n")) and \
