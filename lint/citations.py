@@ -558,6 +558,20 @@ class Citations:
     def covers(self, start: int, end: Optional[int] = None) -> bool:
         return self.citation_for(start, end) is not None
 
+    def cited_before(self, phrase: str, offset: int) -> bool:
+        """ "the 2022 ADA guidelines" after a cited mention of the 2022 criteria: a definite "the" +
+        year refers back to a source the article already cited with that year (policy 4)."""
+        m = re.match(r"^the\s+((?:19|20)\d{2})\b", phrase.strip(), re.I)
+        if not m:
+            return False
+        prose = self.article.prose
+        for found in re.finditer(rf"(?<!\d){m.group(1)}(?!\d)", prose, 0):
+            if found.start() >= offset:
+                break
+            if self.covers(found.start()):
+                return True
+        return False
+
     def in_summary(self, offset: int) -> bool:
         index = block_index_at(self.article, offset)
         if index is None or not self.summary_headings:

@@ -258,3 +258,27 @@ def test_the_study_refers_back_only_to_a_source_named_before():
     named = "# T\n\nTwo reviews (Lee et al., 2020) looked at naps.\n\nThe reviews found fewer errors.\n"
     assert found(named) == []
     assert found("# T\n\nThe reviews found fewer errors.\n") == [("CL401", "reviews found")]
+
+
+@pytest.mark.parametrize("body,expected", [
+    # a weak-evidence word in an earlier clause does not silence a later appeal
+    ("Because single drugs help little, the Northern Pain Society recommends a mix.",
+     [("CL402", "Northern Pain Society recommends")]),
+    ("Limited evidence suggests it helps.", []),
+    # an acronym with a passive is a description, not an institution speaking
+    ("PTSD is recognized as a disorder.", []),
+    ("Doctors who treat pain may recommend rest.", []),
+    # a clause that introduces the finding after a colon
+    ("Practice confirmed what trials had previously shown: most people improve.",
+     [("CL401", "trials had previously shown")]),
+])
+def test_scope_of_filters(body, expected):
+    assert found(f"# T\n\n{body}\n") == expected
+
+
+def test_the_year_refers_back_to_a_cited_source():
+    text = ("# T\n\nThe [2021 criteria](https://doi.org/10.1/x) set the threshold.\n\n"
+            "To quote the 2021 guidelines, testing is enough.\n")
+    assert found(text) == []
+    assert found("# T\n\nTo quote the 2021 guidelines, testing is enough.\n") == \
+        [("CL402", "the 2021 guidelines")]

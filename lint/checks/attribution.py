@@ -93,7 +93,7 @@ class Slot:
 
 # "~": one word of a noun phrase, hyphenated parts and possessives included ("nerve-related",
 # "Duman's"), but never a sentence's punctuation
-GAP = r"[^\W\d_][\w’'.]*|-|'s|’s|&|/"
+GAP = r"(?!(?:may|might|can|could|will|would|should|must|not|no|never)$)[^\W\d_][\w’'.]*|-|'s|’s|&|/"
 ACRONYM = r"[A-Z]{2,6}s?"
 
 
@@ -332,7 +332,10 @@ def _skip(span, group: str, comp: Compiled, article: Optional[Article] = None) -
         return True
     if span.start > sent.start and doc[span.start - 1].lower_ == "who":
         return True  # "subjects who are known to have diabetes": said of people, not of evidence
-    if any(t.lower_ in comp.filters.get("negations", set()) for t in before[-5:]) or \
+    window = doc[max(sent.start, span.start - 6):span.start]
+    clause = [t for t in window[max([k + 1 for k, t in enumerate(window) if t.text in (",", ";", ":", "—")] or [0]):]
+              if not t.is_punct]
+    if any(t.lower_ in comp.filters.get("negations", set()) for t in clause[-5:]) or \
             span[0].lower_ in comp.filters.get("negations", set()):
         return True  # "no trials have proven", "than scientists thought"
     if span[0].lower_ in ("in", "across") and \
@@ -367,10 +370,11 @@ def _noun_clause(span, word, comp: Compiled) -> bool:
     if word.i > word.sent.start and word.doc[word.i - 1].lower_ in comp.filters.get("topic-words", set()):
         return False  # "This guide sets out what the research shows"
     text = span.sent.text.rstrip().rstrip("*_ ")
-    if text.endswith((":", "?")):
+    if text.endswith("?"):
         return False
-    after = [t.lower_ for t in span.doc[span.end:span.end + 2]]
-    return not any(w in ("about", "on", "regarding", "for") for w in after)
+    after = [t.lower_ for t in span.doc[span.end:span.end + 2]] + ["", ""]
+    topic = ("about", "on", "regarding", "for")
+    return not (after[0] in topic or (after[0] in ("us", "you", "me") and after[1] in topic))
 
 
 def _refers_back(span, comp: Compiled, article: Optional[Article]) -> bool:
@@ -406,7 +410,7 @@ def _refers_back(span, comp: Compiled, article: Optional[Article]) -> bool:
 def _named_before(article: Article, offset: int, comp: Compiled) -> bool:
     """Whether a source (a citation, a study, researchers) is named earlier in the section."""
     index = block_index_at(article, offset)
-    start = 0
+    start = article.body_offset
     if index is not None:
         heading = article.blocks[index].heading
         if heading is not None:
@@ -540,6 +544,8 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     for item in find_attributions(article, lexicon):
         if item.group not in wanted or citations.covers(item.start, item.end):
             continue
+        if citations.cited_before(item.phrase, item.start):
+            continue  # "the 2022 guidelines" after the cited 2022 criteria
         if item.group != "named-study" and recaps_cited_evidence(article, citations, item):
             continue
         unit = citations.unit_of(item.start)

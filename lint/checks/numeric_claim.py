@@ -70,6 +70,8 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
             continue  # "A 2018 review found that 50-80%...": the figures are the claim
         if citations.support_for(mention, mentions) is not None:
             continue
+        if mention.kind == "year-finding" and citations.cited_before(mention.text, mention.start):
+            continue  # "the 2022 ADA guidelines" after the cited 2022 criteria
         uncited.append(mention)
     for group in enumerations(article, uncited):
         first, last = group[0], group[-1]
