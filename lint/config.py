@@ -49,6 +49,9 @@ class Settings:
     drafts_block: bool = False
     cache: bool = True
     cache_dir: str = ".contentlint_cache"
+    # The site's own citation markup ([{tag = "Cite"}, {shortcode = "cite"}, {pattern = "…"}]):
+    # checked here, handed to every rule that reads citations (lint/components.py).
+    citation_components: tuple = ()
     # Where the config came from; relative paths in it are relative to `root`.
     source: Optional[str] = None
     root: str = "."
@@ -113,6 +116,13 @@ def validate(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: '{key}' must be true or false, got {value!r}")
             out[name] = value
+        elif name == "citation_components":
+            from .components import ComponentError, validate_components
+
+            try:
+                out[name] = validate_components(value, key)
+            except ComponentError as err:
+                raise ConfigError(f"{where}: {err}") from None
         elif name == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{where}: 'rules' must hold one table per rule, e.g. [tool.contentlint.rules.CL105]")

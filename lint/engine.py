@@ -69,6 +69,24 @@ def make_finding(article: Article, rule: Rule, hit: Hit, severity: Optional[str]
     )
 
 
+def one_finding_per_defect(findings: list[Finding], spans: Sequence[tuple[Rule, int, int]]) -> list[Finding]:
+    """Drop a finding when a rule that supersedes its rule reports the same words.
+
+    Policy: an uncited named study ("A 2020 randomized controlled trial found")
+    is one attribution finding; the year inside it is not reported again as a
+    numeric claim. A figure elsewhere in the sentence is still its own finding.
+    """
+    superseding = [(other, s, max(e, s + 1)) for other, s, e in spans if other.supersedes]
+    if not superseding:
+        return findings
+    keep = []
+    for finding, (rule, start, end) in zip(findings, spans):
+        end = max(end, start + 1)
+        if not any(other.replaces(rule) and s < end and start < e for other, s, e in superseding):
+            keep.append(finding)
+    return keep
+
+
 def input_finding(path: str, rule: Optional[Rule], err: InputError) -> Finding:
     return Finding(path=path, line=err.line, column=err.column, code=INPUT_RULE, end_line=err.line,
                    end_column=err.column, name=rule.name if rule else "unreadable-file", category="input",
@@ -86,13 +104,16 @@ def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry) -
         if input_rule is None or any(r.code == INPUT_RULE for r in rules):
             result.findings.append(input_finding(path, input_rule, err))
         return result
+    spans: list[tuple[Rule, int, int]] = []  # the rule and file span of each finding, in order
     for rule in rules:
         kind = registry.kinds[rule.check]
         if kind.scope == "article" and kind.run is not None:
             for hit in kind.run(article, rule.options):
                 result.findings.append(make_finding(article, rule, hit))
+                spans.append((rule, hit.start, hit.end))
         elif kind.scope == "corpus" and kind.collect is not None:
             result.collected[rule.code] = kind.collect(article, rule.options)
+    result.findings = one_finding_per_defect(result.findings, spans)
     result.directives = directives(article)
     result.meta = {k: v for k, v in article.meta.items() if isinstance(v, (str, int, float, bool))}
     result.text = article.text

@@ -178,11 +178,11 @@ def test_a_finding_never_ends_inside_an_entity():
 
 
 def test_html_blocks_are_read_as_prose():
-    text = ("# T\n\n<div class=\"box\">\n<p>An estimated 1.28 billion adults have hypertension.</p>\n"
+    text = ("# T\n\n<div class=\"box\">\n<p>Roughly 2 million adults in the region have asthma.</p>\n"
             "<ul><li>Studies show that exercise helps.</li></ul>\n<script>var share = '85% of users';</script>\n"
             "<!-- 90% of readers -->\n</div>\n")
     found = flagged(text)
-    assert ("CL301", "estimated 1.28 billion adults") in found
+    assert any(code == "CL301" and "2 million adults" in span for code, span in found), found
     assert ("CL401", "Studies show") in found
     assert not any("85%" in span or "90%" in span for _, span in found)
 
