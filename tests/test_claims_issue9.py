@@ -117,3 +117,17 @@ def test_a_figure_repeated_from_a_cited_sentence_refers_back():
     text = ("# T\n\nScores fell 12 points ([Ade et al., 2020](https://example.org/a)).\n\n"
             "In the control group it was also 12 points.\n")
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Falls are the second leading cause of injury death.", ["second leading cause"]),
+    ("Stroke is the 5th leading cause of death.", ["5th leading cause"]),
+    ("Growth cycles are 2-6 months long.", ["2-6 months"]),
+])
+def test_ranks_and_timelines_are_claims(body, expected):
+    assert flagged(f"# T\n\n{body}\n") == expected
+
+
+def test_a_citation_in_a_link_after_et_al_covers_its_sentence():
+    text = "# T\n\nA review by [Osei et al.](https://example.org/r) found 40 relevant trials.\n"
+    assert flagged(text) == []

@@ -131,7 +131,7 @@ def not_a_claim(article: Article, mention: NumericMention, mentions: list[Numeri
     return (_hypothetical(article, mention, vocab) or _story(article, mention, vocab) or
             _named_strength(article, mention, mentions, vocab) or _pseudo_heading(article, mention) or
             _refers_back(article, mention, citations, vocab) or _counted_before(article, mention, vocab) or
-            _cited_before(mention, mentions, citations) or _practice(article, mention, vocab) or
+            _cited_before(article, mention, mentions, citations, vocab) or _practice(article, mention, vocab) or
             _arithmetic(article, mention) or _lifestyle(article, mention, vocab))
 
 
@@ -142,7 +142,8 @@ def _words_before(article: Article, mention: NumericMention, n: int) -> list[str
 
 def _counted_before(article: Article, mention: NumericMention, vocab) -> bool:
     """ "these three studies", "the two drugs": a count of things already named."""
-    if mention.kind not in ("count", "study-statistic") or mention.low != mention.high or mention.low > 12:
+    if mention.kind not in ("count", "study-statistic") or mention.low != mention.high or mention.low > 12 or \
+            mention.unit == "rank":
         return False
     if mention.number_start != mention.start:
         return False  # the number must open the mention: "the hazard ratio was 0.72" is not a count
@@ -150,15 +151,17 @@ def _counted_before(article: Article, mention: NumericMention, vocab) -> bool:
     return bool(before) and before[0] in vocab.get("back-reference-determiners", set())
 
 
-def _cited_before(mention: NumericMention, mentions: list[NumericMention], citations) -> bool:
-    """The same figure stated earlier with a citation ("it was also 15 points"): it refers back."""
+def _cited_before(article: Article, mention: NumericMention, mentions: list[NumericMention], citations,
+                  vocab) -> bool:
+    """The same figure stated earlier with its source ("it was also 15 points"): it refers back."""
     from ..citations import same_figure
 
     for other in mentions:
         if other.start >= mention.start:
             return False
         if other.kind == mention.kind and same_figure(other, mention) and \
-                citations.citation_for(other.start, other.end) is not None:
+                (citations.citation_for(other.start, other.end) is not None or
+                 _refers_back(article, other, citations, vocab)):
             return True
     return False
 

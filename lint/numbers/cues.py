@@ -27,7 +27,7 @@ EFFECT_CUES = {"last", "lasts", "lasted", "lasting", "persist", "persists", "per
                "better", "worse", "protection", "protected", "immunity", "stays", "reduce", "relieve",
                "relieved", "eased", "ease", "eases", "delay", "diagnosis", "booster", "boosters",
                "attacks", "episodes", "followed", "follow-up", "median", "length", "trial",
-               "trials", "study"}
+               "trials", "study", "timeline", "timelines", "cycle", "cycles", "growth", "grows"}
 PROTOCOL_CUES = {"infusion", "infusions", "infused", "infuse", "session", "sessions", "dose", "doses",
                  "dosing", "administer", "administered", "administration", "regimen", "protocol", "protocols",
                  "taper", "tapering", "tapered", "course", "courses", "daily", "weekly", "series", "booster",

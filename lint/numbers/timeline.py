@@ -60,7 +60,45 @@ def _advice_or_story(sentence: str) -> bool:
         return True
     if set(words) & (NARRATIVE_CUES & {"i", "i've", "i'm", "my", "me", "he", "she", "his", "her"}):
         return True
-    return bool(re.search(r"\b(?:if|when) you\b|\byou're at\b|\byou are at\b", sentence.lower()))
+    opening = re.sub(r"^[\W_]+", "", sentence.lower())
+    return bool(re.match(r"(?:if|when) you\b", opening) or re.search(r"\byou(?:'re|’re| are) at\b", opening))
+
+
+RANK = re.compile(r"(?<![\w-])(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                  r"ninth|tenth)\s+(?:most\s+common|leading|largest|biggest|deadliest|top)\s+"
+                  r"(?:cause|causes|killer|killers|reason|reasons|source|sources)\b", re.I)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10}
+
+
+def rank_mentions(article: "Article", mentions: list[NumericMention]) -> list[NumericMention]:
+    """ "the 10th leading cause of death", "the second most common cause": a rank is a claim of how common."""
+    from bisect import bisect_right
+
+    from ..citations import sentence_spans
+
+    prose = article.prose
+    if "leading" not in prose and "most common" not in prose and "largest" not in prose:
+        return []
+    spans = sentence_spans(article)
+    starts = [s for s, _ in spans]
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for block in article.blocks:
+        if block.kind not in ("paragraph", "table_cell") or not block.is_prose:
+            continue
+        for m in RANK.finditer(prose, block.start, block.end):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            word = m.group("n").lower()
+            value = float(ORDINALS.get(word) or re.match(r"\d+", word).group(0))
+            k = max(0, bisect_right(starts, m.start()) - 1)
+            found.append(NumericMention(
+                start=m.start(), end=m.end(), low=value, high=value, unit="rank", qualifier="exact", scale=None,
+                kind="count", text=article.text[m.start():m.end()], sentence_start=spans[k][0],
+                sentence_end=spans[k][1], block=block.index, number_start=m.start(), number_end=m.end("n")))
+            taken.append((m.start(), m.end()))
+    return found
 
 
 def timeline_mentions(article: "Article", mentions: list[NumericMention]) -> list[NumericMention]:
