@@ -50,7 +50,29 @@ def default_paths(paths: tuple[Path, ...]) -> tuple[Path, ...]:
     return (Path("corpus"),) if Path("corpus").is_dir() else (Path("."),)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Exit codes mean one thing each: 0 publishable, 1 blocked, 2 anything else.
+
+    An unexpected exception would otherwise leave Python's exit status 1, which
+    a CI script cannot tell from "an article is blocked"; as ruff does, an
+    internal error exits 2, with the traceback on stderr for the bug report.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception:  # noqa: BLE001 - the point is to catch what nothing else did
+            import traceback
+
+            traceback.print_exc()
+            click.echo(f"contentlint: internal error (contentlint {__version__}); the traceback above is "
+                       "what to report", err=True)
+            raise click.exceptions.Exit(EXIT_USAGE) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="contentlint")
 def main() -> None:
     """contentlint: checks health articles before they are published."""
@@ -58,10 +80,15 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: text, or from --output's extension: .json .sarif .xml .md .html).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to a file (atomically).")
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to a file (atomically). Repeat for several reports from one run, "
+                   "each in the format its extension names.")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per rule instead of the findings (text, or JSON with --format json).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even when an article is blocked (errors in usage or configuration still exit 2).")
 @click.option("--select", multiple=True, help="Enable only rules whose code starts with these (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Enable these rules on top of the selection.")
 @click.option("--ignore", multiple=True, help="Disable rules whose code starts with these (comma-separated).")
@@ -81,11 +108,15 @@ def main() -> None:
                    "compare against every article).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: on a terminal, for runs over a second, never in CI).")
-def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quiet, color, config, fix, no_cache,
-          baseline_file, since, progress):
+def check(paths, fmt, outputs, statistics, exit_zero, select, extend_select, ignore, fail_on, jobs, quiet, color,
+          config, fix, no_cache, baseline_file, since, progress):
     """Lint articles and say which may be published (exit 1 when any is blocked)."""
-    from .output import write_report
+    from .output import OutputError, plan_outputs, write_reports
 
+    try:
+        plan = plan_outputs(fmt, outputs, statistics)
+    except OutputError as err:
+        raise _fail(str(err)) from None
     paths = default_paths(paths)
     settings, registry = load(paths, config, select=_codes(select), extend_select=_codes(extend_select),
                               ignore=_codes(ignore), fail_on=fail_on, jobs=jobs,
@@ -108,10 +139,10 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
 
         apply(result, known)
     try:
-        write_report(result, fmt, output, quiet=quiet, color=_use_color(color) and output is None)
-    except OSError as err:
-        raise _fail(f"cannot write {output}: {err.strerror or err}") from None
-    sys.exit(result.exit_code)
+        write_reports(result, plan, quiet=quiet, color=_use_color(color))
+    except OutputError as err:
+        raise _fail(str(err)) from None
+    sys.exit(0 if exit_zero else result.exit_code)
 
 
 def _lint(paths, registry, settings, progress, report_only=None):
@@ -210,7 +241,7 @@ def rules_command(fmt, config):
 @click.argument("code")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def explain(code, config):
-    """Show a rule's full documentation and examples."""
+    """Show a rule's full documentation and examples (also: `contentlint rule CODE`)."""
     from .explain import render
 
     settings, registry = load((), config)
@@ -218,6 +249,11 @@ def explain(code, config):
     if rule is None:
         raise _fail(f"no rule {code!r}; `contentlint rules` lists them")
     click.echo(render(rule))
+
+
+# ruff's spelling: `ruff rule F401`.
+main.add_command(click.Command("rule", params=explain.params, callback=explain.callback,
+                               help="Show a rule's full documentation and examples (same as `explain`)."))
 
 
 @main.command(name="facts")
