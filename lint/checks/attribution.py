@@ -449,6 +449,9 @@ def _opens_label(article: Article, span, comp: Compiled) -> bool:
     words = [t for t in span if not t.is_space and not t.is_punct]
     if len(words) < 2:
         return False  # "**Evidence**:" alone is a section label, not an appeal to it
+    if whole_item and not (block.lead_in is not None or block.kind == "table_cell" or bold) and \
+            not any(t.lower_ in comp.classes.get("evidence-adj", set()) for t in words):
+        return False  # "- Larger controlled trials" in a list of what is needed is no appeal
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return after is None or after.is_punct or after.is_space or \
         after.lower_ in comp.filters.get("label-continuations", set()) or span.sent.end == span.end

@@ -284,8 +284,10 @@ def _named_strength(article: Article, mention: NumericMention, mentions: list[Nu
     if after and after.group(1).lower() in vocab.get("strength-nouns", set()) and \
             any(w.lower() in DETERMINERS for w in before):
         return True  # "the full 2.4mg dose", "your 5 mg tablet"
-    if mention.low != mention.high:
-        return False  # a range stated again is the claim again ("10-50 mg")
+    if mention.low != mention.high or re.search(r"\d\s*[a-zµ]*\s*(?:/|per\b|daily|weekly|monthly|a day|a week|"
+                                                 r"twice|once|every|at night|iv\b|im\b|oral|by mouth)",
+                                                 mention.text, re.I):
+        return False  # a range, or a dose with its schedule or route, is the claim again ("15 mg daily")
     for other in mentions:
         if other.start >= mention.start:
             break

@@ -148,9 +148,13 @@ def timeline_mentions(article: "Article", mentions: list[NumericMention]) -> lis
                 rest = re.sub(r"[*_`]+", " ", m.group("rest")).strip()
                 bold = line.lstrip(" \t>-+*").startswith("*") or line.lstrip(" \t>-+").startswith("**")
                 hypothetical = _advice_or_story(m.group("label") + " " + rest) and bool(rest)
-                if (rest or bold) and not _names_a_phase(rest) and not hypothetical:
+                at = block.start + offset
+                rest_start = at + m.start("rest")
+                own = any(rest_start <= s < at + len(line) for s, _ in taken)
+                if own:
+                    pass  # "Month 1: 0.25mg weekly": the figure after the label carries the claim
+                elif (rest or bold) and not _names_a_phase(rest) and not hypothetical:
                     num, unit = (m.group("n1"), m.group("u1")) if m.group("n1") else (m.group("n2"), m.group("u2"))
-                    at = block.start + offset
                     add(at + m.start("label"), at + m.end("label"), num, unit, block.index)
                     labelled = True
             offset += len(line) + 1
