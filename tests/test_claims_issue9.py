@@ -131,3 +131,7 @@ def test_ranks_and_timelines_are_claims(body, expected):
 def test_a_citation_in_a_link_after_et_al_covers_its_sentence():
     text = "# T\n\nA review by [Osei et al.](https://example.org/r) found 40 relevant trials.\n"
     assert flagged(text) == []
+
+
+def test_a_timeline_label_yields_to_the_figure_after_it():
+    assert flagged("# T\n\n- **Month 2**: 0.5 mg weekly\n") == ["0.5 mg weekly"]
