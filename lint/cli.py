@@ -79,7 +79,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: text, or from --output's extension: .json .sarif .xml .md .html).")
 @click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
@@ -108,24 +108,46 @@ def main() -> None:
                    "compare against every article).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: on a terminal, for runs over a second, never in CI).")
+@click.option("--stdin-filename", type=click.Path(dir_okay=False, path_type=Path),
+              help="With `-`: the path standard input stands for (config, per-file ignores, its folder's articles).")
+@click.option("--watch", is_flag=True, help="Lint, then re-lint whenever an article or the config is saved.")
 def check(paths, fmt, outputs, statistics, exit_zero, select, extend_select, ignore, fail_on, jobs, quiet, color,
-          config, fix, no_cache, baseline_file, since, progress):
-    """Lint articles and say which may be published (exit 1 when any is blocked)."""
+          config, fix, no_cache, baseline_file, since, progress, stdin_filename, watch):
+    """Lint articles and say which may be published (exit 1 when any is blocked).
+
+    `-` reads one article from standard input (name it with --stdin-filename)."""
+    from .live import StdinUsage, stdin_paths
     from .output import OutputError, plan_outputs, write_reports
 
     try:
         plan = plan_outputs(fmt, outputs, statistics)
-    except OutputError as err:
+        paths, stdin = stdin_paths(paths, stdin_filename, watch=watch, since=since)
+    except (OutputError, StdinUsage) as err:
         raise _fail(str(err)) from None
-    paths = default_paths(paths)
+    paths = paths if stdin else default_paths(paths)
+    if watch:
+        from .watch import watch as watch_paths
+
+        if outputs or fix or baseline_file or statistics:
+            raise _fail("--watch prints to the terminal: it cannot be combined with -o, --fix, --baseline or "
+                        "--statistics")
+        sys.exit(watch_paths(paths, lambda: load(paths, config, select=_codes(select),
+                                                 extend_select=_codes(extend_select), ignore=_codes(ignore),
+                                                 fail_on=fail_on, jobs=jobs, cache=False if no_cache else None),
+                             fmt=fmt, quiet=quiet, color=_use_color(color)))
     settings, registry = load(paths, config, select=_codes(select), extend_select=_codes(extend_select),
                               ignore=_codes(ignore), fail_on=fail_on, jobs=jobs,
                               cache=False if no_cache else None)
     known = _load_baseline(baseline_file) if baseline_file is not None else None
     report_only = _changed_since(since) if since else None
     try:
-        result = _lint(paths, registry, settings, progress, report_only)
-        if fix:
+        if stdin:  # with --fix, the fixed article goes to stdout and the report to stderr
+            from .live import lint_stdin
+
+            result = lint_stdin(stdin_filename, settings, registry, fix)
+        else:
+            result = _lint(paths, registry, settings, progress, report_only)
+        if fix and not stdin:
             from .output import apply_fixes
 
             changed = apply_fixes(result)
@@ -251,6 +273,19 @@ def explain(code, config):
     click.echo(render(rule))
 
 
+@main.command(name="server")
+@click.option("--stdio", is_flag=True, help="Talk LSP over standard input and output (the default; accepted for "
+                                            "editors that pass it).")
+def server_command(stdio):
+    """Run the language server for editors (LSP over stdio); see docs/editors.md."""
+    try:
+        from .server import serve
+    except ImportError as err:
+        raise _fail(f"the language server needs the 'server' extra ({err.name or err} is not installed): "
+                    "pip install 'contentlint[server]'") from None
+    serve()
+
+
 # ruff's spelling: `ruff rule F401`.
 main.add_command(click.Command("rule", params=explain.params, callback=explain.callback,
                                help="Show a rule's full documentation and examples (same as `explain`)."))
@@ -260,13 +295,20 @@ main.add_command(click.Command("rule", params=explain.params, callback=explain.c
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--keyed", is_flag=True, help="Only figures with a subject and a measure (the ones compared).")
+@click.option("--pairs", is_flag=True,
+              help="List every pair of figures CL501-CL503 compared, with the verdict and why.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def facts_command(paths, fmt, keyed, config):
+def facts_command(paths, fmt, keyed, pairs, config):
     """List each figure with its subject, measure, value, qualifiers and citation."""
     from .facts.report import render_facts
 
     paths = default_paths(paths)
     settings, registry = load(paths, config)
+    if pairs:
+        from .facts.pairs import render_pairs
+
+        click.echo(render_pairs(list(paths), settings, registry, fmt, color=_use_color(None)), nl=False)
+        return
     click.echo(render_facts(list(paths), settings, registry, fmt, keyed, color=_use_color(None)), nl=False)
 
 

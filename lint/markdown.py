@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -164,7 +165,7 @@ class _Walker:
         self.next_id += 1
         return self.next_id
 
-    def content_map(self, content: str, map_: list[int], kind: str, cell: int = 0) -> list[int]:
+    def content_map(self, content: str, map_: list[int], kind: str, cell: int = 0) -> "_ContentMap":
         """The file offset of every character of a token's `content`, plus one for its end.
 
         markdown-it builds `content` from the block's lines with container markers
@@ -172,28 +173,28 @@ class _Walker:
         line is the tail of its source line; a table cell is one cell of its row.
         """
         first = self.first_line + map_[0]
+        offsets = _ContentMap()
         if kind == "table_cell":
             line = min(first, self.index.line_count)
             start = self.index.line_start(line)
             segment = _cell_segment(self.text, start, self.index.line_end(line), cell)
-            offsets = _align(content, self.text, segment[0], segment[1])
-            offsets.append(offsets[-1] + 1 if offsets else segment[0])
+            offsets.add(_align(content, self.text, segment[0], segment[1]))
+            offsets.add([offsets[-1] + 1 if offsets else segment[0]])
             return offsets
-        offsets: list[int] = []
         lines = content.split("\n")
         for k, part in enumerate(lines):
             line = first + k
             if line > self.index.line_count:
                 end = offsets[-1] + 1 if offsets else len(self.text)
-                offsets.extend([end] * (len(part) + (1 if k < len(lines) - 1 else 0)))
+                offsets.add([end] * (len(part) + (1 if k < len(lines) - 1 else 0)))
                 continue
             start, stop = self.index.line_start(line), self.index.line_end(line)
             mapped = _line_offsets(part, self.text, start, stop, kind == "heading" and len(lines) == 1)
-            offsets.extend(mapped)
+            offsets.add(mapped)
             tail = mapped[-1] + 1 if mapped else stop
             if k < len(lines) - 1:
-                offsets.append(max(tail, stop))  # the line break
-        offsets.append(offsets[-1] + 1 if offsets else self.index.line_start(min(first, self.index.line_count)))
+                offsets.add([max(tail, stop)])  # the line break
+        offsets.add([offsets[-1] + 1 if offsets else self.index.line_start(min(first, self.index.line_count))])
         return offsets
 
     # -- blocks ----------------------------------------------------------
@@ -264,17 +265,7 @@ class _Walker:
             return cmap[min(max(i, 0), n)]
 
         def runs(a: int, b: int) -> list[tuple[int, int]]:
-            """Content range [a, b) as contiguous file ranges."""
-            out: list[tuple[int, int]] = []
-            if a >= b:
-                return out
-            run = a
-            for i in range(a + 1, b):
-                if cmap[i] != cmap[i - 1] + 1:
-                    out.append((cmap[run], cmap[i - 1] + 1))
-                    run = i
-            out.append((cmap[run], cmap[b - 1] + 1))
-            return out
+            return _runs(cmap, cmap.breaks, a, b)
 
         def seek(needle: str, p: int) -> int:
             if not needle:
@@ -394,6 +385,8 @@ class _Walker:
             i += 1
         for tag_start, text_start, href in html_links:  # an <a href> never closed: the tag itself
             self.out.links.append(Link(tag_start, text_start, href, index, "html"))
+        if "](" in content:
+            prose = self.loose_links(content, cmap, prose, index)
         merged = _merge_text(children)
         lead_in = None
         for k, child in enumerate(merged[:2]):
@@ -416,6 +409,31 @@ class _Walker:
         else:
             self.out.prose_ranges.extend(prose)
             self.out.entities.extend(entities)
+
+    def loose_links(self, content: str, cmap: list[int], prose: list[tuple[int, int]],
+                    index: int) -> list[tuple[int, int]]:
+        """`![alt](path with spaces.png)` and `[text](url with spaces)`: CommonMark reads them as
+        text, but site generators (kramdown, Hugo) render an image and a link. Their destination
+        is never prose; the image is an image span and the link a link."""
+        for m in LOOSE_LINK.finditer(content):
+            start, end = cmap[m.start()], cmap[m.end() - 1] + 1
+            if any(start <= link.start < end for link in self.out.links if link.block == index
+                   and link.kind != "bare"):
+                continue  # markdown-it read it as a link after all
+            # a URL inside it was taken for a bare one: it is this link's destination
+            self.out.links = [k for k in self.out.links if not (k.kind == "bare" and start <= k.start < end)]
+            self.out.spans = [sp for sp in self.out.spans
+                              if not (sp.kind == "url" and sp.block == index and start <= sp.start < end)]
+            href = m.group("href").strip()
+            if m.group("bang"):
+                self.out.spans.append(Span(start, end, "image", index, href))
+                prose = _subtract(prose, start, end)
+                continue
+            text_start, text_end = cmap[m.start("text")], cmap[max(m.end("text") - 1, m.start("text"))] + 1
+            self.out.links.append(Link(text_start, max(text_start, text_end), href, index, "link"))
+            prose = _subtract(prose, start, text_start)
+            prose = _subtract(prose, cmap[m.end("text")], end)
+        return prose
 
     def split_bare_urls(self, start: int, stop: int, index: int) -> list[tuple[int, int]]:
         ranges = []
@@ -455,7 +473,7 @@ class _HtmlReader:
     """One HTML block's text runs, read with a regex tokenizer (HTML here is often
     not well formed, so no tree is built: only the boundaries between runs matter)."""
 
-    def __init__(self, walker: _Walker, content: str, cmap: list[int]) -> None:
+    def __init__(self, walker: _Walker, content: str, cmap: "_ContentMap") -> None:
         self.w = walker
         self.content = content
         self.cmap = cmap
@@ -479,17 +497,7 @@ class _HtmlReader:
         self.open_links: list[tuple[int, int, str]] = []
 
     def runs(self, a: int, b: int) -> list[tuple[int, int]]:
-        cmap = self.cmap
-        out: list[tuple[int, int]] = []
-        if a >= b:
-            return out
-        run = a
-        for i in range(a + 1, b):
-            if cmap[i] != cmap[i - 1] + 1:
-                out.append((cmap[run], cmap[i - 1] + 1))
-                run = i
-        out.append((cmap[run], cmap[b - 1] + 1))
-        return out
+        return _runs(self.cmap, self.cmap.breaks, a, b)
 
     def read(self) -> None:
         content = self.content
@@ -609,7 +617,60 @@ class _HtmlReader:
         self.reset_run()
 
 
+# A link or image whose destination holds a space: text to CommonMark, a link to site generators.
+LOOSE_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*)\]\(\s*(?P<href>(?:https?://|www\.|/|\.{1,2}/)?"
+                        r"[^()\s\"']+(?:[ \t]+[^()\s\"']+)+)(?:\s+\"[^\"\n]*\")?\s*\)")
+
+
+def _subtract(ranges: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
+    """`ranges` without [a, b)."""
+    if a >= b:
+        return ranges
+    out = []
+    for s, e in ranges:
+        if e <= a or b <= s:
+            out.append((s, e))
+            continue
+        if s < a:
+            out.append((s, a))
+        if b < e:
+            out.append((b, e))
+    return out
+
+
 # -- content offsets ----------------------------------------------------------
+class _ContentMap(list):
+    """File offsets of a token's content characters, with `breaks`: the indexes i where
+    character i does not follow character i-1 in the file (line starts, skipped markers)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.breaks: list[int] = []
+
+    def add(self, piece: list[int]) -> None:
+        if not piece:
+            return
+        base = len(self)
+        if self and piece[0] != self[-1] + 1:
+            self.breaks.append(base)
+        if piece[-1] - piece[0] != len(piece) - 1:  # not one contiguous run: find where it jumps
+            self.breaks.extend(base + i for i in range(1, len(piece)) if piece[i] != piece[i - 1] + 1)
+        self.extend(piece)
+
+
+def _runs(cmap: list[int], breaks: list[int], a: int, b: int) -> list[tuple[int, int]]:
+    """Content range [a, b) as contiguous file ranges."""
+    if a >= b:
+        return []
+    out = []
+    run = a
+    for i in breaks[bisect_right(breaks, a):bisect_left(breaks, b)]:
+        out.append((cmap[run], cmap[i - 1] + 1))
+        run = i
+    out.append((cmap[run], cmap[b - 1] + 1))
+    return out
+
+
 def _line_offsets(part: str, text: str, start: int, stop: int, heading: bool) -> list[int]:
     """File offsets of the characters of one content line, which is the tail of the
     source line [start, stop) (or, in an ATX heading, the text between the markers)."""

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from lint.markdown import BARE_URL
+from lint.markdown import BARE_URL, LOOSE_LINK
 
 WORD = re.compile(r"[^\W_]+")
 # Elements whose text is not prose by design: code, scripts, footnote definitions and markers.
@@ -75,6 +75,9 @@ def _renderer() -> MarkdownIt:
 def visible_words(markdown: str) -> list[str]:
     """The words a reader sees in the rendered page, in order (code, URLs and footnotes left out)."""
     parser = _Visible()
+    # A link or image whose destination holds a space is text to CommonMark but a link or an
+    # image on the site (and in the prose the rules read): keep its text, drop the rest.
+    markdown = LOOSE_LINK.sub(lambda m: "" if m.group("bang") else " " + m.group("text") + " ", markdown)
     parser.feed(_renderer().render(markdown))
     parser.close()
     text = BARE_URL.sub(" ", "".join(parser.parts))

@@ -169,6 +169,7 @@ def test_a_referral_told_to_the_reader_anywhere_is_a_partial_disclaimer(referral
 @pytest.mark.parametrize("mention", [
     "After a week she was calling her doctor every day.",
     "- A written plan for calling the clinic out of hours",
+    "- **Follow-up matters.** Talking with your care team about timing keeps costs down.",
     "Few patients know the brand names their physician prescribes.",
 ])
 def test_a_referral_told_as_a_story_or_description_is_not_a_disclaimer(mention):

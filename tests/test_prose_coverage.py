@@ -7,14 +7,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from prose_coverage import missing_words, visible_words
 
 from lint.article import parse_article
 from lint.citations import sentence_spans
 from lint.engine import analyse, finish
 from lint.numbers import extract_mentions
 from lint.rules import load_registry
-
-from prose_coverage import missing_words, visible_words
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted(p for p in (ROOT / "corpus").rglob("*") if p.suffix in (".md", ".markdown", ".mdx"))
@@ -218,3 +217,12 @@ def test_html_links_cite_their_sentence():
 def test_visible_words_leave_code_and_urls_out():
     assert visible_words("A `code` and <https://x.org/y> and *b*&nbsp;c <script>s</script>\n") == \
         ["A", "and", "and", "b", "c"]
+
+
+def test_links_and_images_with_spaces_in_the_destination():
+    text = ("# T\n\n![Chart](/img/placebo chart@2x.png)\n\n"
+            "Up to 40% respond ([the review](https://example.org/a review.pdf)).\n")
+    article = parse_article("a.md", text)
+    assert "2x" not in article.prose and "review.pdf" not in article.prose
+    assert any(link.href == "https://example.org/a review.pdf" for link in article.layout.links)
+    assert flagged(text, ("CL301",)) == []

@@ -346,10 +346,12 @@ def _addressed_to_reader(article: Article, spans: Sequence[tuple[int, int]], add
         before = WORDS_AND_BREAKS.findall(article.prose[span.sent.start_char:start].lower())
         while before and before[-1] in fillers:
             before.pop()
-        if not before or before[-1] in (";", ":"):
-            return True  # the sentence (or a clause after a colon) opens with the referral
         if any(len(lead) <= len(before) and before[-len(lead):] == lead for lead in lead_ins):
             return True
+        if span[0].lower_.endswith("ing"):
+            continue  # "Working with providers helps": a gerund is the subject, not an imperative
+        if not before or before[-1] in (";", ":"):
+            return True  # the sentence (or a clause after a colon) opens with the referral
         if before[-1] == "," and before[0] in openers:
             return True  # "If pain persists, call your doctor"
     return False
