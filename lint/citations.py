@@ -108,6 +108,25 @@ NARRATIVE_STOP = {"In", "The", "A", "An", "From", "Since", "Study", "Studies", "
 LINK_TEXT_MARKER = re.compile(r"^\s*(?:\[?\d{1,3}\]?|source|sources|ref|reference|link|here|study|pdf)\s*$", re.I)
 
 
+TITLED = re.compile(r"([A-Z][\w'’\-]*)[ \t]+$")
+NAME_TITLES = {"Dr.", "Dr", "Prof.", "Prof", "Professor", "Drs.", "Mr.", "Ms.", "Mrs."}
+
+
+def _title_before(prose: str, name: re.Match) -> bool:
+    """ "Ketamine Guide (2025)", "Standards of Care (2022)": a capitalised title before a year is not an
+    author, so the year alone cites nothing (policy §3). "Zarate et al. (2006)" and "Dr. Berman
+    (2000)" name one."""
+    if "et al" in name.group(0) or re.search(r"\s(?:and|&)\s", name.group(0)):
+        return False
+    before = TITLED.search(prose, max(0, name.start() - 40), name.start())
+    if before is None or before.group(1) in NAME_TITLES:
+        return False
+    k = before.start() - 1
+    while k >= 0 and prose[k] in " \t":
+        k -= 1
+    return not (k < 0 or prose[k] in ".!?\n:")  or before.group(1) not in NARRATIVE_STOP
+
+
 @dataclass(frozen=True)
 class Citation:
     start: int
@@ -213,7 +232,7 @@ def _author_year_spans(prose: str) -> list[tuple[int, int]]:
             spans.append((m.start(), m.end()))
     for m in NARRATIVE_YEAR.finditer(prose):  # "Berman et al. (2000)": find the year, then look back for the name
         name = NARRATIVE_NAME.search(prose, max(0, m.start() - 80), m.start())
-        if name and name.group(1) not in NARRATIVE_STOP:
+        if name and name.group(1) not in NARRATIVE_STOP and not _title_before(prose, name):
             spans.append((m.start(), m.end()))
     return spans
 
@@ -458,9 +477,14 @@ class Citations:
         return units
 
     def _section_of_heading(self, citation: Citation) -> list[int]:
-        """"### Carlini and Cunha (1981)": a heading that cites a study covers the section below it."""
+        """"### Carlini and Cunha (1981)": a heading that names and cites one study (an author and a
+        year) covers the section below it (policy §4); a link, a year or several sources do not."""
         index = block_index_at(self.article, citation.start)
         if index is None or self.article.blocks[index].kind != "heading":
+            return []
+        heading = self.article.blocks[index]
+        inside = [c for c in self.citations if heading.start <= c.start < heading.end]
+        if citation.form != "author-year" or len(inside) != 1:
             return []
         level = self.article.blocks[index].level
         covered = []
@@ -540,6 +564,20 @@ class Citations:
 
     def covers(self, start: int, end: Optional[int] = None) -> bool:
         return self.citation_for(start, end) is not None
+
+    def cited_before(self, phrase: str, offset: int) -> bool:
+        """ "the 2022 ADA guidelines" after a cited mention of the 2022 criteria: a definite "the" +
+        year refers back to a source the article already cited with that year (policy 4)."""
+        m = re.match(r"^the\s+((?:19|20)\d{2})\b", phrase.strip(), re.I)
+        if not m:
+            return False
+        prose = self.article.prose
+        for found in re.finditer(rf"(?<!\d){m.group(1)}(?!\d)", prose, 0):
+            if found.start() >= offset:
+                break
+            if self.covers(found.start()):
+                return True
+        return False
 
     def in_summary(self, offset: int) -> bool:
         index = block_index_at(self.article, offset)

@@ -68,8 +68,14 @@ def _keep_abbreviations_together(doc) -> None:
     """
     for i in range(1, len(doc)):
         tok = doc[i]
-        if not tok.is_sent_start or tok.is_space:
+        if not tok.is_sent_start:
             continue
+        if tok.is_space:  # "[Hallberg et al.](url) found": the link's blanked markup starts the "sentence"
+            if "\n" in tok.text or i + 1 >= len(doc) or doc[i + 1].is_space:
+                continue
+            word = doc[i + 1]
+        else:
+            word = tok
         j = i - 1
         between = []
         while j > 0 and doc[j].text != "." and doc[j].is_punct and len(between) < 3:
@@ -80,8 +86,10 @@ def _keep_abbreviations_together(doc) -> None:
         abbrev = doc[j - 1].lower_
         if abbrev not in NO_SPLIT_AFTER:
             continue
-        if abbrev in NEVER_FINAL or any(b in (",", ";") for b in between) or not tok.text[:1].isupper():
+        if abbrev in NEVER_FINAL or any(b in (",", ";") for b in between) or not word.text[:1].isupper():
             tok.is_sent_start = False
+            if word is not tok:
+                word.is_sent_start = False
 
 
 def _markers_stay_behind(doc) -> None:

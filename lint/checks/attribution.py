@@ -91,6 +91,12 @@ class Slot:
         return bool(self.regex and self.regex.match(tok.text))
 
 
+# "~": one word of a noun phrase, hyphenated parts and possessives included ("nerve-related",
+# "Duman's"), but never a sentence's punctuation
+GAP = r"(?!(?:may|might|can|could|will|would|should|must|not|no|never)$)[^\W\d_][\w’'.]*|-|'s|’s|&|/"
+ACRONYM = r"[A-Z]{2,6}s?"
+
+
 def _compile_slot(slot: str, lexicon: Mapping[str, Any]) -> Slot:
     m = SLOT.match(slot)
     if not m:
@@ -108,6 +114,10 @@ def _compile_slot(slot: str, lexicon: Mapping[str, Any]) -> Slot:
             regexes.append(r"(?:19|20)\d\d")
         elif alt == "#proper":
             regexes.append(r"[A-Z][A-Za-z0-9.'’&]*")
+        elif alt == "#acronym":
+            regexes.append(ACRONYM)
+        elif alt == "~":
+            regexes.append(GAP)
         elif alt == "_":
             any_word = True
         elif alt:
@@ -161,6 +171,8 @@ def match_left(doc, slots: list[Slot], start: int, floor: int) -> Optional[int]:
     """The earliest token index at which `slots` match ending right before `start` (or None)."""
     if not slots:
         return start
+    while start > floor and doc[start - 1].is_space:
+        start -= 1  # "published in *Neurology*": emphasis marks leave blanks between words
     *rest, last = slots
     if last.op in ("?", "*"):
         # try taking as many as possible first (longest match), then fewer
@@ -205,9 +217,11 @@ class Compiled:
     leading: dict[str, list[Slot]]  # match key -> the slots before its anchor, matched leftwards
     triggers: Optional[frozenset]  # a sentence without any of these words cannot match
     anchor_hashes: frozenset = frozenset()
+    label_only: frozenset = frozenset()  # match keys of "^ ..." patterns: only a block's opening label
 
 
 _COMPILED: dict[tuple[str, int], Compiled] = {}
+SPACES = {"IS_SPACE": True, "OP": "*"}
 
 
 def compiled(lexicon: Mapping[str, Any]) -> Compiled:
@@ -227,15 +241,25 @@ def compiled(lexicon: Mapping[str, Any]) -> Compiled:
     advice: dict[str, str] = {}
     leading: dict[str, list[Slot]] = {}
     triggers: Optional[set] = set()
+    label_only: set = set()
     for group, spec in (lexicon.get("groups") or {}).items():
         advice[group] = str((spec or {}).get("advice", ""))
         for n, pattern in enumerate((spec or {}).get("patterns") or []):
             name = f"{group}#{n}"
-            lead, core = compile_pattern(str(pattern), lexicon)
+            pattern = str(pattern).strip()
+            if pattern.startswith("^ "):
+                label_only.add(name)
+                pattern = pattern[2:]
+            lead, core = compile_pattern(pattern, lexicon)
             groups[name] = group
             leading[name] = lead
             anchor = _anchor(core)
-            by_anchor.setdefault(anchor, []).append((name, [slot.token for slot in core]))
+            tokens = []
+            for slot in core:
+                if tokens:
+                    tokens.append(SPACES)  # the blanks emphasis marks leave ("in *Neurology* found")
+                tokens.append(slot.token)
+            by_anchor.setdefault(anchor, []).append((name, tokens))
             if anchor is None:
                 triggers = None
             elif triggers is not None:
@@ -252,7 +276,7 @@ def compiled(lexicon: Mapping[str, Any]) -> Compiled:
     classes = {name: set(_class_words(lexicon, name)) for name in (lexicon.get("classes") or {})}
     result = Compiled(matchers, groups, advice, filters, classes, leading,
                       frozenset(triggers) if triggers is not None else None,
-                      frozenset(h for _, hashes in matchers for h in hashes or ()))
+                      frozenset(h for _, hashes in matchers for h in hashes or ()), frozenset(label_only))
     _COMPILED[key] = result
     return result
 
@@ -269,7 +293,7 @@ class Attribution:
 
 CAPITAL_STOP = {"a", "an", "one", "another", "in", "the", "according", "it", "there", "this", "that", "these",
                 "those", "published", "by", "at", "from"}
-COMMON = ("quantity", "mod", "design", "landmark", "evidence", "study", "authority", "aux")
+COMMON = ("quantity", "mod", "design", "landmark", "evidence", "study", "authority", "aux", "institution", "guidance")
 
 
 def _is_named(span, comp: Compiled) -> bool:
@@ -292,18 +316,31 @@ def _is_named(span, comp: Compiled) -> bool:
     return False
 
 
-def _skip(span, group: str, comp: Compiled) -> bool:
+PREPOSITIONS = {"in", "across", "according", "based", "(", ","}
+
+
+def _skip(span, group: str, comp: Compiled, article: Optional[Article] = None) -> bool:
     doc = span.doc
     sent = span.sent
     if sent.text.rstrip().endswith("?"):
         return True
     questions = comp.filters.get("question-words", set())
     before = [t for t in doc[max(sent.start, span.start - 6):span.start] if not t.is_punct]
-    if any(t.lower_ in questions for t in before[-2:]):
+    inversions = comp.filters.get("inversion-words", set())
+    asked = [t for t in before[-2:] if t.lower_ in questions and (t.lower_ not in inversions or t.i == sent.start)]
+    if asked and span[0].lower_ not in PREPOSITIONS and not _noun_clause(span, asked[-1], comp):
         return True
-    if any(t.lower_ in comp.filters.get("negations", set()) for t in before[-5:]) or \
+    if span.start > sent.start and doc[span.start - 1].lower_ == "who":
+        return True  # "subjects who are known to have diabetes": said of people, not of evidence
+    window = doc[max(sent.start, span.start - 6):span.start]
+    clause = [t for t in window[max([k + 1 for k, t in enumerate(window) if t.text in (",", ";", ":", "—")] or [0]):]
+              if not t.is_punct]
+    if any(t.lower_ in comp.filters.get("negations", set()) for t in clause[-5:]) or \
             span[0].lower_ in comp.filters.get("negations", set()):
         return True  # "no trials have proven", "than scientists thought"
+    if span[0].lower_ in ("in", "across") and \
+            any(t.lower_ in comp.filters.get("research-verbs", set()) for t in before[-3:]):
+        return True  # "is being tested in clinical trials": research going on, not a finding
     if group == "anonymous-authority" and span.start > sent.start:
         k = span.start - 1
         while k > sent.start and doc[k].lower_ in comp.classes.get("mod", set()) | comp.classes.get("quantity", set()):
@@ -318,16 +355,106 @@ def _skip(span, group: str, comp: Compiled) -> bool:
     if last.lower_.endswith("ing") and after is not None and after.lower_ in ("it", "them", "this", "these",
                                                                             "those", "him", "her"):
         return True  # "more evidence supporting it"
-    if group != "proof-consensus" and span.start > sent.start:
-        determiners = comp.filters.get("back-reference-determiners", set())
-        nouns = comp.filters.get("back-reference-nouns", set())
-        prev = doc[span.start - 1]
-        if prev.lower_ in determiners and span[0].lower_ not in ("a", "an", "one", "another") and \
-                any(t.lower_ in nouns for t in span[:3]):
-            return True
+    if group != "proof-consensus" and _refers_back(span, comp, article):
+        return True
     if group == "named-study" and not _is_named(span, comp):
         return True
     return False
+
+
+def _noun_clause(span, word, comp: Compiled) -> bool:
+    """ "confirmed what studies had shown", "what the data shows is that ...": a clause that
+    reports a finding, unlike "what the research says about X" or "Here's what studies show:"."""
+    if word.lower_ not in comp.filters.get("clause-words", set()):
+        return False
+    if word.i > word.sent.start and word.doc[word.i - 1].lower_ in comp.filters.get("topic-words", set()):
+        return False  # "This guide sets out what the research shows"
+    text = span.sent.text.rstrip().rstrip("*_ ")
+    if text.endswith("?"):
+        return False
+    after = [t.lower_ for t in span.doc[span.end:span.end + 2]] + ["", ""]
+    topic = ("about", "on", "regarding", "for")
+    return not (after[0] in topic or (after[0] in ("us", "you", "me") and after[1] in topic))
+
+
+def _refers_back(span, comp: Compiled, article: Optional[Article]) -> bool:
+    """ "the study found", "these researchers": a back-reference, when a source is named
+    before it in the same section. "The clinical data shows" with nothing named before,
+    "the other studies", "the clinicians that I know" do not refer back."""
+    doc = span.doc
+    sent = span.sent
+    determiners = comp.filters.get("back-reference-determiners", set())
+    nouns = comp.filters.get("back-reference-nouns", set())
+    skippable = comp.classes.get("mod", set()) | {"-"}
+    head = next((k for k in range(span.start, min(span.end, span.start + 4)) if doc[k].lower_ in nouns), None)
+    if head is None:
+        return False
+    k = head - 1
+    while k >= max(sent.start, span.start - 1) and doc[k].lower_ not in determiners and \
+            (doc[k].lower_ in skippable or doc[k].is_title or doc[k].like_num):
+        k -= 1
+    if k < sent.start or k < span.start - 1 or doc[k].lower_ not in determiners:
+        return False
+    if span[0].lower_ in ("a", "an", "one", "another"):
+        return False
+    if any(doc[j].lower_ in ("other", "others") for j in range(k, head)):
+        return False  # "like all the other studies say"
+    nxt = doc[head + 1] if head + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in comp.filters.get("relative-words", set()):
+        return False  # "the clinicians that I'm in touch with": defined here, not referred back to
+    if article is None or doc[k].lower_ != "the":
+        return True  # "these researchers", "that study": a demonstrative always points back
+    return _named_before(article, span.start_char, comp)
+
+
+def _named_before(article: Article, offset: int, comp: Compiled) -> bool:
+    """Whether a source (a citation, a study, researchers) is named earlier in the section."""
+    index = block_index_at(article, offset)
+    start = article.body_offset
+    if index is not None:
+        heading = article.blocks[index].heading
+        if heading is not None:
+            start = article.blocks[heading].end
+    cache = article.cache.setdefault(("named-before", id(comp)), {})
+    if "words" not in cache:
+        words = set(comp.filters.get("back-reference-nouns", set()))
+        for name in ("evidence", "study", "authority"):
+            words |= comp.classes.get(name, set())
+        cache["words"] = re.compile(r"\b(?:%s)\b|et al|\[\^|\]\(|\[\d" % "|".join(
+            re.escape(w) for w in sorted(words, key=len, reverse=True) if w.isalpha()))
+    window = article.text[start:offset].lower()
+    return bool(cache["words"].search(window))
+
+
+def _opens_label(article: Article, span, comp: Compiled) -> bool:
+    """ "**Clinical studies at 12 months:**", "| Expert consensus | ... |": the match opens a
+    paragraph's bold label or a table row, and the label goes on with no more than a
+    qualifier ("at 12 months", "(5-10 years)")."""
+    index = block_index_at(article, span.start_char)
+    if index is None:
+        return False
+    block = article.blocks[index]
+    if article.prose[block.start:span.start_char].strip(" \t*_|"):
+        return False
+    bold = article.text.startswith(("**", "__"), block.start)
+    rest = article.text[span.end_char:block.end]
+    whole_item = block.item is not None and not rest.strip(" \t*_.")
+    if not (block.lead_in is not None or block.kind == "table_cell" or bold or whole_item):
+        return False
+    if bold and block.lead_in is None:
+        if re.search(r"[.;!?]", article.text[block.start:span.end_char]):
+            return False
+        if not article.text[block.start:block.end].rstrip(" \t*_").endswith(":"):
+            return False  # "**Randomized Controlled Trials**" on its own line is a heading
+    words = [t for t in span if not t.is_space and not t.is_punct]
+    if len(words) < 2:
+        return False  # "**Evidence**:" alone is a section label, not an appeal to it
+    if whole_item and not (block.lead_in is not None or block.kind == "table_cell" or bold) and \
+            not any(t.lower_ in comp.classes.get("evidence-adj", set()) for t in words):
+        return False  # "- Larger controlled trials" in a list of what is needed is no appeal
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is None or after.is_punct or after.is_space or \
+        after.lower_ in comp.filters.get("label-continuations", set()) or span.sent.end == span.end
 
 
 def _matches(doc, comp: Compiled):
@@ -378,11 +505,13 @@ def find_attributions(article: Article, lexicon: Mapping[str, Any]) -> list[Attr
         while end - start > 1 and doc[start].lower_ in ("of", "and", "&", "or"):
             start += 1  # "a line of research suggests" -> "research suggests"
         span = doc[start:end]
-        if _skip(span, group, comp):
+        if name in comp.label_only and not _opens_label(article, span, comp):
+            continue
+        if _skip(span, group, comp, article):
             continue
         priority = 0 if group == "named-study" else 1 if group == "proof-consensus" else 2
         candidates.append((span, group, priority))
-    candidates.sort(key=lambda c: (-(c[0].end_char - c[0].start_char), c[2], c[0].start))
+    candidates.sort(key=lambda c: (c[0].start, -(c[0].end_char - c[0].start_char), c[2]))
     references = {b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])}
     links = article.layout.links
     taken: list[tuple[int, int]] = []
@@ -399,6 +528,8 @@ def find_attributions(article: Article, lexicon: Mapping[str, Any]) -> list[Attr
             continue
         if any(link.start <= s and e <= link.end for link in links):
             continue  # the text of a link is a title ("What 10 Years of Research Tells Us")
+        if "|" in article.text[s:e]:
+            continue  # across the cells of a table row
         taken.append((s, e))
         found.append(Attribution(s, e, group, " ".join(span.text.split()), comp.advice.get(group, "")))
     found.sort(key=lambda a: a.start)
@@ -416,6 +547,8 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     for item in find_attributions(article, lexicon):
         if item.group not in wanted or citations.covers(item.start, item.end):
             continue
+        if citations.cited_before(item.phrase, item.start):
+            continue  # "the 2022 guidelines" after the cited 2022 criteria
         if item.group != "named-study" and recaps_cited_evidence(article, citations, item):
             continue
         unit = citations.unit_of(item.start)
@@ -427,7 +560,7 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
 
 # The kinds of evidence a summary line may recap ("Controlled trials support ...").
 EVIDENCE_NOUNS = {"study", "studies", "trial", "trials", "research", "evidence", "review", "reviews",
-                  "data", "analysis", "analyses", "findings", "results"}
+                  "data", "analysis", "analyses", "findings", "results", "guidelines", "guideline", "consensus"}
 WORD = re.compile(r"[a-z]+")
 
 

@@ -47,6 +47,7 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     severities = dict(DEFAULT_SEVERITY)
     severities.update({str(k): str(v) for k, v in (options.get("severity-by-kind") or {}).items()})
     citations = citations_for(article, options)
+    vocabulary = _vocabulary(options.get("not-claims") or {})
     with_figures = {m.sentence_start for m in mentions if m.kind != "year-finding"}
     by_sentence: dict[int, list[NumericMention]] = {}
     for mention in mentions:
@@ -59,6 +60,8 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
             continue
         if worked_example(article, mention):
             continue
+        if not_a_claim(article, mention, mentions, citations, vocabulary):
+            continue
         owner = outcome_threshold(article, mention, by_sentence[mention.sentence_start])
         if owner is not None:
             reach[id(owner)] = max(reach.get(id(owner), 0), mention.end)
@@ -67,6 +70,8 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
             continue  # "A 2018 review found that 50-80%...": the figures are the claim
         if citations.support_for(mention, mentions) is not None:
             continue
+        if mention.kind == "year-finding" and citations.cited_before(mention.text, mention.start):
+            continue  # "the 2022 ADA guidelines" after the cited 2022 criteria
         uncited.append(mention)
     for group in enumerations(article, uncited):
         first, last = group[0], group[-1]
@@ -83,6 +88,252 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         yield Hit(first.start, end, {
             "label": label_of(first), "claim": claim, "kind": first.kind, "detail": detail,
         }, severity=severity if severity in SEVERITIES else None, fix=fix)
+
+
+# -- figures that are not claims (policy §2; vocabulary in rules/lexicon/not-claims.yaml) -------
+_VOCAB: dict[int, tuple] = {}
+
+
+def _phrases(words: Iterable[str]) -> Optional[re.Pattern]:
+    parts = []
+    for phrase in words or []:
+        text = re.escape(str(phrase).lower()).replace(r"\#n", r"\d[\d,.]*").replace(r"\ ", r"\s+")
+        parts.append(text)
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?![\w'’])", re.I)
+
+
+def _vocabulary(data: Mapping[str, Any]) -> dict[str, Optional[re.Pattern]]:
+    key = id(data)
+    if key in _VOCAB and _VOCAB[key][0] is data:
+        return _VOCAB[key][1]
+    vocab = {name: _phrases(data.get(name) or []) for name in
+             ("hypothetical-openers", "hypothetical-persons", "story-headings", "back-references",
+              "practice-phrases")}
+    for name in ("strength-nouns", "back-reference-determiners", "lifestyle-words", "reader-words"):
+        vocab[name] = {str(w).lower() for w in data.get(name) or []}
+    _VOCAB[key] = (data, vocab)
+    return vocab
+
+
+DETERMINERS = {"the", "a", "an", "your", "my", "this", "that", "their", "its", "his", "her", "our"}
+BARE_STRENGTH_UNITS = {"mg", "mcg", "g", "IU", "ml", "units", "ng"}
+
+
+def not_a_claim(article: Article, mention: NumericMention, mentions: list[NumericMention], citations,
+                vocab: Mapping[str, Any]) -> bool:
+    """Policy §2: hypotheticals and the writer's arithmetic, one patient's story, a strength used as
+    a name or repeated from earlier, a figure in a bold pseudo-heading, a sentence or quotation that
+    refers back to the source just cited."""
+    if not vocab:
+        return False
+    return (_hypothetical(article, mention, vocab) or _story(article, mention, vocab) or
+            _named_strength(article, mention, mentions, vocab) or _pseudo_heading(article, mention) or
+            _refers_back(article, mention, citations, vocab) or _counted_before(article, mention, vocab) or
+            _cited_before(article, mention, mentions, citations, vocab) or _practice(article, mention, vocab) or
+            _arithmetic(article, mention) or _lifestyle(article, mention, vocab))
+
+
+def _words_before(article: Article, mention: NumericMention, n: int) -> list[str]:
+    return re.findall(r"[a-z’']+", article.prose[max(mention.sentence_start, mention.start - 40):mention.start]
+                      .lower())[-n:]
+
+
+def _counted_before(article: Article, mention: NumericMention, vocab) -> bool:
+    """ "these three studies", "the two drugs": a count of things already named."""
+    if mention.kind not in ("count", "study-statistic") or mention.low != mention.high or mention.low > 12 or \
+            mention.unit == "rank":
+        return False
+    if mention.number_start != mention.start:
+        return False  # the number must open the mention: "the hazard ratio was 0.72" is not a count
+    before = _words_before(article, mention, 1)
+    return bool(before) and before[0] in vocab.get("back-reference-determiners", set())
+
+
+def _cited_before(article: Article, mention: NumericMention, mentions: list[NumericMention], citations,
+                  vocab) -> bool:
+    """The same figure stated earlier with its source ("it was also 15 points"): it refers back."""
+    from ..citations import same_figure
+
+    for other in mentions:
+        if other.start >= mention.start:
+            return False
+        if other.kind == mention.kind and same_figure(other, mention) and \
+                (citations.citation_for(other.start, other.end) is not None or
+                 _refers_back(article, other, citations, vocab)):
+            return True
+    return False
+
+
+def _practice(article: Article, mention: NumericMention, vocab) -> bool:
+    pattern = vocab.get("practice-phrases")
+    if pattern is None or mention.kind not in ("dose", "duration", "measurement", "count"):
+        return False  # "4 out of 5 of our patients feel better" is an outcome, and a claim
+    if mention.kind == "count" and not re.search(r"\b(?:seen|treated|served|performed|helped|cared)\b",
+                                                 article.prose[mention.sentence_start:mention.sentence_end]):
+        return False
+    return bool(pattern.search(article.prose[mention.sentence_start:mention.sentence_end]))
+
+
+ARITHMETIC = re.compile(r"[\d%]\s*(?:[a-zµ/]+\s*)?=\s*[~≈$]?\d", re.I)
+
+
+def _arithmetic(article: Article, mention: NumericMention) -> bool:
+    """ "(1 mg → 1.7 mg = 70% increase)", "$1,200 × 12 = $14,400": the writer's own arithmetic."""
+    prose = article.prose
+    sentence = prose[mention.sentence_start:mention.sentence_end]
+    at = mention.start - mention.sentence_start
+    open_paren = sentence.rfind("(", 0, at)
+    if open_paren >= 0 and ")" not in sentence[open_paren:at]:
+        close = sentence.find(")", at)
+        scope = sentence[open_paren:close if close >= 0 else len(sentence)]
+    else:
+        scope = sentence
+    return bool(ARITHMETIC.search(scope))
+
+
+def _lifestyle(article: Article, mention: NumericMention, vocab) -> bool:
+    """ "Lift weights 3-4x/week", "perform these exercises 2 hours per week": everyday advice to the
+    reader, not a finding (unless the sentence frames it as evidence, which an attribution reports)."""
+    if mention.kind not in ("dose", "duration", "measurement"):
+        return False
+    sentence = article.prose[mention.sentence_start:mention.sentence_end].lower()
+    words = set(re.findall(r"[a-z]+", sentence))
+    first = re.findall(r"[a-z]+", sentence[:40])
+    speaks_to_reader = bool(words & vocab.get("reader-words", set())) or \
+        bool(first and first[0] in vocab.get("lifestyle-words", set()))
+    if not speaks_to_reader or not words & vocab.get("lifestyle-words", set()):
+        return False
+    return not re.search(r"\b(?:mg|mcg|dose|doses|infusion|infusions|injection|injections|tablet|tablets|"
+                         r"capsule|capsules|medication|drug|drugs)\b", sentence)
+
+
+def _hypothetical(article: Article, mention: NumericMention, vocab) -> bool:
+    prose = article.prose
+    sentence = prose[mention.sentence_start:mention.sentence_end]
+    at = mention.start - mention.sentence_start
+    openers, persons = vocab.get("hypothetical-openers"), vocab.get("hypothetical-persons")
+    # in the clause an opener starts ("if you lose 40 pounds and stop, ..."): up to the next break
+    if openers is not None:
+        for m in openers.finditer(sentence, 0, at):
+            clause = re.split(r"[,;:.!?—)]", sentence[m.end():at])[0]
+            if len(clause) == at - m.end():
+                return True  # the figure is in the clause
+            if re.search(r"\d", clause):
+                return True  # "if you weigh 180 pounds and lose 5%, that is 9 pounds": the arithmetic
+    # a hypothetical person makes the rest of the sentence arithmetic ("For a 220-pound person, that's
+    # 33-37 pounds"); inside parentheses, only what the parentheses hold
+    if persons is not None:
+        for m in persons.finditer(sentence):
+            open_paren = sentence.rfind("(", 0, m.start())
+            if open_paren >= 0 and ")" not in sentence[open_paren:m.start()]:
+                close = sentence.find(")", m.end())
+                if open_paren <= at <= (close if close >= 0 else len(sentence)):
+                    return True
+            elif m.start() <= at or not re.search(r"[.;]", sentence[:at]):
+                return True
+    # a list introduced by a hypothetical ("If you're a 220-pound person starting out:")
+    block = article.blocks[mention.block]
+    if block.item is not None:
+        lead = _lead_in_before_list(article, mention.block)
+        if lead is not None and persons is not None and persons.search(lead.lower()):
+            return True
+    return False
+
+
+def _lead_in_before_list(article: Article, index: int) -> Optional[str]:
+    """The text of the paragraph that introduces the list a block is in (ending in a colon), if any."""
+    blocks = article.blocks
+    k = index
+    while k > 0 and (blocks[k].item is not None):
+        k -= 1
+    lead = blocks[k]
+    if lead.item is not None or lead.kind != "paragraph" or k == index:
+        return None
+    text = article.text[lead.start:lead.end].rstrip(" \t*_")
+    if not text.endswith(":"):
+        return None
+    return re.split(r"(?<=[.!?])\s+", text)[-1]  # the sentence that introduces the list
+
+
+def _story(article: Article, mention: NumericMention, vocab) -> bool:
+    pattern = vocab.get("story-headings")
+    if pattern is None:
+        return False
+    cache = article.cache.setdefault(("story", id(pattern)), {})
+    if "title" not in cache:
+        title = article.meta.get("title") if isinstance(article.meta, dict) else None
+        h1 = next((b.text for b in article.blocks if b.kind == "heading" and b.level == 1), "")
+        cache["title"] = bool(pattern.search(f"{title or ''} {h1}"))
+    if cache["title"]:
+        return True
+    from ..citations import section_headings
+
+    block = article.blocks[mention.block]
+    return any(pattern.search(h.text) for h in section_headings(article, block))
+
+
+def _named_strength(article: Article, mention: NumericMention, mentions: list[NumericMention], vocab) -> bool:
+    """ "the full 2.4mg dose", "Wegovy 2.4mg", or "2.4mg" again after it was stated: a strength used
+    as a name refers to a product, not to a dosing fact."""
+    if mention.kind != "dose" or mention.unit not in BARE_STRENGTH_UNITS:
+        return False
+    after = re.match(r"[\s*_]*([A-Za-z]+)", article.text[mention.end:mention.end + 30])
+    before = re.findall(r"[A-Za-z]+", article.text[max(0, mention.start - 40):mention.start])[-2:]
+    if after and after.group(1).lower() in vocab.get("strength-nouns", set()) and \
+            any(w.lower() in DETERMINERS for w in before):
+        return True  # "the full 2.4mg dose", "your 5 mg tablet"
+    if mention.low != mention.high or re.search(r"\d\s*[a-zµ]*\s*(?:/|per\b|daily|weekly|monthly|a day|a week|"
+                                                 r"twice|once|every|at night|iv\b|im\b|oral|by mouth)",
+                                                 mention.text, re.I):
+        return False  # a range, or a dose with its schedule or route, is the claim again ("15 mg daily")
+    for other in mentions:
+        if other.start >= mention.start:
+            break
+        if other.unit == mention.unit and other.low == mention.low and other.high == mention.high:
+            return True  # the same strength stated before: this one refers back to it
+    return False
+
+
+def _pseudo_heading(article: Article, mention: NumericMention) -> bool:
+    """ "**The 6.5% Threshold**" alone on its line is a heading in bold, and headings are not claims."""
+    block = article.blocks[mention.block]
+    if block.item is not None or block.row is not None or block.kind != "paragraph":
+        return False
+    raw = article.text[block.start:block.end].strip()
+    if not (raw.startswith(("**", "__")) and raw.endswith(("**", "__"))) or raw.count("**") > 2:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", raw)
+    if not words or len(words) > 8 or re.search(r"[.:;!?][*_]*$", raw):
+        return False
+    small = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "with", "vs", "at", "by"}
+    return all(w[:1].isupper() or w.lower() in small for w in words)
+
+
+def _refers_back(article: Article, mention: NumericMention, citations, vocab) -> bool:
+    """ "In that study, 41%...", "the placebo group": covered by the source cited before it in the
+    section; so is a quotation introduced by such a sentence."""
+    pattern = vocab.get("back-references")
+    if pattern is None:
+        return False
+    prose = article.prose
+    sentence = prose[mention.sentence_start:mention.sentence_end]
+    block = article.blocks[mention.block]
+    refers = bool(pattern.search(sentence))
+    if not refers and block.quote:
+        k = mention.block
+        while k > 0 and article.blocks[k].quote:
+            k -= 1
+        lead = article.blocks[k]
+        text = article.text[lead.start:lead.end].rstrip(" \t*_")
+        refers = not lead.quote and text.endswith(":") and bool(
+            pattern.search(prose[lead.start:lead.end]) or re.search(r"\b(?:this|that|the) (?:study|trial|paper|"
+                                                                    r"review|analysis)\b", text, re.I))
+    if not refers:
+        return False
+    start = article.blocks[block.heading].end if block.heading is not None else 0
+    return any(start <= c.start < mention.sentence_start for c in citations.citations)
 
 
 EXAMPLE_LABEL = re.compile(r"^\W*(?:worked\s+)?example\s*\d*\s*\W*:", re.I)
@@ -172,7 +423,7 @@ def validate(options: Mapping[str, Any]) -> None:
 
 KIND = CheckKind(
     name="numeric-claim",
-    options={"severity-by-kind": {}, **CITATION_OPTIONS, "evidence": {}},
+    options={"severity-by-kind": {}, **CITATION_OPTIONS, "evidence": {}, "not-claims": {}},
     run=run,
     validate=validate,
 )

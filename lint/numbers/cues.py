@@ -27,7 +27,7 @@ EFFECT_CUES = {"last", "lasts", "lasted", "lasting", "persist", "persists", "per
                "better", "worse", "protection", "protected", "immunity", "stays", "reduce", "relieve",
                "relieved", "eased", "ease", "eases", "delay", "diagnosis", "booster", "boosters",
                "attacks", "episodes", "followed", "follow-up", "median", "length", "trial",
-               "trials", "study"}
+               "trials", "study", "timeline", "timelines", "cycle", "cycles", "growth", "grows"}
 PROTOCOL_CUES = {"infusion", "infusions", "infused", "infuse", "session", "sessions", "dose", "doses",
                  "dosing", "administer", "administered", "administration", "regimen", "protocol", "protocols",
                  "taper", "tapering", "tapered", "course", "courses", "daily", "weekly", "series", "booster",
@@ -165,3 +165,19 @@ class ClaimCues(PhraseReader):
         """Whether the sentence tells a story ("I've lost 35 pounds"): its figures are anecdotes."""
         words = self.words
         return bool(words & {"i", "i've", "i'd", "i'm", "my", "me", "we've", "he", "she", "his", "her"})
+
+
+# A day, week or month number is a point on an onset timeline when its sentence speaks of
+# an effect ("peak misery is days 2-4", "by month 4 most people adjust") ...
+TIMELINE_EFFECT_CUES = {"peak", "peaks", "peaked", "worse", "worst", "better", "best", "adjust", "adjusts",
+                        "adjusted", "adapt", "adapts", "improve", "improves", "improved", "improvement",
+                        "results", "symptoms", "side", "relief", "regrowth", "shedding", "nausea", "misery",
+                        "suffering", "fade", "fades", "fading", "plateau", "plateaus", "accelerates", "response",
+                        "benefit", "benefits", "effects", "effect", "reduced", "troughs", "trough", "normal",
+                        "stops", "starts", "resolve", "resolves", "subside", "subsides", "visible", "noticeable",
+                        "feel", "feels", "sleep", "recovery", "remission", "loss", "regain", "regained", "lose",
+                        "tolerance", "achievable", "acne", "breakouts", "reduction"}
+# ... and gives no advice or plan ("Plan light days 2-4 after injections").
+ADVICE_OPENERS = {"plan", "prepare", "schedule", "take", "avoid", "push", "check", "give", "try", "wait", "keep",
+                  "stay", "drink", "eat", "call", "ask", "talk", "consider", "do", "make", "use", "start", "stop",
+                  "skip", "same", "see", "book", "set", "inject", "remember", "note", "track", "log", "hold"}

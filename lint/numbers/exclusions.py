@@ -147,6 +147,8 @@ class NotAClaim(TokenCursor):
         if self.low(j) in AGE_AFTER_FIRST:
             for words in AGE_AFTER:
                 if self.seq(j, words):
+                    if words in (("plus",), ("+",)) and self.lower_bound(q, j + 1):
+                        continue  # "90%+ success", "3+ hours", "40+ trials": a lower bound, not an age
                     return True
         if self.low(j) == "-" and self.glued(j) and self.low(j + 1) in ("year", "years", "month", "week") and \
                 self.low(j + 2) == "-" and self.low(j + 3) in ("old", "olds"):
@@ -154,6 +156,16 @@ class NotAClaim(TokenCursor):
         if self.low(j) in ("years", "year") and self.low(j + 1) in ("of",) and self.low(j + 2) == "age":
             return True
         return False
+
+    def lower_bound(self, q: Quantity, k: int) -> bool:
+        """After "N+": a percentage, or a unit or counted noun, makes it a lower bound ("10+ days")."""
+        if q.percent:
+            return True
+        w = self.low(k)
+        if w in ("(", "[") or w == "":
+            w = self.low(k + 1)
+        return w in TIME_UNITS or w in STUDY_NOUNS or w in MASS_UNITS or w in MEASURE_UNITS or \
+            w in DOSE_FORMS or w in ("success", "response", "patients", "people", "studies", "trials")
 
     def is_list_number(self, q: Quantity) -> bool:
         """Inline list numbering: "1) ...", "(2) ...", a sentence that starts with "3."."""

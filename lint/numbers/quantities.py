@@ -28,6 +28,12 @@ class Quantity:
     points: bool = False  # "percentage points"
 
 
+# After "N+", the words that make it a lower bound of an amount rather than an age group.
+LOWER_BOUND_NOUNS = {"seconds", "minutes", "mins", "hours", "hrs", "days", "weeks", "months", "years", "trials",
+                     "studies", "reviews", "sessions", "infusions", "treatments", "doses", "mg", "mcg", "g",
+                     "pounds", "lbs", "kg", "participants", "patients"}
+
+
 class QuantityReader(TokenCursor):
     def read_number(self, i: int) -> Optional[tuple[float, int, bool]]:
         """(value, index after, written in words) for a plain number at i."""
@@ -87,6 +93,8 @@ class QuantityReader(TokenCursor):
         q = Quantity(i, j, v1, v1, scale=scale, percent=percent, word=word,
                      integer=float(v1).is_integer() and "." not in self.text(i), points=points)
         self.read_range(q)
+        if self.text(q.end) == "+" and self.glued(q.end) and self.low(q.end + 1) in LOWER_BOUND_NOUNS:
+            q.end += 1  # "10+ days", "40+ trials": a lower bound, read on to its unit (not "65+ adults")
         return q
 
     def read_scale(self, j: int) -> tuple[Optional[str], int]:

@@ -10,6 +10,7 @@ from .grammar import SentenceParser
 from .mention import NumericMention
 from .number_words import NUMBER_WORDS
 from .tables import row_context, split_cells, table_headers
+from .timeline import rank_mentions, timeline_mentions
 from .tokens import TRIGGER, Tok, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,6 +88,10 @@ def extract_mentions(article: "Article") -> list[NumericMention]:
               if not re.match(r"^(?:https?:|www\.|mailto:)", link.href.strip(), re.I)]
     if titles:  # "[Why 80% of patients respond](/blog/why)": another article's title, not a claim here
         mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in titles)]
+    extra = [m for m in timeline_mentions(article, mentions) + rank_mentions(article, mentions)
+             if m.block not in skip_blocks]
+    if extra:
+        mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
     cache["mentions"] = mentions
     return mentions
 
