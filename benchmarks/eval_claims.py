@@ -132,8 +132,12 @@ def evaluate(items: list[dict], codes: Optional[set[str]] = None, registry=None)
                     report.kinds[kind or category].fp += 1
                     report.false_alarms.append(f"{item.get('id')}: {finding.code} {text[span[0]:span[1]]!r} "
                                                f"-- {finding.message}")
+            # Policy 5: a figure inside an uncited named study ("A 2019 review of 24 trials found") is
+            # one defect, reported once by the attribution rule, so that finding meets the label.
+            superseding = [(f, _offsets(f, text)) for f in result.findings if f.category == "attribution"]
             for span_text, kind, occurrences in labels:
-                hit = [f for f, span in found if _overlaps(span, occurrences)]
+                candidates = found + superseding if category == "numeric-claim" else found
+                hit = [f for f, span in candidates if _overlaps(span, occurrences)]
                 target = report.kinds[kind or category]
                 if hit:
                     tally.hit += 1
