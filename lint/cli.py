@@ -182,6 +182,22 @@ def baseline_command(paths, output, prune, select, ignore, jobs, config, no_cach
     click.echo(f"contentlint: {what} to {output}", err=True)
 
 
+@main.command(name="clean")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching for one.")
+def clean_command(paths, config):
+    """Delete the result cache (only the files contentlint wrote there)."""
+    from .cache import Cache
+    from .files import safe_name, size_text
+
+    settings, _ = load(default_paths(paths) if paths else (), config)
+    directory = settings.resolve(settings.cache_dir)
+    files, size = Cache(directory, "").clean()
+    click.echo(f"contentlint: removed {files} cache file{'s' if files != 1 else ''} ({size_text(size)}) "
+               f"from {safe_name(str(directory))}", err=True)
+
+
 @main.command(name="rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))

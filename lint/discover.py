@@ -13,10 +13,18 @@ def _excluded(rel: str, name: str, patterns: Sequence[str]) -> bool:
 
 
 def display_path(path: Path) -> str:
-    """Relative to the working directory when below it, always with forward slashes."""
+    """Relative to the working directory when below it, always with forward slashes;
+    control characters and undecodable bytes escaped (lint/files.py, safe_name)."""
+    from .files import safe_name
+
+    return safe_name(_relative(path))
+
+
+def _relative(path: Path) -> str:
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+        # The folder is resolved, the name is not: a symlink is shown as itself.
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return path.as_posix()
 
 
@@ -24,13 +32,18 @@ def discover(paths: Iterable[Path], include: Sequence[str], exclude: Sequence[st
     """Files named explicitly are always linted; directories are searched."""
     found: dict[str, Path] = {}
     for root in paths:
-        if root.is_file():
+        if not root.is_dir():  # a file, or a FIFO, device or broken link named explicitly
             found[display_path(root)] = root
             continue
         for folder, dirs, files in os.walk(root):
             rel_folder = Path(folder).relative_to(root).as_posix()
             dirs[:] = sorted(d for d in dirs
                              if not _excluded(f"{rel_folder}/{d}".lstrip("./"), d, exclude))
+            # A folder named like an article is reported (CL001), and searched as a folder.
+            for name in dirs:
+                if any(fnmatch(name, p) for p in include):
+                    path = Path(folder) / name
+                    found[display_path(path)] = path
             for name in files:
                 rel = f"{rel_folder}/{name}".lstrip("./") if rel_folder != "." else name
                 if any(fnmatch(name, p) for p in include) and not _excluded(rel, name, exclude):
