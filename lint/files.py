@@ -53,6 +53,35 @@ def escape_text(text: str, keep_tabs: bool = False) -> str:
     return out
 
 
+def visible_line(text: str) -> str:
+    """A source line for an excerpt: each control character shown as one U+FFFD, so the
+    underline below still lines up."""
+    out = UNSAFE.sub("\ufffd", text)
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in out) if _has_surrogate(out) else out
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def guard_commands(rendered: str) -> str:
+    """No line of a report printed to a CI log starts with "::" (a GitHub workflow command).
+
+    Reporters escape what they print; this is the net under them for every
+    format but `github`, whose output is workflow commands on purpose."""
+    if "::" not in rendered:
+        return rendered
+    return "\n".join(_guard_line(line) for line in rendered.split("\n"))
+
+
+def _guard_line(line: str) -> str:
+    stripped = line.lstrip()
+    if not stripped.startswith("::"):
+        return line
+    cut = len(line) - len(stripped) + 1
+    return line[:cut] + "\u200b" + line[cut:]  # a zero-width space between the colons
+
+
 def _surrogate(ch: str) -> str:
     if "\udc80" <= ch <= "\udcff":  # an undecodable byte kept by surrogateescape
         return f"\\x{ord(ch) - 0xdc00:02x}"

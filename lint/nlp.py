@@ -127,12 +127,47 @@ def make_doc(prose: str, block_starts: Iterable[int]):
     doc = nlp.make_doc(LONG_RUN.sub(_cut_run, prose))
     words = [tok for tok in doc if not tok.is_space]
     offsets = [tok.idx for tok in words]
+    starts = []
     for start in sorted(set(block_starts)):
         i = bisect_left(offsets, start)
         if i < len(words) and words[i].i > 0:
-            words[i].is_sent_start = True
+            starts.append(words[i].i)
+    _set_sentence_starts(doc, starts)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     _keep_abbreviations_together(doc)
     _markers_stay_behind(doc)
+    _bound_sentences(doc)
     return doc
+
+
+# A "sentence" longer than this many tokens is not prose (a table flattened into
+# one line, thousands of figures without a full stop): it is cut into pieces, so
+# that every per-sentence analysis stays linear in the article's length.
+MAX_SENTENCE_TOKENS = 250
+
+
+def _set_sentence_starts(doc, positions: Iterable[int]) -> None:
+    """Mark sentence starts in one pass (spaCy's per-token setter rescans the Doc each time)."""
+    positions = list(positions)
+    if not positions:
+        return
+    if doc.has_annotation("DEP"):  # a trained parser owns the boundaries; few calls, keep the API
+        for i in positions:
+            doc[i].is_sent_start = True
+        return
+    from spacy.attrs import SENT_START
+
+    values = doc.to_array([SENT_START]).reshape((len(doc), 1))
+    for i in positions:
+        values[i, 0] = 1
+    doc.from_array([SENT_START], values)
+
+
+def _bound_sentences(doc) -> None:
+    extra = []
+    for sent in doc.sents:
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            extra.extend(range(sent.start + MAX_SENTENCE_TOKENS, sent.end, MAX_SENTENCE_TOKENS))
+    if extra:
+        _set_sentence_starts(doc, extra)

@@ -30,6 +30,10 @@ def write_report(run: Run, fmt: Optional[str], output: Optional[Path], quiet: bo
     reporter = reporter_cls(quiet=quiet)
     rendered = reporter.render(run, color=color)
     if output is None:
+        if name != "github":
+            from .files import guard_commands
+
+            rendered = guard_commands(rendered)
         sys.stdout.write(rendered)
         sys.stdout.flush()
     else:

@@ -76,9 +76,7 @@ def _specificity(selectors: Sequence[str], rule: Rule) -> int:
 
 def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
     """ruff's rule: the most specific of select/ignore wins; options and severities applied."""
-    for key in list(settings.rules) + list(settings.severity):
-        if registry.find(key) is None and not any(c.startswith(key.upper()) for c in registry.rules):
-            raise ConfigError(f"{settings.source or 'settings'}: no rule matches {key!r}")
+    check_selectors(registry, settings)
     _check_option_tables(registry, settings)
     chosen = []
     for rule in registry.sorted_rules():
@@ -102,6 +100,35 @@ def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
             rule = replace(rule, severity=sev, severity_forced=True)
         chosen.append(rule)
     return chosen
+
+
+def unknown_selector(registry: Registry, selector: str) -> Optional[str]:
+    """None when `selector` (a code prefix or a rule name) names at least one rule;
+    otherwise the error text, with the closest code or name."""
+    import difflib
+
+    key = selector.strip()
+    if registry.find(key) is not None or (key and any(c.startswith(key.upper()) for c in registry.rules)):
+        return None
+    if key.upper() in ("ALL",):
+        return None
+    names = list(registry.rules) + [r.name for r in registry.rules.values()]
+    close = difflib.get_close_matches(key.upper() if key[:1].isalpha() and key[:2].upper() == key[:2] else key,
+                                      names, n=1, cutoff=0.5)
+    hint = f" (did you mean {close[0]!r}?)" if close else "; `contentlint rules` lists them"
+    return f"{selector!r} matches no rule{hint}"
+
+
+def check_selectors(registry: Registry, settings: Settings) -> None:
+    """Fail closed: a typo in select/ignore (CL30l) would otherwise run nothing and pass."""
+    where = settings.source or "settings"
+    groups = [("select", settings.select), ("extend-select", settings.extend_select), ("ignore", settings.ignore),
+              ("severity", tuple(settings.severity)), ("rules", tuple(settings.rules))]
+    groups += [(f"per-file-ignores.{glob!r}", tuple(codes)) for glob, codes in settings.per_file_ignores.items()]
+    problems = [f"{group}: {problem}" for group, selectors in groups for sel in selectors
+                if (problem := unknown_selector(registry, sel))]
+    if problems:
+        raise ConfigError(f"{where}: " + "; ".join(problems))
 
 
 def _tables_for(registry: Registry, settings: Settings, rule: Rule) -> list[tuple[int, str, dict]]:
