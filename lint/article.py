@@ -82,8 +82,8 @@ class _BoundedLoader(_LenientDateLoader):
             size += sum(self._sizes.get(id(k), 1) + self._sizes.get(id(v), 1) for k, v in node.value)
         if size > MAX_YAML_NODES:
             raise yaml.composer.ComposerError(
-                None, None, f"aliases expand to more than {MAX_YAML_NODES} values (refused: alias expansion "
-                "budget)", node.start_mark)
+                None, None, f"more than {MAX_YAML_NODES} values, counting each alias expanded (refused: "
+                "frontmatter size and alias expansion budget)", node.start_mark)
         self._sizes[id(node)] = size
         return node
 

@@ -73,6 +73,7 @@ def main() -> None:
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Use this config file instead of searching for one.")
 @click.option("--fix", is_flag=True, help="Apply the fixes that fixable rules offer, then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; change no file.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Report and gate only findings not recorded in this baseline file.")
@@ -82,7 +83,7 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: on a terminal, for runs over a second, never in CI).")
 def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quiet, color, config, fix, no_cache,
-          baseline_file, since, progress):
+          baseline_file, since, progress, show_diff=False):
     """Lint articles and say which may be published (exit 1 when any is blocked)."""
     from .output import write_report
 
@@ -94,13 +95,24 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
     report_only = _changed_since(since) if since else None
     try:
         result = _lint(paths, registry, settings, progress, report_only)
-        if fix:
+        if show_diff:
             from .output import apply_fixes
 
-            changed = apply_fixes(result)
-            if changed:
-                click.echo(f"contentlint: fixed {changed} file{'s' if changed != 1 else ''}", err=True)
+            outcomes = apply_fixes(result, write=False)
+            for _, outcome in outcomes:
+                click.echo(outcome.diff, nl=False)
+            for shown, outcome in outcomes:
+                if outcome.refused:
+                    click.echo(f"contentlint: would not fix {shown}: {outcome.refused}", err=True)
+            sys.exit(result.exit_code)
+        if fix:
+            from .output import apply_fixes, refusal_findings
+
+            outcomes = apply_fixes(result)
+            _say_fixed(outcomes)
+            if any(o.changed for _, o in outcomes):
                 result = _lint(paths, registry, settings, progress, report_only)
+            refusal_findings(result, outcomes)
     except ConfigError as err:
         raise _fail(str(err)) from None
     if known is not None:
@@ -112,6 +124,20 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
     except OSError as err:
         raise _fail(f"cannot write {output}: {err.strerror or err}") from None
     sys.exit(result.exit_code)
+
+
+def _say_fixed(outcomes) -> None:
+    """Each changed file and what changed, on stderr; then the files left alone and why."""
+    from .files import escape_text, safe_name
+
+    changed = [(shown, o) for shown, o in outcomes if o.changed]
+    for shown, outcome in changed:
+        click.echo(f"contentlint: fixed {safe_name(shown)}: {escape_text('; '.join(outcome.descriptions))}", err=True)
+    for shown, outcome in outcomes:
+        if outcome.refused:
+            click.echo(f"contentlint: not fixed {safe_name(shown)}: {escape_text(outcome.refused)}", err=True)
+    if changed:
+        click.echo(f"contentlint: fixed {len(changed)} file{'s' if len(changed) != 1 else ''}", err=True)
 
 
 def _lint(paths, registry, settings, progress, report_only=None):

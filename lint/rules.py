@@ -129,9 +129,15 @@ def resolve_resource(value: Any, roots: Iterable[Path]) -> Any:
     """Option values written as "@relative/path" load that YAML or JSON file."""
     if isinstance(value, str) and value.startswith("@"):
         rel = value[1:]
+        roots = list(roots)
+        from .files import inside_roots
+
         for root in roots:
             path = (root / rel).resolve()
             if path.is_file():
+                # A committed config must not read the rest of the disk ("@../../../../etc/passwd").
+                if not inside_roots(path, roots):
+                    raise RuleError(f"resource {rel!r} resolves outside the project root; not read")
                 return load_data_file(path)
         raise RuleError(f"resource {rel!r} not found (looked in {', '.join(str(r) for r in roots)})")
     if isinstance(value, list):
