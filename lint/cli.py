@@ -50,7 +50,30 @@ def default_paths(paths: tuple[Path, ...]) -> tuple[Path, ...]:
     return (Path("corpus"),) if Path("corpus").is_dir() else (Path("."),)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_INTERNAL = 3
+
+
+class _Guarded(click.Group):
+    """A bug must not read as a verdict: exit 1 means "blocked" and nothing else,
+    2 a usage or config error; an unexpected crash of the run itself exits 3."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as err:  # noqa: BLE001
+            import traceback
+
+            detail = " ".join(f"{type(err).__name__}: {err}".split())[:500]
+            click.echo(f"contentlint: internal error: {detail}\n(this is a bug in contentlint; please report "
+                       "it with the command and `contentlint --version`)", err=True)
+            if os.environ.get("CONTENTLINT_DEBUG"):
+                traceback.print_exc()
+            raise click.exceptions.Exit(EXIT_INTERNAL) from None
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="contentlint")
 def main() -> None:
     """contentlint: checks health articles before they are published."""
