@@ -138,6 +138,9 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
             refusal_findings(result, outcomes)
     except ConfigError as err:
         raise _fail(str(err)) from None
+    if not result.results and any(p.is_dir() for p in paths):
+        click.echo(f"contentlint: warning: no file under {', '.join(str(p) for p in paths)} matches "
+                   f"include = {list(settings.include)}", err=True)
     if known is not None:
         from .baseline import apply
 
