@@ -1,129 +1,237 @@
-"""Throughput of a full check on synthetic ~2,000-word articles, against spaCy's floor.
+"""Throughput, scaling and pre-commit latency of contentlint, measured side by side.
 
-    python benchmarks/bench.py [-n 200] [--jobs N] [--repeat 3]
+    python benchmarks/bench.py [full] [-n 200] [--jobs N] [--repeat 3]
+    python benchmarks/bench.py compare [-n 1000] [--repeat 3]
+    python benchmarks/bench.py scale [--sizes 1000,5000,10000]
+    python benchmarks/bench.py precommit [--repo-size 1000] [--repeat 3]
 
-Prints articles/s, words/s and peak memory for the full `contentlint check`
-(no cache), and the same texts through spaCy's bare tokenizer + sentencizer,
-which is the least any spaCy-based linter must pay. The ratio is the cost of
-everything we add on top.
+Every tool runs as a separate command on the same generated corpus, the way a
+user runs it, and the runs are interleaved so that a busy machine slows each
+tool alike. Memory is sampled from the whole process tree (psutil): the peak of
+the largest single process and the peak of all of them together.
+
+- full: contentlint (no cache) against the spaCy floor (frontmatter +
+  spacy.blank("en") + sentencizer, one process), the least any spaCy-based
+  linter pays.
+- compare: the same, plus proselint when it is installed.
+- scale: contentlint alone at growing corpus sizes; articles/s at each size
+  and its ratio to the smallest.
+- precommit: one staged file in a repository of --repo-size articles, as the
+  pre-commit hook runs it, with an empty cache (cold) and a warm one.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
-import resource
+import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-CONDITIONS = ["chronic pain", "CRPS", "fibromyalgia", "treatment-resistant depression", "migraine",
-              "neuropathic pain", "PTSD", "bipolar depression"]
-SENTENCES = [
-    "Many people with {c} describe years of trying treatments that helped only a little.",
-    "Up to {p}% of patients with {c} report a meaningful change after a series of infusions.",
-    "A {y} review found that {a}-{b}% of people with {c} improved with ketamine [1].",
-    "Effects typically last {a}-{b} weeks after a single infusion.",
-    "The usual protocol is {d} mg/kg given over {m} minutes, repeated {s} times over two weeks.",
-    "Clinicians monitor blood pressure and heart rate throughout each session.",
-    "Studies show that combining infusions with therapy may extend the benefit.",
-    "About one in {r} adults will experience {c} at some point, according to the [CDC](https://www.cdc.gov/).",
-    "Side effects such as nausea and dizziness usually fade within {h} hours.",
-    "Patients should arrange a ride home because driving is unsafe on the day of treatment.",
-    "Researchers are still working out who benefits most, and why some people do not respond.",
-    "Insurance coverage varies, and many clinics offer payment plans for a full series.",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import synthetic_article, write_corpus  # noqa: E402,F401  (synthetic_article: older callers)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FLOOR_SCRIPT = """
+import sys
+from pathlib import Path
+import frontmatter, spacy
+nlp = spacy.blank("en")
+nlp.add_pipe("sentencizer")
+texts = (frontmatter.loads(p.read_text(encoding="utf-8")).content
+         for p in sorted(Path(sys.argv[1]).glob("*.md")))
+for _doc in nlp.pipe(texts, batch_size=32):
+    pass
+"""
 
 
-def synthetic_article(i: int, rng: random.Random, words: int = 1500) -> str:
-    condition = rng.choice(CONDITIONS)
-    fm = (f"---\ntitle: \"Ketamine and {condition}: article {i}\"\nslug: \"ketamine-article-{i}\"\n"
-          f"excerpt: \"What the research says about ketamine for {condition}, and what treatment involves.\"\n"
-          f"category: \"CLINICAL_RESEARCH\"\nauthor: \"Editorial Team\"\npublishedAt: \"2026-0{1 + i % 9}-1{i % 9}\"\n"
-          f"featuredImage: \"/images/articles/k{i}.jpg\"\ntags: [\"ketamine\", \"{condition}\"]\n---\n\n")
-    out = [fm, f"# Ketamine and {condition}: article {i}\n\n"]
-    count = 0
-    section = 0
-    while count < words:
-        section += 1
-        out.append(f"## Section {section}\n\n")
-        for _ in range(rng.randint(2, 4)):
-            para = []
-            for _ in range(rng.randint(3, 6)):
-                s = rng.choice(SENTENCES).format(c=condition, p=rng.randint(30, 85), y=rng.randint(2010, 2024),
-                                                 a=rng.randint(20, 50), b=rng.randint(55, 90), d=0.5,
-                                                 m=40, s=6, r=rng.randint(3, 9), h=rng.randint(1, 4))
-                para.append(s)
-                count += len(s.split())
-            out.append(" ".join(para) + "\n\n")
-        out.append("".join(f"- **Point {k}**: {rng.choice(SENTENCES).format(c=condition, p=60, y=2019, a=40, b=60, d=0.5, m=40, s=6, r=5, h=2)}\n"
-                           for k in range(1, rng.randint(3, 6))) + "\n")
-    out.append("## References\n\n1. Example A, et al. A review of ketamine. Pain. 2019;160(1):1-10. doi:10.1000/xyz123\n\n")
-    out.append("*This article is for educational purposes only and is not medical advice. "
-               "Consult a qualified healthcare provider.*\n")
-    return "".join(out)
+@dataclass
+class Sample:
+    seconds: float
+    peak_process_mb: float
+    peak_total_mb: float
+    exit_code: int
 
 
-def peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, kids) / 1024.0
+@dataclass
+class Tool:
+    name: str
+    argv: list[str]
+    ok_codes: tuple[int, ...] = (0, 1)
+    samples: list[Sample] = field(default_factory=list)
+
+    def median(self) -> float:
+        return statistics.median(s.seconds for s in self.samples)
+
+    def peak_process(self) -> float:
+        return max(s.peak_process_mb for s in self.samples)
+
+    def peak_total(self) -> float:
+        return max(s.peak_total_mb for s in self.samples)
+
+
+def measure(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sample:
+    """Run a command and sample the resident memory of its whole process tree."""
+    import psutil
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks = [0.0, 0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.Error:
+            return
+        while not done.is_set():
+            try:
+                tree = [root, *root.children(recursive=True)]
+                sizes = []
+                for p in tree:
+                    try:
+                        sizes.append(p.memory_info().rss)
+                    except psutil.Error:
+                        pass
+                if sizes:
+                    peaks[0] = max(peaks[0], max(sizes) / 2**20)
+                    peaks[1] = max(peaks[1], sum(sizes) / 2**20)
+            except psutil.Error:
+                pass
+            done.wait(0.02)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    thread.join()
+    if proc.returncode not in (0, 1):
+        sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
+    return Sample(seconds, peaks[0], peaks[1], proc.returncode)
+
+
+def contentlint_argv(target: Path, jobs: int | None, cache: bool = False) -> list[str]:
+    argv = [sys.executable, "-m", "lint.cli", "check", str(target), "--format", "json", "--no-progress"]
+    if not cache:
+        argv.append("--no-cache")
+    if jobs:
+        argv += ["--jobs", str(jobs)]
+    return argv
+
+
+def tool_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def run_interleaved(tools: list[Tool], repeat: int, cwd: Path) -> None:
+    env = tool_env()
+    for _ in range(repeat):
+        for tool in tools:
+            sample = measure(tool.argv, cwd, env)
+            if sample.exit_code not in tool.ok_codes:
+                raise SystemExit(f"{tool.name} exited {sample.exit_code}: {' '.join(tool.argv)}")
+            tool.samples.append(sample)
+
+
+def print_table(tools: list[Tool], articles: int, words: int) -> None:
+    base = tools[0].median()
+    print(f"{'tool':<34} {'median s':>9} {'articles/s':>11} {'words/s':>10} "
+          f"{'peak proc MB':>13} {'peak all MB':>12} {'vs ' + tools[0].name:>16}")
+    for tool in tools:
+        med = tool.median()
+        print(f"{tool.name:<34} {med:>9.2f} {articles / med:>11.1f} {words / med:>10,.0f} "
+              f"{tool.peak_process():>13.0f} {tool.peak_total():>12.0f} {base / med:>15.2f}x")
+    print("runs: " + "; ".join(f"{t.name}: " + ", ".join(f"{s.seconds:.2f}" for s in t.samples) for t in tools))
+
+
+def side_by_side(args: argparse.Namespace, with_proselint: bool) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        words = write_corpus(corpus, args.n)
+        floor_py = Path(tmp) / "floor.py"
+        floor_py.write_text(FLOOR_SCRIPT, encoding="utf-8")
+        tools = [Tool(f"contentlint (jobs={args.jobs or 'cpu'}, no cache)",
+                      contentlint_argv(corpus, args.jobs))]
+        if with_proselint:
+            if shutil.which("proselint"):
+                tools.append(Tool("proselint (1 process)", ["proselint", "check", str(corpus)]))
+            else:
+                print("proselint is not installed: `pip install proselint` to compare with it")
+        tools.append(Tool("spaCy floor (1 process)", [sys.executable, str(floor_py), str(corpus)], ok_codes=(0,)))
+        run_interleaved(tools, args.repeat, Path(tmp))
+    print(f"articles: {args.n}  words: {words} ({words / args.n:.0f} per article)  repeat: {args.repeat}")
+    print_table(tools, args.n, words)
+    return 0
+
+
+def scale(args: argparse.Namespace) -> int:
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus"
+            words = write_corpus(corpus, n)
+            tool = Tool(f"contentlint n={n}", contentlint_argv(corpus, args.jobs))
+            run_interleaved([tool], args.repeat, Path(tmp))
+            rows.append((n, words, tool))
+    first_rate = rows[0][0] / rows[0][2].median()
+    print(f"{'articles':>9} {'median s':>9} {'articles/s':>11} {'vs first':>9} {'peak proc MB':>13} {'peak all MB':>12}")
+    for n, _words, tool in rows:
+        rate = n / tool.median()
+        print(f"{n:>9} {tool.median():>9.2f} {rate:>11.1f} {rate / first_rate:>8.2f}x "
+              f"{tool.peak_process():>13.0f} {tool.peak_total():>12.0f}")
+    return 0
+
+
+def precommit(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "site"
+        write_corpus(repo / "articles", args.repo_size)
+        staged = sorted((repo / "articles").glob("*.md"))[0]
+        env = tool_env()
+        subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+        cache_dir = repo / ".contentlint_cache"
+        # The hook's own command line: `contentlint check` with the staged file names.
+        argv = [sys.executable, "-m", "lint.cli", "check", str(staged.relative_to(repo)), "--no-progress"]
+        cold, warm = Tool("one staged file, empty cache", argv), Tool("one staged file, warm cache", argv)
+        for _ in range(args.repeat):
+            shutil.rmtree(cache_dir, ignore_errors=True)
+            cold.samples.append(measure(argv, repo, env))
+            warm.samples.append(measure(argv, repo, env))
+    print(f"repository: {args.repo_size} articles; one staged file; repeat: {args.repeat}")
+    for tool in (cold, warm):
+        print(f"{tool.name:<32} median {tool.median():.2f}s  peak proc {tool.peak_process():.0f} MB  "
+              f"runs: " + ", ".join(f"{s.seconds:.2f}" for s in tool.samples))
+    return 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=200, help="number of articles")
-    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: CPU count)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs to take the median of")
+    parser.add_argument("mode", nargs="?", default="full", choices=["full", "compare", "scale", "precommit"])
+    parser.add_argument("-n", type=int, default=None, help="articles (full: 200, compare: 1000)")
+    parser.add_argument("--jobs", type=int, default=None, help="contentlint worker processes (default: CPU count)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each tool to take the median of")
+    parser.add_argument("--sizes", default="1000,5000,10000", help="scale: corpus sizes, comma-separated")
+    parser.add_argument("--repo-size", type=int, default=1000, help="precommit: articles in the repository")
     args = parser.parse_args()
-
-    from lint.config import Settings
-    from lint.rules import load_registry
-    from lint.runner import run
-
-    rng = random.Random(7)
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        texts = [synthetic_article(i, rng) for i in range(args.n)]
-        for i, text in enumerate(texts):
-            (root / f"article-{i:04d}.md").write_text(text, encoding="utf-8")
-        words = sum(len(t.split()) for t in texts)
-
-        registry = load_registry()
-        settings = Settings(cache=False, jobs=args.jobs, root=tmp)
-        full = []
-        findings = 0
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            result = run([root], registry, settings)
-            full.append(time.perf_counter() - start)
-            findings = len(result.findings)
-        full_peak = peak_mb()
-
-        import spacy
-
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        floor = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            for _doc in nlp.pipe(texts, batch_size=32):
-                pass
-            floor.append(time.perf_counter() - start)
-
-    med_full, med_floor = statistics.median(full), statistics.median(floor)
-    print(f"articles: {args.n}  words: {words}  ({words / args.n:.0f} per article)  findings: {findings}")
-    print(f"full check   (jobs={settings.jobs or 'cpu'}): median {med_full:.2f}s  "
-          f"{args.n / med_full:.1f} articles/s  {words / med_full:,.0f} words/s  runs: "
-          + ", ".join(f"{t:.2f}" for t in full))
-    print(f"spaCy floor  (1 process, tokenizer+sentencizer): median {med_floor:.2f}s  "
-          f"{args.n / med_floor:.1f} articles/s  {words / med_floor:,.0f} words/s")
-    print(f"ratio full/floor: {med_full / med_floor:.2f}x   peak memory: {full_peak:.0f} MB (largest process)")
-    return 0
+    if args.mode == "scale":
+        return scale(args)
+    if args.mode == "precommit":
+        return precommit(args)
+    args.n = args.n or (1000 if args.mode == "compare" else 200)
+    return side_by_side(args, with_proselint=args.mode == "compare")
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     sys.exit(main())

@@ -1,6 +1,12 @@
-"""Precision and recall of the consistency rules on the labelled set.
+"""Precision and recall of the consistency rules on the labelled sets.
 
-    python benchmarks/eval_consistency.py [tests/data/eval/consistency.yaml] [-v]
+    python benchmarks/eval_consistency.py [SET.yaml ...] [-v]
+
+Without arguments it scores both labelled sets in tests/data/eval/ and their
+union: consistency.yaml (conflicts and look-alikes from the rules' own
+development) and consistency-mechanisms.yaml (written blind from
+EDITORIAL-POLICY.md §6: pairs that must not conflict, one group per mechanism
+(arms-, measure-, cohort-, table-, qualifier-), and true conflicts (true-)).
 
 Within-article items run CL501 on one article; corpus items run CL502 over
 their articles with the evidence registry switched off, so the majority rule
@@ -21,6 +27,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SET = ROOT / "tests" / "data" / "eval" / "consistency.yaml"
+MECHANISMS_SET = ROOT / "tests" / "data" / "eval" / "consistency-mechanisms.yaml"
+DEFAULT_SETS = (DEFAULT_SET, MECHANISMS_SET)
 
 
 def _norm(text: str) -> str:
@@ -135,17 +143,39 @@ def load_items(path: Optional[Path] = None) -> list[dict[str, Any]]:
     return yaml.safe_load((path or DEFAULT_SET).read_text(encoding="utf-8"))
 
 
+def _table(title: str, items: list, scores: dict[str, Score]) -> None:
+    print(f"{title}: {len(items)} labelled items")
+    print(f"  {'scope':8} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>8}")
+    for name, s in scores.items():
+        print(f"  {name:8} {s.tp:4d} {s.fp:4d} {s.fn:4d} {s.precision:10.3f} {s.recall:8.3f}")
+
+
+def by_group(items: list[dict[str, Any]]) -> dict[str, Score]:
+    """Scores per id prefix ("arms", "cohort", ...): which mechanism still fails."""
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(str(item["id"]).rsplit("-", 1)[0], []).append(item)
+    return {name: evaluate(members)["all"] for name, members in sorted(groups.items())}
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    paths = [a for a in argv if not a.startswith("-")]
-    items = load_items(Path(paths[0]) if paths else None)
-    scores = evaluate(items)
-    print(f"{len(items)} labelled items")
-    print(f"{'scope':8} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>8}")
-    for name, s in scores.items():
-        print(f"{name:8} {s.tp:4d} {s.fp:4d} {s.fn:4d} {s.precision:10.3f} {s.recall:8.3f}")
+    paths = [Path(a) for a in argv if not a.startswith("-")] or list(DEFAULT_SETS)
+    union: list[dict[str, Any]] = []
+    errors: list[str] = []
+    for path in paths:
+        items = load_items(path)
+        union += items
+        scores = evaluate(items)
+        _table(path.name, items, scores)
+        errors += scores["all"].errors
+        if path == MECHANISMS_SET or verbose:
+            for name, s in by_group(items).items():
+                print(f"    {name:10} tp {s.tp:3d} fp {s.fp:3d} fn {s.fn:3d}")
+    if len(paths) > 1:
+        _table("all sets", union, evaluate(union))
     if verbose:
-        for line in scores["all"].errors:
+        for line in errors:
             print("  " + line)
     return 0
 

@@ -50,41 +50,45 @@ def default_paths(paths: tuple[Path, ...]) -> tuple[Path, ...]:
     return (Path("corpus"),) if Path("corpus").is_dir() else (Path("."),)
 
 
-EXIT_INTERNAL = 3
+class _Group(click.Group):
+    """Exit codes mean one thing each: 0 publishable, 1 blocked, 2 anything else.
 
+    An unexpected exception would otherwise leave Python's exit status 1, which
+    a CI script cannot tell from "an article is blocked"; as ruff does, an
+    internal error exits 2, with the traceback on stderr for the bug report.
+    """
 
-class _Guarded(click.Group):
-    """A bug must not read as a verdict: exit 1 means "blocked" and nothing else,
-    2 a usage or config error; an unexpected crash of the run itself exits 3."""
-
-    def invoke(self, ctx):
+    def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
-        except Exception as err:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - the point is to catch what nothing else did
             import traceback
 
-            detail = " ".join(f"{type(err).__name__}: {err}".split())[:500]
-            click.echo(f"contentlint: internal error: {detail}\n(this is a bug in contentlint; please report "
-                       "it with the command and `contentlint --version`)", err=True)
-            if os.environ.get("CONTENTLINT_DEBUG"):
-                traceback.print_exc()
-            raise click.exceptions.Exit(EXIT_INTERNAL) from None
+            traceback.print_exc()
+            click.echo(f"contentlint: internal error (contentlint {__version__}); the traceback above is "
+                       "what to report", err=True)
+            raise click.exceptions.Exit(EXIT_USAGE) from None
 
 
-@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="contentlint")
 def main() -> None:
     """contentlint: checks health articles before they are published."""
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=Path))
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: text, or from --output's extension: .json .sarif .xml .md .html).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to a file (atomically).")
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to a file (atomically). Repeat for several reports from one run, "
+                   "each in the format its extension names.")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per rule instead of the findings (text, or JSON with --format json).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even when an article is blocked (errors in usage or configuration still exit 2).")
 @click.option("--select", multiple=True, help="Enable only rules whose code starts with these (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Enable these rules on top of the selection.")
 @click.option("--ignore", multiple=True, help="Disable rules whose code starts with these (comma-separated).")
@@ -105,20 +109,46 @@ def main() -> None:
                    "compare against every article).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: on a terminal, for runs over a second, never in CI).")
-def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quiet, color, config, fix, no_cache,
-          baseline_file, since, progress, show_diff=False):
-    """Lint articles and say which may be published (exit 1 when any is blocked)."""
-    from .output import write_report
+@click.option("--stdin-filename", type=click.Path(dir_okay=False, path_type=Path),
+              help="With `-`: the path standard input stands for (config, per-file ignores, its folder's articles).")
+@click.option("--watch", is_flag=True, help="Lint, then re-lint whenever an article or the config is saved.")
+def check(paths, fmt, outputs, statistics, exit_zero, select, extend_select, ignore, fail_on, jobs, quiet, color,
+          config, fix, no_cache, baseline_file, since, progress, stdin_filename, watch, show_diff=False):
+    """Lint articles and say which may be published (exit 1 when any is blocked).
 
-    paths = default_paths(paths)
+    `-` reads one article from standard input (name it with --stdin-filename)."""
+    from .live import StdinUsage, stdin_paths
+    from .output import OutputError, plan_outputs, write_reports
+
+    try:
+        plan = plan_outputs(fmt, outputs, statistics)
+        paths, stdin = stdin_paths(paths, stdin_filename, watch=watch, since=since)
+    except (OutputError, StdinUsage) as err:
+        raise _fail(str(err)) from None
+    paths = paths if stdin else default_paths(paths)
+    if watch:
+        from .watch import watch as watch_paths
+
+        if outputs or fix or baseline_file or statistics:
+            raise _fail("--watch prints to the terminal: it cannot be combined with -o, --fix, --baseline or "
+                        "--statistics")
+        sys.exit(watch_paths(paths, lambda: load(paths, config, select=_codes(select),
+                                                 extend_select=_codes(extend_select), ignore=_codes(ignore),
+                                                 fail_on=fail_on, jobs=jobs, cache=False if no_cache else None),
+                             fmt=fmt, quiet=quiet, color=_use_color(color)))
     settings, registry = load(paths, config, select=_codes(select), extend_select=_codes(extend_select),
                               ignore=_codes(ignore), fail_on=fail_on, jobs=jobs,
                               cache=False if no_cache else None)
     known = _load_baseline(baseline_file) if baseline_file is not None else None
     report_only = _changed_since(since) if since else None
     try:
-        result = _lint(paths, registry, settings, progress, report_only)
-        if show_diff:
+        if stdin:  # with --fix, the fixed article goes to stdout and the report to stderr
+            from .live import lint_stdin
+
+            result = lint_stdin(stdin_filename, settings, registry, fix)
+        else:
+            result = _lint(paths, registry, settings, progress, report_only)
+        if show_diff and not stdin:
             from .output import apply_fixes
 
             outcomes = apply_fixes(result, write=False)
@@ -128,7 +158,7 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
                 if outcome.refused:
                     click.echo(f"contentlint: would not fix {shown}: {outcome.refused}", err=True)
             sys.exit(result.exit_code)
-        if fix:
+        if fix and not stdin:
             from .output import apply_fixes, refusal_findings
 
             outcomes = apply_fixes(result)
@@ -138,7 +168,7 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
             refusal_findings(result, outcomes)
     except ConfigError as err:
         raise _fail(str(err)) from None
-    if not result.results and any(p.is_dir() for p in paths):
+    if not result.results and not stdin and any(p.is_dir() for p in paths):
         click.echo(f"contentlint: warning: no file under {', '.join(str(p) for p in paths)} matches "
                    f"include = {list(settings.include)}", err=True)
     if known is not None:
@@ -146,10 +176,10 @@ def check(paths, fmt, output, select, extend_select, ignore, fail_on, jobs, quie
 
         apply(result, known)
     try:
-        write_report(result, fmt, output, quiet=quiet, color=_use_color(color) and output is None)
-    except OSError as err:
-        raise _fail(f"cannot write {output}: {err.strerror or err}") from None
-    sys.exit(result.exit_code)
+        write_reports(result, plan, quiet=quiet, color=_use_color(color))
+    except OutputError as err:
+        raise _fail(str(err)) from None
+    sys.exit(0 if exit_zero else result.exit_code)
 
 
 def _say_fixed(outcomes) -> None:
@@ -278,7 +308,7 @@ def rules_command(fmt, config):
 @click.argument("code")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def explain(code, config):
-    """Show a rule's full documentation and examples."""
+    """Show a rule's full documentation and examples (also: `contentlint rule CODE`)."""
     from .explain import render
 
     settings, registry = load((), config)
@@ -288,17 +318,42 @@ def explain(code, config):
     click.echo(render(rule))
 
 
+@main.command(name="server")
+@click.option("--stdio", is_flag=True, help="Talk LSP over standard input and output (the default; accepted for "
+                                            "editors that pass it).")
+def server_command(stdio):
+    """Run the language server for editors (LSP over stdio); see docs/editors.md."""
+    try:
+        from .server import serve
+    except ImportError as err:
+        raise _fail(f"the language server needs the 'server' extra ({err.name or err} is not installed): "
+                    "pip install 'contentlint[server]'") from None
+    serve()
+
+
+# ruff's spelling: `ruff rule F401`.
+main.add_command(click.Command("rule", params=explain.params, callback=explain.callback,
+                               help="Show a rule's full documentation and examples (same as `explain`)."))
+
+
 @main.command(name="facts")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--keyed", is_flag=True, help="Only figures with a subject and a measure (the ones compared).")
+@click.option("--pairs", is_flag=True,
+              help="List every pair of figures CL501-CL503 compared, with the verdict and why.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def facts_command(paths, fmt, keyed, config):
+def facts_command(paths, fmt, keyed, pairs, config):
     """List each figure with its subject, measure, value, qualifiers and citation."""
     from .facts.report import render_facts
 
     paths = default_paths(paths)
     settings, registry = load(paths, config)
+    if pairs:
+        from .facts.pairs import render_pairs
+
+        click.echo(render_pairs(list(paths), settings, registry, fmt, color=_use_color(None)), nl=False)
+        return
     click.echo(render_facts(list(paths), settings, registry, fmt, keyed, color=_use_color(None)), nl=False)
 
 

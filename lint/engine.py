@@ -179,11 +179,20 @@ def corpus_findings(results: Sequence[ArticleResult], rules: Sequence[Rule], reg
         if kind.scope != "corpus" or kind.compare is None:
             continue
         collected = {r.path: r.collected[rule.code] for r in results if rule.code in r.collected}
+        deferred = {r.code for r in rules if r.check in kind.yields_to}
         for path, item in kind.compare(collected, rule.options):
             target = by_path.get(path)
             if target is None:  # a comparison-only article (not being linted)
                 continue
+            if deferred and _reported(target, deferred, item):
+                continue
             target.findings.append(finding_from_item(target, rule, item))
+
+
+def _reported(result: ArticleResult, codes: set[str], item: Mapping[str, Any]) -> bool:
+    """Whether one of `codes` already reports the span a corpus item is about."""
+    line, col = int(item["line"]), int(item["column"])
+    return any(f.code in codes and f.line == line and f.column == col for f in result.findings)
 
 
 def finding_from_item(result: ArticleResult, rule: Rule, item: Mapping[str, Any]) -> Finding:

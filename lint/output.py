@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from .fixes import fix_file, write_atomically
 from .report import EXTENSIONS, REPORTERS
@@ -16,28 +17,102 @@ def pick_format(fmt: Optional[str], output: Optional[Path]) -> str:
     if fmt:
         return fmt
     if output is not None:
-        name = output.name.lower()
-        if name.endswith(".sarif.json"):
-            return "sarif"
-        return EXTENSIONS.get(output.suffix.lower(), "text")
+        return format_from_extension(output) or "text"
     return "text"
+
+
+class OutputError(Exception):
+    """A report that cannot be planned or written: a usage error (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Output:
+    format: str  # a reporter's name, or "statistics" / "statistics-json"
+    path: Optional[Path] = None  # None: stdout
+
+
+STATISTICS_FORMATS = ("text", "json")
+
+
+def plan_outputs(fmt: Optional[str], outputs: Sequence[Path], statistics: bool = False) -> list[Output]:
+    """What one run writes where.
+
+    No --output: the report goes to stdout in --format (default text). One
+    --output: that file gets --format, or the format its extension names (the
+    historical behaviour). Several: each file gets the format its extension
+    names, so an unknown extension or --format is a usage error. --statistics
+    puts the per-rule counts on stdout (as JSON with --format json and no file).
+    """
+    plan: list[Output] = []
+    if len(outputs) == 1:
+        plan.append(Output(pick_format(fmt, outputs[0]), outputs[0]))
+    elif outputs:
+        if fmt:
+            raise OutputError("--format applies to a single --output; with several, each report's format "
+                              "comes from its file's extension")
+        seen: set[str] = set()
+        for path in outputs:
+            name = format_from_extension(path)
+            if name is None:
+                known = ", ".join(sorted(set(EXTENSIONS) | {".sarif.json"}))
+                raise OutputError(f"cannot tell the format of {path} from its extension (one of {known}); "
+                                  "with several --output files each must name its format")
+            key = str(path.resolve()) if path.name else str(path)
+            if key in seen:
+                raise OutputError(f"{path} is given twice as --output")
+            seen.add(key)
+            plan.append(Output(name, path))
+    if statistics:
+        if not outputs and fmt not in (None, *STATISTICS_FORMATS):
+            raise OutputError(f"--statistics prints text or json, not {fmt}; write the {fmt} report with --output")
+        plan.append(Output("statistics-json" if (fmt == "json" and not outputs) else "statistics"))
+    elif not outputs:
+        plan.append(Output(fmt or "text"))
+    return plan
+
+
+def format_from_extension(path: Path) -> Optional[str]:
+    if path.name.lower().endswith(".sarif.json"):
+        return "sarif"
+    return EXTENSIONS.get(path.suffix.lower())
+
+
+def render(run: Run, fmt: str, quiet: bool = False, color: bool = False) -> str:
+    if fmt.startswith("statistics"):
+        from .report.statistics import render_statistics
+
+        return render_statistics(run, "json" if fmt == "statistics-json" else "text")
+    return REPORTERS[fmt](quiet=quiet).render(run, color=color)
+
+
+def write_reports(run: Run, plan: Sequence[Output], quiet: bool = False, color: bool = False) -> None:
+    """Render each report once and write it; colour only ever goes to stdout."""
+    rendered: dict[tuple[str, bool], str] = {}
+    for out in plan:
+        use_color = color and out.path is None
+        key = (out.format, use_color)
+        if key not in rendered:
+            rendered[key] = render(run, out.format, quiet=quiet, color=use_color)
+        if out.path is None:
+            text = rendered[key]
+            if out.format != "github":  # no line of a CI log printed from input may start with "::"
+                from .files import guard_commands
+
+                text = guard_commands(text)
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            continue
+        try:
+            write_file(out.path, rendered[key].encode("utf-8"))
+        except OSError as err:
+            raise OutputError(f"cannot write {out.path}: {err.strerror or err}") from None
 
 
 def write_report(run: Run, fmt: Optional[str], output: Optional[Path], quiet: bool = False,
                  color: bool = False) -> None:
-    name = pick_format(fmt, output)
-    reporter_cls = REPORTERS[name]
-    reporter = reporter_cls(quiet=quiet)
-    rendered = reporter.render(run, color=color)
-    if output is None:
-        if name != "github":
-            from .files import guard_commands
-
-            rendered = guard_commands(rendered)
-        sys.stdout.write(rendered)
-        sys.stdout.flush()
-    else:
-        write_file(output, rendered.encode("utf-8"))
+    """One report (kept for callers of the single-output API)."""
+    write_reports(run, plan_outputs(fmt, [output] if output is not None else []), quiet=quiet,
+                  color=color and output is None)
 
 
 def write_file(path: Path, data: bytes) -> None:

@@ -49,6 +49,9 @@ class CheckKind:
     # the rule is loaded and again after config overrides, so a bad value is a
     # usage error (exit 2) instead of a crash in a worker.
     validate: Optional[Callable[[Mapping[str, Any]], None]] = None
+    # Kinds whose finding on the same span already reports the defect: one defect,
+    # one finding (CL502 yields to CL503 on a figure the evidence registry contradicts).
+    yields_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,11 @@
-"""The consistency rules meet their targets on the labelled set (tests/data/eval/consistency.yaml).
+"""The consistency rules meet their targets on the labelled sets (tests/data/eval/).
 
-A false conflict is worse than a miss: precision >= 0.90, recall >= 0.80.
-benchmarks/eval_consistency.py prints the same figures per scope.
+consistency.yaml is the rules' development set; consistency-mechanisms.yaml was
+written blind from EDITORIAL-POLICY.md §6 (pairs that must not conflict, one group
+per mechanism, and true conflicts). A false conflict is worse than a miss: on the
+two sets together precision >= 0.95 and recall >= 0.85; the development set alone
+keeps its per-scope targets (0.90 / 0.80). benchmarks/eval_consistency.py prints
+the same figures.
 """
 
 import importlib.util
@@ -14,12 +18,42 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def scores():
+def module():
     spec = importlib.util.spec_from_file_location("eval_consistency", ROOT / "benchmarks" / "eval_consistency.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scores(module):
     return module.evaluate(module.load_items())
+
+
+@pytest.fixture(scope="module")
+def mechanisms(module):
+    return module.load_items(module.MECHANISMS_SET)
+
+
+@pytest.fixture(scope="module")
+def combined(module, mechanisms):
+    return module.evaluate(module.load_items() + mechanisms)["all"]
+
+
+def test_the_blind_set_has_every_mechanism_and_true_conflicts(mechanisms):
+    groups = {}
+    for item in mechanisms:
+        groups.setdefault(item["id"].rsplit("-", 1)[0], []).append(item)
+    assert {"arms", "measure", "cohort", "table", "qualifier", "true"} <= set(groups)
+    must_not = [i for name, items in groups.items() if name != "true" for i in items]
+    assert len(must_not) >= 40 and all(not i["conflicts"] for i in must_not)
+    assert len(groups["true"]) >= 20 and all(i["conflicts"] for i in groups["true"])
+
+
+def test_precision_and_recall_on_both_sets(combined):
+    assert combined.precision >= 0.95, combined.errors
+    assert combined.recall >= 0.85, combined.errors
 
 
 def test_the_labelled_set_has_both_scopes_and_both_answers():

@@ -34,27 +34,32 @@ def chromium_path():
 
 
 @pytest.fixture(scope="module")
-def browser_page():
+def playwright_session():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.skip("playwright is not installed (pip install -e '.[test]')")
-    executable = chromium_path()
-    if executable is None:
+    if chromium_path() is None:
         pytest.skip("chromium not found: install Debian's package (apt-get install chromium) or set CONTENTLINT_CHROMIUM")
-    profile = tempfile.mkdtemp(prefix="contentlint-chromium-")
     with sync_playwright() as playwright:
-        try:
-            context = playwright.chromium.launch_persistent_context(
-                profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS,
-                viewport={"width": 1400, "height": 1000})
-        except Exception as err:  # noqa: BLE001 - any launch failure is a reason to skip, stated
-            shutil.rmtree(profile, ignore_errors=True)
-            pytest.skip(f"chromium at {executable} could not be launched: {str(err).splitlines()[0]}")
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        context.close()
+        yield playwright
+
+
+@pytest.fixture(scope="module")
+def browser_page(playwright_session):
+    executable = chromium_path()
+    profile = tempfile.mkdtemp(prefix="contentlint-chromium-")
+    try:
+        context = playwright_session.chromium.launch_persistent_context(
+            profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000})
+    except Exception as err:  # noqa: BLE001 - any launch failure is a reason to skip, stated
+        shutil.rmtree(profile, ignore_errors=True)
+        pytest.skip(f"chromium at {executable} could not be launched: {str(err).splitlines()[0]}")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
     shutil.rmtree(profile, ignore_errors=True)
 
 
@@ -105,6 +110,8 @@ def test_counts_shown_equal_the_json(page, report):
     assert number(page, "infos") == sum(x["severity"] == "info" for f in files for x in f["findings"])
     assert number(page, "publishable") == sum(f["outcome"] == "publishable" for f in files)
     total = sum(len(f["findings"]) for f in files)
+    assert page.locator(".note").count() == 0  # article bodies become elements only when opened
+    page.click("#expand")
     assert page.locator(".note").count() == total
     assert page.inner_text("#status") == (f"Showing {total} of {total} problem{'' if total == 1 else 's'} in "
                                           f"{len(files)} of {len(files)} article{'' if len(files) == 1 else 's'}.")
@@ -130,6 +137,7 @@ def test_severity_filter_hides_and_shows(page, report):
         pytest.skip("the corpus has no findings to filter")
     severity = max(("error", "warning", "info"), key=lambda s: sum(x["severity"] == s for x in findings))
     hidden = sum(x["severity"] == severity for x in findings)
+    page.click("#expand")  # articles arrive collapsed
     page.click(f'input[data-filter="severity"][value="{severity}"]')
     assert page.locator(f'.note[data-severity="{severity}"]:visible').count() == 0
     assert page.locator(".note:visible").count() == len(findings) - hidden
@@ -148,6 +156,7 @@ def test_rule_filter_and_verdict_card(page, report):
     if not findings:
         pytest.skip("the corpus has no findings to filter")
     rule = findings[0]["rule"]
+    page.click("#expand")
     page.select_option("#rule-filter", rule)
     assert page.locator(".note:visible").count() == sum(x["rule"] == rule for x in findings)
     assert all(r == rule for r in page.locator(".note:visible").evaluate_all("els => els.map(e => e.dataset.rule)"))
@@ -172,6 +181,9 @@ def test_an_article_with_its_findings_in_place(page, report):
         pytest.skip("the corpus has no findings to show")
     article = page.locator("article.doc").first
     notes = article.locator(".note")
+    # Articles arrive collapsed; the table's link opens one.
+    assert not article.locator("details").get_attribute("open") and notes.count() == 0
+    page.locator(f'#articles a[href="#{article.get_attribute("id")}"]').click()
     assert notes.count() >= 1 and notes.first.is_visible()
     assert article.locator("mark.hl").count() >= 1
     # The first flagged line of prose (past the frontmatter), under the sticky filter bar.
@@ -181,3 +193,68 @@ def test_an_article_with_its_findings_in_place(page, report):
         window.scrollTo(0, line.getBoundingClientRect().top + window.scrollY - 260);
     }""")
     page.screenshot(path=str(ARTIFACTS / "html-report-article.png"))
+
+
+def test_articles_are_collapsed_and_open_together(page, report):
+    _, doc = report
+    docs = page.locator("article.doc")
+    assert docs.count() == len(doc["files"])
+    assert page.locator("article.doc details[open]").count() == 0
+    # The summary line carries the counts, so a closed article still says what is wrong with it.
+    flagged = next((f for f in doc["files"] if f["findings"]), None)
+    if flagged is not None:
+        summary = page.locator(f'article.doc[data-path="{flagged["path"]}"] summary').inner_text()
+        assert any(word in summary for word in ("error", "warning", "note"))
+    page.click("#expand")
+    assert page.locator("article.doc details[open]").count() == len(doc["files"])
+    page.click("#collapse")
+    assert page.locator("article.doc details[open]").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "html-report-collapsed.png"))
+
+
+def test_a_link_to_a_line_opens_its_article(page, report, browser_page):
+    html_file, doc = report
+    flagged = next((f for f in doc["files"] if f["findings"]), None)
+    if flagged is None:
+        pytest.skip("the corpus has no findings to link to")
+    doc_id = page.locator(f'#articles tr[data-path="{flagged["path"]}"]').get_attribute("data-doc")
+    target = f'{doc_id}-L{flagged["findings"][0]["line"]}'
+    browser_page.goto(html_file.as_uri() + "#" + target)
+    assert browser_page.locator(f"#{target}").is_visible()
+
+
+def test_filters_apply_to_articles_opened_later(page, report):
+    _, doc = report
+    findings = [x for f in doc["files"] for x in f["findings"]]
+    if not findings:
+        pytest.skip("the corpus has no findings to filter")
+    rule = findings[0]["rule"]
+    page.select_option("#rule-filter", rule)
+    assert int(page.get_attribute("#status", "data-shown-findings")) == sum(x["rule"] == rule for x in findings)
+    page.click("#expand")  # opened after the filter was set
+    assert page.locator(".note:visible").count() == sum(x["rule"] == rule for x in findings)
+    page.click("#reset")
+
+
+def test_articles_open_without_javascript(report, playwright_session):
+    """<details> needs no script: with JavaScript off, an opened article shows its findings."""
+    html_file, doc = report
+    flagged = next((f for f in doc["files"] if f["findings"]), None)
+    if flagged is None:
+        pytest.skip("the corpus has no findings to show")
+    profile = tempfile.mkdtemp(prefix="contentlint-chromium-nojs-")
+    try:
+        context = playwright_session.chromium.launch_persistent_context(
+            profile, executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS,
+            java_script_enabled=False, viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(html_file.as_uri())
+        article = page.locator(f'article.doc[data-path="{flagged["path"]}"]')
+        assert article.locator(".note").count() == len(flagged["findings"])  # ordinary markup without scripts
+        assert not article.locator(".note").first.is_visible()
+        article.locator("summary").click()
+        assert article.locator(".note").first.is_visible()
+        page.screenshot(path=str(ARTIFACTS / "html-report-no-javascript.png"))
+        context.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)

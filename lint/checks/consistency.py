@@ -51,18 +51,48 @@ def side_by_side(a: Fact, b: Fact) -> bool:
 def rivals(a: Fact, b: Fact) -> bool:
     """Whether two figures should agree at all: not side by side, and not two
     results of different named studies (which may differ without either being wrong)."""
-    if a.path == b.path:
-        return not (a.study and b.study) and not side_by_side(a, b)
-    return rivals_across(a, b)
+    return not_rivals(a, b) is None
+
+
+def not_rivals(a: Fact, b: Fact) -> Optional[str]:
+    """Why two figures of one key need not agree, or None when they must."""
+    if a.path != b.path:
+        return not_rivals_across(a, b)
+    if a.study and b.study:
+        if not (a.study_id and a.study_id == b.study_id):
+            return "results of different studies (or of studies the article does not tell apart)"
+        if a.arm and b.arm and a.arm != b.arm:
+            return f"results of different arms of one study ({a.arm} vs {b.arm})"
+    if different_sources(a, b):
+        return "cited to different sources"
+    if a.sentence_start == b.sentence_start:
+        return "stated side by side in one sentence"
+    if a.group is not None and a.group == b.group:
+        return "stated side by side in one list or table"
+    if side_by_side(a, b):
+        return "under different labels of one section (alternatives)"
+    return None
+
+
+def different_sources(a: Fact, b: Fact) -> bool:
+    """Figures an article cites to different sources are different results (EDITORIAL-POLICY §6)."""
+    return bool(a.source and b.source and a.source != b.source)
 
 
 def rivals_across(a: Fact, b: Fact) -> bool:
     """Across articles the context is not shared, so a figure that names its
     treatment (or condition) is only held against one that names it too."""
+    return not_rivals_across(a, b) is None
+
+
+def not_rivals_across(a: Fact, b: Fact) -> Optional[str]:
     if a.study and b.study:
-        return False
+        return "both are results of studies or trial arms"
     dims = [d for d, needed in (("treatment", a.treatment_specific), ("condition", a.condition_specific)) if needed]
-    return all((dim in a.qualifiers) == (dim in b.qualifiers) for dim in dims)
+    for dim in dims:
+        if (dim in a.qualifiers) != (dim in b.qualifiers):
+            return f"only one names the {dim} (the articles do not share context)"
+    return None
 
 
 def _stated_together(fact: Fact, other: Fact, facts: Sequence[Fact], tolerance: float, points: float) -> bool:
@@ -70,6 +100,8 @@ def _stated_together(fact: Fact, other: Fact, facts: Sequence[Fact], tolerance: 
     for x in facts:
         if x is fact or x is other:
             continue
+        if side_by_side(x, other) and agree(x, fact, tolerance, points):
+            return True  # a table or list gives both values ("50% at week 4, 70% at week 16")
         for y in facts:
             if y is x or y is fact or y is other or not side_by_side(x, y):
                 continue
@@ -164,7 +196,8 @@ def corpus_conflicts(collected: Mapping[str, Sequence[Fact]], entries: Sequence[
 def _signature(fact: Fact) -> tuple:
     """Everything a comparison between articles reads of a fact."""
     return (fact.key, fact.unit, fact.dimension, fact.low, fact.high, fact.qualifier, fact.value,
-            fact.treatment_specific, fact.condition_specific, fact.study, fact.timepoint,
+            fact.treatment_specific, fact.condition_specific, fact.study, fact.timepoint, fact.strict,
+            fact.study_id, fact.arm,
             tuple(sorted(fact.qualifiers.items())))
 
 
@@ -202,7 +235,8 @@ def compare_facts(collected: Mapping[str, Any], options: Mapping[str, Any]) -> I
 
 CORPUS = CheckKind(name="corpus-fact-consistency", scope="corpus",
                    options={**LEXICON_OPTIONS, **COMPARE_OPTIONS, "evidence": {}},
-                   collect=collect_facts, compare=compare_facts, validate=validate_registry)
+                   collect=collect_facts, compare=compare_facts, validate=validate_registry,
+                   yields_to=("evidence-registry",))
 
 
 # -- (c) against the registry ---------------------------------------------------------

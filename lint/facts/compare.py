@@ -2,29 +2,51 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from .fact import Fact
 from .values import Value, overlaps
 
 
-def comparable(a: Fact, b: Fact, tolerance: float = 0.1) -> bool:
-    """Same key, same unit, and no qualifier that both state differs."""
-    if a.key is None or a.key != b.key or a.unit != b.unit:
-        return False
+def difference(a: Fact, b: Fact, tolerance: float = 0.1) -> Optional[str]:
+    """Why two figures are not about the same thing, or None when they are (EDITORIAL-POLICY §6)."""
+    if a.key is None or b.key is None:
+        return "not both compared"
+    if a.key != b.key:
+        return "different subject or measure"
+    if a.unit != b.unit:
+        return f"different units ({a.unit} vs {b.unit})"
     if a.treatment_specific and (("treatment" in a.qualifiers) != ("treatment" in b.qualifiers)):
-        return False  # a response rate of no named treatment cannot be held against one of ketamine
+        return "only one names the treatment"  # a response rate of no named treatment vs one of ketamine
+    if a.qualifiers.get("cohort") != b.qualifiers.get("cohort"):
+        # a figure counted within a cohort says nothing about the population, or another cohort
+        return f"different cohorts ({_shown(a, 'cohort')} vs {_shown(b, 'cohort')})"
+    for dim in sorted(set(a.strict) | set(b.strict)):
+        if a.qualifiers.get(dim) != b.qualifiers.get(dim):
+            # a starting dose is one step of a titration, not the usual dose
+            return f"different {dim} ({_shown(a, dim)} vs {_shown(b, dim)})"
     if ("section" in a.qualifiers) != ("section" in b.qualifiers):
-        return False  # a figure for one step of a breakdown ("Month 3") is not a general claim
-    for dim in set(a.qualifiers) & set(b.qualifiers):
+        return "only one is stated for one step of a breakdown"  # "Month 3" is not a general claim
+    for dim in sorted(set(a.qualifiers) & set(b.qualifiers)):
         if dim == "treatment" and not a.treatment_specific:
             continue
         if a.qualifiers[dim] != b.qualifiers[dim]:
-            return False
+            return f"different {dim} ({a.qualifiers[dim]} vs {b.qualifiers[dim]})"
     if a.timepoint and b.timepoint:
         ta = Value("time", "days", a.timepoint[0], a.timepoint[1], "exact", "")
         tb = Value("time", "days", b.timepoint[0], b.timepoint[1], "exact", "")
         if not overlaps(ta, tb, tolerance):
-            return False
-    return True
+            return "different time points"
+    return None
+
+
+def _shown(fact: Fact, dim: str) -> str:
+    return fact.qualifiers.get(dim) or "none stated"
+
+
+def comparable(a: Fact, b: Fact, tolerance: float = 0.1) -> bool:
+    """Same key, same unit, and no qualifier that both state differs."""
+    return difference(a, b, tolerance) is None
 
 
 # Writers round durations loosely ("40 minutes" for a 45-minute infusion), so

@@ -40,9 +40,14 @@ class Fact:
     cited: Optional[bool] = None  # None when citation detection is unavailable
     sentence_start: int = -1  # figures in one sentence are stated side by side, never in conflict
     group: Optional[int] = None  # one list or table: its figures are side by side too
-    study: bool = False  # reported from one named study
+    study: bool = False  # reported from one named study (or one arm of a trial)
+    study_id: str = ""  # which study: its citation, or where it is named ("" when unknown)
+    arm: str = ""  # which arm of it: "drug group", "placebo arm"
+    study_from: str = ""  # how: "sentence" (it names the study), "context" (an earlier sentence did), "arm", "sample"
+    source: str = ""  # the citation that supports it ("footnote:1", "link:https://..."): different sources, different results
     comparator: bool = False  # about a placebo or other comparator arm: never compared
     not_compared: str = ""  # why a figure with a subject and measure is still not compared
+    strict: tuple[str, ...] = ()  # qualifier dimensions whose value a figure without it never matches ("starting")
     subsection: Optional[tuple[int, int]] = None  # (heading, bold pseudo-heading) it sits under
 
     @property
@@ -68,7 +73,7 @@ class Fact:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Fact":
         data = dict(data)
-        for name in ("timepoint", "subsection"):
+        for name in ("timepoint", "subsection", "strict"):
             if data.get(name) is not None:
                 data[name] = tuple(data[name])
         return cls(**data)

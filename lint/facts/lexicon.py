@@ -113,6 +113,8 @@ class Measure:
     treatment_specific: bool = False
     condition_specific: bool = False
     negated: Optional[str] = None
+    inceptive: Optional[str] = None  # the measure a cue selects right after "start to" (duration -> onset)
+    of_side_effect: Optional[str] = None  # the measure a cue selects when a side effect is what it is about
     patterns: tuple[re.Pattern, ...] = ()
     before: tuple[re.Pattern, ...] = ()
     after: tuple[re.Pattern, ...] = ()
@@ -129,10 +131,18 @@ class Lexicon:
     cues: PhraseIndex  # measure cue phrases; group = measure id
     side_effects: PhraseIndex  # id = the effect's name
     negations: re.Pattern
+    inceptives: Optional[re.Pattern] = None
+    inceptive_after: Optional[re.Pattern] = None  # "protection starts to build": the verb after the cue
     dimensions: dict[str, PhraseIndex] = field(default_factory=dict)
     from_heading: set[str] = field(default_factory=set)
     applies_to: dict[str, str] = field(default_factory=dict)  # dimension -> treatment | population | any
+    strict: set[str] = field(default_factory=set)  # qualifier values ("starting") a figure without them never matches
     comparators: set[str] = field(default_factory=set)  # placebo, saline: never a fact's subject
+    study_names: Optional[re.Pattern] = None  # "a 2019 trial", "the same study": a sentence names a study
+    arms: Optional[re.Pattern] = None  # "58% of the drug group": a result of one arm
+    cohort_link: Optional[re.Pattern] = None  # "(of) people with", "of adults taking": a cohort follows
+    cohort_start: Optional[re.Pattern] = None  # the same at the start of any text: "who have had a heart attack"
+    subgroup: Optional[re.Pattern] = None  # "among those who": the figure counts within a subgroup
 
 
 def _as_list(value: Any) -> list[str]:
@@ -182,7 +192,8 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
             dimensions=tuple(_as_list(dims)), about=str(spec.get("about", "condition")),
             priority=int(spec.get("priority", 50)), treatment_specific=bool(spec.get("treatment_specific")),
             condition_specific=bool(spec.get("condition_specific")),
-            negated=spec.get("negated"),
+            negated=spec.get("negated"), inceptive=spec.get("inceptive"),
+            of_side_effect=spec.get("of_side_effect"),
             patterns=tuple(re.compile(p, re.I) for p in _as_list(spec.get("patterns"))),
             before=tuple(re.compile(p, re.I) for p in _as_list(spec.get("before"))),
             after=tuple(re.compile(p, re.I) for p in _as_list(spec.get("after"))),
@@ -199,8 +210,14 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
     negation_re = re.compile(r"(?:" + "|".join([r"\b(?:" + "|".join(words) + r")\b"] + marks) +
                              r")\W*(?:\w+\W+){0,2}$", re.I)
 
+    inceptive_words = _as_list(measures.get("inceptives"))
+    inceptives = re.compile(r"\b(?:" + _alternatives(inceptive_words) + r")\s+$", re.I) if inceptive_words else None
+    inceptive_after = (re.compile(r"\s+(?:\w+ly\s+)?(?:" + _alternatives(inceptive_words) + r")\b", re.I)
+                       if inceptive_words else None)
+
     dims: dict[str, PhraseIndex] = {}
     from_heading: set[str] = set()
+    strict: set[str] = set()
     applies_to: dict[str, str] = {}
     for name, spec in (qualifiers.get("dimensions") or {}).items():
         applies_to[str(name)] = str(spec.get("applies_to", "any"))
@@ -211,10 +228,58 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
         dims[str(name)] = PhraseIndex(items, plural=False)
         if spec.get("from_heading"):
             from_heading.add(str(name))
-    return Lexicon(subjects=PhraseIndex(entries), labels=labels, measures=compiled,
+        strict.update(str(v) for v in _as_list(spec.get("strict")))
+    study_names, arms = _study_patterns(qualifiers.get("studies") or {})
+    cohort_link, subgroup, cohort_start = _cohort_patterns(qualifiers.get("cohorts") or {})
+    return Lexicon(subjects=PhraseIndex(entries), labels=labels, measures=compiled, study_names=study_names, arms=arms,
+                   cohort_link=cohort_link, subgroup=subgroup, cohort_start=cohort_start,
                    cues=PhraseIndex(cue_entries, plural=False), side_effects=PhraseIndex(effects, plural=False),
-                   negations=negation_re, dimensions=dims, from_heading=from_heading,
-                   applies_to=applies_to, comparators=comparators)
+                   negations=negation_re, inceptives=inceptives, inceptive_after=inceptive_after, dimensions=dims, from_heading=from_heading,
+                   applies_to=applies_to, comparators=comparators, strict=strict)
+
+
+def _study_patterns(spec: Mapping[str, Any]) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:
+    """The grammar around the study vocabulary (qualifiers.yaml `studies`)."""
+    nouns = _as_list(spec.get("nouns"))
+    arms = _as_list(spec.get("arms"))
+    reports = _as_list(spec.get("reports"))
+    names = arm = None
+    if nouns:
+        alts = "|".join(sorted((_phrase_pattern(n, False) for n in nouns), key=len, reverse=True))
+        names = re.compile(
+            r"(?i:\b(?:a|an|the|one|this|that|our|their|its|each|same|second|first|third|later|earlier|another|"
+            r"largest|smaller?|larger|recent|separate|different|new|original)\s+"
+            r"(?:[\w-]+\s+|\w+-){0,4}?(?:" + alts + r")\b(?!-))"
+            r"|\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\s+(?i:" + alts + r")\b"  # "the SUSTAIN-2 trial"
+            r"|\b(?i:in|from)\s+[A-Z][A-Z0-9]*-\d+\b"  # "in TRANSFORM-2"
+            + (r"|(?i:" + _LEFT + r"(?:" + _alternatives(reports) + r")\b)" if reports else ""))
+    if arms:
+        alts = "|".join(sorted((_phrase_pattern(n, False) for n in arms), key=len, reverse=True))
+        arm = re.compile(
+            r"\b(?:of|in|among|for|from)\s+(?:the|those\s+in\s+the|people\s+in\s+the|patients\s+in\s+the|"
+            r"participants\s+in\s+the)\s+(?:[\w-]+\s+){0,3}?(?:" + alts + r")\b", re.I)
+    return names, arm
+
+
+def _alternatives(phrases: list[str]) -> str:
+    return "|".join(sorted((_phrase_pattern(p, False) for p in phrases), key=len, reverse=True))
+
+
+def _cohort_patterns(spec: Mapping[str, Any]
+                     ) -> tuple[Optional[re.Pattern], Optional[re.Pattern], Optional[re.Pattern]]:
+    """The grammar around the cohort vocabulary (qualifiers.yaml `cohorts`)."""
+    nouns, links, subgroups = (_as_list(spec.get(k)) for k in ("nouns", "links", "subgroups"))
+    link = group = start = None
+    if nouns and links:
+        # from the figure to the cohort's condition: "% of people with (moderate to severe) "
+        link = re.compile(r"^\s*(?:%|percent|per\s+cent)?\s*(?:of\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
+                          r"(?:" + _alternatives(nouns) + r")\s+(?:" + _alternatives(links) + r")\s+"
+                          r"(?:(?:the|a|an|their)\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+        start = re.compile(r"\s*(?:%|percent|per\s+cent)?\s*(?:(?:of\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
+                           r"(?:" + _alternatives(nouns) + r")\s+)?(?:" + _alternatives(links) + r")\s+\w", re.I)
+    if subgroups:
+        group = re.compile(_LEFT + r"(?:" + _alternatives(subgroups) + r")\b", re.I)
+    return link, group, start
 
 
 # Each rule loads its own copy of the lexicon files, and every article asks

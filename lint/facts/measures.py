@@ -29,11 +29,11 @@ class MeasureFinder(ArticleStructure):
         candidates = {mid: spec for mid, spec in self.lex.measures.items() if value.dimension in spec.dimensions}
         if not candidates:
             return None, ""
-        scopes = [("clause", clause), ("sentence", (m.sentence_start, m.sentence_end))]
-        for where, (start, end) in scopes:
+        scopes = [("clause", clause), ("sentence", self.sentence_span(m))]
+        for where, (start, end) in scopes + self.table_headers(block):
             best = self._best_cue(m, candidates, start, end, where == "clause")
             if best is not None:
-                if best[0] == "prevalence" and "side-effect-rate" in candidates:
+                if best[0] == "prevalence" and "side-effect-rate" in candidates and where in ("clause", "sentence"):
                     # "Nausea is the most common side effect. ... it affected 44% of participants"
                     carried = self._carried_side_effect(m, candidates, block)
                     if carried is not None:
@@ -67,6 +67,16 @@ class MeasureFinder(ArticleStructure):
             if spec is None:
                 continue
             chosen = spec
+            if spec.inceptive and self.lex.inceptives is not None and (
+                    self.lex.inceptives.search(text, max(start, cue.start - 24), cue.start)
+                    or self.lex.inceptive_after is not None and self.lex.inceptive_after.match(text, cue.end, end)):
+                inceptive = self.lex.measures.get(spec.inceptive)
+                if inceptive is not None and set(inceptive.dimensions) & set(spec.dimensions):
+                    chosen = inceptive  # "start to relieve a migraine within 30 minutes": when relief begins
+            elif spec.of_side_effect and self.lex.side_effects.find(text, start, cue.start):
+                lasting = self.lex.measures.get(spec.of_side_effect)
+                if lasting is not None and set(lasting.dimensions) & set(spec.dimensions):
+                    chosen = lasting  # "a headache usually lasts 2 to 3 days": how long the side effect lasts
             if self.lex.negations.search(text[start:cue.start]):
                 negated = self.lex.measures.get(spec.negated or "")
                 if negated is None or not set(negated.dimensions) & set(spec.dimensions):

@@ -14,7 +14,8 @@ from typing import Optional, Sequence
 from .fact import Fact
 from .lexicon import Lexicon, Measure
 from .patterns import (CHANGE_TO, CHECKPOINT_BEFORE, FREQUENCY_AFTER, FREQUENCY_IN, MAGNITUDE_AFTER, MAGNITUDE_BEFORE,
-                       NEUTRAL_LABEL, PRONOUN, PRONOUN_NOUN, RESTATED_BEFORE, STRONG_PREVALENCE, STUDY_SAMPLE)
+                       NEUTRAL_LABEL, PRONOUN, PRONOUN_NOUN, RESTATED_BEFORE, STRONG_PREVALENCE, STUDY_SAMPLE,
+                       TIME_HEADER)
 from .structure import ArticleStructure
 
 
@@ -29,6 +30,9 @@ class NotComparedRules(ArticleStructure):
             return reason
         if PRONOUN_NOUN.match(m.noun.strip()):
             return "a share of a group named earlier, not of a population"
+        if any(f.group == "treatment" for f in self.lex.subjects.find(self.prose, clause[0], clause[1])):
+            # "Erenumab halved migraine days for 50% of people with migraine"
+            return "a treatment outcome, not a prevalence"
         if not m.noun and not STRONG_PREVALENCE.search(self.prose, clause[0], clause[1]):
             return "not stated as a share of people"
         return ""
@@ -44,12 +48,19 @@ class NotComparedRules(ArticleStructure):
                 scope.append(self.article.text[lead[0]:lead[1]])
             if not any(spec.requires.search(text) for text in scope):
                 return f"not stated as the usual {spec.label}"
-        if spec.explicit_subject and fact.subject_from not in ("clause", "sentence", "previous sentence", "lead-in"):
+        if spec.explicit_subject and fact.subject_from not in ("clause", "sentence", "previous sentence", "lead-in",
+                                                                    "row header", "column header"):
             if not (fact.subject_from in ("heading", "title") and PRONOUN.search(self.prose[m.sentence_start:m.start])):
                 return f"the {fact.subject_label or 'subject'} is not named with the figure"
         label = self.opening_label(block)
         if label is not None and not self._recognised(label):
             return f"the figure is labelled {label!r}"
+        for where, (start, end) in self.table_headers(block):
+            header = " ".join(self.article.text[start:end].strip(" *_`").split())
+            if TIME_HEADER.fullmatch(header):
+                continue  # a time point: it dates the cell (see `header_timepoint`)
+            if re.search(r"[A-Za-z]", header) and not self._recognised(header):
+                return f"the table's {where} is {header!r}"
         before = self.prose[m.sentence_start:m.start]
         after = self.prose[m.end:m.sentence_end]
         if block is not None and block.quote:

@@ -80,3 +80,20 @@ NEUTRAL_LABEL = re.compile(r"\b(?:evidence|note|summary|bottom line|key (?:point
                            r"frequency|duration|timing|cost|effectiveness|efficacy|research|studies|data)\b", re.I)
 LEADING_PREPOSITION = re.compile(r"^(?:over|within|for|at|after|by|in|across|during|following)\s+", re.I)
 EXCLUDED_KINDS = ("study-statistic", "year-finding")
+# "80% of people with sleep apnea | have never been diagnosed": a predicate right after a cohort's
+# condition counts something else; "50 million Americans living with chronic pain, ..." counts the condition.
+PREDICATE_AFTER = re.compile(r"\s+(?:who\s+|that\s+)?(?:still\s+|never\s+|also\s+|eventually\s+|later\s+|now\s+|"
+                             r"no\s+longer\s+|not\s+|often\s+|usually\s+)?"
+                             r"(?:are|is|were|was|have|has|had|do|does|did|can|could|will|would|may|might|"
+                             r"don't|do\s+not|report\w*|say|said|get|gets|got|need\w*|use[sd]?|take[sn]?|took|"
+                             r"develop\w*|experience\w*|remain\w*|stop\w*|go|goes|went|become|became|improv\w*|"
+                             r"respond\w*|continu\w*|achiev\w*|reach\w*|los[et]\w*|gain\w*|die[sd]?|"
+                             r"[a-z]+ed)\b", re.I)
+# "In that trial", "the same study": the study named before. "A second trial", "another study": a new one.
+ANAPHORIC_STUDY = re.compile(r"\b(?:that|this|the\s+same|the)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\b", re.I)
+NEW_STUDY = re.compile(r"\b(?:a|an|another|one|second|third|separate|later|earlier|new|different|other|"
+                       r"follow-up|larger|smaller|recent|\d{4})\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.I)
+# A table header that is a time point: "24 hours", "Week 4", "At 6 months", "Day 7".
+TIME_HEADER = re.compile(r"(?:(?:at|after|by)\s+)?(?:(?P<n1>\d+(?:\.\d+)?)\s*(?P<u1>minutes?|hours?|days?|weeks?|months?|years?)"
+                         r"|(?P<u2>minute|hour|day|week|month|year)\s+(?P<n2>\d+(?:\.\d+)?))(?:\s+(?:later|after\s+\w+))?",
+                         re.I)

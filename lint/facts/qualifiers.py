@@ -28,6 +28,8 @@ class QualifierFinder(ArticleStructure):
             found = self._qualifier(dim, m, clause, block)
             if found:
                 fact.qualifiers[dim] = found
+                if found in self.lex.strict:
+                    fact.strict += (dim,)
 
     def _qualifier(self, dim: str, m, clause: tuple[int, int], block) -> Optional[str]:
         index = self.lex.dimensions[dim]
@@ -43,7 +45,7 @@ class QualifierFinder(ArticleStructure):
                 out.append(match)
             return out
 
-        scopes = [clause, (m.sentence_start, m.sentence_end)]
+        scopes = [clause, self.sentence_span(m)] + [span for _, span in self.table_headers(block)]
         lead = self.lead_in_span(block)
         if lead is not None:
             scopes.append(lead)

@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..article import Article
 from ..citations import section_headings, sentence_spans
-from .patterns import CLAUSE_BREAK, NUMBERED, OPENING_BOLD, PLAIN_LABEL, PSEUDO_HEADING
+from .patterns import CLAUSE_BREAK, TIME_HEADER, NUMBERED, OPENING_BOLD, PLAIN_LABEL, PSEUDO_HEADING
 
 
 class ArticleStructure:
@@ -23,6 +23,7 @@ class ArticleStructure:
         self._groups: Optional[dict[int, int]] = None
         self._pseudo: Optional[list] = None
         self._ends: Optional[list[int]] = None
+        self._cells: Optional[dict[int, tuple[int, int, int]]] = None
         self.title = self._title()
 
     def _title(self) -> str:
@@ -132,9 +133,107 @@ class ArticleStructure:
         block = self.article.blocks[m.block]
         return block.kind == "heading" or self.is_pseudo_heading(block)
 
+    # -- tables ------------------------------------------------------------
+    def cells(self) -> dict[int, tuple[int, int, int]]:
+        """Table cell block index -> (start, end, column): where each cell's own text sits in its row."""
+        if self._cells is None:
+            out: dict[int, tuple[int, int, int]] = {}
+            rows: dict[int, list] = {}
+            for block in self.article.blocks:
+                if block.kind == "table_cell" and block.row is not None:
+                    rows.setdefault(block.row, []).append(block)
+            text = self.article.text
+            for row in rows.values():
+                start, end = row[0].start, row[0].end
+                pipes = [i for i in range(start, end) if text[i] == "|" and (i == 0 or text[i - 1] != "\\")]
+                bounds = [start] + [p + 1 for p in pipes]
+                stops = [p for p in pipes] + [end]
+                spans = [(a, b) for a, b in zip(bounds, stops)]
+                if spans and not text[spans[0][0]:spans[0][1]].strip() and pipes and text[start:pipes[0]].strip() == "":
+                    spans = spans[1:]  # the row opens with a pipe
+                if spans and not text[spans[-1][0]:spans[-1][1]].strip():
+                    spans = spans[:-1]  # ... and closes with one
+                for column, block in enumerate(row):
+                    if column < len(spans):
+                        out[block.index] = (spans[column][0], spans[column][1], column)
+            self._cells = out
+        return self._cells
+
+    def cell_span(self, block) -> Optional[tuple[int, int]]:
+        """The span of a table cell's own text (its block spans the whole row)."""
+        if block is None or block.kind != "table_cell":
+            return None
+        found = self.cells().get(block.index)
+        return (found[0], found[1]) if found else None
+
+    def table_headers(self, block) -> list[tuple[str, tuple[int, int]]]:
+        """A table cell's row header (the row's first cell) and column header (the same
+        column in the table's first row): its subject and qualifiers come from them."""
+        if block is None or block.kind != "table_cell":
+            return []
+        memo = self.__dict__.setdefault("_headers", {})
+        if block.index not in memo:
+            memo[block.index] = self._table_headers(block)
+        return list(memo[block.index])
+
+    def _table_headers(self, block) -> list[tuple[str, tuple[int, int]]]:
+        cells = self.cells()
+        own = cells.get(block.index)
+        if own is None:
+            return []
+        run = self.groups().get(block.index)
+        table = [b for b in self.article.blocks if b.kind == "table_cell" and self.groups().get(b.index) == run]
+        out = []
+        row_first = next((b for b in table if b.row == block.row), None)
+        if row_first is not None and row_first.index != block.index and row_first.index in cells:
+            out.append(("row header", cells[row_first.index][:2]))
+        header_row = table[0].row if table else None
+        if header_row is not None and block.row != header_row:
+            head = next((b for b in table if b.row == header_row and cells.get(b.index, (0, 0, -1))[2] == own[2]), None)
+            if head is not None:
+                out.append(("column header", cells[head.index][:2]))
+        return out
+
+    def header_timepoint(self, block) -> Optional[tuple[float, float]]:
+        """"24 hours", "Week 4", "At 6 months": a row or column header that dates the cell (in days)."""
+        from .values import DAYS_PER_UNIT
+
+        for _, (start, end) in self.table_headers(block):
+            found = TIME_HEADER.fullmatch(" ".join(self.article.text[start:end].strip(" *_`").split()))
+            if found is None:
+                continue
+            number = float(found.group("n1") or found.group("n2"))
+            unit = (found.group("u1") or found.group("u2")).lower().rstrip("s")
+            days = number * DAYS_PER_UNIT.get(unit, 1.0)
+            return days, days
+        return None
+
+    def block_of(self, m):
+        """The figure's block; in a table, its own cell (every cell's block spans the whole row)."""
+        blocks = self.article.blocks
+        block = blocks[m.block] if 0 <= m.block < len(blocks) else self.article.block_at(m.start)
+        if block is not None and block.kind == "table_cell":
+            rows = self.__dict__.get("_rows")
+            if rows is None:
+                rows = self.__dict__["_rows"] = {}
+                for index in self.cells():
+                    rows.setdefault(blocks[index].row, []).append(index)
+            for index in rows.get(block.row, ()):
+                start, end, _ = self.cells()[index]
+                if start <= m.start < end:
+                    return blocks[index]
+        return block
+
+    def sentence_span(self, m) -> tuple[int, int]:
+        """The figure's sentence; in a table, its cell."""
+        cell = self.cell_span(self.block_of(m))
+        if cell is not None and cell[0] <= m.start < cell[1]:
+            return cell
+        return m.sentence_start, m.sentence_end
+
     def clause(self, m) -> tuple[int, int]:
         """The span of the clause the figure sits in (a sentence cut at "but", "while", ";", ...)."""
-        start, end = m.sentence_start, m.sentence_end
+        start, end = self.sentence_span(m)
         cuts = [start] + [c.start() for c in CLAUSE_BREAK.finditer(self.prose, start, end)] + [end]
         for a, b in zip(cuts, cuts[1:]):
             if a <= m.start < b or (m.start == b == end):

@@ -23,6 +23,19 @@ DOC_TITLES = (("what", "What it checks"), ("why", "Why it matters"), ("example",
               ("instead", "Use instead"))
 
 
+# What an editor fixes first, after severity: a file that could not be read at
+# all, then the evidence (figures that contradict each other or the registry),
+# unsupported claims and attributions, the disclaimer, text that should never
+# be published, and last the frontmatter.
+EDITORIAL_ORDER = ("input", "consistency", "numeric-claim", "attribution", "disclaimer", "artifact", "metadata")
+
+
+def seriousness(finding: Finding) -> tuple:
+    """Sort key, most serious first: severity, then what matters to an editor, then position."""
+    category = EDITORIAL_ORDER.index(finding.category) if finding.category in EDITORIAL_ORDER else len(EDITORIAL_ORDER)
+    return (SEVERITY_ORDER.index(finding.severity), category, finding.line, finding.column, finding.code)
+
+
 def help_uri(code: str) -> str:
     return RULE_DOCS_URL.format(code=code)
 

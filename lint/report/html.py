@@ -9,9 +9,12 @@ or opened from a CI artifact.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from html import escape
 from importlib.resources import files
+from pathlib import Path
 from typing import Iterable, Optional
 
 from .. import __version__
@@ -19,7 +22,7 @@ from ..engine import ArticleResult
 from ..finding import Finding
 from ..runner import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS, Run
 from .common import (SEVERITY_ORDER, VERDICT_ORDER, category_counts, gating, headline, plural, rule_counts,
-                     severity_counts, verdict_label, verdict_of)
+                     seriousness, severity_counts, verdict_label, verdict_of)
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
        "base-uri 'none'; form-action 'none'")
@@ -32,6 +35,13 @@ VERDICT_HELP = {
     DRAFT: "is a draft: its problems are listed but do not block it",
 }
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+# Each article shows the lines with findings and this many lines around them;
+# the rest of the text is summarised as "N lines" (a report of 1,000 articles
+# stays a few MB, and an editor sees each problem in its paragraph).
+CONTEXT_LINES = 2
+# A finding spanning many lines (a whole frontmatter block) shows its first and last few.
+SPAN_LINES = 4
+PROJECT_MARKERS = (".git", "pyproject.toml", ".contentlint.toml")
 
 
 def e(value: object) -> str:
@@ -53,6 +63,7 @@ class HtmlReporter:
 
     def render(self, run: Run, color: bool = False) -> str:
         ids = {r.path: f"a{i}" for i, r in enumerate(run.results)}
+        self.base, self.names = display_names([r.path for r in run.results])
         # Editors read top-down: blocked articles first, clean ones last.
         ordered = sorted(run.results, key=lambda r: (VERDICT_ORDER.index(verdict_of(run, r.path)), r.path))
         parts = [
@@ -63,6 +74,8 @@ class HtmlReporter:
             '<meta name="referrer" content="no-referrer">',
             f"<title>{e(headline(run))} · contentlint report</title>",
             f"<style>{_asset('report.css')}</style>",
+            # Without scripts the filters could not work: show the articles only.
+            "<noscript><style>#filters, #expand, #collapse { display: none; }</style></noscript>",
             "</head><body>",
             self._header(run),
             '<main>',
@@ -74,6 +87,7 @@ class HtmlReporter:
             "<h2>Articles in detail</h2>",
             *(self._article(run, result, ids[result.path]) for result in ordered),
             "</section>",
+            self._index(run, ids),
             "</main>",
             f'<footer>contentlint {e(__version__)} · {plural(len(run.rules), "rule")} checked'
             f'{self._baseline_note(run)}</footer>',
@@ -86,10 +100,11 @@ class HtmlReporter:
     def _header(self, run: Run) -> str:
         tone = "bad" if run.blocked else "good"
         threshold = "an error" if run.settings.fail_on == "error" else f"a {run.settings.fail_on} or worse"
+        where = (f' Paths are relative to <code class="base">{e(self.base)}</code>.' if self.base else "")
         return (f'<header class="top"><p class="brand">contentlint report</p>'
                 f'<h1 class="headline {tone}" data-stat="headline">{e(headline(run))}</h1>'
                 f'<p class="explain">An article is <b>blocked</b> when it has {threshold}. '
-                f'Click an article to read it with every problem highlighted where it occurs.</p></header>')
+                f'Open an article to see each problem highlighted in its paragraph.{where}</p></header>')
 
     def _baseline_note(self, run: Run) -> str:
         if run.baseline is None:
@@ -161,8 +176,12 @@ class HtmlReporter:
                 f'<select id="verdict-filter" data-filter="verdict"><option value="">All verdicts</option>{verdicts}'
                 '</select><label class="glabel" for="search">Article</label>'
                 '<input id="search" type="search" data-filter="search" placeholder="title or file name">'
-                '<button type="button" id="reset">Reset</button></div>'
-                '<p class="status" id="status" aria-live="polite"></p></section>')
+                '<button type="button" id="reset">Reset</button>'
+                '<button type="button" id="expand" title="open every article shown">Expand all</button>'
+                '<button type="button" id="collapse">Collapse all</button></div>'
+                f'<p class="status" id="status" aria-live="polite" data-shown-findings="{len(run.findings)}" '
+                f'data-shown-articles="{len(run.results)}">{e(status_text(len(run.findings), len(run.results)))}</p>'
+                '</section>')
 
     # -- the table of articles -------------------------------------------------
     def _table(self, run: Run, ordered: list[ArticleResult], ids: dict[str, str]) -> str:
@@ -171,16 +190,19 @@ class HtmlReporter:
             verdict = verdict_of(run, result.path)
             counts = severity_counts(result.findings)
             title = _title(result)
+            name = self.names.get(result.path, result.path)
             top = _top_finding(result.findings)
+            more = (f' <span class="more">+{len(result.findings) - 1} more</span>'
+                    if len(result.findings) > 1 else "")
             cells = "".join(f'<td class="n c-{s}" data-v="{counts[s]}">{counts[s]}</td>' for s in SEVERITY_ORDER)
             rows.append(
                 f'<tr data-doc="{ids[result.path]}" data-path="{e(result.path)}" data-verdict="{verdict}" '
-                f'data-search="{e((title + " " + result.path).lower())}">'
+                f'data-search="{e((title + " " + name).lower())}">'
                 f'<td data-v="{VERDICT_ORDER.index(verdict)}">{_badge(verdict)}</td>'
-                f'<td data-v="{e(title.lower())}"><a href="#{ids[result.path]}">{e(title)}</a>'
-                f'{_path_note(result, "div")}</td>{cells}'
+                f'<td data-v="{e(title.lower())}"><a href="#{ids[result.path]}">{e(title if title != result.path else name)}'
+                f'</a>{_path_note(result, name, "div")}</td>{cells}'
                 f'<td class="n match" data-v="{len(result.findings)}">{len(result.findings)}</td>'
-                f'<td class="top">{e(top.message) if top else ""}</td></tr>')
+                f'<td class="top">{_top_html(top)}{more if top else ""}</td></tr>')
         head = "".join(f'<th class="n" data-sort="num" aria-sort="none"><button type="button">{SEVERITY_PLURALS[s]}'
                        f'</button></th>' for s in SEVERITY_ORDER)
         return ('<section aria-label="Articles"><h2>Articles</h2><table class="articles sortable" id="articles">'
@@ -206,23 +228,37 @@ class HtmlReporter:
         fids = {id(f): f"{doc_id}-f{i}" for i, f in enumerate(findings)}
         counts = severity_counts(findings)
         summary = ", ".join(plural(counts[s], SEVERITY_LABELS[s].lower()) for s in SEVERITY_ORDER if counts[s])
-        items = "".join(
-            f'<li class="fitem" {self._data(f, fids[id(f)])}><a href="#{doc_id}-L{f.line}">line {f.line}</a> '
-            f'<span class="sev s-{e(f.severity)}">{SEVERITY_LABELS.get(f.severity, e(f.severity))}</span> '
-            f'{e(f.message)} <code>{e(f.code)}</code></li>'
-            for f in sorted(findings, key=lambda f: (f.line, f.column)))
         note = ""
         if verdict == DRAFT and any(gating(f, run) for f in findings):
             note = '<p class="draftnote">This article is a draft, so these problems do not block it yet.</p>'
+        name = self.names.get(result.path, result.path)
+        title = _title(result)
+        source = self._lines(result, findings, fids, doc_id) if findings else ""
         return (f'<article class="doc v-{verdict}" id="{doc_id}" data-verdict="{verdict}" '
                 f'data-path="{e(result.path)}">'
-                f'<details{" open" if findings else ""}><summary><span class="doc-head">{_badge(verdict)}'
-                f'<span class="doc-title">{e(_title(result))}</span>{_path_note(result)}'
+                f'<details><summary><span class="doc-head">{_badge(verdict)}'
+                f'<span class="doc-title">{e(title if title != result.path else name)}</span>'
+                f'{_path_note(result, name)}'
                 f'<span class="doc-count">{e(summary or "no problems")}</span></span></summary>'
-                f'<p class="verdict-help">This article {VERDICT_HELP.get(verdict, "")}.</p>{note}'
-                f'{f"<ol class=findings>{items}</ol>" if items else ""}'
-                f'<div class="src" role="document">{self._lines(result, findings, fids, doc_id)}</div>'
+                f'<p class="verdict-help">This article {VERDICT_HELP.get(verdict, "")}.</p>'
+                f'{_lazy(note + (f"<div class=src role=document>{source}</div>" if source else ""))}'
                 '</details></article>')
+
+    def _index(self, run: Run, ids: dict[str, str]) -> str:
+        """Every finding's severity and rule per article, for the filters (report.js).
+
+        The filters count from this instead of from the notes, which exist in the
+        page only once their article has been opened.
+        """
+        rules = sorted({(f.code, f.category) for f in run.findings})
+        categories = sorted({c for _, c in rules})
+        rule_index = {code: i for i, (code, _) in enumerate(rules)}
+        docs = {ids[r.path]: [[SEVERITY_ORDER.index(f.severity), rule_index[f.code]] for f in r.findings]
+                for r in run.results}
+        data = {"severities": list(SEVERITY_ORDER), "categories": categories,
+                "rules": [[code, categories.index(cat)] for code, cat in rules], "docs": docs}
+        payload = json.dumps(data, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
+        return f'<script type="application/json" id="findings-index">{payload}</script>'
 
     def _data(self, f: Finding, fid: str) -> str:
         return (f'data-f="{fid}" data-severity="{e(f.severity)}" data-category="{e(f.category)}" '
@@ -230,6 +266,8 @@ class HtmlReporter:
 
     def _lines(self, result: ArticleResult, findings: list[Finding], fids: dict[int, str], doc_id: str) -> str:
         lines = [line.rstrip("\r") for line in result.text.split("\n")] if result.text else [""]
+        if len(lines) > 1 and lines[-1] == "":  # the final newline ends the last line; it opens none
+            lines.pop()
         while len(lines) < max((f.end_line for f in findings), default=0):
             lines.append("")
         spans: dict[int, list[tuple[int, int, Finding]]] = {}
@@ -241,8 +279,15 @@ class HtmlReporter:
                 end = f.end_column if n == f.end_line else len(lines[n - 1])
                 spans.setdefault(n, []).append((start, max(start, end), f))
         frontmatter_end = _frontmatter_end(lines)
+        shown = _lines_to_show(findings, len(lines))
         out = []
+        previous = 0
         for n, line in enumerate(lines, 1):
+            if n not in shown:
+                continue
+            if n > previous + 1:
+                out.append(_gap(n - previous - 1))
+            previous = n
             kind = "fm" if n <= frontmatter_end else ("h" if HEADING.match(line) else "")
             text = _highlight(line, spans.get(n, []), fids)
             note_html = ""
@@ -254,7 +299,68 @@ class HtmlReporter:
                     '</div>' for f in sorted(notes[n], key=lambda f: (f.column, f.code))) + "</div>"
             out.append(f'<div class="ln {kind}{" has" if note_html else ""}" id="{doc_id}-L{n}">'
                        f'<a class="no" href="#{doc_id}-L{n}">{n}</a><div class="tx">{text}</div>{note_html}</div>')
+        if previous < len(lines) and (len(lines) > 1 or lines[0]):
+            out.append(_gap(len(lines) - previous))
         return "".join(out)
+
+
+def status_text(findings: int, articles: int) -> str:
+    """The filter bar's status line (report.js writes the same sentence after filtering)."""
+    return (f"Showing {findings} of {findings} problem{'' if findings == 1 else 's'} in "
+            f"{articles} of {articles} article{'' if articles == 1 else 's'}.")
+
+
+def display_names(paths: list[str]) -> tuple[Optional[str], dict[str, str]]:
+    """Paths as an editor reads them: relative to the project the articles are in.
+
+    Paths below the working directory (the usual case: run from the project)
+    are kept. When any is absolute or climbs out of it (`../site/a.md`), they
+    are shown relative to the nearest folder above all of them holding a .git,
+    pyproject.toml or .contentlint.toml, or else to the folder they all share;
+    that base is named once at the top of the report.
+    """
+    if not paths or not any(os.path.isabs(p) or p.startswith("../") for p in paths):
+        return None, {p: p for p in paths}
+    absolute = [os.path.abspath(p) for p in paths]
+    try:
+        common = os.path.commonpath(absolute)
+    except ValueError:  # different drives
+        return None, {p: p for p in paths}
+    if len(absolute) == 1 or os.path.isfile(common):
+        common = os.path.dirname(common)
+    base = common
+    for folder in (Path(common), *Path(common).parents):
+        if any((folder / marker).exists() for marker in PROJECT_MARKERS):
+            base = str(folder)
+            break
+    return base, {p: Path(os.path.relpath(a, base)).as_posix() for p, a in zip(paths, absolute)}
+
+
+def _lines_to_show(findings: list[Finding], count: int) -> set[int]:
+    shown: set[int] = set()
+    for f in findings:
+        first, last = max(1, min(f.line, count)), max(1, min(max(f.end_line, f.line), count))
+        span = range(first, last + 1)
+        if len(span) > 2 * SPAN_LINES:
+            span = [*range(first, first + SPAN_LINES), *range(last - SPAN_LINES + 1, last + 1)]
+        for n in span:
+            shown.update(range(max(1, n - CONTEXT_LINES), min(count, n + CONTEXT_LINES) + 1))
+    return shown
+
+
+def _gap(lines: int) -> str:
+    return f'<div class="gap" aria-label="{plural(lines, "line")} not shown">⋯ {plural(lines, "line")}</div>'
+
+
+def _lazy(body: str) -> str:
+    """An article's body, parsed only when it is opened.
+
+    With scripting on, a browser reads <noscript> as raw text: the body costs a
+    scan, not a DOM, until report.js turns it into elements on opening. With
+    scripting off the same markup is ordinary content of the <details>. Every
+    string inside is escaped, so it cannot contain "</noscript".
+    """
+    return f'<noscript class="body">{body}</noscript>' if body else ""
 
 
 def _frontmatter_end(lines: list[str]) -> int:
@@ -286,10 +392,10 @@ def _highlight(line: str, spans: Iterable[tuple[int, int, Finding]], fids: dict[
 
 def _mark(piece: str, covering: list[Finding], fids: dict[int, str], point: bool = False) -> str:
     worst = min(covering, key=lambda f: SEVERITY_ORDER.index(f.severity)).severity
+    # No title tooltip: the messages are in the notes beside the line, and hovering
+    # a mark outlines its notes (report.js), so the text is not repeated per mark.
     ids = " ".join(fids[id(f)] for f in covering)
-    title = " | ".join(f"{f.code}: {f.message}" for f in covering)
-    return (f'<mark class="hl s-{e(worst)}{" pt" if point else ""}" data-f="{e(ids)}" title="{e(title)}">'
-            f'{piece}</mark>')
+    return f'<mark class="hl s-{e(worst)}{" pt" if point else ""}" data-f="{e(ids)}">{piece}</mark>'
 
 
 def _title(result: ArticleResult) -> str:
@@ -297,9 +403,9 @@ def _title(result: ArticleResult) -> str:
     return " ".join(str(title).split()) if isinstance(title, str) and title.strip() else result.path
 
 
-def _path_note(result: ArticleResult, tag: str = "span") -> str:
+def _path_note(result: ArticleResult, name: str, tag: str = "span") -> str:
     """The file name under the title (not twice when the article has no title)."""
-    return "" if _title(result) == result.path else f'<{tag} class="path">{e(result.path)}</{tag}>'
+    return "" if _title(result) == result.path else f'<{tag} class="path">{e(name)}</{tag}>'
 
 
 def _badge(verdict: str) -> str:
@@ -307,6 +413,13 @@ def _badge(verdict: str) -> str:
 
 
 def _top_finding(findings: list[Finding]) -> Optional[Finding]:
-    ranked = sorted(findings, key=lambda f: (SEVERITY_ORDER.index(f.severity), f.line, f.column))
-    return ranked[0] if ranked else None
+    """The problem an editor should hear about first (see common.seriousness)."""
+    return min(findings, key=seriousness, default=None)
+
+
+def _top_html(finding: Optional[Finding]) -> str:
+    if finding is None:
+        return ""
+    return (f'<span class="sev s-{e(finding.severity)}">{SEVERITY_LABELS.get(finding.severity, e(finding.severity))}'
+            f'</span> {e(finding.message)} <code>{e(finding.code)}</code>')
 

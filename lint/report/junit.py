@@ -1,8 +1,11 @@
 """JUnit XML, for CI systems that show test results: one testcase per article.
 
-Each finding at or above the fail threshold is one <failure>; findings below
-it are listed in the testcase's <system-out>. A draft (not gated) is a
-<skipped> testcase with all of its findings in <system-out>.
+An article is a test: a blocked article has one <failure> whose text lists
+every finding at or above the fail threshold (its `type` is the first one's
+rule code), so `failures` counts blocked articles and never exceeds `tests`.
+Findings below the threshold are listed in the testcase's <system-out>. A
+draft (not gated) is a <skipped> testcase with all of its findings in
+<system-out>.
 """
 
 from __future__ import annotations
@@ -44,14 +47,16 @@ class JunitReporter:
                 ET.SubElement(case, "skipped", message="draft: reported, not gated")
                 shown_out = list(result.findings)
             else:
-                for finding in result.findings:
-                    if gating(finding, run):
-                        failures += 1
-                        failure = ET.SubElement(case, "failure", type=finding.code,
-                                                message=clean(f"{finding.code} {finding.message}"))
-                        failure.text = clean(describe(finding) + (f"\n    {finding.excerpt}" if finding.excerpt else ""))
-                    else:
-                        shown_out.append(finding)
+                gated = [f for f in result.findings if gating(f, run)]
+                shown_out = [f for f in result.findings if not gating(f, run)]
+                if gated:
+                    failures += 1
+                    first = gated[0]
+                    more = f" (and {len(gated) - 1} more)" if len(gated) > 1 else ""
+                    failure = ET.SubElement(case, "failure", type=first.code,
+                                            message=clean(f"{first.code} {first.message}{more}"))
+                    failure.text = clean("\n".join(
+                        describe(f) + (f"\n    {f.excerpt}" if f.excerpt else "") for f in gated))
             out = ET.SubElement(case, "system-out")
             out.text = clean("\n".join([f"verdict: {verdict_label(verdict)}", *map(describe, shown_out)]) + "\n")
         for element in (suites, suite):

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from ..finding import Finding
 from ..runner import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS, Run
-from .common import (SEVERITY_ORDER, VERDICT_ORDER, category_counts, headline, plural, severity_counts,
+from .common import (SEVERITY_ORDER, seriousness, VERDICT_ORDER, category_counts, headline, plural, severity_counts,
                      verdict_label, verdict_of, verdict_summary)
 
 TOP = 25  # findings listed in full; the rest are counted
@@ -99,7 +99,7 @@ class MarkdownReporter:
         return rows + [""]
 
     def _findings(self, run: Run) -> list[str]:
-        findings = sorted(run.findings, key=lambda f: (SEVERITY_ORDER.index(f.severity), f))
+        findings = sorted(run.findings, key=lambda f: (*seriousness(f)[:2], f))
         if not findings:
             return []
         title = "Top findings" if len(findings) > TOP else "Findings"

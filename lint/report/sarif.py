@@ -93,7 +93,7 @@ def document(run: Run) -> dict:
     results = [result_of(f, index[f.code], run.baseline is not None) for f in run.findings]
     root = Path.cwd().resolve().as_uri().rstrip("/") + "/"
     sarif_run = {
-        "tool": {"driver": {"name": "contentlint", "version": __version__, "semanticVersion": __version__,
+        "tool": {"driver": {"name": "contentlint", "version": __version__, "semanticVersion": semver(__version__),
                             "informationUri": TOOL_URL, "rules": descriptors}},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
         "columnKind": "unicodeCodePoints",
@@ -110,3 +110,14 @@ class SarifReporter:
 
     def render(self, run: Run, color: bool = False) -> str:
         return json.dumps(document(run), indent=2, ensure_ascii=False) + "\n"
+
+
+def semver(version: str) -> str:
+    """PEP 440 to Semantic Versioning 2.0, as SARIF's semanticVersion asks: 0.2.0.dev0 -> 0.2.0-dev.0."""
+    import re
+
+    match = re.fullmatch(r"(\d+\.\d+\.\d+)(?:\.?(dev|a|b|rc)\.?(\d+))?", version)
+    if not match:
+        return version
+    core, tag, number = match.groups()
+    return f"{core}-{tag}.{number}" if tag else core

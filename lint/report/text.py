@@ -12,6 +12,10 @@ from ..runner import BLOCKED, DRAFT, WARNINGS, Run
 from .common import gating, verdict_label, verdict_of, verdict_summary
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+# How much of a source line the excerpt shows. Long lines (a paragraph is one line
+# in Markdown) are cut to a window around the flagged span, marked with "…".
+EXCERPT_WIDTH = 100
+ELLIPSIS = "…"
 VERDICT_STYLE = {BLOCKED: "bold red", WARNINGS: "yellow", DRAFT: "cyan", "publishable": "green"}
 
 
@@ -45,10 +49,12 @@ class TextReporter:
 
     def _excerpt(self, console: Console, f) -> None:
         source = visible_line(f.line_text.replace("\t", " "))
+        start = f.column - 1
+        end = f.end_column if f.end_line == f.line else len(source)
+        shown, mark_start, mark_end = window(source, start, end)
         gutter = f"{f.line:>5} | "
-        console.print(Text(gutter, style="dim") + Text(source))
-        width = (f.end_column - f.column + 1) if f.end_line == f.line else len(source) - f.column + 1
-        marks = " " * (f.column - 1) + "^" * max(1, width)
+        console.print(Text(gutter, style="dim") + Text(shown))
+        marks = " " * mark_start + "^" * max(1, mark_end - mark_start)
         console.print(Text(" " * (len(gutter) - 2) + "| ", style="dim") + Text(marks, style=STYLE.get(f.severity, "")))
 
     def _summary(self, console: Console, run: Run) -> None:
@@ -74,6 +80,31 @@ class TextReporter:
         if run.baseline is not None:
             summary.append(f"; {_plural(run.baselined, 'baselined finding')} not shown")
         console.print(summary)
+
+
+def window(line: str, start: int, end: int, width: int = EXCERPT_WIDTH) -> tuple[str, int, int]:
+    """The part of `line` to print around the span [start, end), and the span's place in it.
+
+    A line that fits is returned whole. Otherwise the window keeps some context
+    before the span (a third of the width, less for a long span), fills the rest after it,
+    and marks each cut with an ellipsis; a span longer than the window is cut
+    at the window's end.
+    """
+    start = max(0, min(start, len(line)))
+    end = max(start, min(end, len(line)))
+    if len(line) <= width:
+        return line, start, end
+    room = width - 2  # an ellipsis may take a column at each end
+    lead = min(start, max(min(room // 3, room - (end - start)), 10))
+    left = start - lead
+    right = min(len(line), left + room)
+    if right == len(line):  # near the end: use the whole width
+        left = max(0, right - room)
+    text = line[left:right]
+    prefix = ELLIPSIS if left > 0 else ""
+    suffix = ELLIPSIS if right < len(line) else ""
+    offset = len(prefix) - left
+    return prefix + text + suffix, start + offset, min(end, right) + offset
 
 
 def _plural(n: int, word: str) -> str:

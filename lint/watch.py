@@ -1,0 +1,126 @@
+"""`contentlint check --watch`: lint, then re-lint as articles are saved.
+
+One process stays up, so the spaCy pipeline is built once and every re-lint
+reads unchanged articles from the result cache: a save costs the analysis of
+the saved article plus the cross-article pass. After the first full report,
+each re-lint prints the articles whose findings changed (the saved ones, and
+any other whose cross-article findings moved with them), then a one-line
+summary of the whole set. Saving a config file reloads it; a broken one is
+reported and the last good one is kept until it is fixed. Ctrl-C stops.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Callable, Optional
+
+import click
+
+from .config import Settings
+from .rules import Registry
+
+CONFIG_NAMES = (".contentlint.toml", "pyproject.toml")
+
+
+def _roots(paths: tuple[Path, ...], settings: Settings) -> list[Path]:
+    """Folders to watch: each directory named, the folder of each file named, the config's folder."""
+    roots = {(p if p.is_dir() else p.parent).resolve() for p in paths}
+    if settings.source:
+        roots.add(Path(settings.source).resolve().parent)
+    # Watching a folder already covers the folders below it.
+    return sorted(r for r in roots if not any(o != r and o in r.parents for o in roots))
+
+
+def _relevant(path: str, settings: Settings) -> bool:
+    name = Path(path).name
+    return name in CONFIG_NAMES or any(fnmatch(name, pattern) for pattern in settings.include)
+
+
+def _signature(result) -> tuple:
+    return tuple((f.code, f.line, f.column, f.end_line, f.end_column, f.message) for f in result.findings)
+
+
+def _status(message: str) -> None:
+    click.echo(f"contentlint: {message}", err=True)
+
+
+def watch(paths: tuple[Path, ...], load: Callable[[], tuple[Settings, Registry]], fmt: Optional[str] = None,
+          quiet: bool = False, color: bool = False) -> int:
+    try:
+        import watchfiles
+    except ImportError:
+        _status("error: --watch needs the 'watch' extra (watchfiles is not installed): "
+                "pip install 'contentlint[watch]'")
+        return 2
+    import logging
+
+    from . import nlp
+
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)  # we say "stopped watching" ourselves
+    from .config import ConfigError
+    from .output import write_report
+    from .runner import Run, run, sibling_context
+
+    settings, registry = load()  # a broken config at start fails closed (exit 2), as `check` does
+
+    def lint(settings: Settings, registry: Registry) -> Run:
+        return run(list(paths), registry, settings, context=sibling_context(list(paths), settings))
+
+    try:
+        current = lint(settings, registry)
+    except ConfigError as err:
+        _status(f"error: {err}")
+        return 2
+    write_report(current, fmt, None, quiet=quiet, color=color)
+    seen = {r.path: _signature(r) for r in current.results}
+    # Re-lints of one saved article run in this process: build its pipeline now, while the writer reads.
+    nlp.configure(settings.nlp_model)
+    threading.Thread(target=nlp.get_nlp, daemon=True).start()
+    roots = _roots(paths, settings)
+    ready = False
+    try:
+        # yield_on_timeout: an empty batch says the watches are in place, and only
+        # then do we say "watching", so nothing saved after that line is missed.
+        # The filter reads `settings` when called, so a reloaded config's `include` applies.
+        for changes in watchfiles.watch(*roots, watch_filter=lambda _c, p: _relevant(p, settings),  # noqa: B023
+                                        raise_interrupt=False, yield_on_timeout=True, rust_timeout=1000):
+            if not ready:
+                ready = True
+                _status(f"watching {len(current.results)} article{'s' if len(current.results) != 1 else ''} "
+                        "for changes (Ctrl-C to stop)")
+            if not changes:
+                continue
+            changed = {Path(p) for _, p in changes}
+            if any(p.name in CONFIG_NAMES for p in changed):
+                try:
+                    settings, registry = load()
+                    _status("configuration reloaded")
+                except click.exceptions.Exit:
+                    _status("keeping the last good configuration until this one is fixed")
+            started = time.perf_counter()
+            try:
+                current = lint(settings, registry)
+            except ConfigError as err:
+                _status(f"error: {err}; fix it and save to re-lint")
+                continue
+            from .discover import display_path
+
+            saved = {display_path(p) for p in changed}
+            moved = [r for r in current.results if r.path in saved or seen.get(r.path) != _signature(r)]
+            seen = {r.path: _signature(r) for r in current.results}
+            stamp = time.strftime("%H:%M:%S")
+            names = ", ".join(sorted(saved & {r.path for r in current.results})) or "no article"
+            _status(f"[{stamp}] re-linted after a save ({names}) in {time.perf_counter() - started:.2f}s")
+            if moved:
+                write_report(Run(moved, current.registry, current.rules, current.settings,
+                                 {r.path: current.verdicts[r.path] for r in moved}), fmt, None,
+                             quiet=quiet, color=color)
+            _status(f"all {len(current.results)} articles: {current.blocked} blocked, "
+                    f"{len(current.results) - current.blocked} publishable; watching (Ctrl-C to stop)")
+    except KeyboardInterrupt:
+        pass
+    _status("stopped watching")
+    return 0
