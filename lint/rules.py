@@ -202,7 +202,7 @@ def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[P
 
 
 # Options whose values are a closed set, whichever check kind takes them.
-CHOICES = {"citation-scope": ("sentence", "paragraph"), "placement": ("start", "end")}
+CHOICES = {"citation-scope": ("sentence", "paragraph"), "placement": ("end", "start", "anywhere")}
 
 
 def check_options(kind: CheckKind, options: Mapping[str, Any], where: str) -> None:
