@@ -349,3 +349,55 @@ def test_fix_keeps_the_owner(project):
     info = article.stat()
     assert (info.st_uid, info.st_gid) == (1234, 2345)
     assert "educational purposes" in article.read_text()
+
+
+# -- isolation ------------------------------------------------------------------
+def _die_on_boom(path, data, rules, registry, budget):
+    if path == "boom.md":
+        os._exit(9)  # what the OOM killer or a segfault looks like from the parent
+    from lint.engine import analyse
+
+    return analyse(path, data, rules, registry)
+
+
+def test_a_killed_worker_costs_one_cl001_finding_and_the_run_goes_on(monkeypatch):
+    import multiprocessing
+
+    from lint import isolation
+    from lint.config import Settings
+    from lint.rules import load_registry
+    from lint.runner import select_rules
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched worker reaches the pool only when it forks")
+    monkeypatch.setattr(isolation, "timed_analyse", _die_on_boom)
+    registry = load_registry()
+    rules = [r for r in select_rules(registry, Settings(cache=False)) if r.code.startswith("CL1")]
+    items = [(f"a{i}.md", hostile_cases.good(f"a{i}").encode()) for i in range(6)]
+    items.insert(3, ("boom.md", b"# boom\n"))
+    got: dict = {}
+    isolation.analyse_all(items, rules, registry, None, None, 2, lambda i, r: got.__setitem__(i, r))
+    assert sorted(got) == list(range(len(items)))
+    assert [f.message for f in got[3].findings if f.code == "CL001"][0].startswith("the worker process")
+    assert all(not [f for f in got[i].findings if f.code == "CL001"] for i in got if i != 3)
+
+
+def test_a_crashing_rule_is_one_cl001_finding_naming_it():
+    from lint.config import Settings
+    from lint.engine import analyse
+    from lint.rules import load_registry
+    from lint.runner import select_rules
+
+    registry = load_registry()
+    rules = select_rules(registry, Settings(cache=False))
+    kind = registry.kinds[rules[-1].check]
+
+    def broken(article, options):
+        raise MemoryError("simulated")
+
+    from dataclasses import replace
+
+    registry.kinds[kind.name] = replace(kind, run=broken, scope="article")
+    result = analyse("a.md", hostile_cases.good("a").encode(), rules, registry)
+    messages = [f.message for f in result.findings if f.code == "CL001"]
+    assert len(messages) == 1 and "internal error in rule" in messages[0] and "MemoryError" in messages[0]
