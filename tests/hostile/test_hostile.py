@@ -401,3 +401,13 @@ def test_a_crashing_rule_is_one_cl001_finding_naming_it():
     result = analyse("a.md", hostile_cases.good("a").encode(), rules, registry)
     messages = [f.message for f in result.findings if f.code == "CL001"]
     assert len(messages) == 1 and "internal error in rule" in messages[0] and "MemoryError" in messages[0]
+
+
+@pytest.mark.parametrize("figure", ["８５％", "٨٥٪", "۸۵%"])
+def test_full_width_and_arabic_indic_figures_are_checked(figure):
+    from lint.article import load_article
+    from lint.numbers.scan import extract_mentions
+
+    article = load_article("a.md", hostile_cases.good("a", f"About {figure} of patients improved.\n").encode())
+    mentions = extract_mentions(article)
+    assert [article.text[m.start:m.end] for m in mentions if figure[:2] in article.text[m.start:m.end]]
