@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -218,6 +219,9 @@ class Article:
 
         Same length as `text` and with every newline kept, so an offset in
         the spaCy Doc is an offset in the file: no mapping tables needed.
+        An HTML entity or backslash escape in prose reads as the character it
+        displays, in its own place: `85&#37;` is `85%` followed by blanks,
+        `\\$80` is a blank then `$80`, `&nbsp;` is blanks (see `_show_entities`).
         """
         pieces = []
         cursor = 0
@@ -230,7 +234,29 @@ class Article:
             pieces.append(self.text[start:end])
             cursor = end
         pieces.append(NON_NEWLINE.sub(" ", self.text[cursor:]))
-        return "".join(pieces)
+        prose = "".join(pieces)
+        if self.layout.entities:
+            prose = _show_entities(prose, self.text, self.layout.entities)
+        return prose
+
+    @cached_property
+    def _entity_spans(self) -> tuple[list[int], list[int]]:
+        spans = sorted((s, e) for s, e, _ in self.layout.entities)
+        return [s for s, _ in spans], [e for _, e in spans]
+
+    def snap(self, start: int, end: int) -> tuple[int, int]:
+        """Widen [start, end) so it never cuts an entity or escape in two: a figure read
+        from `40&#37;` ends after the `;`, not at the `&` where its `%` shows in prose."""
+        starts, ends = self._entity_spans
+        if not starts:
+            return start, end
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start < ends[i]:
+            start = starts[i]
+        j = bisect_right(starts, max(start, end - 1)) - 1
+        if j >= 0 and starts[j] < end < ends[j]:
+            end = ends[j]
+        return start, end
 
     @property
     def doc(self):
@@ -278,6 +304,30 @@ def wide_encoding(data: bytes) -> Optional[str]:
             if sum(1 for u in units if all(u[j] == 0 for j in zero)) >= len(units) * 0.9:
                 return f"{label} ({where}, without a BOM)"
     return None
+def _show_entities(prose: str, text: str, entities: list[tuple[int, int, str]]) -> str:
+    """Each entity or escape as the character it displays, padded with blanks to its length.
+
+    The character sits against the word before it when there is one ("85%   ",
+    "10–     20%"), else against the word after it ("   $80", "      “coat"), so
+    the number grammar, the lexicons and spaCy read the figure the reader sees.
+    A whitespace entity (`&nbsp;`) is all blanks; an invisible one (`&shy;`) too.
+    """
+    out: list[str] = []
+    cursor = 0
+    for start, end, char in sorted(entities):
+        if start < cursor or prose[start:end] != text[start:end]:
+            continue  # blanked (a citation marker, a code span) or overlapping
+        out.append(prose[cursor:start])
+        width = end - start
+        shown = "".join(c for c in char if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
+        if not shown or len(shown) > width:
+            shown = "" if not shown else shown[:width]
+        before = out[-1][-1:] if out and out[-1] else (prose[start - 1] if start else "")
+        pad = " " * (width - len(shown))
+        out.append(shown + pad if before and not before.isspace() else pad + shown)
+        cursor = end
+    out.append(prose[cursor:])
+    return "".join(out)
 
 
 def decode(data: bytes) -> tuple[str, bool]:

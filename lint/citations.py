@@ -39,6 +39,9 @@ CITATION_OPTIONS: dict[str, Any] = {
     "own-domains": [],
     "own-domain-keys": ["canonicalUrl", "canonical_url", "canonical", "siteUrl", "site_url"],
     "citation-scope": "sentence",
+    # The site's own citation markup (lint/components.py): set by the top-level config key
+    # `citation-components`, e.g. [{tag = "Cite"}, {shortcode = "cite"}, {pattern = "…"}].
+    "citation-components": [],
     "lead-in-covers-list": True,
     "reference-headings": ["references", "reference list", "sources", "source", "bibliography", "citations",
                            "works cited", "literature cited", "studies cited", "research cited",
@@ -392,6 +395,10 @@ class Citations:
                     found.append(Citation(start, end, form, target))
             elif form in self.forms:
                 found.append(Citation(start, end, form, target))
+        from .components import citing_spans
+
+        for start, end, target in citing_spans(article, self.options.get("citation-components")):
+            found.append(Citation(start, end, "component", target))
         found.sort(key=lambda c: (c.start, c.end))
         return found
 
@@ -518,7 +525,7 @@ class Citations:
         glued = k == j
         if citation.form == "link":
             return glued or bool(LINK_TEXT_MARKER.match(text[citation.start:citation.end]))
-        return glued or citation.form in ("reference", "footnote", "identifier")
+        return glued or citation.form in ("reference", "footnote", "identifier", "component")
 
     # -- queries --------------------------------------------------------
     def citation_for(self, start: int, end: Optional[int] = None) -> Optional[Citation]:

@@ -54,6 +54,9 @@ class Settings:
     max_file_size: int = 2 * 1024 * 1024
     time_budget: float = 60.0  # seconds of analysis per article before it becomes a CL001 finding
     cache_max_size: int = 256 * 1024 * 1024
+    # The site's own citation markup ([{tag = "Cite"}, {shortcode = "cite"}, {pattern = "…"}]):
+    # checked here, handed to every rule that reads citations (lint/components.py).
+    citation_components: tuple = ()
     # Where the config came from; relative paths in it are relative to `root`.
     source: Optional[str] = None
     root: str = "."
@@ -120,6 +123,13 @@ def validate(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             out[name] = value
         elif name in HARDENING_KEYS:
             out[name] = validate_hardening(name, key, value, where)
+        elif name == "citation_components":
+            from .components import ComponentError, validate_components
+
+            try:
+                out[name] = validate_components(value, key)
+            except ComponentError as err:
+                raise ConfigError(f"{where}: {err}") from None
         elif name == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{where}: 'rules' must hold one table per rule, e.g. [tool.contentlint.rules.CL105]")

@@ -55,8 +55,9 @@ def excerpt_of(text: str, start: int, end: int, limit: int = 120) -> str:
 
 
 def make_finding(article: Article, rule: Rule, hit: Hit, severity: Optional[str] = None) -> Finding:
-    start = max(0, min(hit.start, len(article.text)))
-    end = max(start, min(hit.end, len(article.text)))
+    start, end = article.snap(hit.start, hit.end)
+    start = max(0, min(start, len(article.text)))
+    end = max(start, min(end, len(article.text)))
     line, col = article.position(start)
     end_line, end_col = article.index.end_position(start, end) if end > start else (line, col)
     args = {"code": rule.code, "name": rule.name, **hit.args}
@@ -66,6 +67,24 @@ def make_finding(article: Article, rule: Rule, hit: Hit, severity: Optional[str]
         message=format_message(rule.message, args), excerpt=excerpt_of(article.text, start, end),
         line_text=article.index.line_text(line), fix=hit.fix,
     )
+
+
+def one_finding_per_defect(findings: list[Finding], spans: Sequence[tuple[Rule, int, int]]) -> list[Finding]:
+    """Drop a finding when a rule that supersedes its rule reports the same words.
+
+    Policy: an uncited named study ("A 2020 randomized controlled trial found")
+    is one attribution finding; the year inside it is not reported again as a
+    numeric claim. A figure elsewhere in the sentence is still its own finding.
+    """
+    superseding = [(other, s, max(e, s + 1)) for other, s, e in spans if other.supersedes]
+    if not superseding:
+        return findings
+    keep = []
+    for finding, (rule, start, end) in zip(findings, spans):
+        end = max(end, start + 1)
+        if not any(other.replaces(rule) and s < end and start < e for other, s, e in superseding):
+            keep.append(finding)
+    return keep
 
 
 def input_finding(path: str, rule: Optional[Rule], err: InputError) -> Finding:
@@ -157,6 +176,17 @@ def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry,
         result.directives = directives(article)
     except Exception as err:  # noqa: BLE001
         result.findings.append(internal_error(path, input_rule, "reading suppression comments", err))
+    spans: list[tuple[Rule, int, int]] = []  # the rule and file span of each finding, in order
+    for rule in rules:
+        kind = registry.kinds[rule.check]
+        if kind.scope == "article" and kind.run is not None:
+            for hit in kind.run(article, rule.options):
+                result.findings.append(make_finding(article, rule, hit))
+                spans.append((rule, hit.start, hit.end))
+        elif kind.scope == "corpus" and kind.collect is not None:
+            result.collected[rule.code] = kind.collect(article, rule.options)
+    result.findings = one_finding_per_defect(result.findings, spans)
+    result.directives = directives(article)
     result.meta = {k: v for k, v in article.meta.items() if isinstance(v, (str, int, float, bool))}
     result.text = article.text
     wanted = {f.line for f in result.findings} | {d.line for d in result.directives}

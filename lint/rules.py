@@ -21,7 +21,8 @@ from .finding import CATEGORIES, SEVERITIES
 CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOC_SECTIONS = ("what", "why", "example", "instead")
-RULE_KEYS = {"code", "name", "category", "severity", "check", "message", "options", "docs", "examples", "fixable"}
+RULE_KEYS = {"code", "name", "category", "severity", "check", "message", "options", "docs", "examples", "fixable",
+             "supersedes"}
 
 
 class RuleError(Exception):
@@ -70,6 +71,15 @@ class Rule:
     # Set by a config severity override: it then beats the severity a check
     # picks per finding (e.g. per claim kind), because the user asked for it.
     severity_forced: bool = False
+    # Codes, code prefixes, names or categories of rules whose findings on the same
+    # words this rule's finding replaces: one defect, one finding (an uncited named
+    # study is one attribution finding, not also a numeric claim on its year).
+    supersedes: tuple[str, ...] = ()
+
+    def replaces(self, other: "Rule") -> bool:
+        """Whether a finding of this rule hides one of `other` on overlapping words."""
+        return other.code != self.code and any(
+            key in (other.category, other.name) or other.code.startswith(key) for key in self.supersedes)
 
     def with_options(self, overrides: Mapping[str, Any]) -> "Rule":
         merged = dict(self.options)
@@ -106,7 +116,8 @@ class Registry:
     def fingerprint(self) -> str:
         import hashlib
 
-        blob = json.dumps([[r.code, r.severity, r.message, _jsonable(r.options)] for r in self.sorted_rules()],
+        blob = json.dumps([[r.code, r.severity, r.message, _jsonable(r.options), list(r.supersedes)]
+                           for r in self.sorted_rules()],
                           sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
@@ -194,11 +205,16 @@ def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[P
         options[key] = resolve_resource(value, [path.parent, *root_list])
     check_options(kind, options, where)
     examples = data.get("examples") or {}
+    supersedes = data.get("supersedes") or []
+    if not isinstance(supersedes, list) or not all(isinstance(k, str) and k.strip() for k in supersedes):
+        raise RuleError(f"{where}: supersedes must be a list of rule codes, names or categories, "
+                        f"not {supersedes!r}")
     return Rule(code=code, name=name, category=data["category"], severity=data["severity"],
                 check=kind.name, message=str(data["message"]), options=options,
                 docs={k: str(v) for k, v in docs.items()},
                 examples={"bad": list(examples.get("bad") or []), "good": list(examples.get("good") or [])},
-                fixable=bool(data.get("fixable", kind.fixable)), source=where)
+                fixable=bool(data.get("fixable", kind.fixable)), source=where,
+                supersedes=tuple(k.strip() for k in supersedes))
 
 
 # Options whose values are a closed set, whichever check kind takes them.

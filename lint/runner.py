@@ -85,6 +85,7 @@ def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
         if wanted < 0 or dropped >= wanted:
             continue
         overrides = _option_overrides(registry, settings, rule)
+        overrides = _with_citation_components(registry, settings, rule, overrides)
         if overrides:
             try:
                 roots = [Path(settings.root)]
@@ -147,6 +148,25 @@ def _option_overrides(registry: Registry, settings: Settings, rule: Rule) -> dic
         exact = registry.find(key) is rule
         merged.update({k: v for k, v in opts.items() if exact or k in accepted})
     return merged
+
+
+def _with_citation_components(registry: Registry, settings: Settings, rule: Rule, overrides: dict) -> dict:
+    """The top-level `citation-components` reach every rule that reads citations; a rule's own
+    table may still set them. Either way they are checked here (exit 2 naming the key)."""
+    from .components import ComponentError, validate_components
+
+    if "citation-components" not in registry.kinds[rule.check].options:
+        return overrides
+    if "citation-components" in overrides:
+        try:
+            value = validate_components(overrides["citation-components"],
+                                        f"rules.{rule.code}.citation-components")
+        except ComponentError as err:
+            raise ConfigError(f"{settings.source or 'settings'}: {err}") from None
+        return {**overrides, "citation-components": [list(c) for c in value]}
+    if settings.citation_components:
+        return {**overrides, "citation-components": [list(c) for c in settings.citation_components]}
+    return overrides
 
 
 def _check_option_tables(registry: Registry, settings: Settings) -> None:

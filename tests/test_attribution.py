@@ -9,6 +9,7 @@ from lint.rules import load_registry
 from test_numeric_claims import SEED_003_LIKE
 
 REGISTRY = load_registry()
+REGISTRY_ROOT = __import__("lint.rules", fromlist=["builtin_pack_dir"]).builtin_pack_dir()
 CODES = ("CL401", "CL402")
 
 
@@ -87,6 +88,24 @@ def test_seed_003_attributions():
     for expected in ["A 2018 review found", "A 2020 randomized controlled trial found", "A Cochrane review found",
                      "A landmark German study"]:
         assert expected in spans, spans
+
+
+def test_seed_003_uncited_dated_study_is_one_finding():
+    # Policy §5: the year inside "A 2020 randomized controlled trial" is not also a numeric claim.
+    codes = ("CL301", "CL401", "CL402")
+    on_line = [code for code, span in found(SEED_003_LIKE, codes) if "2020" in span or "fibromyalgia" in span]
+    assert on_line == ["CL402"]
+
+
+def test_a_figure_beside_an_uncited_study_is_still_its_own_finding():
+    text = "# T\n\nA 2018 review found that 50-80% of patients improve with infusions.\n"
+    assert sorted(found(text, ("CL301", "CL401", "CL402"))) == [("CL301", "50-80% of patients"),
+                                                              ("CL402", "A 2018 review found")]
+
+
+def test_without_the_attribution_rules_the_dated_study_is_a_numeric_claim():
+    text = "# T\n\nA 2020 randomized controlled trial found that infusions reduce pain.\n"
+    assert [code for code, _ in found(text, ("CL301",))] == ["CL301"]
 
 
 def test_seed_000_attribution():
@@ -170,3 +189,13 @@ def test_summary_line_recapping_cited_trials_is_not_vague():
     uncited = text.replace(" [1]", "")
     flagged = [uncited[h.start:h.end] for h in run(parse_article("a.md", uncited), rule.options)]
     assert "Controlled trials support" in flagged  # nothing cited to recap: the summary line is vague too
+
+
+def test_supersedes_must_be_a_list(tmp_path):
+    from lint.rules import RuleError, load_rule_file
+
+    source = (REGISTRY.rules["CL402"].source)
+    text = open(source, encoding="utf-8").read().replace("supersedes: [numeric-claim]", "supersedes: numeric-claim")
+    (tmp_path / "CL999.yaml").write_text(text.replace("code: CL402", "code: CL999"), encoding="utf-8")
+    with pytest.raises(RuleError, match="supersedes must be a list"):
+        load_rule_file(tmp_path / "CL999.yaml", REGISTRY.kinds, [tmp_path, REGISTRY_ROOT])

@@ -74,7 +74,9 @@ def test_elements_scattered_through_the_body_do_not_make_a_disclaimer():
     text = (BODY + "Consult your doctor before combining ketamine with other medicines, because several interact.\n\n"
             "## Background\n\nKetamine was first used as an anaesthetic in the 1960s and is still used that way "
             "in emergency medicine today, where it is valued for keeping breathing steady.\n")
-    assert codes(text) == ["CL201"]
+    # The referral told to the reader is one element of three (policy §7): a partial
+    # disclaimer (CL202 warning), not a missing one, and not a misplaced disclaimer either.
+    assert codes(text) == ["CL202"]
 
 
 def test_body_statement_that_is_not_about_the_article_is_not_a_partial_disclaimer():
@@ -147,3 +149,30 @@ def test_bad_placement_option_is_a_config_error():
 
     with pytest.raises(ConfigError, match="placement"):
         status(BODY, placement="bottom")
+
+
+@pytest.mark.parametrize("referral", [
+    "Always check with a pharmacist before adding an herbal product to your medicines.",
+    "Please speak with your nurse before you begin the balance routine.",
+    "- **Work with an experienced clinician** on a plan that fits you.",
+    "If the pain persists for more than a week, call your doctor.",
+    "It's important to talk to your doctor before you stop any medicine.",
+    "You should consult a pharmacist before combining these products.",
+])
+def test_a_referral_told_to_the_reader_anywhere_is_a_partial_disclaimer(referral):
+    text = (BODY + referral + "\n\n## Background\n\nKetamine was first used as an anaesthetic in the 1960s and is "
+            "still used that way in emergency medicine today, where it keeps breathing steady.\n")
+    assert status(text) == ("partial", ["consult"])
+    assert codes(text) == ["CL202"]
+
+
+@pytest.mark.parametrize("mention", [
+    "After a week she was calling her doctor every day.",
+    "- A written plan for calling the clinic out of hours",
+    "- **Follow-up matters.** Talking with your care team about timing keeps costs down.",
+    "Few patients know the brand names their physician prescribes.",
+])
+def test_a_referral_told_as_a_story_or_description_is_not_a_disclaimer(mention):
+    text = (BODY + mention + "\n\n## Background\n\nKetamine was first used as an anaesthetic in the 1960s and is "
+            "still used that way in emergency medicine today, where it keeps breathing steady.\n")
+    assert status(text)[0] == "missing"

@@ -56,6 +56,7 @@ class Candidate:
     elements: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     labelled: bool = False
     strong: list[tuple[int, int]] = field(default_factory=list)  # spans matched by `patterns`
+    advice: bool = False  # only a referral told to the reader in the body: no place to check
 
     @property
     def start(self) -> int:
@@ -287,8 +288,9 @@ def _analyse(article: Article, options: Mapping[str, Any]) -> Analysis:
                         None if well_placed else placement_problem(article, chosen, options))
     partial = [g for g in groups if _counts_as_partial(article, g, options)]
     if partial:
-        chosen = max(partial, key=lambda g: (len(g.elements), g.labelled, g.start))
-        return Analysis(True, names, labels, "partial", chosen, placement_problem(article, chosen, options))
+        chosen = max(partial, key=lambda g: (len(g.elements), g.labelled, not g.advice, g.start))
+        misplaced = None if chosen.advice else placement_problem(article, chosen, options)
+        return Analysis(True, names, labels, "partial", chosen, misplaced)
     return Analysis(True, names, labels, "missing")
 
 
@@ -297,9 +299,11 @@ def _counts_as_partial(article: Article, group: Candidate, options: Mapping[str,
 
     Two elements, or a "Disclaimer" label, always do. A single element does when
     the paragraph speaks about the article itself ("this article is not medical
-    advice"), or, for a lone referral, when it is a short note closing the
-    article ("*Talk to your doctor before starting any treatment.*"): elsewhere
-    "consult your doctor" or "not a substitute for treatment" is ordinary prose.
+    advice"); a lone referral does when it tells the reader to see a professional
+    ("Always consult a healthcare professional before taking any supplement"),
+    wherever it is, or when it is a short note closing the article. A referral told
+    as a story or inside a description ("a protocol for contacting the clinic"), or
+    "not a substitute for treatment" said of something else, is ordinary prose.
     """
     if len(group.elements) >= 2 or group.labelled:
         return True
@@ -308,8 +312,49 @@ def _counts_as_partial(article: Article, group: Candidate, options: Mapping[str,
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and SELF_REFERENCE.search(span.sent.text):
             return True  # the same sentence speaks about the article itself
+    if "consult" not in group.elements:
+        return False
     text = " ".join(article.prose[b.start:b.end] for b in group.blocks)
-    return "consult" in group.elements and len(text.split()) <= LONE_REFERRAL_WORDS and _is_last(article, group)
+    if len(text.split()) <= LONE_REFERRAL_WORDS and _is_last(article, group):
+        return True  # "*Talk to your doctor before starting any treatment.*" closing the article
+    if _addressed_to_reader(article, group.strong, (options.get("lexicon") or {}).get("addressed") or {}):
+        group.advice = True  # "Always consult a healthcare professional before taking any supplement."
+        return True
+    return False
+
+
+WORDS_AND_BREAKS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,;:]")
+
+
+def _addressed_to_reader(article: Article, spans: Sequence[tuple[int, int]], addressed: Mapping[str, Any]) -> bool:
+    """Does a referral tell the reader to see a professional (policy §7: one element)?
+
+    It does when it opens its sentence or main clause, as an imperative ("Please see
+    your doctor before you start"), or follows a lead-in such as "you should" or
+    "it's important to" (vocabulary in the disclaimer lexicon's `addressed`).
+    """
+    if not addressed:
+        return False
+    fillers = {str(w).lower() for w in addressed.get("fillers") or []}
+    lead_ins = [str(p).lower().split() for p in addressed.get("lead-ins") or []]
+    openers = {str(w).lower() for w in addressed.get("clause-openers") or []}
+    doc = article.doc
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = WORDS_AND_BREAKS.findall(article.prose[span.sent.start_char:start].lower())
+        while before and before[-1] in fillers:
+            before.pop()
+        if any(len(lead) <= len(before) and before[-len(lead):] == lead for lead in lead_ins):
+            return True
+        if span[0].lower_.endswith("ing"):
+            continue  # "Working with providers helps": a gerund is the subject, not an imperative
+        if not before or before[-1] in (";", ":"):
+            return True  # the sentence (or a clause after a colon) opens with the referral
+        if before[-1] == "," and before[0] in openers:
+            return True  # "If pain persists, call your doctor"
+    return False
 
 
 def _is_last(article: Article, group: Candidate) -> bool:

@@ -115,8 +115,7 @@ def _read_segment(article: "Article", toks: list[Tok], context: str, sentence: t
         claim, i = parser.parse(i)
         if claim is None:
             continue
-        start = toks[claim.start_tok].start
-        end = toks[min(claim.end_tok, len(toks)) - 1].end
+        start, end = article.snap(toks[claim.start_tok].start, toks[min(claim.end_tok, len(toks)) - 1].end)
         mentions.append(NumericMention(
             start=start, end=end, low=float(claim.low), high=float(claim.high), unit=claim.unit,
             qualifier=claim.qualifier, scale=claim.scale, kind=claim.kind, text=article.text[start:end],
