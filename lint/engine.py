@@ -144,6 +144,8 @@ def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry,
     if reports_input:
         for problem in getattr(article, "input_problems", ()):
             result.findings.append(input_finding(path, input_rule, problem))
+    ruled: list[Finding] = []
+    spans: list[tuple[Rule, int, int]] = []  # the rule and file span of each finding, in order
     failed: list[tuple[Rule, BaseException]] = []
     pending = list(rules)
     try:
@@ -154,8 +156,10 @@ def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry,
             kind = registry.kinds[rule.check]
             try:
                 if kind.scope == "article" and kind.run is not None:
-                    hits = [make_finding(article, rule, hit) for hit in kind.run(article, rule.options)]
-                    result.findings.extend(hits)
+                    hits = list(kind.run(article, rule.options))
+                    found = [make_finding(article, rule, hit) for hit in hits]
+                    ruled.extend(found)
+                    spans.extend((rule, hit.start, hit.end) for hit in hits)
                 elif kind.scope == "corpus" and kind.collect is not None:
                     result.collected[rule.code] = kind.collect(article, rule.options)
             except (TimeBudgetExceeded, KeyboardInterrupt, SystemExit):
@@ -176,17 +180,9 @@ def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry,
         result.directives = directives(article)
     except Exception as err:  # noqa: BLE001
         result.findings.append(internal_error(path, input_rule, "reading suppression comments", err))
-    spans: list[tuple[Rule, int, int]] = []  # the rule and file span of each finding, in order
-    for rule in rules:
-        kind = registry.kinds[rule.check]
-        if kind.scope == "article" and kind.run is not None:
-            for hit in kind.run(article, rule.options):
-                result.findings.append(make_finding(article, rule, hit))
-                spans.append((rule, hit.start, hit.end))
-        elif kind.scope == "corpus" and kind.collect is not None:
-            result.collected[rule.code] = kind.collect(article, rule.options)
-    result.findings = one_finding_per_defect(result.findings, spans)
-    result.directives = directives(article)
+    notes = result.findings
+    # Rule findings pair one to one with their spans; the CL001 notes join after the dedup.
+    result.findings = notes + one_finding_per_defect(ruled, spans)
     result.meta = {k: v for k, v in article.meta.items() if isinstance(v, (str, int, float, bool))}
     result.text = article.text
     wanted = {f.line for f in result.findings} | {d.line for d in result.directives}
