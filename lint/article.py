@@ -16,7 +16,7 @@ from .markdown import Block, Layout, parse_layout
 from .positions import LineIndex
 
 # The fence python-frontmatter uses, kept to one line so offsets stay exact.
-FENCE = re.compile(r"^-{3,}[ \t]*\r?$", re.M)
+FENCE = re.compile(r"(?:^|(?<=\r))-{3,}[ \t]*(?=\r|\n|\Z)", re.M)
 NON_NEWLINE = re.compile(r"[^\n]")
 YAML_HANDLER = YAMLHandler()
 
@@ -38,6 +38,106 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 _LenientDateLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
+# Frontmatter is untrusted input: bounds on what one YAML document may cost.
+MAX_YAML_DEPTH = 40  # nested collections
+MAX_YAML_NODES = 10_000  # values after alias expansion (a 376-byte "billion laughs" is 10^9)
+MAX_FRONTMATTER = 128 * 1024  # characters
+MAX_YAML_ALIASES = 200
+
+
+class _BoundedLoader(_LenientDateLoader):
+    """The lenient SafeLoader, refusing deep nesting and alias expansion beyond a small budget.
+
+    Composing is recursive in PyYAML (deep nesting is a RecursionError, not a
+    YAMLError), and aliases let a few hundred bytes stand for a billion values
+    that any later walk over the data would expand. Each node's expanded size
+    is tracked while composing, so a bomb is refused before anything walks it.
+    """
+
+    def __init__(self, stream) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._aliases = 0
+        self._sizes: dict[int, int] = {}
+
+    def _limit(self, problem: str) -> yaml.composer.ComposerError:
+        return yaml.composer.ComposerError(None, None, problem, self.peek_event().start_mark)
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_YAML_ALIASES:
+                raise self._limit(f"more than {MAX_YAML_ALIASES} aliases (refused: alias expansion budget)")
+            return super().compose_node(parent, index)
+        self._depth += 1
+        if self._depth > MAX_YAML_DEPTH:
+            raise self._limit(f"collections nested more than {MAX_YAML_DEPTH} levels deep (refused)")
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        size = 1
+        if isinstance(node, yaml.SequenceNode):
+            size += sum(self._sizes.get(id(child), 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            size += sum(self._sizes.get(id(k), 1) + self._sizes.get(id(v), 1) for k, v in node.value)
+        if size > MAX_YAML_NODES:
+            raise yaml.composer.ComposerError(
+                None, None, f"more than {MAX_YAML_NODES} values, counting each alias expanded (refused: "
+                "frontmatter size and alias expansion budget)", node.start_mark)
+        self._sizes[id(node)] = size
+        return node
+
+    def construct_yaml_int(self, node):
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # more digits than int() accepts: keep the text
+            return self.construct_scalar(node)
+
+
+_BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_yaml_int)
+SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean_text(value: str) -> str:
+    """JSON-style escapes in YAML ("\\ud83d\\udc8a") give surrogates: join pairs, replace lone ones."""
+    if not LONE_SURROGATE.search(value):
+        return value
+    value = SURROGATE_PAIR.sub(lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), value)
+    return LONE_SURROGATE.sub("\ufffd", value)
+
+
+def _clean_data(value: Any, seen: Optional[dict] = None) -> Any:
+    if isinstance(value, str):
+        return _clean_text(value)
+    seen = {} if seen is None else seen
+    if id(value) in seen:
+        return seen[id(value)]
+    if isinstance(value, dict):
+        out: dict = {}
+        seen[id(value)] = out
+        for key, item in value.items():
+            out[_clean_data(key, seen) if isinstance(key, str) else key] = _clean_data(item, seen)
+        return out
+    if isinstance(value, list):
+        items: list = []
+        seen[id(value)] = items
+        items.extend(_clean_data(item, seen) for item in value)
+        return items
+    return value
+
+
+def load_yaml(text: str) -> tuple[Any, Any]:
+    """(data, node) of one YAML document, under the bounds above; raises yaml.YAMLError."""
+    loader = _BoundedLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return _clean_data(data), node
+
 
 class InputError(Exception):
     """A file that cannot be linted; becomes one `input` finding."""
@@ -56,6 +156,7 @@ class Frontmatter:
     end: int  # offset just past the closing fence's line
     key_lines: dict[str, int]  # 1-based line of each top-level key
     key_offsets: dict[str, int]
+    problems: list = field(default_factory=list)  # InputErrors that do not stop the analysis
 
 
 @dataclass
@@ -69,6 +170,11 @@ class Article:
     bom: bool = False
     newline: str = "\n"
     _doc: Any = field(default=None, repr=False)
+
+    @property
+    def input_problems(self) -> list:
+        """Readable but faulty input (duplicate frontmatter keys): CL001 findings, analysis goes on."""
+        return self.frontmatter.problems if self.frontmatter else []
 
     # -- metadata --------------------------------------------------------
     @property
@@ -172,6 +278,32 @@ class Article:
         return self.index.position(offset)
 
 
+def wide_encoding(data: bytes) -> Optional[str]:
+    """"UTF-16 (little-endian, with a BOM)" and the like, or None for a byte-oriented file.
+
+    Without a BOM, ASCII text in UTF-16 or UTF-32 is mostly NUL bytes in fixed
+    positions, which is also valid UTF-8: read as such, --fix would append
+    UTF-8 to a UTF-16 file."""
+    for bom, name in ((b"\x00\x00\xfe\xff", "UTF-32 (big-endian, with a BOM)"),
+                      (b"\xff\xfe\x00\x00", "UTF-32 (little-endian, with a BOM)"),
+                      (b"\xfe\xff", "UTF-16 (big-endian, with a BOM)"),
+                      (b"\xff\xfe", "UTF-16 (little-endian, with a BOM)")):
+        if data.startswith(bom):
+            return name
+    sample = data[:4096]
+    if len(sample) < 4 or sample.count(0) * 4 < len(sample):
+        return None
+    for width, label in ((4, "UTF-32"), (2, "UTF-16")):
+        usable = len(sample) - len(sample) % width
+        if not usable:
+            continue
+        units = [sample[i:i + width] for i in range(0, usable, width)]
+        for order, where in (("little", "little-endian"), ("big", "big-endian")):
+            text_pos = 0 if order == "little" else width - 1
+            zero = [j for j in range(width) if j != text_pos]
+            if sum(1 for u in units if all(u[j] == 0 for j in zero)) >= len(units) * 0.9:
+                return f"{label} ({where}, without a BOM)"
+    return None
 def _show_entities(prose: str, text: str, entities: list[tuple[int, int, str]]) -> str:
     """Each entity or escape as the character it displays, padded with blanks to its length.
 
@@ -200,6 +332,10 @@ def _show_entities(prose: str, text: str, entities: list[tuple[int, int, str]]) 
 
 def decode(data: bytes) -> tuple[str, bool]:
     """Strict UTF-8, with the byte offset of the first bad byte on failure."""
+    wide = wide_encoding(data)
+    if wide is not None:
+        raise InputError(f"encoded as {wide}: contentlint reads UTF-8 only; convert the file to UTF-8 "
+                         "(it is left untouched, also by --fix)")
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
         data = data[3:]
@@ -221,11 +357,13 @@ def _split_frontmatter(text: str, index: LineIndex) -> Optional[Frontmatter]:
     if closing is None:
         raise InputError("frontmatter opened with '---' at line 1 is never closed", line=1)
     fm_text = text[opening.end() : closing.start()]
+    if len(fm_text) > MAX_FRONTMATTER:
+        raise InputError(f"frontmatter is {len(fm_text) // 1024} KB, over the {MAX_FRONTMATTER // 1024} KB "
+                         "limit for frontmatter; not analysed", line=1)
     # fm_text begins with the fence line's own line break, so YAML's line 0 is file line 1.
     first_line = 1
     try:
-        data = YAML_HANDLER.load(fm_text, Loader=_LenientDateLoader)
-        node = yaml.compose(fm_text, Loader=yaml.SafeLoader)
+        data, node = load_yaml(fm_text)
     except yaml.YAMLError as err:
         # The context mark is where the broken construct began (an unclosed
         # quote, say), which is where a writer has to look.
@@ -241,16 +379,26 @@ def _split_frontmatter(text: str, index: LineIndex) -> Optional[Frontmatter]:
         data = {}
     key_lines: dict[str, int] = {}
     key_offsets: dict[str, int] = {}
+    problems: list[InputError] = []
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            key = str(key_node.value)
+            key = _clean_text(str(key_node.value))
             line = first_line + key_node.start_mark.line
+            if key in key_lines and isinstance(key_node, yaml.ScalarNode):
+                problems.append(InputError(
+                    f"duplicate frontmatter key {key!r} at line {line} (first at line {key_lines[key]}); "
+                    "YAML keeps only the last one", line=line, column=key_node.start_mark.column + 1))
+                continue
             key_lines[key] = line
             key_offsets[key] = index.line_start(line) + key_node.start_mark.column
     end = closing.end()
-    if end < len(text) and text[end] == "\n":
+    if text.startswith("\r\n", end):
+        end += 2
+    elif end < len(text) and text[end] in "\r\n":
         end += 1
-    return Frontmatter({str(k): v for k, v in data.items()}, opening.start(), end, key_lines, key_offsets)
+    found = Frontmatter({str(k): v for k, v in data.items()}, opening.start(), end, key_lines, key_offsets)
+    found.problems = problems
+    return found
 
 
 def parse_article(path: str, text: str, bom: bool = False) -> Article:

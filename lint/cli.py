@@ -106,6 +106,7 @@ def main() -> None:
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Use this config file instead of searching for one.")
 @click.option("--fix", is_flag=True, help="Apply the fixes that fixable rules offer, then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; change no file.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Report and gate only findings not recorded in this baseline file.")
@@ -123,7 +124,7 @@ def main() -> None:
               help="Apply exclude and ignore files to files named on the command line too.")
 def check(paths, fmt, outputs, statistics, exit_zero, select, extend_select, ignore, fail_on, jobs, quiet, color,
           config, fix, no_cache, baseline_file, since, progress, stdin_filename, watch, respect_gitignore,
-          force_exclude):
+          force_exclude, show_diff=False):
     """Lint articles and say which may be published (exit 1 when any is blocked).
 
     `-` reads one article from standard input (name it with --stdin-filename)."""
@@ -160,15 +161,29 @@ def check(paths, fmt, outputs, statistics, exit_zero, select, extend_select, ign
             result = lint_stdin(stdin_filename, settings, registry, fix)
         else:
             result = _lint(paths, registry, settings, progress, report_only)
-        if fix and not stdin:
+        if show_diff and not stdin:
             from .output import apply_fixes
 
-            changed = apply_fixes(result)
-            if changed:
-                click.echo(f"contentlint: fixed {changed} file{'s' if changed != 1 else ''}", err=True)
+            outcomes = apply_fixes(result, write=False)
+            for _, outcome in outcomes:
+                click.echo(outcome.diff, nl=False)
+            for shown, outcome in outcomes:
+                if outcome.refused:
+                    click.echo(f"contentlint: would not fix {shown}: {outcome.refused}", err=True)
+            sys.exit(result.exit_code)
+        if fix and not stdin:
+            from .output import apply_fixes, refusal_findings
+
+            outcomes = apply_fixes(result)
+            _say_fixed(outcomes)
+            if any(o.changed for _, o in outcomes):
                 result = _lint(paths, registry, settings, progress, report_only)
+            refusal_findings(result, outcomes)
     except ConfigError as err:
         raise _fail(str(err)) from None
+    if not result.results and not stdin and any(p.is_dir() for p in paths):
+        click.echo(f"contentlint: warning: no file under {', '.join(str(p) for p in paths)} matches "
+                   f"include = {list(settings.include)}", err=True)
     if known is not None:
         from .baseline import apply
 
@@ -178,6 +193,20 @@ def check(paths, fmt, outputs, statistics, exit_zero, select, extend_select, ign
     except OutputError as err:
         raise _fail(str(err)) from None
     sys.exit(0 if exit_zero else result.exit_code)
+
+
+def _say_fixed(outcomes) -> None:
+    """Each changed file and what changed, on stderr; then the files left alone and why."""
+    from .files import escape_text, safe_name
+
+    changed = [(shown, o) for shown, o in outcomes if o.changed]
+    for shown, outcome in changed:
+        click.echo(f"contentlint: fixed {safe_name(shown)}: {escape_text('; '.join(outcome.descriptions))}", err=True)
+    for shown, outcome in outcomes:
+        if outcome.refused:
+            click.echo(f"contentlint: not fixed {safe_name(shown)}: {escape_text(outcome.refused)}", err=True)
+    if changed:
+        click.echo(f"contentlint: fixed {len(changed)} file{'s' if len(changed) != 1 else ''}", err=True)
 
 
 def _lint(paths, registry, settings, progress, report_only=None):
@@ -255,6 +284,22 @@ def baseline_command(paths, output, prune, select, ignore, jobs, config, no_cach
     except OSError as err:
         raise _fail(f"cannot write {output}: {err.strerror or err}") from None
     click.echo(f"contentlint: {what} to {output}", err=True)
+
+
+@main.command(name="clean")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching for one.")
+def clean_command(paths, config):
+    """Delete the result cache (only the files contentlint wrote there)."""
+    from .cache import Cache
+    from .files import safe_name, size_text
+
+    settings, _ = load(default_paths(paths) if paths else (), config)
+    directory = settings.resolve(settings.cache_dir)
+    files, size = Cache(directory, "").clean()
+    click.echo(f"contentlint: removed {files} cache file{'s' if files != 1 else ''} ({size_text(size)}) "
+               f"from {safe_name(str(directory))}", err=True)
 
 
 @main.command(name="rules")

@@ -52,6 +52,11 @@ class Settings:
     respect_gitignore: bool = True  # skip what .gitignore/.ignore files ignore (lint.discover)
     force_exclude: bool = False  # apply exclude and ignore files to files named explicitly too
     preset: Optional[str] = None  # a frontmatter convention from rules/presets/ (lint.presets)
+    # The file policy (lint/files.py) and the per-article bounds.
+    follow_symlinks: str = "inside-root"
+    max_file_size: int = 2 * 1024 * 1024
+    time_budget: float = 60.0  # seconds of analysis per article before it becomes a CL001 finding
+    cache_max_size: int = 256 * 1024 * 1024
     # The site's own citation markup ([{tag = "Cite"}, {shortcode = "cite"}, {pattern = "…"}]):
     # checked here, handed to every rule that reads citations (lint/components.py).
     citation_components: tuple = ()
@@ -123,6 +128,8 @@ def validate(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: '{key}' must be true or false, got {value!r}")
             out[name] = value
+        elif name in HARDENING_KEYS:
+            out[name] = validate_hardening(name, key, value, where)
         elif name == "citation_components":
             from .components import ComponentError, validate_components
 
@@ -135,6 +142,28 @@ def validate(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
                 raise ConfigError(f"{where}: 'rules' must hold one table per rule, e.g. [tool.contentlint.rules.CL105]")
             out[name] = {str(k): dict(v) for k, v in value.items()}
     return out
+
+
+HARDENING_KEYS = ("follow_symlinks", "max_file_size", "time_budget", "cache_max_size")
+
+
+def validate_hardening(name: str, key: str, value: Any, where: str) -> Any:
+    """The file-policy and bounds settings, typed at load."""
+    from .files import SYMLINK_MODES, parse_size
+
+    if name == "follow_symlinks":
+        if value not in SYMLINK_MODES:
+            raise ConfigError(f"{where}: '{key}' must be one of {', '.join(repr(m) for m in SYMLINK_MODES)}, "
+                              f"got {value!r}")
+        return value
+    if name == "time_budget":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 86400:
+            raise ConfigError(f"{where}: '{key}' must be a number of seconds above 0, got {value!r}")
+        return float(value)
+    try:
+        return parse_size(value)
+    except ValueError as err:
+        raise ConfigError(f"{where}: '{key}' must be {err}, got {value!r}") from None
 
 
 def find_config(start: Path) -> Optional[tuple[Path, dict]]:

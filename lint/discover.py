@@ -28,10 +28,18 @@ IGNORE_FILES = (".gitignore", ".ignore")
 
 
 def display_path(path: Path) -> str:
-    """Relative to the working directory when below it, always with forward slashes."""
+    """Relative to the working directory when below it, always with forward slashes;
+    control characters and undecodable bytes escaped (lint/files.py, safe_name)."""
+    from .files import safe_name
+
+    return safe_name(_relative(path))
+
+
+def _relative(path: Path) -> str:
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+        # The folder is resolved, the name is not: a symlink is shown as itself.
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return path.as_posix()
 
 
@@ -158,7 +166,8 @@ def discover(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequen
             get_filter = lambda _folder, fixed=fixed: fixed
         top = repository_root(start if start.is_dir() else start.parent)
         if not start.is_dir():
-            if start.exists() and not (force_exclude and _skipped(start, False, get_filter(start.parent),
+            # A file, or a FIFO, device or broken link named explicitly: the file policy reports it.
+            if os.path.lexists(given) and not (force_exclude and _skipped(start, False, get_filter(start.parent),
                                                                    ignores if respect_gitignore else None, top)):
                 found[display_path(given)] = Path(given)
             continue
@@ -173,6 +182,11 @@ def discover(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequen
                 if not _skipped(here / name, True, rule, ignores if respect_gitignore else None, top):
                     kept.append(name)
             dirs[:] = kept
+            # A folder named like an article is reported (CL001), and searched as a folder.
+            for name in kept:
+                if rule.included(here / name):
+                    shown = Path(folder) / name
+                    found[_shown(here / name, shown, cwd)] = shown
             for name in files:
                 path = here / name
                 if rule.included(path) and not _skipped(path, False, rule,

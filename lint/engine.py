@@ -92,33 +92,108 @@ def input_finding(path: str, rule: Optional[Rule], err: InputError) -> Finding:
                    severity=rule.severity if rule else "error", message=err.message)
 
 
-def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry) -> ArticleResult:
-    """Everything that depends on one article only."""
+REPORT_HINT = "this is a bug in contentlint: please report it with this file and `contentlint --version`"
+
+
+class TimeBudgetExceeded(BaseException):
+    """Raised (by a timer) when one article has used up its analysis time.
+
+    A BaseException, so that no check's own `except Exception` swallows it."""
+
+
+def internal_error(path: str, rule: Optional[Rule], what: str, err: BaseException) -> Finding:
+    """One CL001 finding for a crash while analysing one article: the run goes on."""
+    detail = " ".join(f"{type(err).__name__}: {err}".split())
+    if len(detail) > 300:
+        detail = detail[:299] + "…"
+    message = f"internal error in {what}: {detail}; {REPORT_HINT}"
+    return Finding(path=path, line=1, column=1, code=INPUT_RULE, end_line=1, end_column=1,
+                   name=rule.name if rule else "unreadable-file", category="input",
+                   severity=rule.severity if rule else "error", message=message)
+
+
+def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry,
+            deadline: Optional[float] = None) -> ArticleResult:
+    """Everything that depends on one article only.
+
+    Never raises for a bad article: an unreadable file is one CL001 finding, a
+    crash in a check is one CL001 finding naming the rule (the other rules
+    still run), and running past `deadline` (time.monotonic()) or a
+    TimeBudgetExceeded from the caller's timer stops the analysis with a
+    CL001 finding that names the rules left unchecked.
+    """
+    import time
+
     digest = hashlib.sha256(data).hexdigest()
     result = ArticleResult(path=path, content_hash=digest)
+    input_rule = registry.rules.get(INPUT_RULE)
+    reports_input = input_rule is None or any(r.code == INPUT_RULE for r in rules)
     try:
         article = load_article(path, data)
     except InputError as err:
-        input_rule = registry.rules.get(INPUT_RULE)
-        if input_rule is None or any(r.code == INPUT_RULE for r in rules):
+        if reports_input:
             result.findings.append(input_finding(path, input_rule, err))
         return result
+    except TimeBudgetExceeded:
+        result.findings.append(_overrun(path, input_rule, "reading the article", list(rules)))
+        return result
+    except Exception as err:  # noqa: BLE001 - one bad article must not stop the run
+        result.findings.append(internal_error(path, input_rule, "reading the article", err))
+        return result
+    if reports_input:
+        for problem in getattr(article, "input_problems", ()):
+            result.findings.append(input_finding(path, input_rule, problem))
+    ruled: list[Finding] = []
     spans: list[tuple[Rule, int, int]] = []  # the rule and file span of each finding, in order
-    for rule in rules:
-        kind = registry.kinds[rule.check]
-        if kind.scope == "article" and kind.run is not None:
-            for hit in kind.run(article, rule.options):
-                result.findings.append(make_finding(article, rule, hit))
-                spans.append((rule, hit.start, hit.end))
-        elif kind.scope == "corpus" and kind.collect is not None:
-            result.collected[rule.code] = kind.collect(article, rule.options)
-    result.findings = one_finding_per_defect(result.findings, spans)
-    result.directives = directives(article)
+    failed: list[tuple[Rule, BaseException]] = []
+    pending = list(rules)
+    try:
+        while pending:
+            rule = pending[0]
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeBudgetExceeded()
+            kind = registry.kinds[rule.check]
+            try:
+                if kind.scope == "article" and kind.run is not None:
+                    hits = list(kind.run(article, rule.options))
+                    found = [make_finding(article, rule, hit) for hit in hits]
+                    ruled.extend(found)
+                    spans.extend((rule, hit.start, hit.end) for hit in hits)
+                elif kind.scope == "corpus" and kind.collect is not None:
+                    result.collected[rule.code] = kind.collect(article, rule.options)
+            except (TimeBudgetExceeded, KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as err:  # noqa: BLE001 - MemoryError and RecursionError included
+                failed.append((rule, err))
+            pending.pop(0)
+    except TimeBudgetExceeded:
+        result.findings.append(_overrun(path, input_rule, f"rule {pending[0].code} ({pending[0].name})",
+                                        pending))
+    if failed:
+        rule, err = failed[0]
+        what = f"rule {rule.code} ({rule.name})"
+        if len(failed) > 1:
+            what = "rules " + ", ".join(r.code for r, _ in failed) + f" (first: {rule.code})"
+        result.findings.append(internal_error(path, input_rule, what, err))
+    try:
+        result.directives = directives(article)
+    except Exception as err:  # noqa: BLE001
+        result.findings.append(internal_error(path, input_rule, "reading suppression comments", err))
+    notes = result.findings
+    # Rule findings pair one to one with their spans; the CL001 notes join after the dedup.
+    result.findings = notes + one_finding_per_defect(ruled, spans)
     result.meta = {k: v for k, v in article.meta.items() if isinstance(v, (str, int, float, bool))}
     result.text = article.text
     wanted = {f.line for f in result.findings} | {d.line for d in result.directives}
     result.line_texts = {n: article.index.line_text(n) for n in wanted if 1 <= n <= article.index.line_count}
     return result
+
+
+def _overrun(path: str, input_rule: Optional[Rule], where: str, skipped: Sequence[Rule]) -> Finding:
+    codes = ", ".join(r.code for r in skipped) or "none"
+    err = InputError(f"analysis stopped: the article used up its time budget (time-budget) in {where}; "
+                     f"rules not run: {codes}")
+    return input_finding(path, input_rule, err)
 
 
 def corpus_findings(results: Sequence[ArticleResult], rules: Sequence[Rule], registry: Registry) -> None:
@@ -158,8 +233,10 @@ def finding_from_item(result: ArticleResult, rule: Rule, item: Mapping[str, Any]
 
 
 def _line(text: str, line: int) -> str:
-    lines = text.split("\n")
-    return lines[line - 1].rstrip("\r") if 1 <= line <= len(lines) else ""
+    from .positions import LINE_BREAK
+
+    lines = LINE_BREAK.split(text)
+    return lines[line - 1] if 1 <= line <= len(lines) else ""
 
 
 def apply_suppressions(result: ArticleResult, unused_rule: Optional[Rule], enabled: Sequence[Rule],

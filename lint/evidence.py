@@ -215,10 +215,14 @@ def _container_end(article, block_index: int) -> int:
 
 def fact_for(article, mention, options: Optional[Mapping[str, Any]] = None) -> Optional[Fact]:
     """The fact extracted for this mention, if it became one."""
-    for fact in extract_facts(article, options):
-        if fact.start == mention.start and fact.end == mention.end:
-            return fact
-    return None
+    key = ("facts-by-span", id(options))
+    index = article.cache.get(key)
+    if index is None:  # built once per article: a lookup per mention, not a scan
+        index = {}
+        for fact in extract_facts(article, options):
+            index.setdefault((fact.start, fact.end), fact)
+        article.cache[key] = index
+    return index.get((mention.start, mention.end))
 
 
 def registry_hint(article, mention, options: Mapping[str, Any]):

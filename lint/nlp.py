@@ -23,6 +23,12 @@ NEVER_FINAL = {"e.g", "i.e", "vs", "dr", "approx", "fig", "no", "mr", "mrs", "ms
 MARKER_TOKEN = re.compile(r"^(?=.*[\[\]¹²³⁴⁵⁶⁷⁸⁹⁰])[\[\]^\d,\-–¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 # Split "30%.[1]" and "30%.¹" into the claim, the full stop and the marker, so that a
 # sentence can end at the full stop (spaCy's default infixes keep them as one token).
+# spaCy's tokenizer peels prefixes and suffixes off a whitespace-delimited chunk
+# one at a time, rescanning the rest: quadratic in the chunk's length (20,000
+# "!" take minutes). No word of prose is this long, so a longer run is cut into
+# pieces by putting a space (same length, so offsets hold) every RUN_PIECE chars.
+LONG_RUN = re.compile(r"[^\s]{200,}")
+RUN_PIECE = 100
 EXTRA_INFIXES = [r"\.(?=\[\^?\d)", r"(?<=\S)\.(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])", r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+"]
 
 
@@ -55,6 +61,9 @@ def _build(model: Optional[str]):
     from spacy.util import compile_infix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + EXTRA_INFIXES).finditer
+    # The 1,000,000-character limit protects the memory of the parser and NER;
+    # the rule-based pipeline is linear, and the file policy bounds file size.
+    nlp.max_length = 10 ** 9
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
     return nlp
@@ -110,6 +119,12 @@ def _markers_stay_behind(doc) -> None:
             doc[j].is_sent_start = True
 
 
+def _cut_run(match: re.Match) -> str:
+    chars = list(match.group())
+    chars[RUN_PIECE - 1::RUN_PIECE] = [" "] * len(range(RUN_PIECE - 1, len(chars), RUN_PIECE))
+    return "".join(chars)
+
+
 def make_doc(prose: str, block_starts: Iterable[int]):
     """Run the pipeline over masked prose with a sentence boundary at each block.
 
@@ -117,15 +132,50 @@ def make_doc(prose: str, block_starts: Iterable[int]):
     boundaries they would run into the next paragraph's first sentence.
     """
     nlp = get_nlp()
-    doc = nlp.make_doc(prose)
+    doc = nlp.make_doc(LONG_RUN.sub(_cut_run, prose))
     words = [tok for tok in doc if not tok.is_space]
     offsets = [tok.idx for tok in words]
+    starts = []
     for start in sorted(set(block_starts)):
         i = bisect_left(offsets, start)
         if i < len(words) and words[i].i > 0:
-            words[i].is_sent_start = True
+            starts.append(words[i].i)
+    _set_sentence_starts(doc, starts)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     _keep_abbreviations_together(doc)
     _markers_stay_behind(doc)
+    _bound_sentences(doc)
     return doc
+
+
+# A "sentence" longer than this many tokens is not prose (a table flattened into
+# one line, thousands of figures without a full stop): it is cut into pieces, so
+# that every per-sentence analysis stays linear in the article's length.
+MAX_SENTENCE_TOKENS = 250
+
+
+def _set_sentence_starts(doc, positions: Iterable[int]) -> None:
+    """Mark sentence starts in one pass (spaCy's per-token setter rescans the Doc each time)."""
+    positions = list(positions)
+    if not positions:
+        return
+    if doc.has_annotation("DEP"):  # a trained parser owns the boundaries; few calls, keep the API
+        for i in positions:
+            doc[i].is_sent_start = True
+        return
+    from spacy.attrs import SENT_START
+
+    values = doc.to_array([SENT_START]).reshape((len(doc), 1))
+    for i in positions:
+        values[i, 0] = 1
+    doc.from_array([SENT_START], values)
+
+
+def _bound_sentences(doc) -> None:
+    extra = []
+    for sent in doc.sents:
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            extra.extend(range(sent.start + MAX_SENTENCE_TOKENS, sent.end, MAX_SENTENCE_TOKENS))
+    if extra:
+        _set_sentence_starts(doc, extra)

@@ -94,7 +94,12 @@ def write_reports(run: Run, plan: Sequence[Output], quiet: bool = False, color: 
         if key not in rendered:
             rendered[key] = render(run, out.format, quiet=quiet, color=use_color)
         if out.path is None:
-            sys.stdout.write(rendered[key])
+            text = rendered[key]
+            if out.format != "github":  # no line of a CI log printed from input may start with "::"
+                from .files import guard_commands
+
+                text = guard_commands(text)
+            sys.stdout.write(text)
             sys.stdout.flush()
             continue
         try:
@@ -111,17 +116,75 @@ def write_report(run: Run, fmt: Optional[str], output: Optional[Path], quiet: bo
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Atomically, creating missing folders."""
+    """Atomically onto a regular file (or a new one), creating missing folders.
+
+    A rename would replace whatever is at `path`: run as root, `-o /dev/null`
+    once replaced the system's /dev/null with a regular file. So a device, a
+    FIFO or a symlink is written in place, through an ordinary open(), and is
+    never renamed over; a directory is an error."""
+    import os
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "is a directory")
+        if stat.S_ISLNK(info.st_mode) and os.path.isfile(path):
+            # Through the link to its target, atomically there (the link stays a link).
+            write_atomically(Path(os.path.realpath(path)), data)
+            return
+        _write_in_place(path, data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, data)
 
 
-def apply_fixes(run: Run) -> int:
-    """Apply every fix the run found; returns the number of files changed."""
+def _write_in_place(path: Path, data: bytes) -> None:
+    """A device, a FIFO or a link to one. A FIFO without a reader is an error, not a hang."""
+    import fcntl
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO: a FIFO nobody reads
+    try:
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def apply_fixes(run: Run, write: bool = True) -> list:
+    """Apply every fix the run found. Returns [(shown path, FixOutcome)] for each file with fixes."""
     by_path = defaultdict(list)
     for result in run.results:
         for finding in result.findings:
             if finding.fix is not None:
                 by_path[result.path].append(finding.fix)
     hashes = {r.path: r.content_hash for r in run.results}
-    return sum(1 for path, fixes in by_path.items() if fix_file(Path(path), hashes[path], fixes))
+    sources = getattr(run, "sources", {}) or {}
+    out = []
+    for shown, fixes in sorted(by_path.items()):
+        outcome = fix_file(Path(sources.get(shown, shown)), hashes[shown], fixes, write=write, shown=shown)
+        out.append((shown, outcome))
+    return out
+
+
+def refusal_findings(run: Run, outcomes: list) -> None:
+    """A file --fix had to leave alone gets a warning finding saying why (after the re-lint)."""
+    from .finding import Finding
+
+    refused = {shown: o.refused for shown, o in outcomes if o.refused}
+    for result in run.results:
+        if result.path in refused:
+            result.findings.append(Finding(
+                path=result.path, line=1, column=1, code="CL001", end_line=1, end_column=1,
+                name="unreadable-file", category="input", severity="warning",
+                message=f"--fix left this file unchanged: {refused[result.path]}"))
+            result.findings.sort()
+    if refused:
+        run.refresh_verdicts()

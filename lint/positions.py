@@ -6,10 +6,14 @@ import re
 from bisect import bisect_right
 
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        # CR LF, LF and a lone CR all end a line, as in CommonMark and YAML.
+        self.starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
     def line_of(self, offset: int) -> int:
         """1-based line holding `offset`."""
@@ -34,7 +38,11 @@ class LineIndex:
 
     def line_end(self, line: int) -> int:
         """Offset of the end of `line`, excluding its line break."""
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
+        if line >= len(self.starts):
+            return len(self.text)
+        end = self.starts[line]
+        if self.text[end - 1] == "\n":
+            end -= 1
         if end > self.starts[line - 1] and self.text[end - 1] == "\r":
             end -= 1
         return end

@@ -143,9 +143,15 @@ def resolve_resource(value: Any, roots: Iterable[Path]) -> Any:
     """Option values written as "@relative/path" load that YAML or JSON file."""
     if isinstance(value, str) and value.startswith("@"):
         rel = value[1:]
+        roots = list(roots)
+        from .files import inside_roots
+
         for root in roots:
             path = (root / rel).resolve()
             if path.is_file():
+                # A committed config must not read the rest of the disk ("@../../../../etc/passwd").
+                if not inside_roots(path, roots):
+                    raise RuleError(f"resource {rel!r} resolves outside the project root; not read")
                 return load_data_file(path)
         raise RuleError(f"resource {rel!r} not found (looked in {', '.join(str(r) for r in roots)})")
     if isinstance(value, list):
@@ -211,13 +217,73 @@ def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[P
                 supersedes=tuple(k.strip() for k in supersedes))
 
 
+# Options whose values are a closed set, whichever check kind takes them.
+CHOICES = {"citation-scope": ("sentence", "paragraph"), "placement": ("end", "start", "anywhere")}
+
+
 def check_options(kind: CheckKind, options: Mapping[str, Any], where: str) -> None:
+    """Every option typed and validated when the rule (or a config override) is loaded,
+    so a bad value is a usage error (exit 2), never a crash in a worker."""
+    for key, value in options.items():
+        problem = option_problem(key, value, kind.options.get(key))
+        if problem:
+            raise RuleError(f"{where}: option {key!r} {problem}, got {_short(value)}")
     if kind.validate is None:
         return
     try:
         kind.validate(options)
-    except ValueError as err:
+    except (ValueError, TypeError, re.error) as err:
         raise RuleError(f"{where}: {err}") from None
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def option_problem(key: str, value: Any, default: Any) -> Optional[str]:
+    """What is wrong with an option's value, judged by its default's type; None when fine."""
+    if key in CHOICES and value not in CHOICES[key]:
+        return "must be one of " + ", ".join(repr(c) for c in CHOICES[key])
+    if default is not None and value is not None:
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                return "must be true or false"
+        elif isinstance(default, int):
+            if isinstance(value, bool) or not isinstance(value, int):
+                return "must be an integer"
+        elif isinstance(default, float):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                return "must be a number"
+        elif isinstance(default, str):
+            if not isinstance(value, str):
+                return "must be a string"
+        elif isinstance(default, (list, tuple)):
+            if not isinstance(value, (list, tuple)):
+                return "must be a list"
+        elif isinstance(default, Mapping):
+            if not isinstance(value, Mapping):
+                return "must be a table (mapping)"
+    return _regex_problem(key, value, 0)
+
+
+def _regex_problem(key: str, value: Any, depth: int) -> Optional[str]:
+    """Regular expressions in options and lexicons (`pattern`, `*-pattern`, `patterns`) must compile."""
+    if depth > 6:
+        return None
+    if key == "pattern" or key.endswith("-pattern") or key == "patterns":
+        for item in ([value] if isinstance(value, str) else value if isinstance(value, list) else []):
+            if isinstance(item, str):
+                try:
+                    re.compile(item)
+                except re.error as err:
+                    return f"holds an invalid regular expression {item!r} ({err})"
+    if isinstance(value, Mapping):
+        for sub_key, sub in value.items():
+            problem = _regex_problem(str(sub_key), sub, depth + 1)
+            if problem:
+                return f"({sub_key}) {problem}"
+    return None
 
 
 def load_pack(directory: Path, registry: Registry) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Collection, Optional, Sequence, Union
@@ -12,6 +11,7 @@ from . import __version__, nlp
 from .cache import Cache
 from .config import ConfigError, Settings
 from .discover import discover, display_path
+from .article import InputError
 from .engine import ArticleResult, analyse, finish
 from .finding import SEVERITY_RANK, at_least
 from .rules import Registry, Rule, RuleError, check_options, resolve_resource
@@ -44,6 +44,7 @@ class Run:
     compared: int = 0  # articles read only for cross-article comparison (not reported)
     # With nested configs (lint.project), each article's own settings decide its verdict.
     settings_by_path: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)  # shown path -> the path on disk (names are escaped)
 
     @property
     def findings(self):
@@ -78,9 +79,7 @@ def _specificity(selectors: Sequence[str], rule: Rule) -> int:
 
 def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
     """ruff's rule: the most specific of select/ignore wins; options and severities applied."""
-    for key in list(settings.rules) + list(settings.severity):
-        if registry.find(key) is None and not any(c.startswith(key.upper()) for c in registry.rules):
-            raise ConfigError(f"{settings.source or 'settings'}: no rule matches {key!r}")
+    check_selectors(registry, settings)
     _check_option_tables(registry, settings)
     chosen = []
     for rule in registry.sorted_rules():
@@ -105,6 +104,35 @@ def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
             rule = replace(rule, severity=sev, severity_forced=True)
         chosen.append(rule)
     return chosen
+
+
+def unknown_selector(registry: Registry, selector: str) -> Optional[str]:
+    """None when `selector` (a code prefix or a rule name) names at least one rule;
+    otherwise the error text, with the closest code or name."""
+    import difflib
+
+    key = selector.strip()
+    if registry.find(key) is not None or (key and any(c.startswith(key.upper()) for c in registry.rules)):
+        return None
+    if key.upper() in ("ALL",):
+        return None
+    names = list(registry.rules) + [r.name for r in registry.rules.values()]
+    close = difflib.get_close_matches(key.upper() if key[:1].isalpha() and key[:2].upper() == key[:2] else key,
+                                      names, n=1, cutoff=0.5)
+    hint = f" (did you mean {close[0]!r}?)" if close else "; `contentlint rules` lists them"
+    return f"{selector!r} matches no rule{hint}"
+
+
+def check_selectors(registry: Registry, settings: Settings) -> None:
+    """Fail closed: a typo in select/ignore (CL30l) would otherwise run nothing and pass."""
+    where = settings.source or "settings"
+    groups = [("select", settings.select), ("extend-select", settings.extend_select), ("ignore", settings.ignore),
+              ("severity", tuple(settings.severity)), ("rules", tuple(settings.rules))]
+    groups += [(f"per-file-ignores.{glob!r}", tuple(codes)) for glob, codes in settings.per_file_ignores.items()]
+    problems = [f"{group}: {problem}" for group, selectors in groups for sel in selectors
+                if (problem := unknown_selector(registry, sel))]
+    if problems:
+        raise ConfigError(f"{where}: " + "; ".join(problems))
 
 
 def _tables_for(registry: Registry, settings: Settings, rule: Rule) -> list[tuple[int, str, dict]]:
@@ -164,44 +192,36 @@ def _severity_override(table, rule: Rule) -> Optional[str]:
     return value
 
 
-# -- workers ---------------------------------------------------------------
-_WORKER: dict = {}
+def _read(path: Path, policy=None) -> bytes | OSError:
+    """The file's bytes under the file policy; an InputError (or OSError) says why not."""
+    from .files import FilePolicy
 
-
-def _init_worker(rules: list[Rule], registry: Registry, model: Optional[str]) -> None:
-    _WORKER["rules"], _WORKER["registry"] = rules, registry
-    nlp.configure(model)
-
-
-def _work(item: tuple[str, bytes]) -> ArticleResult:
-    path, data = item
-    return analyse(path, data, _WORKER["rules"], _WORKER["registry"])
-
-
-def _read(path: Path) -> bytes | OSError:
     try:
-        return path.read_bytes()
-    except OSError as err:
-        return err
+        return (policy or FilePolicy(symlinks="anywhere", max_size=1 << 62)).read(path)
+    except InputError as err:
+        return err  # type: ignore[return-value]
 
 
 def analyse_files(files: Sequence[Path], rules: list[Rule], registry: Registry, settings: Settings,
                   jobs: Optional[int] = None, progress: Optional[Callable[[int, int], None]] = None,
-                  ) -> list[ArticleResult]:
-    """One result per file, in the order given, whatever the number of jobs."""
-    from .engine import input_finding
-    from .article import InputError
+                  policy=None) -> list[ArticleResult]:
+    """One result per file, in the order given, whatever the number of jobs.
 
-    cache = Cache(settings.resolve(settings.cache_dir), registry.fingerprint() + __version__ +
-                  repr([(r.code, r.severity, sorted(map(str, r.options.items()))) for r in rules]) +
-                  str(settings.nlp_model) + str(settings.source)) if settings.cache else None
+    Files are read under the file policy (lint/files.py); one that is refused
+    or crashes a check becomes a CL001 finding and the run goes on."""
+    from .engine import input_finding
+    from .files import FilePolicy
+    from .isolation import analyse_all
+
+    policy = policy or FilePolicy.for_run(settings)
+    cache = open_cache(settings, registry, rules)
     results: list[Optional[ArticleResult]] = [None] * len(files)
     todo: list[tuple[int, tuple[str, bytes]]] = []
     for i, path in enumerate(files):
         shown = display_path(path)
-        data = _read(path)
-        if isinstance(data, OSError):
-            err = InputError(f"cannot read file: {data.strerror or data}")
+        data = _read(path, policy)
+        if isinstance(data, (OSError, InputError)):
+            err = data if isinstance(data, InputError) else InputError(f"cannot read file: {data.strerror or data}")
             res = ArticleResult(path=shown, content_hash="")
             res.findings.append(input_finding(shown, registry.rules.get("CL001"), err))
             results[i] = res
@@ -211,31 +231,39 @@ def analyse_files(files: Sequence[Path], rules: list[Rule], registry: Registry, 
             results[i] = hit
         else:
             todo.append((i, (shown, data)))
-    done = len(files) - len(todo)
+    count = [len(files) - len(todo)]
     if progress:
-        progress(done, len(files))
+        progress(count[0], len(files))
+
+    def done(j: int, result: ArticleResult) -> None:
+        i, (shown, data) = todo[j]
+        results[i] = result
+        if cache is not None:
+            cache.put(shown, data, result, source=os.fspath(files[i]))
+        count[0] += 1
+        if progress:
+            progress(count[0], len(files))
+
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    if jobs == 1 or len(todo) < 4:
-        nlp.configure(settings.nlp_model)
-        outputs = (analyse(p, d, rules, registry) for _, (p, d) in todo)
-        _collect(outputs, todo, results, cache, progress, done, len(files))
-    else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(rules, registry, settings.nlp_model)) as pool:
-            chunk = max(1, min(8, len(todo) // (jobs * 4) or 1))
-            outputs = pool.map(_work, [item for _, item in todo], chunksize=chunk)
-            _collect(outputs, todo, results, cache, progress, done, len(files))
+    analyse_all([item for _, item in todo], rules, registry, settings.nlp_model,
+                getattr(settings, "time_budget", None), jobs, done)
+    if cache is not None:
+        cache.maintain()
     return [r for r in results if r is not None]
 
 
-def _collect(outputs, todo, results, cache, progress, done, total) -> None:
-    for (i, (shown, data)), result in zip(todo, outputs):
-        results[i] = result
-        if cache is not None:
-            cache.put(shown, data, result)
-        done += 1
-        if progress:
-            progress(done, total)
+def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) -> Optional[Cache]:
+    """The result cache for this rule set, or None when caching is off."""
+    if not settings.cache:
+        return None
+    from .cache import code_fingerprint
+
+    salt = (registry.fingerprint() + __version__ + code_fingerprint() +
+            repr([(r.code, r.severity, sorted(map(str, r.options.items()))) for r in rules]) +
+            str(settings.nlp_model) + str(settings.source) + repr((getattr(settings, "max_file_size", None),
+                                           getattr(settings, "time_budget", None))))
+    return Cache(settings.resolve(settings.cache_dir), salt,
+                 max_size=getattr(settings, "cache_max_size", 256 * 1024 * 1024))
 
 
 def is_draft(meta: dict, settings: Settings) -> bool:
@@ -299,13 +327,19 @@ def run(paths: Sequence[Path], registry: Registry, settings: Settings,
     else:
         compare_only = []  # nothing compares across articles: no need to read the others
     total = len(reported) + len(compare_only)
-    results = analyse_files(reported, rules, registry, settings, settings.jobs, _offset(progress, 0, total))
+    from .files import FilePolicy
+
+    policy = FilePolicy.for_run(settings, paths)
+    results = analyse_files(reported, rules, registry, settings, settings.jobs, _offset(progress, 0, total),
+                            policy=policy)
     background = analyse_files(compare_only, corpus_rules, registry, settings, settings.jobs,
-                               _offset(progress, len(reported), total)) if compare_only else []
+                               _offset(progress, len(reported), total), policy=policy) if compare_only else []
     finish(results + background, rules, registry, settings.per_file_ignores, settings.root)
     for result in results:
         result.findings.sort()
-    return Run(results, registry, rules, settings, verdicts(results, settings), compared=len(background))
+    outcome = Run(results, registry, rules, settings, verdicts(results, settings), compared=len(background))
+    outcome.sources = {display_path(f): os.fspath(f) for f in reported}
+    return outcome
 
 
 def _offset(progress: Optional[Callable[[int, int], None]], before: int, total: int):

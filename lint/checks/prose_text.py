@@ -27,7 +27,21 @@ def phrase_regex(phrases: tuple[str, ...], ignorecase: bool = True) -> re.Patter
 
 @lru_cache(maxsize=64)
 def compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I | re.M) for p in patterns)
+    return tuple(re.compile(_one_line(p), re.I | re.M) for p in patterns)
+
+
+def _one_line(pattern: str) -> str:
+    """A line pattern's edge `^\\s*` / `\\s*$` padding stays on its line.
+
+    Over masked prose (code and markup are blanked to spaces, newlines kept)
+    a leading `^\\s*` tried at every line start would scan all the blank lines
+    that follow: quadratic in a long code block. Padding within the line is
+    what such patterns mean."""
+    if pattern.startswith("^\\s*"):
+        pattern = "^[^\\S\\n]*" + pattern[len("^\\s*"):]
+    if pattern.endswith("\\s*$") and not pattern.endswith("\\\\s*$"):
+        pattern = pattern[: -len("\\s*$")] + "[^\\S\\n]*$"
+    return pattern
 
 
 def body_prose(article: Article) -> str:

@@ -48,8 +48,11 @@ def suggestion(key: str, known: list[str]) -> Optional[str]:
     for k in known:
         if _fold(k) == folded:
             return k
-    scored = sorted((distance(folded, _fold(k)), k) for k in known)
-    if scored and scored[0][0] <= max(1, len(folded) // 5):
+    limit = max(1, len(folded) // 5)
+    # Only keys of a similar length can be a few edits away (and this keeps a
+    # frontmatter of thousands of unknown keys linear).
+    scored = sorted((distance(folded, _fold(k)), k) for k in known if abs(len(_fold(k)) - len(folded)) <= limit)
+    if scored and scored[0][0] <= limit:
         return scored[0][1]
     return None
 

@@ -6,6 +6,8 @@ only on the article's layout, not on the lexicons.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from typing import Optional
 
 from ..article import Article
@@ -19,6 +21,8 @@ class ArticleStructure:
         self.prose = article.prose
         self._sentences: Optional[list[tuple[int, int]]] = None
         self._groups: Optional[dict[int, int]] = None
+        self._pseudo: Optional[list] = None
+        self._ends: Optional[list[int]] = None
         self._cells: Optional[dict[int, tuple[int, int, int]]] = None
         self.title = self._title()
 
@@ -39,8 +43,12 @@ class ArticleStructure:
 
     def previous_sentence(self, start: int, block) -> Optional[tuple[int, int]]:
         """The sentence before `start` within the same block, if any."""
-        before = [s for s in self.sentences() if s[1] <= start and s[0] >= block.start]
-        return before[-1] if before else None
+        # Sentences are in text order and do not overlap: bisect, not a scan (linear articles).
+        sentences = self.sentences()
+        if self._ends is None:
+            self._ends = [s[1] for s in sentences]
+        i = bisect_right(self._ends, start) - 1
+        return sentences[i] if i >= 0 and sentences[i][0] >= block.start else None
 
     def headings(self, block) -> list:
         """The headings above a block, nearest first, each of a higher level than the last.
@@ -60,11 +68,18 @@ class ArticleStructure:
 
     def pseudo_heading(self, block):
         """The nearest bold-only paragraph above a block, under the same heading."""
+        if self._pseudo is None:  # one pass over the blocks, not one per block
+            nearest, last = [], None
+            for candidate in self.article.blocks:
+                nearest.append(last)
+                if candidate.kind == "heading":
+                    last = None
+                elif self.is_pseudo_heading(candidate):
+                    last = candidate
+            self._pseudo = nearest
+        found = self._pseudo[block.index] if 0 <= block.index < len(self._pseudo) else None
         first = (block.heading + 1) if block.heading is not None else 0
-        for candidate in reversed(self.article.blocks[first:block.index]):
-            if self.is_pseudo_heading(candidate):
-                return candidate
-        return None
+        return found if found is not None and found.index >= first else None
 
     def section(self, block, m) -> Optional[str]:
         """The nearest heading when it is one step of a breakdown ("Month 3", "Age 30-40",

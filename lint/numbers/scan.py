@@ -40,6 +40,13 @@ def _masked_prose(article: "Article") -> str:
     return "".join(pieces)
 
 
+# Full-width (８５％) and Arabic-Indic (٨٥٪, ۸۵) digits and signs read as their ASCII
+# forms, one character for one, so offsets do not move: such figures are claims too.
+DIGIT_FORMS = {**{0xFF10 + i: str(i) for i in range(10)}, **{0x0660 + i: str(i) for i in range(10)},
+               **{0x06F0 + i: str(i) for i in range(10)}, 0xFF05: "%", 0x066A: "%", 0xFF0E: ".",
+               0xFF0C: ",", 0x066B: ".", 0x066C: ","}
+
+
 def extract_mentions(article: "Article") -> list[NumericMention]:
     """Every numeric mention in the article's prose that is a claim candidate, in order (cached)."""
     cache = article.cache
@@ -47,7 +54,7 @@ def extract_mentions(article: "Article") -> list[NumericMention]:
         return cache["mentions"]
     from ..citations import CITATION_OPTIONS, block_index_at, reference_blocks, sentence_spans
 
-    masked = _masked_prose(article)
+    masked = _masked_prose(article).translate(DIGIT_FORMS)
     lowered = masked.lower()
     if len(lowered) != len(masked):  # a few characters change length when lowercased ("İ")
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in masked)

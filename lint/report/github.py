@@ -17,7 +17,11 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    from ..files import UNSAFE
+
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Other control characters (terminal escapes) are shown, not obeyed, in the log.
+    return UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}" if ord(m.group()) < 0x100 else "\ufffd", value)
 
 
 def escape_property(value: str) -> str:

@@ -7,6 +7,7 @@ import io
 from rich.console import Console
 from rich.text import Text
 
+from ..files import escape_text, safe_name, visible_line
 from ..runner import BLOCKED, DRAFT, WARNINGS, Run
 from .common import gating, verdict_label, verdict_of, verdict_summary
 
@@ -31,12 +32,14 @@ class TextReporter:
                 continue
             for f in result.findings:
                 line = Text()
-                line.append(f"{f.path}:{f.line}:{f.column}", style="bold")
+                # Article text and file names are untrusted: no control character
+                # reaches the terminal and no line starts with "::" (a CI command).
+                line.append(f"{safe_name(f.path)}:{f.line}:{f.column}", style="bold")
                 line.append(" ")
                 line.append(f.code, style="bold magenta")
                 line.append(" ")
                 line.append(f.severity, style=STYLE.get(f.severity, ""))
-                line.append(" " + f.message)
+                line.append(" " + escape_text(f.message))
                 console.print(line)
                 if not self.quiet and f.line_text.strip():
                     self._excerpt(console, f)
@@ -45,7 +48,7 @@ class TextReporter:
         return buffer.getvalue()
 
     def _excerpt(self, console: Console, f) -> None:
-        source = f.line_text.replace("\t", " ")
+        source = visible_line(f.line_text.replace("\t", " "))
         start = f.column - 1
         end = f.end_column if f.end_line == f.line else len(source)
         shown, mark_start, mark_end = window(source, start, end)
@@ -64,10 +67,10 @@ class TextReporter:
                     counts += " (not blocking: draft)"
                 label = verdict_label(verdict)
                 console.print(Text(f"{label:<{width}}", style=VERDICT_STYLE.get(verdict, "")) +
-                              Text(f"  {result.path}  {counts}"))
+                              Text(f"  {safe_name(result.path)}  {counts}"))
         for entry in run.stale:
-            console.print(Text(f"{entry['path']}: stale baseline entry {entry['rule']} (was line {entry['line']}: "
-                               f"{entry['message']})", style="dim"))
+            console.print(Text(f"{safe_name(str(entry['path']))}: stale baseline entry {entry['rule']} "
+                               f"(was line {entry['line']}: {escape_text(str(entry['message']))})", style="dim"))
         if run.stale:
             console.print(Text("  these no longer occur; `contentlint baseline --prune` removes them", style="dim"))
         errors = sum(1 for f in run.findings if f.severity == "error")
