@@ -24,6 +24,7 @@ from typing import Iterable, Optional, Sequence
 from . import __version__
 from .discover import display_path
 from .engine import flagged_text, normalise_text
+from .files import resolved
 from .finding import Finding
 
 VERSION = 1
@@ -101,7 +102,7 @@ def match(findings: Sequence[Finding], entries: Sequence[Entry]) -> tuple[list[F
 # -- the file ---------------------------------------------------------------
 def _relative_to(path: str, folder: Path) -> str:
     """A finding's path as stored: relative to the baseline file's folder."""
-    absolute = Path(path).resolve()
+    absolute = resolved(path)
     try:
         return absolute.relative_to(folder.resolve()).as_posix()
     except ValueError:

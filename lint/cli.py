@@ -182,8 +182,10 @@ def check(paths, fmt, outputs, statistics, exit_zero, select, extend_select, ign
     except ConfigError as err:
         raise _fail(str(err)) from None
     if not result.results and not stdin and any(p.is_dir() for p in paths):
-        click.echo(f"contentlint: warning: no file under {', '.join(str(p) for p in paths)} matches "
-                   f"include = {list(settings.include)}", err=True)
+        # As ruff warns: a wrong path in CI should not pass in silence.
+        click.echo(f"contentlint: warning: no article to lint under {', '.join(str(p) for p in paths)} "
+                   f"(none matches include = {list(settings.include)}, or all are excluded or gitignored)",
+                   err=True)
     if known is not None:
         from .baseline import apply
 

@@ -43,6 +43,12 @@ def _relative(path: Path) -> str:
         return path.as_posix()
 
 
+def _resolved(path) -> Path:
+    from .files import resolved  # files imports the article model; keep discovery light to import
+
+    return resolved(path)
+
+
 def _shown(resolved: Path, given: Path, cwd: str) -> str:
     """display_path for a path whose folder is already resolved (the walk's), without more syscalls."""
     text = str(resolved)
@@ -51,9 +57,14 @@ def _shown(resolved: Path, given: Path, cwd: str) -> str:
     return display_path(given)
 
 
+# pathspec picks re2 or hyperscan when another package installed them; those refuse file
+# names that are not valid UTF-8 (kept as surrogates by os.fsdecode). Python's own re takes them.
+PATHSPEC_BACKEND = "simple"
+
+
 @lru_cache(maxsize=256)
 def compile_patterns(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns, backend=PATHSPEC_BACKEND)
 
 
 def matches(patterns: Sequence[str], rel: str, is_dir: bool = False) -> bool:
@@ -107,7 +118,7 @@ class IgnoreFiles:
                     lines += source.read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:
                     continue
-            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines, backend=PATHSPEC_BACKEND) if lines else None
             self._negates[folder] = any(line.lstrip().startswith("!") for line in lines)
         return self._specs[folder]
 
@@ -158,7 +169,7 @@ def discover(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequen
     found: dict[str, Path] = {}
     cwd = str(Path.cwd().resolve()).rstrip(os.sep) + os.sep
     for given in paths:
-        start = Path(given).resolve()
+        start = _resolved(given)
         if filter_for is not None:
             get_filter = filter_for
         else:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from .article import Article, InputError, load_article
+from .files import resolved
 from .finding import Finding, Hit
 from .rules import Registry, Rule
 from .suppress import Directive, directives, first_match, matches_code
@@ -309,7 +310,7 @@ def per_file_ignores(path: str, table: Mapping[str, Sequence[str]], root: Option
     rel = path
     if root is not None:
         try:
-            rel = Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+            rel = resolved(path).relative_to(Path(root).resolve()).as_posix()
         except ValueError:
             rel = path.rsplit("/", 1)[-1]  # outside the config's folder: only name patterns apply
     prefixes: list[str] = []

@@ -36,6 +36,16 @@ UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u
 NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
+def resolved(path: Union[str, Path]) -> Path:
+    """The path with links resolved; a link loop or a broken link keeps its own name in its
+    resolved folder, so that the file policy reports it (CL001) instead of a crash."""
+    path = Path(path)
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.parent.resolve() / path.name
+
+
 def escape_text(text: str, keep_tabs: bool = False) -> str:
     """Control characters as visible escapes (\\n, \\x1b, \\u202e); lone surrogates as \\udcXX."""
     def one(match: re.Match) -> str:

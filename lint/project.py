@@ -116,7 +116,7 @@ def run_project(paths: Sequence[Path], project: Project, progress: Optional[Call
         if progress is not None:
             step = (lambda offset: lambda done, _n: progress(min(total, offset + done), total))(before)
         runs.append(run(members, project.registry_for(settings), settings, step, report_only=report_only,
-                        context=context_groups.get(settings.source or "", [])))
+                        context=context_groups.get(settings.source or "", []), targets=paths))
         before += len(members)
     if len(runs) == 1:
         return runs[0]

@@ -252,6 +252,8 @@ def option_problem(key: str, value: Any, default: Any) -> Optional[str]:
         elif isinstance(default, int):
             if isinstance(value, bool) or not isinstance(value, int):
                 return "must be an integer"
+            if default >= 0 > value:  # counts, lengths and months: a negative one is a typo
+                return "must be zero or more"
         elif isinstance(default, float):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 return "must be a number"
@@ -268,10 +270,12 @@ def option_problem(key: str, value: Any, default: Any) -> Optional[str]:
 
 
 def _regex_problem(key: str, value: Any, depth: int) -> Optional[str]:
-    """Regular expressions in options and lexicons (`pattern`, `*-pattern`, `patterns`) must compile."""
+    """Regular expressions in options and lexicons (`pattern`, `*-pattern`) must compile. A list
+    named `patterns` is regexes for some kinds and token patterns for others: each kind that
+    compiles it as regexes checks it in its `validate` hook (checks/prose_text.pattern_validator)."""
     if depth > 6:
         return None
-    if key == "pattern" or key.endswith("-pattern") or key == "patterns":
+    if key == "pattern" or key.endswith("-pattern"):
         for item in ([value] if isinstance(value, str) else value if isinstance(value, list) else []):
             if isinstance(item, str):
                 try:

@@ -305,13 +305,22 @@ def sibling_context(paths: Sequence[Path], settings: Settings) -> list[Path]:
 
 def run(paths: Sequence[Path], registry: Registry, settings: Settings,
         progress: Optional[Callable[[int, int], None]] = None, *,
-        report_only: Optional[Collection[Union[str, Path]]] = None, context: Sequence[Path] = ()) -> Run:
+        report_only: Optional[Collection[Union[str, Path]]] = None, context: Sequence[Path] = (),
+        targets: Optional[Sequence[Path]] = None) -> Run:
     """Lint `paths`. With `report_only`, only those files are reported; every
     other discovered file, and every file under `context`, is still read by
-    corpus-scope rules (cross-article comparison) but never reported."""
+    corpus-scope rules (cross-article comparison) but never reported.
+
+    `targets`, when given, are what the user named and `paths` the files already
+    discovered from them (lint.project): they set the file policy's roots, and
+    `paths` are taken as they are (a folder named like an article stays one, for
+    the policy to report)."""
     rules = select_rules(registry, settings)
     excludes = tuple(settings.exclude) + tuple(settings.extend_exclude)
-    files = discover(paths, settings.include, excludes, respect_gitignore=settings.respect_gitignore)
+    if targets is None:
+        files = discover(paths, settings.include, excludes, respect_gitignore=settings.respect_gitignore)
+    else:
+        files = list(paths)
     reported, compare_only = files, []
     if report_only is not None:
         wanted = {display_path(Path(p)) for p in report_only}
@@ -329,7 +338,7 @@ def run(paths: Sequence[Path], registry: Registry, settings: Settings,
     total = len(reported) + len(compare_only)
     from .files import FilePolicy
 
-    policy = FilePolicy.for_run(settings, paths)
+    policy = FilePolicy.for_run(settings, paths if targets is None else targets)
     results = analyse_files(reported, rules, registry, settings, settings.jobs, _offset(progress, 0, total),
                             policy=policy)
     background = analyse_files(compare_only, corpus_rules, registry, settings, settings.jobs,

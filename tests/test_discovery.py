@@ -17,7 +17,7 @@ def invoke(*args):
 
 def linted(*args):
     result = invoke("check", *args, "--no-cache", "--format", "json", "--select", "CL101")
-    return sorted(entry["path"] for entry in json.loads(result.output)["files"])
+    return sorted(entry["path"] for entry in json.loads(result.stdout)["files"])  # stderr may warn
 
 
 ARTICLE = "# Title\n\nText.\n"

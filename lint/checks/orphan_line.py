@@ -23,7 +23,7 @@ from ..article import Article
 from ..finding import Hit
 from ..markdown import Block
 from ..rules import CheckKind
-from .prose_text import as_tuple, compiled, line_key, phrase_regex
+from .prose_text import as_tuple, compiled, pattern_validator, line_key, phrase_regex
 
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 WHOLLY_EMPHASISED = re.compile(r"^(\*{1,3}|_{1,3}).+\1$", re.S)
@@ -74,4 +74,5 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         yield Hit(start, start + len(raw), {"text": raw})
 
 
-KIND = CheckKind(name="orphan-line", run=run, options={"max-words": 6, "lowercase-only": True, "skip": {}})
+KIND = CheckKind(name="orphan-line", run=run, options={"max-words": 6, "lowercase-only": True, "skip": {}},
+                 validate=pattern_validator("skip"))

@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping
 from ..article import Article
 from ..finding import Hit
 from ..rules import CheckKind
-from .prose_text import as_tuple, compiled, phrase_regex
+from .prose_text import as_tuple, compiled, pattern_validator, phrase_regex
 
 
 def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
@@ -36,4 +36,4 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         yield Hit(start, end, {"text": " ".join(article.text[start:end].split())})
 
 
-KIND = CheckKind(name="placeholder-text", options={"lexicon": {}}, run=run)
+KIND = CheckKind(name="placeholder-text", options={"lexicon": {}}, run=run, validate=pattern_validator("lexicon"))

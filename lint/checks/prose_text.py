@@ -30,6 +30,26 @@ def compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(_one_line(p), re.I | re.M) for p in patterns)
 
 
+def pattern_validator(*path: str):
+    """A kind's `validate` hook: the regular expressions at options[path...]["patterns"] compile.
+
+    Only the kinds that compile `patterns` as regexes say so; elsewhere (the attribution
+    lexicon) `patterns` are token patterns, which their own kind checks."""
+
+    def validate(options) -> None:
+        table = options
+        for key in path:
+            table = table.get(key) or {} if hasattr(table, "get") else {}
+        for pattern in as_tuple(table.get("patterns") if hasattr(table, "get") else None):
+            try:
+                re.compile(_one_line(str(pattern)), re.I | re.M)
+            except re.error as err:
+                where = ".".join((*path, "patterns"))
+                raise ValueError(f"option {where} holds an invalid regular expression {pattern!r} ({err})") from None
+
+    return validate
+
+
 def _one_line(pattern: str) -> str:
     """A line pattern's edge `^\\s*` / `\\s*$` padding stays on its line.
 

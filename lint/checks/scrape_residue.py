@@ -7,7 +7,7 @@ from typing import Any, Iterable, Mapping
 from ..article import Article
 from ..finding import Hit
 from ..rules import CheckKind
-from .prose_text import as_tuple, compiled, line_key, phrase_regex, prose_lines
+from .prose_text import as_tuple, compiled, pattern_validator, line_key, phrase_regex, prose_lines
 
 
 def residue_spans(article: Article, lexicon: Mapping[str, Any]) -> list[tuple[int, int]]:
@@ -41,4 +41,4 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         yield Hit(start, end, {"text": " ".join(article.text[start:end].split())})
 
 
-KIND = CheckKind(name="scrape-residue", options={"lexicon": {}}, run=run)
+KIND = CheckKind(name="scrape-residue", options={"lexicon": {}}, run=run, validate=pattern_validator("lexicon"))

@@ -28,8 +28,10 @@ if TYPE_CHECKING:  # pragma: no cover
 UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
 NUM = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?\+?"
 PREP = r"(?:(?:by|beyond|after|around|until|from|at|in|over)\s+)?"
-LABEL = re.compile(rf"^[\s>*_+\-]*(?:\d+[.)]\s+)?[*_]*(?P<label>{PREP}(?:(?P<u1>{UNIT})\s+(?P<n1>{NUM})|"
-                   rf"(?P<n2>{NUM})\s*(?P<u2>{UNIT})))[*_]*\s*(?:\([^)\n]{{0,40}}\))?\s*[*_]*\s*:(?P<rest>.*)$",
+# The markup runs around a label are bounded: two adjacent unbounded runs of `*` would make a long
+# run of asterisks quadratic to reject (hostile input), and a real label has a few at most.
+LABEL = re.compile(rf"^[\s>*_+\-]{{0,12}}(?:\d+[.)]\s+)?[*_]{{0,4}}(?P<label>{PREP}(?:(?P<u1>{UNIT})\s+(?P<n1>{NUM})|"
+                   rf"(?P<n2>{NUM})\s*(?P<u2>{UNIT})))[*_]{{0,4}}\s*(?:\([^)\n]{{0,40}}\))?\s*[*_]{{0,4}}\s*:(?P<rest>.*)$",
                    re.I | re.S)
 # "days 2-4", "weeks 5-6", "by month 4", "month 12-18": a unit before its number is a point in time
 POINT = re.compile(rf"(?<![\w-])(?P<prep>(?:by|at|around|until|through|beyond|after|from|to)\s+)?"

@@ -10,22 +10,19 @@ from ..runner import Run
 
 
 def rule_statistics(run: Run) -> list[dict]:
-    """One row per rule with findings, the most frequent first (then by code)."""
+    """One row per rule and severity with findings, the most frequent first (then by code, worst
+    severity first): a rule whose severity depends on the case (CL301's durations, CL114's age)
+    shows its errors and its warnings on separate rows, so the counts add up to the report's."""
     counts: Counter = Counter()
     fixable: Counter = Counter()
-    rows: dict[str, dict] = {}
+    rows: dict[tuple[str, str], dict] = {}
     for f in run.findings:
-        counts[f.code] += 1
-        fixable[f.code] += f.fix is not None
-        row = rows.setdefault(f.code, {"code": f.code, "name": f.name, "category": f.category,
-                                       "severity": f.severity})
-        # A rule whose severity depends on the case reports its worst.
-        if SEVERITY_RANK[f.severity] > SEVERITY_RANK[row["severity"]]:
-            row["severity"] = f.severity
-    out = []
-    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        out.append({**rows[code], "count": n, "fixable": fixable[code]})
-    return out
+        key = (f.code, f.severity)
+        counts[key] += 1
+        fixable[key] += f.fix is not None
+        rows.setdefault(key, {"code": f.code, "name": f.name, "category": f.category, "severity": f.severity})
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0], -SEVERITY_RANK[kv[0][1]]))
+    return [{**rows[key], "count": n, "fixable": fixable[key]} for key, n in order]
 
 
 def render_statistics(run: Run, fmt: str = "text") -> str:

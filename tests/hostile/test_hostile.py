@@ -183,6 +183,7 @@ def test_size_limit_is_configurable(project):
     ('[severity]\nCL3O1 = "warning"\n', [b"CL3O1", b"CL301"]),
     ('[rules.CL501]\ntolerance = "ten"\n', [b"tolerance", b"number"]),
     ('[rules.CL114]\nwarn-months = "six"\n', [b"warn-months", b"integer"]),
+    ('[rules.CL114]\nerror-months = -3\n', [b"error-months", b"zero or more"]),
     ('[rules.CL301]\ncitation-scope = "chapter"\n', [b"citation-scope", b"paragraph"]),
     ('[rules.CL110]\nvocabulary = 5\n', [b"vocabulary", b"list"]),
     ('[rules.CL105]\npattern = "[a-z"\n', [b"pattern", b"regular expression"]),
