@@ -62,7 +62,7 @@ def watch(paths: tuple[Path, ...], load: Callable[[], tuple[Settings, Registry]]
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # we say "stopped watching" ourselves
     from .config import ConfigError
     from .output import write_report
-    from .runner import Run, run, sibling_context
+    from .runner import DRAFT, Run, run, sibling_context
 
     settings, registry = load()  # a broken config at start fails closed (exit 2), as `check` does
 
@@ -118,8 +118,11 @@ def watch(paths: tuple[Path, ...], load: Callable[[], tuple[Settings, Registry]]
                 write_report(Run(moved, current.registry, current.rules, current.settings,
                                  {r.path: current.verdicts[r.path] for r in moved}), fmt, None,
                              quiet=quiet, color=color)
-            _status(f"all {len(current.results)} articles: {current.blocked} blocked, "
-                    f"{len(current.results) - current.blocked} publishable; watching (Ctrl-C to stop)")
+            drafts = sum(v == DRAFT for v in current.verdicts.values())
+            publishable = len(current.results) - current.blocked - drafts
+            _status(f"all {len(current.results)} articles: {current.blocked} blocked, {publishable} publishable"
+                    + (f", {drafts} draft{'s' if drafts != 1 else ''}" if drafts else "")
+                    + "; watching (Ctrl-C to stop)")
     except KeyboardInterrupt:
         pass
     _status("stopped watching")
