@@ -241,8 +241,11 @@ def _line(text: str, line: int) -> str:
 
 
 def apply_suppressions(result: ArticleResult, unused_rule: Optional[Rule], enabled: Sequence[Rule],
-                       ignored_here: Sequence[str]) -> None:
-    """Drop suppressed and per-file-ignored findings; report directives that hid nothing."""
+                       ignored_here: Sequence[str], known: Sequence[Rule] = ()) -> None:
+    """Drop suppressed and per-file-ignored findings; report directives that hid nothing.
+
+    `known` is every rule there is: a directive naming a code that is no rule at all
+    (a typo: `CL3O1`) is reported too, not taken for a rule that is switched off."""
     used = [False] * len(result.directives)
     kept = []
     for finding in result.findings:
@@ -262,9 +265,11 @@ def apply_suppressions(result: ArticleResult, unused_rule: Optional[Rule], enabl
             if was_used:
                 continue
             named = [c for c in directive.codes if any(matches_code(c, code, name) for code, name in enabled_codes)]
-            if directive.codes and not named:
+            unknown = [c for c in directive.codes
+                       if known and not any(matches_code(c, r.code, r.name) for r in known)]
+            if directive.codes and not named and not unknown:
                 continue  # names only rules that are not running here: nothing to judge
-            what = ", ".join(directive.codes) or "all rules"
+            what = ", ".join(unknown or directive.codes) or "all rules"
             kept.append(Finding(
                 path=result.path, line=directive.line, column=directive.column, code=unused_rule.code,
                 end_line=directive.end_line, end_column=directive.end_column, name=unused_rule.name,
@@ -326,5 +331,6 @@ def finish(results: Iterable[ArticleResult], rules: Sequence[Rule], registry: Re
     corpus_findings(results, rules, registry)
     unused_rule = next((r for r in rules if r.check == UNUSED_SUPPRESSION_KIND), None)
     for result in results:
-        apply_suppressions(result, unused_rule, rules, per_file_ignores(result.path, ignores, root))
+        apply_suppressions(result, unused_rule, rules, per_file_ignores(result.path, ignores, root),
+                           registry.sorted_rules())
         fingerprint_findings(result)

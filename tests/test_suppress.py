@@ -34,6 +34,12 @@ def test_suppression_of_a_rule_not_running_is_not_judged(tmp_path, write):
     assert findings(tmp_path, select=("CL101", "CL901")) == []
 
 
+def test_suppression_naming_no_rule_at_all_is_reported(tmp_path, write):
+    # A typo is not a rule that happens to be switched off: the suppression would hide nothing, ever.
+    write("a.md", GOOD_FRONTMATTER + "\n<!-- contentlint-disable-next-line CL3O1 -- reason -->\nText.\n")
+    assert findings(tmp_path, select=("CL101", "CL901")) == [("CL901", 12)]
+
+
 def test_next_line_covers_the_next_block(tmp_path, write):
     write("a.md", "# T\n\n<!-- contentlint-disable-next-line CL101 CL201 -->\nText\n")
     assert ("CL201", 4) not in findings(tmp_path)
