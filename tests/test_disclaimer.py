@@ -176,3 +176,10 @@ def test_a_referral_told_as_a_story_or_description_is_not_a_disclaimer(mention):
     text = (BODY + mention + "\n\n## Background\n\nKetamine was first used as an anaesthetic in the 1960s and is "
             "still used that way in emergency medicine today, where it keeps breathing steady.\n")
     assert status(text)[0] == "missing"
+
+
+def test_referral_told_to_the_reader_before_a_short_last_section_is_not_misplaced():
+    # Advice has no place to be in: a short section after it must not make it a misplaced disclaimer.
+    text = ("# Knee pain\n\nIce the knee for a few minutes after a run. If the swelling stays, see your doctor.\n\n"
+            "## Shoes\n\nA softer shoe may help some runners.\n")
+    assert codes(text) == ["CL202"]

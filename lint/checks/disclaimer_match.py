@@ -314,13 +314,14 @@ def _counts_as_partial(article: Article, group: Candidate, options: Mapping[str,
             return True  # the same sentence speaks about the article itself
     if "consult" not in group.elements:
         return False
-    text = " ".join(article.prose[b.start:b.end] for b in group.blocks)
-    if len(text.split()) <= LONE_REFERRAL_WORDS and _is_last(article, group):
-        return True  # "*Talk to your doctor before starting any treatment.*" closing the article
+    # Advice told to the reader first: it has no place to be in, so it is never "misplaced",
+    # even when it happens to stand near the end before a short section.
     if _addressed_to_reader(article, group.strong, (options.get("lexicon") or {}).get("addressed") or {}):
         group.advice = True  # "Always consult a healthcare professional before taking any supplement."
         return True
-    return False
+    text = " ".join(article.prose[b.start:b.end] for b in group.blocks)
+    return len(text.split()) <= LONE_REFERRAL_WORDS and _is_last(article, group)
+    # (a short note closing the article: "*Talk to your doctor before starting any treatment.*")
 
 
 WORDS_AND_BREAKS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,;:]")
