@@ -27,6 +27,7 @@ TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years",
 DEFAULT_SEVERITY = {kind: "default" for kind in KINDS}
 DEFAULT_SEVERITY.update({"duration": "warning", "measurement": "warning"})
 MARKUP = re.compile(r"[*_`]+")
+SEVERITY_RANK = {"default": 0, "error": 0, "warning": 1, "info": 2, "off": 3}
 
 
 def label_of(mention: NumericMention) -> str:
@@ -75,7 +76,8 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         uncited.append(mention)
     for group in one_figure(article, enumerations(article, uncited), vocabulary):
         first, last = group[0], group[-1]
-        severity = severities.get(first.kind, "default")
+        # figures merged into one finding keep the strictest severity among them
+        severity = min((severities.get(m.kind, "default") for m in group), key=SEVERITY_RANK.get)
         detail, fix = _detail(article, citations, first, mentions), None
         for mention in group:
             hint = _registry_citation(article, mention, options)
