@@ -146,6 +146,9 @@ def test_cited_occurrences_are_not_flagged(citation):
     ("A few trials tentatively suggest that it lasts longer.", "A few trials tentatively suggest"),
     ("There is some new research out that says it raises the risk.", "There is some new research out that"),
     ("There's strong early evidence for other herbal remedies.", "There's strong early evidence for"),
+    # "which is why" explains, it does not ask
+    ("Most patients see a GP first, which is why the Northern Pain Council reported a rise in referrals.",
+     "Northern Pain Council reported"),
 ])
 def test_institutions_practitioners_and_anecdote(body, phrase):
     assert phrase in phrases(body)
