@@ -172,6 +172,7 @@ def test_institutions_practitioners_and_anecdote(body, phrase):
     "There is little evidence for a second course.",
     "Good sources of protein include eggs and beans.",
     "Follow accounts by licensed clinicians on social media.",
+    "The drug was approved by the National Medicines Agency in 2019.",
 ])
 def test_not_flagged(body):
     assert found(f"# T\n\n{body}\n") == []
