@@ -508,6 +508,15 @@ class Citations:
         units = []
         quoting = None
         for following in blocks[index + 1:]:
+            if quoting is None and not block.quote and self._quoted_paragraph(following):
+                # "From [the review](url):" then a paragraph set wholly in italics or quotation marks:
+                # a quotation attributed to the cited source (policy §2), like a blockquote
+                while following is not None and self._quoted_paragraph(following):
+                    first = self._sentence_index(following.start)
+                    last = self._sentence_index(max(following.start, following.end - 1))
+                    units.extend(("sentence", i) for i in range(first, last + 1))
+                    following = blocks[following.index + 1] if following.index + 1 < len(blocks) else None
+                break
             if quoting is None:
                 quoting = following.quote and not block.quote
             if quoting:
@@ -525,6 +534,18 @@ class Citations:
             if unit not in units:
                 units.append(unit)
         return units
+
+    def _quoted_paragraph(self, block) -> bool:
+        """A plain paragraph set wholly in italics ("_…_", "*…*") or in quotation marks ("“…”")."""
+        if block.kind != "paragraph" or block.item is not None or block.row is not None:
+            return False
+        text = self.article.text[block.start:block.end].strip()
+        if len(text) < 3:
+            return False
+        for open_, close in (("_", "_"), ("*", "*"), ("“", "”"), ('"', '"')):
+            if text.startswith(open_) and text.rstrip(".").endswith(close) and not text.startswith(open_ * 2):
+                return True
+        return False
 
     def _belongs_to_previous(self, citation: Citation, sentence: int) -> bool:
         """A marker right after a full stop ("…patients.[1](url) Next") cites the sentence before."""

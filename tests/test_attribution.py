@@ -128,6 +128,32 @@ def test_cited_occurrences_are_not_flagged(citation):
     assert found(text) == []
 
 
+@pytest.mark.parametrize("body,phrase", [
+    # named institutions and teams with no link, whatever the verb (policy §5 "named but uncited")
+    ("The Northern Headache Society defines it as pain on most days.", "The Northern Headache Society defines"),
+    ("The Institute for Bone Health and Aging reported a rise in fractures.",
+     "The Institute for Bone Health and Aging reported"),
+    ("Rest is considered the first-line therapy by the Royal Academy of Pain Medicine.",
+     "considered the first-line therapy by the Royal Academy of Pain Medicine"),
+    ("A team from Carver University tracked heart rate during the sessions.", "team from Carver University"),
+    # practitioners, anecdote, opinion and unnamed sources (policy §5 "vague")
+    ("In a survey of sleep specialists, melatonin was ranked the safest aid.", "In a survey of sleep specialists"),
+    ("Most of what we know comes from reports from experienced prescribers.", "reports from experienced prescribers"),
+    ("A widespread view among infusion providers is that tapering helps.",
+     "A widespread view among infusion providers"),
+    ("Anecdotes from clinics suggest that boosters are common.", "Anecdotes from clinics suggest"),
+    ("Some sources note that it binds more tightly.", "Some sources note"),
+    ("A few trials tentatively suggest that it lasts longer.", "A few trials tentatively suggest"),
+    ("There is some new research out that says it raises the risk.", "There is some new research out that"),
+    ("There's strong early evidence for other herbal remedies.", "There's strong early evidence for"),
+    # "which is why" explains, it does not ask
+    ("Most patients see a GP first, which is why the Northern Pain Council reported a rise in referrals.",
+     "Northern Pain Council reported"),
+])
+def test_institutions_practitioners_and_anecdote(body, phrase):
+    assert phrase in phrases(body)
+
+
 @pytest.mark.parametrize("body", [
     "A 2018 review (Orhurhu et al., 2019) looked at CRPS. The study found that relief lasts weeks.",
     "These researchers found the same.",
@@ -142,6 +168,11 @@ def test_cited_occurrences_are_not_flagged(citation):
     "Multiple studies have examined ketamine for CRPS.",
     "Researchers at Stanford University are testing it.",
     "Until robust trials demonstrate efficacy, it remains experimental.",
+    "Working with providers to find the right schedule is part of the process.",
+    "There is little evidence for a second course.",
+    "Good sources of protein include eggs and beans.",
+    "Follow accounts by licensed clinicians on social media.",
+    "The drug was approved by the National Medicines Agency in 2019.",
 ])
 def test_not_flagged(body):
     assert found(f"# T\n\n{body}\n") == []

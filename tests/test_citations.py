@@ -240,3 +240,31 @@ def test_cited_lead_in_covers_the_quotation_it_introduces():
         assert index.covers(start, start + len(phrase)), phrase
     start = text.index("40%")
     assert not index.covers(start, start + 3)
+
+
+def test_cited_lead_in_covers_a_quotation_set_in_italics_or_quotation_marks():
+    # policy §2: a figure in a quotation attributed to a cited source is not a claim; a plain paragraph
+    # wholly in italics or in quotation marks after "From [source]:" is that quotation
+    from lint.article import parse_article
+    from lint.citations import citations_for
+
+    for open_, close in (("_", "_"), ("*", "*"), ("“", "”")):
+        text = ("# Sleep\n\nFrom [a review of melatonin trials](https://example.org/r):\n\n"
+                f"{open_}In one trial, 18% of patients slept longer at 4 weeks.{close}\n\n"
+                "Afterwards, 40% of clinics changed nothing.\n")
+        index = citations_for(parse_article("a.md", text), {})
+        for phrase in ("18%", "4 weeks"):
+            start = text.index(phrase)
+            assert index.covers(start, start + len(phrase)), (open_, phrase)
+        start = text.index("40%")
+        assert not index.covers(start, start + 3)
+
+
+def test_an_italic_paragraph_after_an_uncited_colon_is_not_covered():
+    from lint.article import parse_article
+    from lint.citations import citations_for
+
+    text = "# Sleep\n\nOne reader wrote:\n\n_In one trial, 18% of patients slept longer._\n"
+    index = citations_for(parse_article("a.md", text), {})
+    start = text.index("18%")
+    assert not index.covers(start, start + 3)

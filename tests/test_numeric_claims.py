@@ -168,6 +168,26 @@ def test_unrelated_figures_in_one_sentence_stay_separate():
         "60% of patients", "30% of patients"]
 
 
+@pytest.mark.parametrize("text, claim", [
+    # one regimen or one study size: one defect (policy §1, "eight sessions over four weeks")
+    ("A usual course is five infusions over two weeks at most clinics.", "five infusions over two weeks"),
+    ("Patients get 6 doses of 25 mg each before the review.", "6 doses of 25 mg"),
+    ("An analysis of four trials that included 120 patients who received a total of 300 infusions "
+     "found little change.", "four trials that included 120 patients who received a total of 300 infusions"),
+    # a restatement or conversion in parentheses is the same figure (policy §2)
+    ("Only 1 in 3 adults (33%) reach the goal.", "1 in 3 adults (33%)"),
+    ("Take two puffs (= 20 mg) at bedtime.", "two puffs (= 20 mg)"),
+])
+def test_one_fact_in_a_sentence_is_one_finding(text, claim):
+    (f,) = findings("# T\n\n" + text + "\n")
+    assert f"'{claim}'" in f.message
+
+
+def test_the_same_figure_twice_in_a_sentence_is_one_finding():
+    assert flagged("# T\n\nTake one spray, wait 15 minutes, then take another spray and wait 15 minutes before the next dose.\n") == [
+        "15 minutes"]
+
+
 @pytest.mark.parametrize("text", [
     "- **Example**: 100 mg/week total = 50 mg Monday + 50 mg Thursday\n",
     "Example: a 220-pound person who loses 15% loses 33 pounds.\n",

@@ -327,7 +327,10 @@ def _skip(span, group: str, comp: Compiled, article: Optional[Article] = None) -
     questions = comp.filters.get("question-words", set())
     before = [t for t in doc[max(sent.start, span.start - 6):span.start] if not t.is_punct]
     inversions = comp.filters.get("inversion-words", set())
-    asked = [t for t in before[-2:] if t.lower_ in questions and (t.lower_ not in inversions or t.i == sent.start)]
+    reasons = comp.filters.get("reason-copulas", set())
+    asked = [t for t in before[-2:] if t.lower_ in questions and (t.lower_ not in inversions or t.i == sent.start)
+             and not (t.lower_ in comp.filters.get("reason-words", set()) and t.i > sent.start and
+                      doc[t.i - 1].lower_ in reasons)]  # "which is why X reported"
     if asked and span[0].lower_ not in PREPOSITIONS and not _noun_clause(span, asked[-1], comp):
         return True
     if span.start > sent.start and doc[span.start - 1].lower_ == "who":

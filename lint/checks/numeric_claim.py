@@ -27,6 +27,7 @@ TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years",
 DEFAULT_SEVERITY = {kind: "default" for kind in KINDS}
 DEFAULT_SEVERITY.update({"duration": "warning", "measurement": "warning"})
 MARKUP = re.compile(r"[*_`]+")
+SEVERITY_RANK = {"default": 0, "error": 0, "warning": 1, "info": 2, "off": 3}
 
 
 def label_of(mention: NumericMention) -> str:
@@ -73,9 +74,10 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         if mention.kind == "year-finding" and citations.cited_before(mention.text, mention.start):
             continue  # "the 2022 ADA guidelines" after the cited 2022 criteria
         uncited.append(mention)
-    for group in enumerations(article, uncited):
+    for group in one_figure(article, enumerations(article, uncited), vocabulary):
         first, last = group[0], group[-1]
-        severity = severities.get(first.kind, "default")
+        # figures merged into one finding keep the strictest severity among them
+        severity = min((severities.get(m.kind, "default") for m in group), key=SEVERITY_RANK.get)
         detail, fix = _detail(article, citations, first, mentions), None
         for mention in group:
             hint = _registry_citation(article, mention, options)
@@ -83,6 +85,9 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
                 detail, fix = detail + hint[0], hint[1]
                 break
         end = max(last.end, reach.get(id(last), 0))
+        close = re.match(r"[^()\n]{0,3}\)", article.text[end:end + 4])
+        if close and article.text[first.start:end].count("(") > article.text[first.start:end].count(")"):
+            end += close.end()  # "1 in 4 (25%)": the restatement's closing parenthesis
         claim = claim_text(first) if len(group) == 1 and end == last.end else \
             " ".join(MARKUP.sub("", article.text[first.start:end]).split())
         yield Hit(first.start, end, {
@@ -110,7 +115,7 @@ def _vocabulary(data: Mapping[str, Any]) -> dict[str, Optional[re.Pattern]]:
         return _VOCAB[key][1]
     vocab = {name: _phrases(data.get(name) or []) for name in
              ("hypothetical-openers", "hypothetical-persons", "story-headings", "back-references",
-              "practice-phrases")}
+              "practice-phrases", "one-figure-joiners")}
     for name in ("strength-nouns", "back-reference-determiners", "lifestyle-words", "reader-words"):
         vocab[name] = {str(w).lower() for w in data.get(name) or []}
     _VOCAB[key] = (data, vocab)
@@ -386,6 +391,42 @@ def enumerations(article: Article, mentions: list[NumericMention]) -> list[list[
                 continue
         groups.append([mention])
     return groups
+
+
+RESTATEMENT = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}?[(\[]\s*(?:=|≈|~|i\.e\.,?|or|so,?|about|approx\.?|roughly)?\s*$")
+
+
+def one_figure(article: Article, groups: list[list[NumericMention]], vocab) -> list[list[NumericMention]]:
+    """One defect, one finding (policy §1-§2, §5): the figures of one sentence that state one fact merge.
+
+    - a regimen or study size joined by a preposition or relative clause ("six sessions over two weeks",
+      "4 doses of 20 mg each", "two trials that included 80 patients"; joiners in not-claims.yaml);
+    - a restatement or conversion in parentheses right after a figure ("1 in 4 (25%)", "(= 20 mg)");
+    - the same figure again in the same sentence, or a second reading of the same words: dropped.
+    """
+    joiners = vocab.get("one-figure-joiners")
+    merged: list[list[NumericMention]] = []
+    for group in groups:
+        first = group[0]
+        if merged:
+            prev = merged[-1]
+            last = prev[-1]
+            if last.sentence_start == first.sentence_start and last.block == first.block:
+                if first.start < last.end or any(same_figure(m, first) and m.kind == first.kind and
+                                                 "\n" not in article.text[m.end:first.start]
+                                                 for g in merged if g[0].sentence_start == first.sentence_start
+                                                 for m in g):
+                    continue  # the same words, or the same figure again: already reported
+                between = article.text[last.end:first.start]
+                if RESTATEMENT.match(between):
+                    prev.extend(group)  # "1 in 4 (25%)", "(= 20 mg)": a restatement of the figure before
+                    continue
+                if joiners is not None and len(between.split()) <= 6 and \
+                        re.fullmatch(r"\s*(?:" + joiners.pattern + r")\s*", between, re.I):
+                    prev.extend(group)  # "six sessions over two weeks": one regimen or study size
+                    continue
+        merged.append(list(group))
+    return merged
 
 
 def _detail(article: Article, citations, mention: NumericMention, mentions: list[NumericMention]) -> str:
