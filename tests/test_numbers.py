@@ -113,6 +113,7 @@ def test_values(body, low, high, unit, qualifier, scale):
     "It acts on 5-HT2A receptors and is broken down by CYP3A4.",
     "A Phase 3 trial is under way.",
     "Norwood 2-4 is early hair loss.",
+    "- ➤ Our Zone 2 plan is gentle.",
     "The PHQ-9 and GAD-7 are short questionnaires.",
     # list numbering, ordinals, steps
     "Five strategies: 1) add minoxidil 2) sleep more.",
@@ -198,3 +199,9 @@ def test_internal_link_titles_are_not_claims():
 def test_result_is_cached_on_the_article():
     article = parse_article("a.md", "# T\n\nUp to 85% of patients respond.\n")
     assert extract_mentions(article) is extract_mentions(article)
+
+
+def test_a_capitalised_word_after_a_bullet_symbol_opens_the_sentence():
+    # "Only 1 in 5" after a CMS bullet (➤, •) is not a name with a number ("Windows 10").
+    found = mentions("- ➤ Only 1 in 5 adults with high blood pressure have it under control.")
+    assert [(m.text, m.unit) for m in found] == [("1 in 5 adults", "fraction")]

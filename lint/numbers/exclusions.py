@@ -87,7 +87,9 @@ class NotAClaim(TokenCursor):
                     return True
             if prev.text in ("#", "№"):
                 return True
-            if prev.is_word and prev.text[:1].isupper() and i >= 2 and not self.toks[i - 2].text in (".", ":") \
+            # Not after a sentence start: a full stop, a colon, or a bullet symbol ("➤ Only 1 in 5").
+            if prev.is_word and prev.text[:1].isupper() and i >= 2 and \
+                    (self.toks[i - 2].is_word or self.toks[i - 2].text[:1].isdigit() or self.toks[i - 2].text == ",") \
                     and prev.lower not in QUALIFIER_WORDS and prev.lower not in POPULATION and \
                     prev.lower not in ("in", "by", "to", "of", "and", "or", "about", "over", "under", "with") \
                     and q.low < 1000 and not self.unit_follows(q.end):
