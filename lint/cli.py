@@ -46,7 +46,9 @@ def load(paths: tuple[Path, ...], config: Optional[Path], **overrides) -> tuple[
 
     ctx = click.get_current_context(silent=True)
     if ctx is not None:  # each file finds its own config (lint.project); _lint uses it
-        ctx.meta["contentlint.project"] = Project(overrides, config, force_exclude)
+        project = Project(overrides, config, force_exclude)
+        project.remember(settings, registry)
+        ctx.meta["contentlint.project"] = project
     return settings, registry
 
 

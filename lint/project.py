@@ -59,8 +59,16 @@ class Project:
             self._by_source[key] = settings
         return self._by_source[key]
 
+    def remember(self, settings: Settings, registry: Registry) -> None:
+        """A registry the caller already loaded for these settings: not parsed twice (start-up time)."""
+        self._registries.setdefault(self._packs(settings), registry)
+
+    @staticmethod
+    def _packs(settings: Settings) -> tuple[str, ...]:
+        return tuple(str(settings.resolve(p).resolve()) for p in settings.rule_packs)
+
     def registry_for(self, settings: Settings) -> Registry:
-        packs = tuple(str(settings.resolve(p).resolve()) for p in settings.rule_packs)
+        packs = self._packs(settings)
         if packs not in self._registries:
             try:
                 self._registries[packs] = load_registry([Path(p) for p in packs])
