@@ -14,6 +14,7 @@ from .config import ConfigError, Settings, load_settings
 from .rules import Registry, RuleError, load_registry
 
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3  # a bug in contentlint itself: neither "blocked" (1) nor a mistake of the user's (2)
 FORMATS = ("text", "json", "sarif", "github", "junit", "markdown", "html")
 
 
@@ -59,11 +60,12 @@ def default_paths(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 
 
 class _Group(click.Group):
-    """Exit codes mean one thing each: 0 publishable, 1 blocked, 2 anything else.
+    """Exit codes mean one thing each: 0 publishable, 1 blocked, 2 usage or config, 3 internal error.
 
     An unexpected exception would otherwise leave Python's exit status 1, which
-    a CI script cannot tell from "an article is blocked"; as ruff does, an
-    internal error exits 2, with the traceback on stderr for the bug report.
+    a CI script cannot tell from "an article is blocked"; it exits 3, with the
+    traceback on stderr for the bug report, so that 2 keeps meaning "fix your
+    command or config".
     """
 
     def invoke(self, ctx: click.Context):
@@ -77,7 +79,7 @@ class _Group(click.Group):
             traceback.print_exc()
             click.echo(f"contentlint: internal error (contentlint {__version__}); the traceback above is "
                        "what to report", err=True)
-            raise click.exceptions.Exit(EXIT_USAGE) from None
+            raise click.exceptions.Exit(EXIT_INTERNAL) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

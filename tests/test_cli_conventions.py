@@ -96,7 +96,7 @@ def test_rule_is_an_alias_of_explain():
     assert invoke("rule", "CL999").exit_code == 2
 
 
-def test_a_crash_exits_2_not_1(corpus, monkeypatch):
+def test_a_crash_exits_3_never_1_or_2(corpus, monkeypatch):
     import lint.cli
 
     def boom(*args, **kwargs):
@@ -104,10 +104,10 @@ def test_a_crash_exits_2_not_1(corpus, monkeypatch):
 
     monkeypatch.setattr(lint.cli, "_lint", boom)
     result = CliRunner().invoke(main, ["check", corpus, "--no-cache"])
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "internal error" in result.output and "simulated bug" in result.output
     result = CliRunner().invoke(main, ["check", corpus, "--no-cache", "--exit-zero"])
-    assert result.exit_code == 2  # --exit-zero never hides a crash
+    assert result.exit_code == 3  # --exit-zero never hides a crash
 
 
 def test_long_lines_are_shown_in_a_window(write):
