@@ -73,3 +73,23 @@ def test_generated_input_never_crashes_and_reports_the_same_twice(articles):
             assert not [line for line in text.splitlines() if line.startswith("::")]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+JOBS_EXAMPLES = int(os.environ.get("CONTENTLINT_FUZZ_JOBS_EXAMPLES", "3"))  # each starts a worker pool
+
+
+@settings(max_examples=JOBS_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(st.lists(article, min_size=4, max_size=8))  # 4 or more: the pool is used (lint.isolation)
+def test_generated_input_reports_the_same_with_one_or_two_workers(articles):
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-jobs-", dir=os.getcwd()))
+    try:
+        for i, data in enumerate(articles):
+            (folder / f"a{i}.md").write_bytes(data)
+        rendered = []
+        for jobs in (1, 2):
+            result = run([folder], _registry(), Settings(cache=False, jobs=jobs, root=str(folder)))
+            rendered.append({name: REPORTERS[name](quiet=False).render(result, color=False)
+                             for name in ("json", "sarif", "text")})
+        assert rendered[0] == rendered[1]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
