@@ -1,6 +1,7 @@
 """The command line as writers and CI use it: output, exit codes, JSON, jobs."""
 
 import json
+from pathlib import Path
 import subprocess
 import sys
 
@@ -139,3 +140,17 @@ def test_cache_gives_the_same_result(write):
     first = invoke("check", ".", "--format", "json").output
     second = invoke("check", ".", "--format", "json").output
     assert first == second
+
+
+def test_every_sample_article_result_is_served_from_the_cache(tmp_path):
+    # The cache keeps only results that read back equal from JSON: a field that does not
+    # (a tuple) silently turns caching off, so every sample article must round-trip.
+    from lint.cache import _DECODER, _ENCODER
+    from lint.config import Settings
+    from lint.rules import load_registry
+    from lint.runner import run
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    result = run([corpus], load_registry(), Settings(cache=False, jobs=1, root=str(tmp_path)))
+    for article in result.results:
+        assert _DECODER.decode(_ENCODER.encode(article)) == article, article.path

@@ -65,15 +65,21 @@ class Fact:
         """"CRPS response rate", "ketamine dose"."""
         return f"{self.subject_label or '?'} {self.measure_label or '?'}"
 
+    # Tuple fields travel as JSON lists (the result cache stores plain JSON and keeps only
+    # results that read back equal, so a tuple left here silently turned the cache off).
+    TUPLE_FIELDS = ("timepoint", "subsection", "strict")
+
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["timepoint"] = list(self.timepoint) if self.timepoint else None
+        data["subsection"] = list(self.subsection) if self.subsection is not None else None
+        data["strict"] = list(self.strict)
         return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Fact":
         data = dict(data)
-        for name in ("timepoint", "subsection", "strict"):
+        for name in cls.TUPLE_FIELDS:
             if data.get(name) is not None:
                 data[name] = tuple(data[name])
         return cls(**data)
