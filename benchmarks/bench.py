@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py [full] [-n 200] [--jobs N] [--repeat 3]
     python benchmarks/bench.py compare [-n 1000] [--repeat 3]
+    python benchmarks/bench.py full -n 60 --jobs 2 --against ../wt/base   # before/after
     python benchmarks/bench.py scale [--sizes 1000,5000,10000]
     python benchmarks/bench.py precommit [--repo-size 1000] [--repeat 3]
 
@@ -36,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import synthetic_article, write_corpus  # noqa: E402,F401  (synthetic_article: older callers)
+from synthetic import synthetic_article, write_corpus  # noqa: F401  (synthetic_article: older callers)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,6 +68,8 @@ class Tool:
     argv: list[str]
     ok_codes: tuple[int, ...] = (0, 1)
     samples: list[Sample] = field(default_factory=list)
+    # Another checkout to import `lint` from (the "before" of a side-by-side run).
+    tree: Path | None = None
 
     def median(self) -> float:
         return statistics.median(s.seconds for s in self.samples)
@@ -83,7 +86,9 @@ def measure(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sa
     import psutil
 
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     peaks = [0.0, 0.0]
     done = threading.Event()
 
@@ -120,7 +125,16 @@ def measure(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sa
 
 
 def contentlint_argv(target: Path, jobs: int | None, cache: bool = False) -> list[str]:
-    argv = [sys.executable, "-m", "lint.cli", "check", str(target), "--format", "json", "--no-progress"]
+    argv = [
+        sys.executable,
+        "-m",
+        "lint.cli",
+        "check",
+        str(target),
+        "--format",
+        "json",
+        "--no-progress",
+    ]
     if not cache:
         argv.append("--no-cache")
     if jobs:
@@ -128,17 +142,16 @@ def contentlint_argv(target: Path, jobs: int | None, cache: bool = False) -> lis
     return argv
 
 
-def tool_env() -> dict[str, str]:
+def tool_env(tree: Path = ROOT) -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tree), env.get("PYTHONPATH")]))
     return env
 
 
 def run_interleaved(tools: list[Tool], repeat: int, cwd: Path) -> None:
-    env = tool_env()
     for _ in range(repeat):
         for tool in tools:
-            sample = measure(tool.argv, cwd, env)
+            sample = measure(tool.argv, cwd, tool_env(tool.tree or ROOT))
             if sample.exit_code not in tool.ok_codes:
                 raise SystemExit(f"{tool.name} exited {sample.exit_code}: {' '.join(tool.argv)}")
             tool.samples.append(sample)
@@ -146,13 +159,20 @@ def run_interleaved(tools: list[Tool], repeat: int, cwd: Path) -> None:
 
 def print_table(tools: list[Tool], articles: int, words: int) -> None:
     base = tools[0].median()
-    print(f"{'tool':<34} {'median s':>9} {'articles/s':>11} {'words/s':>10} "
-          f"{'peak proc MB':>13} {'peak all MB':>12} {'vs ' + tools[0].name:>16}")
+    print(
+        f"{'tool':<34} {'median s':>9} {'articles/s':>11} {'words/s':>10} "
+        f"{'peak proc MB':>13} {'peak all MB':>12} {'vs ' + tools[0].name:>16}"
+    )
     for tool in tools:
         med = tool.median()
-        print(f"{tool.name:<34} {med:>9.2f} {articles / med:>11.1f} {words / med:>10,.0f} "
-              f"{tool.peak_process():>13.0f} {tool.peak_total():>12.0f} {base / med:>15.2f}x")
-    print("runs: " + "; ".join(f"{t.name}: " + ", ".join(f"{s.seconds:.2f}" for s in t.samples) for t in tools))
+        print(
+            f"{tool.name:<34} {med:>9.2f} {articles / med:>11.1f} {words / med:>10,.0f} "
+            f"{tool.peak_process():>13.0f} {tool.peak_total():>12.0f} {base / med:>15.2f}x"
+        )
+    print(
+        "runs: "
+        + "; ".join(f"{t.name}: " + ", ".join(f"{s.seconds:.2f}" for s in t.samples) for t in tools)
+    )
 
 
 def side_by_side(args: argparse.Namespace, with_proselint: bool) -> int:
@@ -161,16 +181,36 @@ def side_by_side(args: argparse.Namespace, with_proselint: bool) -> int:
         words = write_corpus(corpus, args.n)
         floor_py = Path(tmp) / "floor.py"
         floor_py.write_text(FLOOR_SCRIPT, encoding="utf-8")
-        tools = [Tool(f"contentlint (jobs={args.jobs or 'cpu'}, no cache)",
-                      contentlint_argv(corpus, args.jobs))]
+        tools = [
+            Tool(
+                f"contentlint (jobs={args.jobs or 'cpu'}, no cache)",
+                contentlint_argv(corpus, args.jobs),
+            )
+        ]
+        if args.against:
+            tools.append(
+                Tool(
+                    f"contentlint @{args.against.name} (before)",
+                    contentlint_argv(corpus, args.jobs),
+                    tree=args.against.resolve(),
+                )
+            )
         if with_proselint:
             if shutil.which("proselint"):
                 tools.append(Tool("proselint (1 process)", ["proselint", "check", str(corpus)]))
             else:
                 print("proselint is not installed: `pip install proselint` to compare with it")
-        tools.append(Tool("spaCy floor (1 process)", [sys.executable, str(floor_py), str(corpus)], ok_codes=(0,)))
+        tools.append(
+            Tool(
+                "spaCy floor (1 process)",
+                [sys.executable, str(floor_py), str(corpus)],
+                ok_codes=(0,),
+            )
+        )
         run_interleaved(tools, args.repeat, Path(tmp))
-    print(f"articles: {args.n}  words: {words} ({words / args.n:.0f} per article)  repeat: {args.repeat}")
+    print(
+        f"articles: {args.n}  words: {words} ({words / args.n:.0f} per article)  repeat: {args.repeat}"
+    )
     print_table(tools, args.n, words)
     return 0
 
@@ -186,11 +226,15 @@ def scale(args: argparse.Namespace) -> int:
             run_interleaved([tool], args.repeat, Path(tmp))
             rows.append((n, words, tool))
     first_rate = rows[0][0] / rows[0][2].median()
-    print(f"{'articles':>9} {'median s':>9} {'articles/s':>11} {'vs first':>9} {'peak proc MB':>13} {'peak all MB':>12}")
+    print(
+        f"{'articles':>9} {'median s':>9} {'articles/s':>11} {'vs first':>9} {'peak proc MB':>13} {'peak all MB':>12}"
+    )
     for n, _words, tool in rows:
         rate = n / tool.median()
-        print(f"{n:>9} {tool.median():>9.2f} {rate:>11.1f} {rate / first_rate:>8.2f}x "
-              f"{tool.peak_process():>13.0f} {tool.peak_total():>12.0f}")
+        print(
+            f"{n:>9} {tool.median():>9.2f} {rate:>11.1f} {rate / first_rate:>8.2f}x "
+            f"{tool.peak_process():>13.0f} {tool.peak_total():>12.0f}"
+        )
     return 0
 
 
@@ -203,27 +247,55 @@ def precommit(args: argparse.Namespace) -> int:
         subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
         cache_dir = repo / ".contentlint_cache"
         # The hook's own command line: `contentlint check` with the staged file names.
-        argv = [sys.executable, "-m", "lint.cli", "check", str(staged.relative_to(repo)), "--no-progress"]
-        cold, warm = Tool("one staged file, empty cache", argv), Tool("one staged file, warm cache", argv)
+        argv = [
+            sys.executable,
+            "-m",
+            "lint.cli",
+            "check",
+            str(staged.relative_to(repo)),
+            "--no-progress",
+        ]
+        cold, warm = (
+            Tool("one staged file, empty cache", argv),
+            Tool("one staged file, warm cache", argv),
+        )
         for _ in range(args.repeat):
             shutil.rmtree(cache_dir, ignore_errors=True)
             cold.samples.append(measure(argv, repo, env))
             warm.samples.append(measure(argv, repo, env))
     print(f"repository: {args.repo_size} articles; one staged file; repeat: {args.repeat}")
     for tool in (cold, warm):
-        print(f"{tool.name:<32} median {tool.median():.2f}s  peak proc {tool.peak_process():.0f} MB  "
-              f"runs: " + ", ".join(f"{s.seconds:.2f}" for s in tool.samples))
+        print(
+            f"{tool.name:<32} median {tool.median():.2f}s  peak proc {tool.peak_process():.0f} MB  "
+            f"runs: " + ", ".join(f"{s.seconds:.2f}" for s in tool.samples)
+        )
     return 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", nargs="?", default="full", choices=["full", "compare", "scale", "precommit"])
+    parser.add_argument(
+        "mode", nargs="?", default="full", choices=["full", "compare", "scale", "precommit"]
+    )
     parser.add_argument("-n", type=int, default=None, help="articles (full: 200, compare: 1000)")
-    parser.add_argument("--jobs", type=int, default=None, help="contentlint worker processes (default: CPU count)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each tool to take the median of")
-    parser.add_argument("--sizes", default="1000,5000,10000", help="scale: corpus sizes, comma-separated")
-    parser.add_argument("--repo-size", type=int, default=1000, help="precommit: articles in the repository")
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="contentlint worker processes (default: CPU count)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each tool to take the median of"
+    )
+    parser.add_argument(
+        "--sizes", default="1000,5000,10000", help="scale: corpus sizes, comma-separated"
+    )
+    parser.add_argument(
+        "--repo-size", type=int, default=1000, help="precommit: articles in the repository"
+    )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        help="full/compare: also time the contentlint of this other checkout (a git worktree)",
+    )
     args = parser.parse_args()
     if args.mode == "scale":
         return scale(args)

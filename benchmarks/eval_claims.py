@@ -15,9 +15,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
 
 import yaml
 
@@ -84,8 +84,8 @@ def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
 def _offsets(finding, text: str) -> tuple[int, int]:
     """Character offsets of a finding (1-based line/column, inclusive end column)."""
     lines = text.split("\n")
-    start = sum(len(l) + 1 for l in lines[:finding.line - 1]) + finding.column - 1
-    end = sum(len(l) + 1 for l in lines[:finding.end_line - 1]) + finding.end_column
+    start = sum(len(l) + 1 for l in lines[: finding.line - 1]) + finding.column - 1
+    end = sum(len(l) + 1 for l in lines[: finding.end_line - 1]) + finding.end_column
     return start, max(end, start + 1)
 
 
@@ -97,10 +97,13 @@ def load_items(paths: Iterable[Path]) -> list[dict]:
     return items
 
 
-def evaluate(items: list[dict], codes: Optional[set[str]] = None, registry=None) -> Report:
+def evaluate(items: list[dict], codes: set[str] | None = None, registry=None) -> Report:
     registry = registry or load_registry()
-    rules = [r for r in registry.sorted_rules()
-             if r.category in CATEGORIES and (codes is None or r.code in codes)]
+    rules = [
+        r
+        for r in registry.sorted_rules()
+        if r.category in CATEGORIES and (codes is None or r.code in codes)
+    ]
     report = Report()
     for item in items:
         report.items += 1
@@ -112,8 +115,14 @@ def evaluate(items: list[dict], codes: Optional[set[str]] = None, registry=None)
         for category, key in CATEGORIES.items():
             labels = []
             for label in item.get(key) or []:
-                span, kind = (label.get("span"), label.get("kind", "")) if isinstance(label, dict) else (label, "")
-                labels.append((str(span), str(kind).replace("_", "-"), _occurrences(text, str(span))))
+                span, kind = (
+                    (label.get("span"), label.get("kind", ""))
+                    if isinstance(label, dict)
+                    else (label, "")
+                )
+                labels.append(
+                    (str(span), str(kind).replace("_", "-"), _occurrences(text, str(span)))
+                )
             found = [(f, _offsets(f, text)) for f in result.findings if f.category == category]
             tally = report.categories[category]
             for finding, span in found:
@@ -130,11 +139,15 @@ def evaluate(items: list[dict], codes: Optional[set[str]] = None, registry=None)
                     tally.fp += 1
                     rule_tally.fp += 1
                     report.kinds[kind or category].fp += 1
-                    report.false_alarms.append(f"{item.get('id')}: {finding.code} {text[span[0]:span[1]]!r} "
-                                               f"-- {finding.message}")
+                    report.false_alarms.append(
+                        f"{item.get('id')}: {finding.code} {text[span[0] : span[1]]!r} "
+                        f"-- {finding.message}"
+                    )
             # Policy 5: a figure inside an uncited named study ("A 2019 review of 24 trials found") is
             # one defect, reported once by the attribution rule, so that finding meets the label.
-            superseding = [(f, _offsets(f, text)) for f in result.findings if f.category == "attribution"]
+            superseding = [
+                (f, _offsets(f, text)) for f in result.findings if f.category == "attribution"
+            ]
             for span_text, kind, occurrences in labels:
                 candidates = found + superseding if category == "numeric-claim" else found
                 hit = [f for f, span in candidates if _overlaps(span, occurrences)]
@@ -163,14 +176,22 @@ def print_report(report: Report, show: set[str], out=sys.stdout) -> None:
     print(f"{report.items} labelled items", file=out)
     print(f"{'':24}{'precision':>10}{'recall':>9}{'tp':>6}{'fp':>5}{'fn':>5}", file=out)
     for name, tally in sorted(report.categories.items()):
-        print(f"{name:24}{tally.precision:10.3f}{tally.recall:9.3f}{tally.tp:6}{tally.fp:5}{tally.fn:5}", file=out)
+        print(
+            f"{name:24}{tally.precision:10.3f}{tally.recall:9.3f}{tally.tp:6}{tally.fp:5}{tally.fn:5}",
+            file=out,
+        )
     print("per rule (recall: labels of its category it found)", file=out)
     for name, tally in sorted(report.rules.items()):
-        print(f"  {name:22}{tally.precision:10.3f}{'':9}{tally.tp:6}{tally.fp:5}{'':5}  found {tally.hit}", file=out)
+        print(
+            f"  {name:22}{tally.precision:10.3f}{'':9}{tally.tp:6}{tally.fp:5}{'':5}  found {tally.hit}",
+            file=out,
+        )
     print("per labelled kind", file=out)
     for name, tally in sorted(report.kinds.items()):
-        print(f"  {name:22}{tally.precision:10.3f}{tally.recall:9.3f}{tally.tp:6}{tally.fp:5}{tally.fn:5}",
-              file=out)
+        print(
+            f"  {name:22}{tally.precision:10.3f}{tally.recall:9.3f}{tally.tp:6}{tally.fp:5}{tally.fn:5}",
+            file=out,
+        )
     if "fp" in show:
         print("\nfalse alarms:", file=out)
         for line in report.false_alarms:
@@ -181,7 +202,7 @@ def print_report(report: Report, show: set[str], out=sys.stdout) -> None:
             print("  " + line, file=out)
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, default=[DEFAULT_SET])
     parser.add_argument("--show", default="", help="fp,fn: list false alarms and/or misses")

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any
 
 import yaml
 
@@ -51,7 +52,7 @@ class Score:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -61,7 +62,9 @@ class Score:
 def _run(registry, rule, articles: dict[str, str]):
     from lint.engine import analyse, finish
 
-    results = [analyse(path, text.encode("utf-8"), [rule], registry) for path, text in articles.items()]
+    results = [
+        analyse(path, text.encode("utf-8"), [rule], registry) for path, text in articles.items()
+    ]
     finish(results, [rule], registry, {})
     return results
 
@@ -81,9 +84,12 @@ def score_within(item: dict, registry, rule) -> Score:
         named = re.search(r"at line (\d+)", finding.message)
         match = None
         for label in expected:
-            flagged_ok = _norm(label["flagged"]) in _norm(finding.excerpt) or _norm(finding.excerpt) in _norm(
-                label["flagged"])
-            other_ok = named is not None and int(named.group(1)) in _lines_with(text, label["other"])
+            flagged_ok = _norm(label["flagged"]) in _norm(finding.excerpt) or _norm(
+                finding.excerpt
+            ) in _norm(label["flagged"])
+            other_ok = named is not None and int(named.group(1)) in _lines_with(
+                text, label["other"]
+            )
             if flagged_ok and other_ok:
                 match = label
                 break
@@ -92,7 +98,9 @@ def score_within(item: dict, registry, rule) -> Score:
             score.tp += 1
         else:
             score.fp += 1
-            score.errors.append(f"{item['id']}: false conflict at line {finding.line}: {finding.message}")
+            score.errors.append(
+                f"{item['id']}: false conflict at line {finding.line}: {finding.message}"
+            )
     for label in expected:
         score.fn += 1
         score.errors.append(f"{item['id']}: missed {label['flagged']!r} vs {label['other']!r}")
@@ -105,15 +113,26 @@ def score_corpus(item: dict, registry, rule) -> Score:
     expected = list(item.get("conflicts") or [])
     for result in results:
         for finding in (f for f in result.findings if f.code == rule.code):
-            match = next((label for label in expected if label["file"] == result.path and (
-                _norm(label["flagged"]) in _norm(finding.excerpt) or _norm(finding.excerpt) in _norm(label["flagged"]))),
-                None)
+            match = next(
+                (
+                    label
+                    for label in expected
+                    if label["file"] == result.path
+                    and (
+                        _norm(label["flagged"]) in _norm(finding.excerpt)
+                        or _norm(finding.excerpt) in _norm(label["flagged"])
+                    )
+                ),
+                None,
+            )
             if match is not None:
                 expected.remove(match)
                 score.tp += 1
             else:
                 score.fp += 1
-                score.errors.append(f"{item['id']}: false conflict in {result.path}:{finding.line}: {finding.message}")
+                score.errors.append(
+                    f"{item['id']}: false conflict in {result.path}:{finding.line}: {finding.message}"
+                )
     for label in expected:
         score.fn += 1
         score.errors.append(f"{item['id']}: missed {label['flagged']!r} in {label['file']}")
@@ -139,7 +158,7 @@ def evaluate(items: Iterable[dict[str, Any]]) -> dict[str, Score]:
     return scores
 
 
-def load_items(path: Optional[Path] = None) -> list[dict[str, Any]]:
+def load_items(path: Path | None = None) -> list[dict[str, Any]]:
     return yaml.safe_load((path or DEFAULT_SET).read_text(encoding="utf-8"))
 
 

@@ -35,27 +35,51 @@ ROOT = Path(__file__).resolve().parent.parent
 def parse_args(argv: list[str]) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("labels", type=Path, help="the labelled set (labels.yaml)")
-    ap.add_argument("--articles", type=Path, default=None,
-                    help="folder the labels' file names are relative to "
-                         "(default: real-articles/ beside the labels' parent folder)")
-    ap.add_argument("--scorer", type=Path, default=None,
-                    help="the scoring script (default: score.py in the labels' parent folder)")
+    ap.add_argument(
+        "--articles",
+        type=Path,
+        default=None,
+        help="folder the labels' file names are relative to "
+        "(default: real-articles/ beside the labels' parent folder)",
+    )
+    ap.add_argument(
+        "--scorer",
+        type=Path,
+        default=None,
+        help="the scoring script (default: score.py in the labels' parent folder)",
+    )
     ap.add_argument("--show", action="store_true", help="list every miss and every false alarm")
-    ap.add_argument("--min", action="append", default=[], metavar="CATEGORY=P,R",
-                    help="exit 1 when CATEGORY falls below precision P or recall R")
-    ap.add_argument("--skip", action="append", default=None, metavar="CATEGORY",
-                    help="a category not to score (default: metadata and consistency)")
-    ap.add_argument("--score-all", action="store_true", help="score every category the scorer knows")
+    ap.add_argument(
+        "--min",
+        action="append",
+        default=[],
+        metavar="CATEGORY=P,R",
+        help="exit 1 when CATEGORY falls below precision P or recall R",
+    )
+    ap.add_argument(
+        "--skip",
+        action="append",
+        default=None,
+        metavar="CATEGORY",
+        help="a category not to score (default: metadata and consistency)",
+    )
+    ap.add_argument(
+        "--score-all", action="store_true", help="score every category the scorer knows"
+    )
     ap.add_argument("--keep", type=Path, default=None, help="also write the CLI's JSON report here")
     return ap.parse_args(argv)
 
 
 def files_of(labels: Path, articles: Path) -> list[str]:
     data = yaml.safe_load(labels.read_text(encoding="utf-8")) or {}
-    names = [str(a["file"]) for a in data.get("articles") or [] if isinstance(a, dict) and a.get("file")]
+    names = [
+        str(a["file"]) for a in data.get("articles") or [] if isinstance(a, dict) and a.get("file")
+    ]
     missing = [n for n in names if not (articles / n).is_file()]
     if missing:
-        raise SystemExit(f"eval_real: {len(missing)} labelled article(s) not under {articles}: {missing[0]!r}")
+        raise SystemExit(
+            f"eval_real: {len(missing)} labelled article(s) not under {articles}: {missing[0]!r}"
+        )
     # Several labels may name the same file; lint each once, in the labels' order.
     return list(dict.fromkeys(str(articles / n) for n in names))
 
@@ -90,7 +114,11 @@ def main(argv: list[str] | None = None) -> int:
         report = args.keep.resolve() if args.keep else Path(tmp) / "findings.json"
         run_cli(files, report)
         cmd = [sys.executable, str(scorer), str(labels), str(report), "--articles", str(articles)]
-        skip = [] if args.score_all else (args.skip if args.skip is not None else ["metadata", "consistency"])
+        skip = (
+            []
+            if args.score_all
+            else (args.skip if args.skip is not None else ["metadata", "consistency"])
+        )
         for cat in skip:
             cmd += ["--skip", cat]
         for target in args.min:

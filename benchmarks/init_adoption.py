@@ -28,12 +28,20 @@ DATE_VALUE_RULES = {"CL103", "CL114"}
 
 def contentlint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "lint.cli", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "lint.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def measure(site: Path) -> dict:
-    result = contentlint("check", site.name, "--format", "json", "--no-cache", "--no-progress", cwd=site.parent)
+    result = contentlint(
+        "check", site.name, "--format", "json", "--no-cache", "--no-progress", cwd=site.parent
+    )
     if result.returncode not in (0, 1):
         raise SystemExit(f"{site}: check failed ({result.returncode}): {result.stderr}")
     report = json.loads(result.stdout)
@@ -46,14 +54,24 @@ def measure(site: Path) -> dict:
         if entry.get("outcome", entry.get("verdict")) != "blocked":
             continue
         blocked += 1
-        codes = {f["rule"] for f in entry["findings"] if f["rule"].startswith("CL1") and f["severity"] in blocking}
+        codes = {
+            f["rule"]
+            for f in entry["findings"]
+            if f["rule"].startswith("CL1") and f["severity"] in blocking
+        }
         if codes:
             meta += 1
             rules.update(codes)
         if codes - DATE_VALUE_RULES:
             schema_meta += 1
-    return {"articles": len(report["files"]), "blocked": blocked, "metadata": meta, "schema": schema_meta,
-            "rules": dict(sorted(rules.items())), "findings": findings}
+    return {
+        "articles": len(report["files"]),
+        "blocked": blocked,
+        "metadata": meta,
+        "schema": schema_meta,
+        "rules": dict(sorted(rules.items())),
+        "findings": findings,
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -74,14 +92,18 @@ def main(argv: list[str]) -> int:
             raise SystemExit(f"{site.name}: init failed: {init.stderr}")
         after = measure(copy)
         rows.append((site.name, before, after))
-    print(f"{'site':45} {'n':>3} | {'blocked':>7} {'meta':>4} | {'blocked':>7} {'meta':>4} {'schema':>6}  "
-          "metadata rules blocking after")
+    print(
+        f"{'site':45} {'n':>3} | {'blocked':>7} {'meta':>4} | {'blocked':>7} {'meta':>4} {'schema':>6}  "
+        "metadata rules blocking after"
+    )
     print(f"{'':45} {'':>3} | {'before':>12} | {'after init':>19}")
     totals = Counter()
     for name, before, after in rows:
-        print(f"{name:45} {before['articles']:3d} | {before['blocked']:7d} {before['metadata']:4d} | "
-              f"{after['blocked']:7d} {after['metadata']:4d} {after['schema']:6d}  "
-              + (", ".join(f"{k}×{v}" for k, v in after["rules"].items()) or "-"))
+        print(
+            f"{name:45} {before['articles']:3d} | {before['blocked']:7d} {before['metadata']:4d} | "
+            f"{after['blocked']:7d} {after['metadata']:4d} {after['schema']:6d}  "
+            + (", ".join(f"{k}×{v}" for k, v in after["rules"].items()) or "-")
+        )
         for key in ("articles", "blocked", "metadata"):
             totals["b_" + key] += before[key]
             totals["a_" + key] += after[key]
@@ -91,8 +113,10 @@ def main(argv: list[str]) -> int:
                 if code.startswith("CL1"):
                     totals[f"{when} {code}"] += count
                 totals[f"{when} all"] += count
-    print(f"{'total':45} {totals['b_articles']:3d} | {totals['b_blocked']:7d} {totals['b_metadata']:4d} | "
-          f"{totals['a_blocked']:7d} {totals['a_metadata']:4d} {totals['a_schema']:6d}")
+    print(
+        f"{'total':45} {totals['b_articles']:3d} | {totals['b_blocked']:7d} {totals['b_metadata']:4d} | "
+        f"{totals['a_blocked']:7d} {totals['a_metadata']:4d} {totals['a_schema']:6d}"
+    )
     print()
     print("metadata findings (all severities), before -> after init:")
     codes = sorted({k.split()[1] for k in totals if k.startswith(("before CL", "after CL"))})

@@ -26,14 +26,22 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import synthetic_article  # noqa: E402
+from synthetic import synthetic_article
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+]
 
 
 def build_report(paths: list[str], out: Path) -> float:
     start = time.perf_counter()
-    code = subprocess.call([sys.executable, "-m", "lint.cli", "check", *paths, "--no-progress", "-o", str(out)])
+    code = subprocess.call(
+        [sys.executable, "-m", "lint.cli", "check", *paths, "--no-progress", "-o", str(out)]
+    )
     if code not in (0, 1):
         raise SystemExit(f"contentlint exited {code}")
     return time.perf_counter() - start
@@ -42,13 +50,20 @@ def build_report(paths: list[str], out: Path) -> float:
 def measure(html: Path, repeat: int, shots: Path | None) -> dict:
     from playwright.sync_api import sync_playwright
 
-    executable = os.environ.get("CONTENTLINT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    executable = (
+        os.environ.get("CONTENTLINT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    )
     profile = tempfile.mkdtemp(prefix="report-load-")
     loads, walls = [], []
     try:
         with sync_playwright() as p:
-            context = p.chromium.launch_persistent_context(profile, executable_path=executable, headless=True,
-                                                           args=ARGS, viewport={"width": 1400, "height": 1000})
+            context = p.chromium.launch_persistent_context(
+                profile,
+                executable_path=executable,
+                headless=True,
+                args=ARGS,
+                viewport={"width": 1400, "height": 1000},
+            )
             page = context.new_page()
             page.set_default_timeout(120_000)
             errors: list[str] = []
@@ -58,7 +73,10 @@ def measure(html: Path, repeat: int, shots: Path | None) -> dict:
                 start = time.perf_counter()
                 page.goto(html.as_uri(), wait_until="load", timeout=120_000)
                 walls.append(time.perf_counter() - start)
-                loads.append(page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000)
+                loads.append(
+                    page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+                    / 1000
+                )
             collapsed = page.evaluate("document.documentElement.scrollHeight")
             if shots:
                 shots.mkdir(parents=True, exist_ok=True)
@@ -76,15 +94,21 @@ def measure(html: Path, repeat: int, shots: Path | None) -> dict:
             # The interactions an editor waits for: a filter, then opening every article.
             start = time.perf_counter()
             page.select_option("#verdict-filter", "blocked")
-            page.wait_for_function("() => document.getElementById('status').dataset.shownArticles !== undefined")
+            page.wait_for_function(
+                "() => document.getElementById('status').dataset.shownArticles !== undefined"
+            )
             filtering = time.perf_counter() - start
             page.select_option("#verdict-filter", "")
             start = time.perf_counter()
             if page.locator("#expand").count():
                 page.click("#expand")
-                page.wait_for_function("() => document.body.dataset.expanded !== 'working'", timeout=600_000)
+                page.wait_for_function(
+                    "() => document.body.dataset.expanded !== 'working'", timeout=600_000
+                )
             else:  # a report from before collapsing existed
-                page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+                page.evaluate(
+                    "document.querySelectorAll('details').forEach(d => { d.open = true; })"
+                )
             page.evaluate("document.documentElement.scrollHeight")  # wait for the layout
             expand_all = time.perf_counter() - start
             # The real height: lay out every article, even those content-visibility would skip.
@@ -93,19 +117,33 @@ def measure(html: Path, repeat: int, shots: Path | None) -> dict:
             context.close()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    return {"bytes": html.stat().st_size, "load_s": statistics.median(loads), "wall_s": statistics.median(walls),
-            "height_collapsed_px": collapsed, "height_expanded_px": expanded, "open_article_s": click,
-            "expand_all_s": expand_all, "filter_s": filtering, "js_errors": errors}
+    return {
+        "bytes": html.stat().st_size,
+        "load_s": statistics.median(loads),
+        "wall_s": statistics.median(walls),
+        "height_collapsed_px": collapsed,
+        "height_expanded_px": expanded,
+        "open_article_s": click,
+        "expand_all_s": expand_all,
+        "filter_s": filtering,
+        "js_errors": errors,
+    }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--html", type=Path, help="measure this report instead of writing one")
     parser.add_argument("--generate", type=int, metavar="N", help="lint N synthetic articles")
-    parser.add_argument("--articles", type=Path, metavar="DIR",
-                        help="with --generate: write the articles here and keep them (a rerun reuses them and "
-                             "the result cache)")
+    parser.add_argument(
+        "--articles",
+        type=Path,
+        metavar="DIR",
+        help="with --generate: write the articles here and keep them (a rerun reuses them and "
+        "the result cache)",
+    )
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--shots", type=Path, help="save screenshots here")
     args = parser.parse_args()
@@ -133,7 +171,11 @@ def main() -> int:
                 shutil.copyfile(html, args.shots / "report.html")
         result = measure(html, args.repeat, args.shots)
         for key, value in result.items():
-            shown = f"{value:,.3f}" if isinstance(value, float) else (f"{value:,}" if isinstance(value, int) else value)
+            shown = (
+                f"{value:,.3f}"
+                if isinstance(value, float)
+                else (f"{value:,}" if isinstance(value, int) else value)
+            )
             print(f"{key:>22}: {shown}")
         return 1 if result["js_errors"] else 0
     finally:

@@ -38,7 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def default_article() -> str:
     first = (ROOT / "corpus" / "ketamine-for-chronic-pain-overview.md").read_text(encoding="utf-8")
-    second = (ROOT / "corpus" / "ketamine-treatment-resistant-depression.md").read_text(encoding="utf-8")
+    second = (ROOT / "corpus" / "ketamine-treatment-resistant-depression.md").read_text(
+        encoding="utf-8"
+    )
     body = second.split("\n---\n", 1)[1] if second.startswith("---") else second
     return first.rstrip("\n") + "\n\n" + body.lstrip("\n")
 
@@ -67,21 +69,30 @@ async def measure(text: str, edits: int, debounce_ms: int) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
-        shutil.copytree(ROOT / "corpus", folder, ignore=shutil.ignore_patterns(".contentlint_cache"))  # cold
+        shutil.copytree(
+            ROOT / "corpus", folder, ignore=shutil.ignore_patterns(".contentlint_cache")
+        )  # cold
         article = folder / "zz-benchmark-article.md"
         article.write_text(text, encoding="utf-8")
         uri = article.as_uri()
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
         await client.start_io(sys.executable, "-m", "lint.cli", "server", env=env)
-        await client.initialize_async(T.InitializeParams(
-            capabilities=T.ClientCapabilities(), root_uri=Path(tmp).as_uri(),
-            initialization_options={"debounceMs": debounce_ms}))
+        await client.initialize_async(
+            T.InitializeParams(
+                capabilities=T.ClientCapabilities(),
+                root_uri=Path(tmp).as_uri(),
+                initialization_options={"debounceMs": debounce_ms},
+            )
+        )
         client.initialized(T.InitializedParams())
 
         start = time.perf_counter()
-        client.text_document_did_open(T.DidOpenTextDocumentParams(T.TextDocumentItem(
-            uri=uri, language_id="markdown", version=1, text=text)))
+        client.text_document_did_open(
+            T.DidOpenTextDocumentParams(
+                T.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            )
+        )
         first = await asyncio.wait_for(until(lambda p: p.uri == uri, 0), 300)
         cold = time.perf_counter() - start
         mark = len(published)
@@ -97,8 +108,14 @@ async def measure(text: str, edits: int, debounce_ms: int) -> dict:
             server = None
 
         lines = text.split("\n")
-        targets = [i for i, line in enumerate(lines) if any(ch.isdigit() for ch in line) and not line.startswith(
-            ("---", "title", "slug", "publishedAt", "lastReviewed", "updatedAt"))][5:]
+        targets = [
+            i
+            for i, line in enumerate(lines)
+            if any(ch.isdigit() for ch in line)
+            and not line.startswith(
+                ("---", "title", "slug", "publishedAt", "lastReviewed", "updatedAt")
+            )
+        ][5:]
         rng = random.Random(11)
         timings = []
         cpu = []
@@ -108,16 +125,27 @@ async def measure(text: str, edits: int, debounce_ms: int) -> dict:
             line = lines[line_no]
             col = next(i for i, ch in enumerate(line) if ch.isdigit())
             new = str((int(line[col]) + 1) % 10)
-            lines[line_no] = line[:col] + new + line[col + 1:]
+            lines[line_no] = line[:col] + new + line[col + 1 :]
             units = len(line[:col].encode("utf-16-le")) // 2
             since = len(published)
             used = server.cpu_times() if server else None
             start = time.perf_counter()
-            client.text_document_did_change(T.DidChangeTextDocumentParams(
-                T.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                [T.TextDocumentContentChangePartial(
-                    range=T.Range(T.Position(line_no, units), T.Position(line_no, units + 1)), text=new)]))
-            got = await asyncio.wait_for(until(lambda p: p.uri == uri and p.version == version, since), 120)
+            client.text_document_did_change(
+                T.DidChangeTextDocumentParams(
+                    T.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                    [
+                        T.TextDocumentContentChangePartial(
+                            range=T.Range(
+                                T.Position(line_no, units), T.Position(line_no, units + 1)
+                            ),
+                            text=new,
+                        )
+                    ],
+                )
+            )
+            got = await asyncio.wait_for(
+                until(lambda p: p.uri == uri and p.version == version, since), 120
+            )
             if version >= 5:
                 timings.append(time.perf_counter() - start)
                 if server:
@@ -127,38 +155,67 @@ async def measure(text: str, edits: int, debounce_ms: int) -> dict:
         await client.shutdown_async(None)
         client.exit(None)
         await client.stop()
-    return {"cold": cold, "cold_full": cold_full, "first_count": len(first.diagnostics), "timings": timings,
-            "findings": findings, "cpu": cpu}
+    return {
+        "cold": cold,
+        "cold_full": cold_full,
+        "first_count": len(first.diagnostics),
+        "timings": timings,
+        "findings": findings,
+        "cpu": cpu,
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=40, help="measured edits")
-    parser.add_argument("--article", type=Path, help="a Markdown article to edit (default: two corpus articles)")
-    parser.add_argument("--synthetic", action="store_true", help="the figure-dense synthetic article of bench.py")
-    parser.add_argument("--debounce-ms", type=int, default=30, help="the server's debounce (default: its default)")
+    parser.add_argument(
+        "--article", type=Path, help="a Markdown article to edit (default: two corpus articles)"
+    )
+    parser.add_argument(
+        "--synthetic", action="store_true", help="the figure-dense synthetic article of bench.py"
+    )
+    parser.add_argument(
+        "--debounce-ms", type=int, default=30, help="the server's debounce (default: its default)"
+    )
     args = parser.parse_args()
-    text = args.article.read_text(encoding="utf-8") if args.article else synthetic() if args.synthetic \
+    text = (
+        args.article.read_text(encoding="utf-8")
+        if args.article
+        else synthetic()
+        if args.synthetic
         else default_article()
+    )
     words = len(text.split())
     load_before = os.getloadavg()
     result = asyncio.run(measure(text, args.n, args.debounce_ms))
     load_after = os.getloadavg()
     t = sorted(result["timings"])
     ms = [x * 1000 for x in t]
-    print(f"article: {words} words, {result['findings'][-1]} findings; cpus: {os.cpu_count()}; "
-          f"debounce: {args.debounce_ms} ms")
-    print(f"cold open: first diagnostics {result['cold']:.2f}s ({result['first_count']} findings), "
-          f"with cross-article findings {result['cold_full']:.2f}s")
-    print(f"didChange -> diagnostics, {len(ms)} edits: median {statistics.median(ms):.0f} ms, "
-          f"p90 {ms[int(len(ms) * 0.9) - 1]:.0f} ms, min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms")
+    print(
+        f"article: {words} words, {result['findings'][-1]} findings; cpus: {os.cpu_count()}; "
+        f"debounce: {args.debounce_ms} ms"
+    )
+    print(
+        f"cold open: first diagnostics {result['cold']:.2f}s ({result['first_count']} findings), "
+        f"with cross-article findings {result['cold_full']:.2f}s"
+    )
+    print(
+        f"didChange -> diagnostics, {len(ms)} edits: median {statistics.median(ms):.0f} ms, "
+        f"p90 {ms[int(len(ms) * 0.9) - 1]:.0f} ms, min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms"
+    )
     if result["cpu"]:
         # psutil's CPU clock ticks in 10 ms steps: the mean over every edit is the figure to read.
         mean = sum(result["cpu"]) / len(result["cpu"]) * 1000
-        print(f"server CPU time per edit: mean {mean:.0f} ms (about what an edit takes on an idle machine, "
-              "less the pipe)")
-    print("load average (1, 5, 15 min) before: " + ", ".join(f"{x:.2f}" for x in load_before) +
-          "; after: " + ", ".join(f"{x:.2f}" for x in load_after))
+        print(
+            f"server CPU time per edit: mean {mean:.0f} ms (about what an edit takes on an idle machine, "
+            "less the pipe)"
+        )
+    print(
+        "load average (1, 5, 15 min) before: "
+        + ", ".join(f"{x:.2f}" for x in load_before)
+        + "; after: "
+        + ", ".join(f"{x:.2f}" for x in load_after)
+    )
     return 0
 
 

@@ -10,8 +10,16 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-CONDITIONS = ["chronic pain", "CRPS", "fibromyalgia", "treatment-resistant depression", "migraine",
-              "neuropathic pain", "PTSD", "bipolar depression"]
+CONDITIONS = [
+    "chronic pain",
+    "CRPS",
+    "fibromyalgia",
+    "treatment-resistant depression",
+    "migraine",
+    "neuropathic pain",
+    "PTSD",
+    "bipolar depression",
+]
 SENTENCES = [
     "Many people with {c} describe years of trying treatments that helped only a little.",
     "Up to {p}% of patients with {c} report a meaningful change after a series of infusions.",
@@ -30,10 +38,12 @@ SENTENCES = [
 
 def synthetic_article(i: int, rng: random.Random, words: int = 1500) -> str:
     condition = rng.choice(CONDITIONS)
-    fm = (f"---\ntitle: \"Ketamine and {condition}: article {i}\"\nslug: \"ketamine-article-{i}\"\n"
-          f"excerpt: \"What the research says about ketamine for {condition}, and what treatment involves.\"\n"
-          f"category: \"CLINICAL_RESEARCH\"\nauthor: \"Editorial Team\"\npublishedAt: \"2026-0{1 + i % 9}-1{i % 9}\"\n"
-          f"featuredImage: \"/images/articles/k{i}.jpg\"\ntags: [\"ketamine\", \"{condition}\"]\n---\n\n")
+    fm = (
+        f'---\ntitle: "Ketamine and {condition}: article {i}"\nslug: "ketamine-article-{i}"\n'
+        f'excerpt: "What the research says about ketamine for {condition}, and what treatment involves."\n'
+        f'category: "CLINICAL_RESEARCH"\nauthor: "Editorial Team"\npublishedAt: "2026-0{1 + i % 9}-1{i % 9}"\n'
+        f'featuredImage: "/images/articles/k{i}.jpg"\ntags: ["ketamine", "{condition}"]\n---\n\n'
+    )
     out = [fm, f"# Ketamine and {condition}: article {i}\n\n"]
     count = 0
     section = 0
@@ -43,17 +53,35 @@ def synthetic_article(i: int, rng: random.Random, words: int = 1500) -> str:
         for _ in range(rng.randint(2, 4)):
             para = []
             for _ in range(rng.randint(3, 6)):
-                s = rng.choice(SENTENCES).format(c=condition, p=rng.randint(30, 85), y=rng.randint(2010, 2024),
-                                                 a=rng.randint(20, 50), b=rng.randint(55, 90), d=0.5,
-                                                 m=40, s=6, r=rng.randint(3, 9), h=rng.randint(1, 4))
+                s = rng.choice(SENTENCES).format(
+                    c=condition,
+                    p=rng.randint(30, 85),
+                    y=rng.randint(2010, 2024),
+                    a=rng.randint(20, 50),
+                    b=rng.randint(55, 90),
+                    d=0.5,
+                    m=40,
+                    s=6,
+                    r=rng.randint(3, 9),
+                    h=rng.randint(1, 4),
+                )
                 para.append(s)
                 count += len(s.split())
             out.append(" ".join(para) + "\n\n")
-        out.append("".join(f"- **Point {k}**: {rng.choice(SENTENCES).format(c=condition, p=60, y=2019, a=40, b=60, d=0.5, m=40, s=6, r=5, h=2)}\n"
-                           for k in range(1, rng.randint(3, 6))) + "\n")
-    out.append("## References\n\n1. Example A, et al. A review of ketamine. Pain. 2019;160(1):1-10. doi:10.1000/xyz123\n\n")
-    out.append("*This article is for educational purposes only and is not medical advice. "
-               "Consult a qualified healthcare provider.*\n")
+        out.append(
+            "".join(
+                f"- **Point {k}**: {rng.choice(SENTENCES).format(c=condition, p=60, y=2019, a=40, b=60, d=0.5, m=40, s=6, r=5, h=2)}\n"
+                for k in range(1, rng.randint(3, 6))
+            )
+            + "\n"
+        )
+    out.append(
+        "## References\n\n1. Example A, et al. A review of ketamine. Pain. 2019;160(1):1-10. doi:10.1000/xyz123\n\n"
+    )
+    out.append(
+        "*This article is for educational purposes only and is not medical advice. "
+        "Consult a qualified healthcare provider.*\n"
+    )
     return "".join(out)
 
 

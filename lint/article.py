@@ -7,7 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Optional
+from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -67,11 +67,15 @@ class _BoundedLoader(_LenientDateLoader):
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_YAML_ALIASES:
-                raise self._limit(f"more than {MAX_YAML_ALIASES} aliases (refused: alias expansion budget)")
+                raise self._limit(
+                    f"more than {MAX_YAML_ALIASES} aliases (refused: alias expansion budget)"
+                )
             return super().compose_node(parent, index)
         self._depth += 1
         if self._depth > MAX_YAML_DEPTH:
-            raise self._limit(f"collections nested more than {MAX_YAML_DEPTH} levels deep (refused)")
+            raise self._limit(
+                f"collections nested more than {MAX_YAML_DEPTH} levels deep (refused)"
+            )
         try:
             node = super().compose_node(parent, index)
         finally:
@@ -80,11 +84,17 @@ class _BoundedLoader(_LenientDateLoader):
         if isinstance(node, yaml.SequenceNode):
             size += sum(self._sizes.get(id(child), 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
-            size += sum(self._sizes.get(id(k), 1) + self._sizes.get(id(v), 1) for k, v in node.value)
+            size += sum(
+                self._sizes.get(id(k), 1) + self._sizes.get(id(v), 1) for k, v in node.value
+            )
         if size > MAX_YAML_NODES:
             raise yaml.composer.ComposerError(
-                None, None, f"more than {MAX_YAML_NODES} values, counting each alias expanded (refused: "
-                "frontmatter size and alias expansion budget)", node.start_mark)
+                None,
+                None,
+                f"more than {MAX_YAML_NODES} values, counting each alias expanded (refused: "
+                "frontmatter size and alias expansion budget)",
+                node.start_mark,
+            )
         self._sizes[id(node)] = size
         return node
 
@@ -104,11 +114,13 @@ def _clean_text(value: str) -> str:
     """JSON-style escapes in YAML ("\\ud83d\\udc8a") give surrogates: join pairs, replace lone ones."""
     if not LONE_SURROGATE.search(value):
         return value
-    value = SURROGATE_PAIR.sub(lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), value)
+    value = SURROGATE_PAIR.sub(
+        lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), value
+    )
     return LONE_SURROGATE.sub("\ufffd", value)
 
 
-def _clean_data(value: Any, seen: Optional[dict] = None) -> Any:
+def _clean_data(value: Any, seen: dict | None = None) -> Any:
     if isinstance(value, str):
         return _clean_text(value)
     seen = {} if seen is None else seen
@@ -163,7 +175,7 @@ class Frontmatter:
 class Article:
     path: str
     text: str
-    frontmatter: Optional[Frontmatter]
+    frontmatter: Frontmatter | None
     body_offset: int
     layout: Layout
     index: LineIndex
@@ -194,9 +206,9 @@ class Article:
 
     @property
     def body(self) -> str:
-        return self.text[self.body_offset:]
+        return self.text[self.body_offset :]
 
-    def block_at(self, offset: int) -> Optional[Block]:
+    def block_at(self, offset: int) -> Block | None:
         """The leaf block holding `offset` (blocks are in document order and do not overlap)."""
         starts = self._block_starts
         i = bisect_right(starts, offset) - 1
@@ -210,7 +222,7 @@ class Article:
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.layout.blocks]
 
-    def heading_of(self, block: Block) -> Optional[Block]:
+    def heading_of(self, block: Block) -> Block | None:
         return self.layout.blocks[block.heading] if block.heading is not None else None
 
     @cached_property
@@ -278,16 +290,18 @@ class Article:
         return self.index.position(offset)
 
 
-def wide_encoding(data: bytes) -> Optional[str]:
-    """"UTF-16 (little-endian, with a BOM)" and the like, or None for a byte-oriented file.
+def wide_encoding(data: bytes) -> str | None:
+    """ "UTF-16 (little-endian, with a BOM)" and the like, or None for a byte-oriented file.
 
     Without a BOM, ASCII text in UTF-16 or UTF-32 is mostly NUL bytes in fixed
     positions, which is also valid UTF-8: read as such, --fix would append
     UTF-8 to a UTF-16 file."""
-    for bom, name in ((b"\x00\x00\xfe\xff", "UTF-32 (big-endian, with a BOM)"),
-                      (b"\xff\xfe\x00\x00", "UTF-32 (little-endian, with a BOM)"),
-                      (b"\xfe\xff", "UTF-16 (big-endian, with a BOM)"),
-                      (b"\xff\xfe", "UTF-16 (little-endian, with a BOM)")):
+    for bom, name in (
+        (b"\x00\x00\xfe\xff", "UTF-32 (big-endian, with a BOM)"),
+        (b"\xff\xfe\x00\x00", "UTF-32 (little-endian, with a BOM)"),
+        (b"\xfe\xff", "UTF-16 (big-endian, with a BOM)"),
+        (b"\xff\xfe", "UTF-16 (little-endian, with a BOM)"),
+    ):
         if data.startswith(bom):
             return name
     sample = data[:4096]
@@ -297,13 +311,15 @@ def wide_encoding(data: bytes) -> Optional[str]:
         usable = len(sample) - len(sample) % width
         if not usable:
             continue
-        units = [sample[i:i + width] for i in range(0, usable, width)]
+        units = [sample[i : i + width] for i in range(0, usable, width)]
         for order, where in (("little", "little-endian"), ("big", "big-endian")):
             text_pos = 0 if order == "little" else width - 1
             zero = [j for j in range(width) if j != text_pos]
             if sum(1 for u in units if all(u[j] == 0 for j in zero)) >= len(units) * 0.9:
                 return f"{label} ({where}, without a BOM)"
     return None
+
+
 def _show_entities(prose: str, text: str, entities: list[tuple[int, int, str]]) -> str:
     """Each entity or escape as the character it displays, padded with blanks to its length.
 
@@ -319,7 +335,9 @@ def _show_entities(prose: str, text: str, entities: list[tuple[int, int, str]]) 
             continue  # blanked (a citation marker, a code span) or overlapping
         out.append(prose[cursor:start])
         width = end - start
-        shown = "".join(c for c in char if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
+        shown = "".join(
+            c for c in char if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc")
+        )
         if not shown or len(shown) > width:
             shown = "" if not shown else shown[:width]
         before = out[-1][-1:] if out and out[-1] else (prose[start - 1] if start else "")
@@ -334,8 +352,10 @@ def decode(data: bytes) -> tuple[str, bool]:
     """Strict UTF-8, with the byte offset of the first bad byte on failure."""
     wide = wide_encoding(data)
     if wide is not None:
-        raise InputError(f"encoded as {wide}: contentlint reads UTF-8 only; convert the file to UTF-8 "
-                         "(it is left untouched, also by --fix)")
+        raise InputError(
+            f"encoded as {wide}: contentlint reads UTF-8 only; convert the file to UTF-8 "
+            "(it is left untouched, also by --fix)"
+        )
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
         data = data[3:]
@@ -347,7 +367,7 @@ def decode(data: bytes) -> tuple[str, bool]:
     return text, bom
 
 
-def _split_frontmatter(text: str, index: LineIndex) -> Optional[Frontmatter]:
+def _split_frontmatter(text: str, index: LineIndex) -> Frontmatter | None:
     if not text.startswith("---"):
         return None
     opening = FENCE.match(text)
@@ -358,8 +378,11 @@ def _split_frontmatter(text: str, index: LineIndex) -> Optional[Frontmatter]:
         raise InputError("frontmatter opened with '---' at line 1 is never closed", line=1)
     fm_text = text[opening.end() : closing.start()]
     if len(fm_text) > MAX_FRONTMATTER:
-        raise InputError(f"frontmatter is {len(fm_text) // 1024} KB, over the {MAX_FRONTMATTER // 1024} KB "
-                         "limit for frontmatter; not analysed", line=1)
+        raise InputError(
+            f"frontmatter is {len(fm_text) // 1024} KB, over the {MAX_FRONTMATTER // 1024} KB "
+            "limit for frontmatter; not analysed",
+            line=1,
+        )
     # fm_text begins with the fence line's own line break, so YAML's line 0 is file line 1.
     first_line = 1
     try:
@@ -369,10 +392,15 @@ def _split_frontmatter(text: str, index: LineIndex) -> Optional[Frontmatter]:
         # quote, say), which is where a writer has to look.
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         line = first_line + mark.line if mark is not None else 1
-        detail = "; ".join(p for p in (getattr(err, "context", None), getattr(err, "problem", None)) if p)
+        detail = "; ".join(
+            p for p in (getattr(err, "context", None), getattr(err, "problem", None)) if p
+        )
         detail = detail or str(err).splitlines()[0]
-        raise InputError(f"frontmatter YAML error at line {line}: {detail}", line=line,
-                         column=(mark.column + 1) if mark is not None else 1) from None
+        raise InputError(
+            f"frontmatter YAML error at line {line}: {detail}",
+            line=line,
+            column=(mark.column + 1) if mark is not None else 1,
+        ) from None
     if data is None or not isinstance(data, dict):
         if fm_text.strip():
             raise InputError("frontmatter is not a mapping of keys to values", line=first_line)
@@ -385,9 +413,14 @@ def _split_frontmatter(text: str, index: LineIndex) -> Optional[Frontmatter]:
             key = _clean_text(str(key_node.value))
             line = first_line + key_node.start_mark.line
             if key in key_lines and isinstance(key_node, yaml.ScalarNode):
-                problems.append(InputError(
-                    f"duplicate frontmatter key {key!r} at line {line} (first at line {key_lines[key]}); "
-                    "YAML keeps only the last one", line=line, column=key_node.start_mark.column + 1))
+                problems.append(
+                    InputError(
+                        f"duplicate frontmatter key {key!r} at line {line} (first at line {key_lines[key]}); "
+                        "YAML keeps only the last one",
+                        line=line,
+                        column=key_node.start_mark.column + 1,
+                    )
+                )
                 continue
             key_lines[key] = line
             key_offsets[key] = index.line_start(line) + key_node.start_mark.column
@@ -396,7 +429,9 @@ def _split_frontmatter(text: str, index: LineIndex) -> Optional[Frontmatter]:
         end += 2
     elif end < len(text) and text[end] in "\r\n":
         end += 1
-    found = Frontmatter({str(k): v for k, v in data.items()}, opening.start(), end, key_lines, key_offsets)
+    found = Frontmatter(
+        {str(k): v for k, v in data.items()}, opening.start(), end, key_lines, key_offsets
+    )
     found.problems = problems
     return found
 

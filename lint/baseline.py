@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
 
 from . import __version__
 from .discover import display_path
@@ -46,8 +46,13 @@ class Entry:
     message: str = ""
 
     def stale_record(self) -> dict:
-        return {"path": self.path, "rule": self.rule, "line": self.line, "message": self.message,
-                "fingerprint": self.fingerprint}
+        return {
+            "path": self.path,
+            "rule": self.rule,
+            "line": self.line,
+            "message": self.message,
+            "fingerprint": self.fingerprint,
+        }
 
 
 def _digest(*parts: str) -> str:
@@ -63,8 +68,15 @@ def finding_context(finding: Finding) -> str:
 
 
 def entry_for(finding: Finding) -> Entry:
-    return Entry(path=finding.path, rule=finding.code, key=finding_key(finding), context=finding_context(finding),
-                 fingerprint=finding.fingerprint, line=finding.line, message=finding.message)
+    return Entry(
+        path=finding.path,
+        rule=finding.code,
+        key=finding_key(finding),
+        context=finding_context(finding),
+        fingerprint=finding.fingerprint,
+        line=finding.line,
+        message=finding.message,
+    )
 
 
 @dataclass
@@ -76,7 +88,9 @@ class Baseline:
         return [e for e in self.entries if e.path == path]
 
 
-def match(findings: Sequence[Finding], entries: Sequence[Entry]) -> tuple[list[Finding], list[Entry], list[Entry]]:
+def match(
+    findings: Sequence[Finding], entries: Sequence[Entry]
+) -> tuple[list[Finding], list[Entry], list[Entry]]:
     """(new findings, matched entries, unmatched entries) for one article."""
     pool: dict[tuple[str, str], list[Entry]] = {}
     for entry in entries:
@@ -111,10 +125,23 @@ def _relative_to(path: str, folder: Path) -> str:
 
 def render(entries: Iterable[Entry], target: Path) -> str:
     folder = target.resolve().parent
-    rows = [{"path": _relative_to(e.path, folder), "rule": e.rule, "key": e.key, "context": e.context,
-             "fingerprint": e.fingerprint, "line": e.line, "message": e.message}
-            for e in sorted(entries, key=lambda e: (e.path, e.line, e.rule, e.key))]
-    doc = {"version": VERSION, "tool": {"name": "contentlint", "version": __version__}, "findings": rows}
+    rows = [
+        {
+            "path": _relative_to(e.path, folder),
+            "rule": e.rule,
+            "key": e.key,
+            "context": e.context,
+            "fingerprint": e.fingerprint,
+            "line": e.line,
+            "message": e.message,
+        }
+        for e in sorted(entries, key=lambda e: (e.path, e.line, e.rule, e.key))
+    ]
+    doc = {
+        "version": VERSION,
+        "tool": {"name": "contentlint", "version": __version__},
+        "findings": rows,
+    }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -126,28 +153,46 @@ def write(entries: Iterable[Entry], target: Path) -> None:
 
 def load(target: Path) -> Baseline:
     if not target.is_file():
-        raise BaselineError(f"baseline file {target} not found "
-                            f"(create it with `contentlint baseline PATHS -o {target}`)")
+        raise BaselineError(
+            f"baseline file {target} not found "
+            f"(create it with `contentlint baseline PATHS -o {target}`)"
+        )
     try:
         doc = json.loads(target.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
         raise BaselineError(f"cannot read baseline file {target}: {err}") from None
     except ValueError as err:
         raise BaselineError(f"baseline file {target} is not valid JSON: {err}") from None
-    if not isinstance(doc, dict) or doc.get("version") != VERSION or not isinstance(doc.get("findings"), list):
-        raise BaselineError(f"baseline file {target} is not a contentlint baseline (version {VERSION}): "
-                            "expected {\"version\": 1, \"findings\": [...]}")
+    if (
+        not isinstance(doc, dict)
+        or doc.get("version") != VERSION
+        or not isinstance(doc.get("findings"), list)
+    ):
+        raise BaselineError(
+            f"baseline file {target} is not a contentlint baseline (version {VERSION}): "
+            'expected {"version": 1, "findings": [...]}'
+        )
     folder = target.resolve().parent
     entries = []
     for i, row in enumerate(doc["findings"]):
-        if not isinstance(row, dict) or not all(isinstance(row.get(k), str) for k in ("path", "rule", "key")):
+        if not isinstance(row, dict) or not all(
+            isinstance(row.get(k), str) for k in ("path", "rule", "key")
+        ):
             raise BaselineError(f"baseline file {target}: entry {i} lacks path, rule or key")
         stored = Path(row["path"])
         path = display_path(stored if stored.is_absolute() else folder / stored)
         line = row.get("line", 0)
-        entries.append(Entry(path=path, rule=row["rule"], key=row["key"], context=str(row.get("context", "")),
-                             fingerprint=str(row.get("fingerprint", "")),
-                             line=line if isinstance(line, int) else 0, message=str(row.get("message", ""))))
+        entries.append(
+            Entry(
+                path=path,
+                rule=row["rule"],
+                key=row["key"],
+                context=str(row.get("context", "")),
+                fingerprint=str(row.get("fingerprint", "")),
+                line=line if isinstance(line, int) else 0,
+                message=str(row.get("message", "")),
+            )
+        )
     return Baseline(path=str(target), entries=entries)
 
 
@@ -199,5 +244,5 @@ def pruned(baseline: Baseline, run) -> list[Entry]:
     return kept
 
 
-def resolve_target(value: Optional[Path]) -> Path:
+def resolve_target(value: Path | None) -> Path:
     return value if value is not None else Path(DEFAULT_FILE)

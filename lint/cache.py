@@ -30,7 +30,6 @@ import tempfile
 import time
 from importlib import metadata
 from pathlib import Path
-from typing import Optional
 
 import msgspec
 
@@ -40,15 +39,17 @@ FORMAT = "contentlint-cache"
 VERSION = 2
 LAYOUT = f"v{VERSION}"
 MAX_ENTRY = 64 * 1024 * 1024  # an entry bigger than this is not ours
-TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-       "# This file is a cache directory tag created by contentlint.\n"
-       "# For information about cache directory tags see https://bford.info/cachedir/\n")
+TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by contentlint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
 LEGACY = re.compile(r"^[0-9a-f]{2}$")
 ENTRY = re.compile(r"^[0-9a-f]{32}\.json$")
 SALT_DIR = re.compile(r"^[0-9a-f]{16}$")
 _ENCODER = msgspec.json.Encoder()
 _DECODER = msgspec.json.Decoder(ArticleResult)
-_CODE_HASH: Optional[str] = None
+_CODE_HASH: str | None = None
 
 
 def code_fingerprint() -> str:
@@ -101,7 +102,7 @@ class Cache:
         key = hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         return self.folder / f"{key}.json"
 
-    def get(self, path: str, data: bytes) -> Optional[ArticleResult]:
+    def get(self, path: str, data: bytes) -> ArticleResult | None:
         target = self._file(path)
         try:
             with target.open("rb") as handle:
@@ -119,7 +120,7 @@ class Cache:
         return result
 
     @staticmethod
-    def _decode(blob: bytes, path: str, content: str) -> Optional[ArticleResult]:
+    def _decode(blob: bytes, path: str, content: str) -> ArticleResult | None:
         if len(blob) > MAX_ENTRY:
             return None
         head, sep, payload = blob.partition(b"\n")
@@ -129,7 +130,11 @@ class Cache:
             header = json.loads(head)
         except ValueError:
             return None
-        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("version") != VERSION:
+        if (
+            not isinstance(header, dict)
+            or header.get("format") != FORMAT
+            or header.get("version") != VERSION
+        ):
             return None
         if header.get("path") != path or header.get("content") != content:
             return None
@@ -141,17 +146,28 @@ class Cache:
             return None
         return result if result.path == path and result.content_hash == content else None
 
-    def put(self, path: str, data: bytes, result: ArticleResult, source: Optional[str] = None) -> None:
+    def put(self, path: str, data: bytes, result: ArticleResult, source: str | None = None) -> None:
         try:
             payload = _ENCODER.encode(result)
             if _DECODER.decode(payload) != result:
                 return  # holds something JSON cannot carry exactly (a tuple, a huge integer): not cached
-        except (msgspec.EncodeError, msgspec.DecodeError, OverflowError, ValueError, TypeError, RecursionError):
+        except (
+            msgspec.EncodeError,
+            msgspec.DecodeError,
+            OverflowError,
+            ValueError,
+            TypeError,
+            RecursionError,
+        ):
             return
-        header = {"format": FORMAT, "version": VERSION, "path": path,
-                  "source": os.path.abspath(source) if source else None,
-                  "content": hashlib.sha256(data).hexdigest(),
-                  "checksum": hashlib.sha256(payload).hexdigest()}
+        header = {
+            "format": FORMAT,
+            "version": VERSION,
+            "path": path,
+            "source": os.path.abspath(source) if source else None,
+            "content": hashlib.sha256(data).hexdigest(),
+            "checksum": hashlib.sha256(payload).hexdigest(),
+        }
         try:
             head = json.dumps(header, ensure_ascii=True).encode()
         except ValueError:
@@ -184,12 +200,18 @@ class Cache:
         root = self.directory / LAYOUT
         out = []
         try:
-            salts = [d for d in root.iterdir() if SALT_DIR.match(d.name) and d.is_dir() and not d.is_symlink()]
+            salts = [
+                d
+                for d in root.iterdir()
+                if SALT_DIR.match(d.name) and d.is_dir() and not d.is_symlink()
+            ]
         except OSError:
             return []
         for salt in salts:
             try:
-                out.extend(p for p in salt.iterdir() if ENTRY.match(p.name) or p.name.endswith(".tmp"))
+                out.extend(
+                    p for p in salt.iterdir() if ENTRY.match(p.name) or p.name.endswith(".tmp")
+                )
             except OSError:
                 continue
         return out
@@ -243,8 +265,11 @@ class Cache:
                 continue
             if _remove(entry):
                 files += 1
-        for folder in [*sorted((self.directory / LAYOUT).glob("*")), self.directory / LAYOUT,
-                       *[d for d in self.directory.glob("[0-9a-f][0-9a-f]") if LEGACY.match(d.name)]]:
+        for folder in [
+            *sorted((self.directory / LAYOUT).glob("*")),
+            self.directory / LAYOUT,
+            *[d for d in self.directory.glob("[0-9a-f][0-9a-f]") if LEGACY.match(d.name)],
+        ]:
             try:
                 folder.rmdir()
             except OSError:
@@ -263,7 +288,7 @@ class Cache:
         return files, size
 
 
-def _source_of(entry: Path) -> Optional[str]:
+def _source_of(entry: Path) -> str | None:
     try:
         with entry.open("rb") as handle:
             head = handle.readline(65536)
@@ -280,4 +305,3 @@ def _remove(path: Path) -> bool:
         return True
     except OSError:
         return False
-

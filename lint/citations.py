@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,13 +44,44 @@ CITATION_OPTIONS: dict[str, Any] = {
     # `citation-components`, e.g. [{tag = "Cite"}, {shortcode = "cite"}, {pattern = "…"}].
     "citation-components": [],
     "lead-in-covers-list": True,
-    "reference-headings": ["references", "reference list", "sources", "source", "bibliography", "citations",
-                           "works cited", "literature cited", "studies cited", "research cited",
-                           "scientific references", "footnotes", "notes", "endnotes"],
-    "summary-headings": ["key takeaways", "takeaways", "key takeaway", "summary", "in summary",
-                         "quick summary", "bottom line", "tl;dr", "tldr", "key points", "at a glance",
-                         "highlights", "conclusion", "conclusions", "in conclusion", "quick facts",
-                         "key facts", "recap", "what to remember", "the short version"],
+    "reference-headings": [
+        "references",
+        "reference list",
+        "sources",
+        "source",
+        "bibliography",
+        "citations",
+        "works cited",
+        "literature cited",
+        "studies cited",
+        "research cited",
+        "scientific references",
+        "footnotes",
+        "notes",
+        "endnotes",
+    ],
+    "summary-headings": [
+        "key takeaways",
+        "takeaways",
+        "key takeaway",
+        "summary",
+        "in summary",
+        "quick summary",
+        "bottom line",
+        "tl;dr",
+        "tldr",
+        "key points",
+        "at a glance",
+        "highlights",
+        "conclusion",
+        "conclusions",
+        "in conclusion",
+        "quick facts",
+        "key facts",
+        "recap",
+        "what to remember",
+        "the short version",
+    ],
 }
 
 # -- marker patterns (also used by the number grammar to skip their digits) -----
@@ -67,17 +99,89 @@ ARXIV = re.compile(r"\barXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?\b", re.I)
 PARENS = re.compile(r"\(([^()\n]{4,240})\)")
 YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}[a-z]?(?!\d)")
 PAGES = re.compile(r"\bpp?\.\s*\d+(?:\s*[-–]\s*\d+)?")
-CITATION_WORDS = {"et", "al", "and", "colleagues", "coworkers", "co-workers", "see", "e.g", "eg", "cf", "in", "press",
-                  "of", "the", "for", "p", "pp", "also", "von", "van", "de", "der", "den", "da", "di", "le", "la",
-                  "du", "y", "reviewed", "by", "as", "ed", "eds", "n.d", "nd", "accessed", "updated", "team",
-                  "group", "investigators", "study", "on", "behalf", "writing", "committee"}
-MONTHS_CAP = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-              "Nov", "Dec", "Spring", "Summer", "Autumn", "Fall", "Winter"}
+CITATION_WORDS = {
+    "et",
+    "al",
+    "and",
+    "colleagues",
+    "coworkers",
+    "co-workers",
+    "see",
+    "e.g",
+    "eg",
+    "cf",
+    "in",
+    "press",
+    "of",
+    "the",
+    "for",
+    "p",
+    "pp",
+    "also",
+    "von",
+    "van",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "le",
+    "la",
+    "du",
+    "y",
+    "reviewed",
+    "by",
+    "as",
+    "ed",
+    "eds",
+    "n.d",
+    "nd",
+    "accessed",
+    "updated",
+    "team",
+    "group",
+    "investigators",
+    "study",
+    "on",
+    "behalf",
+    "writing",
+    "committee",
+}
+MONTHS_CAP = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Spring",
+    "Summer",
+    "Autumn",
+    "Fall",
+    "Winter",
+}
 
 
 def is_author_year(content: str) -> bool:
-    """"Smith et al., 2021", "Lincoff and colleagues, 2023", "Davis et al., JAMA Psychiatry, 2021; WHO 2020"."""
+    """ "Smith et al., 2021", "Lincoff and colleagues, 2023", "Davis et al., JAMA Psychiatry, 2021; WHO 2020"."""
     parts = [p.strip() for p in content.split(";") if p.strip()]
     if not parts:
         return False
@@ -102,10 +206,34 @@ def is_author_year(content: str) -> bool:
 
 
 NARRATIVE_YEAR = re.compile(r"\(((?:19|20)\d{2}[a-z]?)\)")
-NARRATIVE_NAME = re.compile(r"\b([A-Z][\w'’\-]+)(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’\-]+))?\s+$")
-NARRATIVE_STOP = {"In", "The", "A", "An", "From", "Since", "Study", "Studies", "Update", "Published",
-                  "Updated", "By", "Of", "On", "At", "Until", "Before", "After", "During", "Year"}
-LINK_TEXT_MARKER = re.compile(r"^\s*(?:\[?\d{1,3}\]?|source|sources|ref|reference|link|here|study|pdf)\s*$", re.I)
+NARRATIVE_NAME = re.compile(
+    r"\b([A-Z][\w'’\-]+)(?:\s+(?:et\s+al\.?|(?:and|&)\s+[A-Z][\w'’\-]+))?\s+$"
+)
+NARRATIVE_STOP = {
+    "In",
+    "The",
+    "A",
+    "An",
+    "From",
+    "Since",
+    "Study",
+    "Studies",
+    "Update",
+    "Published",
+    "Updated",
+    "By",
+    "Of",
+    "On",
+    "At",
+    "Until",
+    "Before",
+    "After",
+    "During",
+    "Year",
+}
+LINK_TEXT_MARKER = re.compile(
+    r"^\s*(?:\[?\d{1,3}\]?|source|sources|ref|reference|link|here|study|pdf)\s*$", re.I
+)
 
 
 TITLED = re.compile(r"([A-Z][\w'’\-]*)[ \t]+$")
@@ -124,7 +252,7 @@ def _title_before(prose: str, name: re.Match) -> bool:
     k = before.start() - 1
     while k >= 0 and prose[k] in " \t":
         k -= 1
-    return not (k < 0 or prose[k] in ".!?\n:")  or before.group(1) not in NARRATIVE_STOP
+    return not (k < 0 or prose[k] in ".!?\n:") or before.group(1) not in NARRATIVE_STOP
 
 
 @dataclass(frozen=True)
@@ -135,12 +263,12 @@ class Citation:
     target: str  # the href, footnote label, reference number(s) or identifier text
 
 
-def _cache(article: "Article") -> dict:
+def _cache(article: Article) -> dict:
     return article.cache
 
 
 # -- sentences and sections, shared with the number grammar -------------------
-def sentence_spans(article: "Article") -> list[tuple[int, int]]:
+def sentence_spans(article: Article) -> list[tuple[int, int]]:
     """(start, end) of every sentence of the Doc, in order; computed once per article."""
     cache = _cache(article)
     if "sentences" not in cache:
@@ -148,7 +276,7 @@ def sentence_spans(article: "Article") -> list[tuple[int, int]]:
     return cache["sentences"]
 
 
-def block_index_at(article: "Article", offset: int) -> Optional[int]:
+def block_index_at(article: Article, offset: int) -> int | None:
     cache = _cache(article)
     if "block_starts" not in cache:
         cache["block_starts"] = [b.start for b in article.blocks]
@@ -168,7 +296,7 @@ def _normalise_heading(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
-def section_headings(article: "Article", block: "Block") -> list["Block"]:
+def section_headings(article: Article, block: Block) -> list[Block]:
     """The headings a block sits under, nearest first, each of a higher level than the last."""
     chain: list = []
     index = block.index if block.kind == "heading" else block.heading
@@ -192,7 +320,7 @@ def _phrase_pattern(phrases: tuple) -> re.Pattern:
     return _PHRASES[phrases]
 
 
-def in_section(article: "Article", block: "Block", phrases: Iterable[str]) -> bool:
+def in_section(article: Article, block: Block, phrases: Iterable[str]) -> bool:
     """Whether a block sits under a heading that names one of `phrases` (cached per article)."""
     phrases = tuple(phrases)
     cache = _cache(article).setdefault(("in_section", phrases), {})
@@ -210,17 +338,23 @@ def in_section(article: "Article", block: "Block", phrases: Iterable[str]) -> bo
     return cache[block.index]
 
 
-def reference_blocks(article: "Article", phrases: Iterable[str]) -> list["Block"]:
+def reference_blocks(article: Article, phrases: Iterable[str]) -> list[Block]:
     """Blocks inside a References / Sources section (not the heading itself)."""
     key = ("reference_blocks", tuple(phrases))
     cache = _cache(article)
     if key not in cache:
         pattern = _phrase_pattern(tuple(phrases))
-        if not any(b.kind == "heading" and pattern.search(_normalise_heading(b.text)) for b in article.blocks):
+        if not any(
+            b.kind == "heading" and pattern.search(_normalise_heading(b.text))
+            for b in article.blocks
+        ):
             cache[key] = []
         else:
-            cache[key] = [b for b in article.blocks
-                          if b.kind != "heading" and b.heading is not None and in_section(article, b, phrases)]
+            cache[key] = [
+                b
+                for b in article.blocks
+                if b.kind != "heading" and b.heading is not None and in_section(article, b, phrases)
+            ]
     return cache[key]
 
 
@@ -230,14 +364,16 @@ def _author_year_spans(prose: str) -> list[tuple[int, int]]:
     for m in PARENS.finditer(prose):
         if is_author_year(m.group(1)):
             spans.append((m.start(), m.end()))
-    for m in NARRATIVE_YEAR.finditer(prose):  # "Berman et al. (2000)": find the year, then look back for the name
+    for m in NARRATIVE_YEAR.finditer(
+        prose
+    ):  # "Berman et al. (2000)": find the year, then look back for the name
         name = NARRATIVE_NAME.search(prose, max(0, m.start() - 80), m.start())
         if name and name.group(1) not in NARRATIVE_STOP and not _title_before(prose, name):
             spans.append((m.start(), m.end()))
     return spans
 
 
-def marker_spans(article: "Article") -> list[tuple[int, int, str, str]]:
+def marker_spans(article: Article) -> list[tuple[int, int, str, str]]:
     """Every citation-like marker in prose: (start, end, form, target), resolved or not.
 
     The number grammar skips the digits inside these; `Citations` decides which count.
@@ -264,7 +400,7 @@ def marker_spans(article: "Article") -> list[tuple[int, int, str, str]]:
     for link in article.layout.links:
         # "[4](#References)", "[[12]](#ref-12)": an in-page link whose text is a number is a reference marker
         if link.href.startswith("#"):
-            m = ANCHOR_MARKER.match(article.text[link.start:link.end])
+            m = ANCHOR_MARKER.match(article.text[link.start : link.end])
             if m:
                 found.append((link.start, link.end, "reference", m.group(1)))
     for start, end in _author_year_spans(prose):
@@ -273,7 +409,9 @@ def marker_spans(article: "Article") -> list[tuple[int, int, str, str]]:
     if "10." in prose:
         for m in DOI.finditer(prose):
             prefix = DOI_PREFIX.search(prose, max(0, m.start() - 6), m.start())
-            found.append((prefix.start() if prefix else m.start(), m.end(), "identifier", m.group(0)))
+            found.append(
+                (prefix.start() if prefix else m.start(), m.end(), "identifier", m.group(0))
+            )
     for pattern, needle in ((PMID, "pmid"), (PMCID, "pmc"), (ARXIV, "arxiv")):
         if needle in lowered:
             for m in pattern.finditer(prose):
@@ -309,7 +447,7 @@ ENTRY_NUMBER = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?:\[(\d{1,3})\]|(\d{1,3})[.)])
 ENTRY_BRACKET = re.compile(r"^\s{0,3}\[(\d{1,3})\]\s+\S.{15,}")
 
 
-def reference_entries(article: "Article", phrases: Iterable[str]) -> set[int]:
+def reference_entries(article: Article, phrases: Iterable[str]) -> set[int]:
     """The entry numbers of the article's reference list(s)."""
     key = ("reference_entries", tuple(phrases))
     cache = _cache(article)
@@ -350,7 +488,7 @@ def _host(href: str) -> str:
         return ""
 
 
-def own_domains(article: "Article", options: Mapping[str, Any]) -> list[str]:
+def own_domains(article: Article, options: Mapping[str, Any]) -> list[str]:
     domains = [str(d).lower().lstrip(".") for d in options.get("own-domains") or []]
     for key in options.get("own-domain-keys") or []:
         value = article.meta.get(key)
@@ -374,7 +512,7 @@ def is_external(href: str, own: Iterable[str]) -> bool:
 class Citations:
     """Which spans of one article a citation supports."""
 
-    def __init__(self, article: "Article", options: Optional[Mapping[str, Any]] = None) -> None:
+    def __init__(self, article: Article, options: Mapping[str, Any] | None = None) -> None:
         opts = dict(CITATION_OPTIONS)
         opts.update({k: v for k, v in (options or {}).items() if k in CITATION_OPTIONS})
         self.article = article
@@ -386,7 +524,9 @@ class Citations:
         self.reference_headings = list(opts["reference-headings"] or [])
         self.citations = self._find()
         self._by_unit: dict[tuple, Citation] = {}
-        self._by_block: dict[int, Citation] = {}  # whole sections under a heading that cites its study
+        self._by_block: dict[
+            int, Citation
+        ] = {}  # whole sections under a heading that cites its study
         for citation in self.citations:
             for unit in self._units_of_citation(citation):
                 self._by_unit.setdefault(unit, citation)
@@ -401,12 +541,18 @@ class Citations:
             own = own_domains(article, self.options)
             for link in article.layout.links:
                 if is_external(link.href, own):
-                    found.append(Citation(link.start, max(link.end, link.start + 1), "link", link.href))
+                    found.append(
+                        Citation(link.start, max(link.end, link.start + 1), "link", link.href)
+                    )
         if "footnote" in self.forms:
             for span in article.layout.spans:
                 if span.kind == "footnote_ref" and span.value in article.layout.footnotes:
                     found.append(Citation(span.start, span.end, "footnote", span.value))
-        entries = reference_entries(article, self.reference_headings) if "reference" in self.forms else set()
+        entries = (
+            reference_entries(article, self.reference_headings)
+            if "reference" in self.forms
+            else set()
+        )
         for start, end, form, target in marker_spans(article):
             if form == "reference":
                 numbers = _numbers_in(target)
@@ -424,11 +570,10 @@ class Citations:
     # -- units ----------------------------------------------------------
     def _sentence_index(self, offset: int) -> int:
         spans = sentence_spans(self.article)
-        starts = self.article.cache.setdefault(
-            "sentence_starts", [s for s, _ in spans])
+        starts = self.article.cache.setdefault("sentence_starts", [s for s, _ in spans])
         return max(0, bisect_right(starts, offset) - 1)
 
-    def unit_of(self, offset: int) -> Optional[tuple]:
+    def unit_of(self, offset: int) -> tuple | None:
         index = block_index_at(self.article, offset)
         if index is None:
             return None
@@ -454,7 +599,7 @@ class Citations:
         return units
 
     def _paragraph_of_labelled_study(self, citation: Citation) -> list[tuple]:
-        """"**Zarate et al. (2012)**: In a study of 15 patients..." names its source in the
+        """ "**Zarate et al. (2012)**: In a study of 15 patients..." names its source in the
         paragraph's bold label, so the citation covers the whole paragraph, and the
         line that introduces such paragraphs ("Several trials support ketamine:")."""
         index = block_index_at(self.article, citation.start)
@@ -466,18 +611,33 @@ class Citations:
         label_end = self.article.text.find(block.lead_in, block.start, block.end)
         if label_end < 0 or citation.start > label_end + len(block.lead_in) + 4:
             return []
-        first, last = self._sentence_index(block.start), self._sentence_index(max(block.start, block.end - 1))
+        first, last = (
+            self._sentence_index(block.start),
+            self._sentence_index(max(block.start, block.end - 1)),
+        )
         units = [("sentence", i) for i in range(first, last + 1)]
         previous = self.article.blocks[index - 1] if index > 0 else None
-        while previous is not None and previous.kind == "paragraph" and previous.lead_in and previous.item is None:
+        while (
+            previous is not None
+            and previous.kind == "paragraph"
+            and previous.lead_in
+            and previous.item is None
+        ):
             previous = self.article.blocks[previous.index - 1] if previous.index > 0 else None
-        if previous is not None and previous.kind == "paragraph" and previous.item is None \
-                and self.article.text[previous.start:previous.end].rstrip().rstrip("*_ ").endswith(":"):
+        if (
+            previous is not None
+            and previous.kind == "paragraph"
+            and previous.item is None
+            and self.article.text[previous.start : previous.end]
+            .rstrip()
+            .rstrip("*_ ")
+            .endswith(":")
+        ):
             units.append(("sentence", self._sentence_index(max(previous.start, previous.end - 1))))
         return units
 
     def _section_of_heading(self, citation: Citation) -> list[int]:
-        """"### Carlini and Cunha (1981)": a heading that names and cites one study (an author and a
+        """ "### Carlini and Cunha (1981)": a heading that names and cites one study (an author and a
         year) covers the section below it (policy §4); a link, a year or several sources do not."""
         index = block_index_at(self.article, citation.start)
         if index is None or self.article.blocks[index].kind != "heading":
@@ -488,26 +648,28 @@ class Citations:
             return []
         level = self.article.blocks[index].level
         covered = []
-        for block in self.article.blocks[index + 1:]:
+        for block in self.article.blocks[index + 1 :]:
             if block.kind == "heading" and block.level <= level:
                 break
             covered.append(block.index)
         return covered
 
     def _list_after_lead_in(self, citation: Citation) -> list[tuple]:
-        """"A review of 22 studies found [2]:" followed by a list, a table or a quotation:
+        """ "A review of 22 studies found [2]:" followed by a list, a table or a quotation:
         the citation covers what it introduces ("[Atkin et al.](url) explain:" then a quote)."""
         blocks = self.article.blocks
         index = block_index_at(self.article, citation.start)
         if index is None:
             return []
         block = blocks[index]
-        body = self.article.text[citation.start:block.end].rstrip().rstrip("*_ ")
-        if not body.endswith(":") or re.search(r"[.!?]\s", self.article.text[citation.end:block.end]):
+        body = self.article.text[citation.start : block.end].rstrip().rstrip("*_ ")
+        if not body.endswith(":") or re.search(
+            r"[.!?]\s", self.article.text[citation.end : block.end]
+        ):
             return []  # not the block's last sentence, or it does not introduce what follows
         units = []
         quoting = None
-        for following in blocks[index + 1:]:
+        for following in blocks[index + 1 :]:
             if quoting is None and not block.quote and self._quoted_paragraph(following):
                 # "From [the review](url):" then a paragraph set wholly in italics or quotation marks:
                 # a quotation attributed to the cited source (policy §2), like a blockquote
@@ -515,7 +677,9 @@ class Citations:
                     first = self._sentence_index(following.start)
                     last = self._sentence_index(max(following.start, following.end - 1))
                     units.extend(("sentence", i) for i in range(first, last + 1))
-                    following = blocks[following.index + 1] if following.index + 1 < len(blocks) else None
+                    following = (
+                        blocks[following.index + 1] if following.index + 1 < len(blocks) else None
+                    )
                 break
             if quoting is None:
                 quoting = following.quote and not block.quote
@@ -539,11 +703,15 @@ class Citations:
         """A plain paragraph set wholly in italics ("_…_", "*…*") or in quotation marks ("“…”")."""
         if block.kind != "paragraph" or block.item is not None or block.row is not None:
             return False
-        text = self.article.text[block.start:block.end].strip()
+        text = self.article.text[block.start : block.end].strip()
         if len(text) < 3:
             return False
         for open_, close in (("_", "_"), ("*", "*"), ("“", "”"), ('"', '"')):
-            if text.startswith(open_) and text.rstrip(".").endswith(close) and not text.startswith(open_ * 2):
+            if (
+                text.startswith(open_)
+                and text.rstrip(".").endswith(close)
+                and not text.startswith(open_ * 2)
+            ):
                 return True
         return False
 
@@ -554,7 +722,7 @@ class Citations:
         spans = sentence_spans(self.article)
         start, _ = spans[sentence]
         prose = self.article.prose
-        if prose[start:citation.start].strip():
+        if prose[start : citation.start].strip():
             return False  # the citation is not at the start of its sentence
         text = self.article.text
         j = citation.start
@@ -569,11 +737,11 @@ class Citations:
             return False
         glued = k == j
         if citation.form == "link":
-            return glued or bool(LINK_TEXT_MARKER.match(text[citation.start:citation.end]))
+            return glued or bool(LINK_TEXT_MARKER.match(text[citation.start : citation.end]))
         return glued or citation.form in ("reference", "footnote", "identifier", "component")
 
     # -- queries --------------------------------------------------------
-    def citation_for(self, start: int, end: Optional[int] = None) -> Optional[Citation]:
+    def citation_for(self, start: int, end: int | None = None) -> Citation | None:
         """The citation that supports the span starting at `start`, if any."""
         unit = self.unit_of(start)
         if unit is None:
@@ -583,7 +751,7 @@ class Citations:
             found = self._by_block.get(block_index_at(self.article, start))
         return found
 
-    def covers(self, start: int, end: Optional[int] = None) -> bool:
+    def covers(self, start: int, end: int | None = None) -> bool:
         return self.citation_for(start, end) is not None
 
     def cited_before(self, phrase: str, offset: int) -> bool:
@@ -606,12 +774,15 @@ class Citations:
             return False
         block = self.article.blocks[index]
         # "**The short version:** ..." opens a summary as surely as a heading does.
-        if block.lead_in and _phrase_pattern(tuple(self.summary_headings)).search(_normalise_heading(block.lead_in)):
+        if block.lead_in and _phrase_pattern(tuple(self.summary_headings)).search(
+            _normalise_heading(block.lead_in)
+        ):
             return True
         return in_section(self.article, block, self.summary_headings)
 
-    def support_for(self, mention: "NumericMention",
-                    mentions: Optional[list["NumericMention"]] = None) -> Optional[Citation]:
+    def support_for(
+        self, mention: NumericMention, mentions: list[NumericMention] | None = None
+    ) -> Citation | None:
         """A mention's citation, or, for a figure repeated in a summary, the cited twin's."""
         direct = self.citation_for(mention.start, mention.end)
         if direct is not None or not self.in_summary(mention.start):
@@ -632,7 +803,9 @@ class Citations:
                     return twin
         return None
 
-    def _cited_twin(self, mention: "NumericMention", mentions: list["NumericMention"]) -> Optional[Citation]:
+    def _cited_twin(
+        self, mention: NumericMention, mentions: list[NumericMention]
+    ) -> Citation | None:
         for other in mentions:
             if other is mention or not same_figure(other, mention) or self.in_summary(other.start):
                 continue
@@ -642,11 +815,11 @@ class Citations:
         return None
 
 
-def same_figure(a: "NumericMention", b: "NumericMention") -> bool:
+def same_figure(a: NumericMention, b: NumericMention) -> bool:
     return a.unit == b.unit and abs(a.low - b.low) < 1e-9 and abs(a.high - b.high) < 1e-9
 
 
-def citations_for(article: "Article", options: Optional[Mapping[str, Any]] = None) -> Citations:
+def citations_for(article: Article, options: Mapping[str, Any] | None = None) -> Citations:
     """One `Citations` per article and option set (two rules usually share it)."""
     opts = {k: (options or {}).get(k, v) for k, v in CITATION_OPTIONS.items()}
     key = ("citations", repr(sorted((k, repr(v)) for k, v in opts.items())))
@@ -656,6 +829,6 @@ def citations_for(article: "Article", options: Optional[Mapping[str, Any]] = Non
     return cache[key]
 
 
-def citation_index(article: "Article", options: Optional[Mapping[str, Any]] = None) -> Citations:
+def citation_index(article: Article, options: Mapping[str, Any] | None = None) -> Citations:
     """The name the issue uses; same as `citations_for`."""
     return citations_for(article, options)

@@ -20,8 +20,9 @@ of the sentence it follows when it comes right after the full stop; a paired com
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from .article import Article
@@ -38,40 +39,54 @@ class ComponentError(ValueError):
     """A malformed citation-components entry; the message names the entry and the value."""
 
 
-def validate_components(value: Any, key: str = "citation-components") -> tuple[tuple[str, str], ...]:
+def validate_components(
+    value: Any, key: str = "citation-components"
+) -> tuple[tuple[str, str], ...]:
     """Checked entries as (kind, value) pairs; raises ComponentError naming key[i].field and the value."""
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list):
-        raise ComponentError(f"'{key}' must be a list of tables such as {{tag = \"Cite\"}}, got {value!r}")
+        raise ComponentError(
+            f"'{key}' must be a list of tables such as {{tag = \"Cite\"}}, got {value!r}"
+        )
     out = []
     for i, entry in enumerate(value):
         where = f"{key}[{i}]"
         if isinstance(entry, str):  # shorthand: a bare name is an MDX/JSX tag
             entry = {"tag": entry}
         if not isinstance(entry, dict):
-            raise ComponentError(f"'{where}' must be a table with one of {', '.join(KINDS)}, got {entry!r}")
+            raise ComponentError(
+                f"'{where}' must be a table with one of {', '.join(KINDS)}, got {entry!r}"
+            )
         unknown = sorted(set(entry) - set(KINDS))
         if unknown:
-            raise ComponentError(f"'{where}' has unknown key(s) {', '.join(unknown)} "
-                                 f"(accepted: {', '.join(KINDS)})")
+            raise ComponentError(
+                f"'{where}' has unknown key(s) {', '.join(unknown)} (accepted: {', '.join(KINDS)})"
+            )
         given = [k for k in KINDS if k in entry]
         if len(given) != 1:
-            raise ComponentError(f"'{where}' must have exactly one of {', '.join(KINDS)}, got {entry!r}")
+            raise ComponentError(
+                f"'{where}' must have exactly one of {', '.join(KINDS)}, got {entry!r}"
+            )
         kind = given[0]
         text = entry[kind]
         if not isinstance(text, str) or not text.strip():
             raise ComponentError(f"'{where}.{kind}' must be a non-empty string, got {text!r}")
         if kind == "tag" and not TAG_NAME.match(text):
-            raise ComponentError(f"'{where}.tag' must be a component name such as \"Cite\", got {text!r}")
+            raise ComponentError(
+                f"'{where}.tag' must be a component name such as \"Cite\", got {text!r}"
+            )
         if kind == "shortcode" and not SHORTCODE_NAME.match(text):
-            raise ComponentError(f"'{where}.shortcode' must be a shortcode name such as \"cite\", got {text!r}")
+            raise ComponentError(
+                f"'{where}.shortcode' must be a shortcode name such as \"cite\", got {text!r}"
+            )
         if kind == "pattern":
             try:
                 compiled = re.compile(text)
             except re.error as err:
-                raise ComponentError(f"'{where}.pattern' is not a valid regular expression ({err}): {text!r}") \
-                    from None
+                raise ComponentError(
+                    f"'{where}.pattern' is not a valid regular expression ({err}): {text!r}"
+                ) from None
             if compiled.match(""):
                 raise ComponentError(f"'{where}.pattern' matches the empty string: {text!r}")
         out.append((kind, text))
@@ -79,7 +94,7 @@ def validate_components(value: Any, key: str = "citation-components") -> tuple[t
 
 
 @lru_cache(maxsize=64)
-def _compiled(kind: str, value: str) -> tuple[re.Pattern, Optional[re.Pattern]]:
+def _compiled(kind: str, value: str) -> tuple[re.Pattern, re.Pattern | None]:
     """(the component, or its opening; the closing of a paired component, if any)."""
     if kind == "tag":
         name = re.escape(value)
@@ -87,12 +102,14 @@ def _compiled(kind: str, value: str) -> tuple[re.Pattern, Optional[re.Pattern]]:
         return single, re.compile(rf"</{name}\s*>")
     if kind == "shortcode":
         name = re.escape(value)
-        opening = re.compile(rf"\{{\{{(?P<d>[<%])\s*{name}(?=[\s>%])(?:[^}}]|\}}(?!\}}))*?(?:>|%)\}}\}}")
+        opening = re.compile(
+            rf"\{{\{{(?P<d>[<%])\s*{name}(?=[\s>%])(?:[^}}]|\}}(?!\}}))*?(?:>|%)\}}\}}"
+        )
         return opening, re.compile(rf"\{{\{{[<%]\s*/{name}\s*[>%]\}}\}}")
     return re.compile(value), None
 
 
-def component_spans(article: "Article", components: Iterable[Any]) -> list[tuple[int, int, bool]]:
+def component_spans(article: Article, components: Iterable[Any]) -> list[tuple[int, int, bool]]:
     """(start, end, wraps) of every configured component in the article's body, outside code.
 
     `wraps` is true for a paired component, whose span runs from its opening to its closing.
@@ -129,7 +146,7 @@ def component_spans(article: "Article", components: Iterable[Any]) -> list[tuple
     return found
 
 
-def citing_spans(article: "Article", components: Iterable[Any]) -> list[tuple[int, int, str]]:
+def citing_spans(article: Article, components: Iterable[Any]) -> list[tuple[int, int, str]]:
     """(start, end, source text) of each citation the components make: a component where it
     stands, and a paired component once for every sentence it wraps."""
     spans = component_spans(article, components)
@@ -144,6 +161,6 @@ def citing_spans(article: "Article", components: Iterable[Any]) -> list[tuple[in
         out.append((start, end, target))
         if wraps:
             for s, e in sentences:
-                if s < end and start < e and article.prose[max(s, start):min(e, end)].strip():
+                if s < end and start < e and article.prose[max(s, start) : min(e, end)].strip():
                     out.append((max(s, start), min(e, end), target))
     return out

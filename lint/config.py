@@ -10,9 +10,10 @@ from __future__ import annotations
 import difflib
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,8 +23,19 @@ else:  # pragma: no cover
 from .finding import SEVERITIES
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx")
-DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", "build", "dist",
-                   "__pycache__", ".contentlint_cache")
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".svn",
+    "node_modules",
+    ".venv",
+    "venv",
+    ".tox",
+    "build",
+    "dist",
+    "__pycache__",
+    ".contentlint_cache",
+)
 
 
 class ConfigError(Exception):
@@ -42,8 +54,8 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     fail_on: str = "error"
-    jobs: Optional[int] = None
-    nlp_model: Optional[str] = None
+    jobs: int | None = None
+    nlp_model: str | None = None
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     draft_statuses: tuple[str, ...] = ("draft",)
     drafts_block: bool = False
@@ -51,7 +63,7 @@ class Settings:
     cache_dir: str = ".contentlint_cache"
     respect_gitignore: bool = True  # skip what .gitignore/.ignore files ignore (lint.discover)
     force_exclude: bool = False  # apply exclude and ignore files to files named explicitly too
-    preset: Optional[str] = None  # a frontmatter convention from rules/presets/ (lint.presets)
+    preset: str | None = None  # a frontmatter convention from rules/presets/ (lint.presets)
     # The file policy (lint/files.py) and the per-article bounds.
     follow_symlinks: str = "inside-root"
     max_file_size: int = 2 * 1024 * 1024
@@ -61,7 +73,7 @@ class Settings:
     # checked here, handed to every rule that reads citations (lint/components.py).
     citation_components: tuple = ()
     # Where the config came from; relative paths in it are relative to `root`.
-    source: Optional[str] = None
+    source: str | None = None
     root: str = "."
 
     def resolve(self, value: str) -> Path:
@@ -94,23 +106,40 @@ def validate(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise ConfigError(f"{where}: unknown key '{key}'{hint}")
         name = KEYS[key]
-        if name in ("select", "extend_select", "ignore", "rule_packs", "include", "exclude",
-                    "extend_exclude", "draft_statuses"):
+        if name in (
+            "select",
+            "extend_select",
+            "ignore",
+            "rule_packs",
+            "include",
+            "exclude",
+            "extend_exclude",
+            "draft_statuses",
+        ):
             out[name] = _list_of_str(value, key, where)
         elif name == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(f"{where}: 'severity' must be a table of code = \"error|warning|info\"")
+                raise ConfigError(
+                    f"{where}: 'severity' must be a table of code = \"error|warning|info\""
+                )
             for code, sev in value.items():
                 if sev not in SEVERITIES:
-                    raise ConfigError(f"{where}: severity.{code} must be one of {', '.join(SEVERITIES)}, got {sev!r}")
+                    raise ConfigError(
+                        f"{where}: severity.{code} must be one of {', '.join(SEVERITIES)}, got {sev!r}"
+                    )
             out[name] = dict(value)
         elif name == "per_file_ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
-            out[name] = {glob: _list_of_str(codes, f"per-file-ignores.{glob}", where) for glob, codes in value.items()}
+            out[name] = {
+                glob: _list_of_str(codes, f"per-file-ignores.{glob}", where)
+                for glob, codes in value.items()
+            }
         elif name == "fail_on":
             if value not in ("error", "warning", "info"):
-                raise ConfigError(f"{where}: 'fail-on' must be \"error\" or \"warning\", got {value!r}")
+                raise ConfigError(
+                    f'{where}: \'fail-on\' must be "error" or "warning", got {value!r}'
+                )
             out[name] = value
         elif name == "jobs":
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
@@ -139,7 +168,9 @@ def validate(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
                 raise ConfigError(f"{where}: {err}") from None
         elif name == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(f"{where}: 'rules' must hold one table per rule, e.g. [tool.contentlint.rules.CL105]")
+                raise ConfigError(
+                    f"{where}: 'rules' must hold one table per rule, e.g. [tool.contentlint.rules.CL105]"
+                )
             out[name] = {str(k): dict(v) for k, v in value.items()}
     return out
 
@@ -153,12 +184,16 @@ def validate_hardening(name: str, key: str, value: Any, where: str) -> Any:
 
     if name == "follow_symlinks":
         if value not in SYMLINK_MODES:
-            raise ConfigError(f"{where}: '{key}' must be one of {', '.join(repr(m) for m in SYMLINK_MODES)}, "
-                              f"got {value!r}")
+            raise ConfigError(
+                f"{where}: '{key}' must be one of {', '.join(repr(m) for m in SYMLINK_MODES)}, "
+                f"got {value!r}"
+            )
         return value
     if name == "time_budget":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 86400:
-            raise ConfigError(f"{where}: '{key}' must be a number of seconds above 0, got {value!r}")
+            raise ConfigError(
+                f"{where}: '{key}' must be a number of seconds above 0, got {value!r}"
+            )
         return float(value)
     try:
         return parse_size(value)
@@ -166,7 +201,7 @@ def validate_hardening(name: str, key: str, value: Any, where: str) -> Any:
         raise ConfigError(f"{where}: '{key}' must be {err}, got {value!r}") from None
 
 
-def find_config(start: Path) -> Optional[tuple[Path, dict]]:
+def find_config(start: Path) -> tuple[Path, dict] | None:
     """The nearest .contentlint.toml, or pyproject.toml with [tool.contentlint], walking up."""
     start = start.resolve()
     directory = start if start.is_dir() else start.parent
@@ -193,22 +228,31 @@ def _read(path: Path) -> dict:
     return data
 
 
-def load_settings(target: Optional[Path] = None, config_file: Optional[Path] = None,
-                  overrides: Optional[Mapping[str, Any]] = None) -> Settings:
+def load_settings(
+    target: Path | None = None,
+    config_file: Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
     settings = Settings(root=os.getcwd())
-    found: Optional[tuple[Path, dict]]
+    found: tuple[Path, dict] | None
     if config_file is not None:
         if not config_file.is_file():
             raise ConfigError(f"{config_file}: config file not found")
         data = _read(config_file)
-        table = data.get("tool", {}).get("contentlint", {}) if config_file.name == "pyproject.toml" else data
+        table = (
+            data.get("tool", {}).get("contentlint", {})
+            if config_file.name == "pyproject.toml"
+            else data
+        )
         found = (config_file, table)
     else:
         found = find_config(target or Path.cwd())
     if found is not None:
         path, table = found
         where = f"{path} [tool.contentlint]" if path.name == "pyproject.toml" else str(path)
-        settings = replace(settings, **validate(table, where), source=str(path), root=str(path.parent))
+        settings = replace(
+            settings, **validate(table, where), source=str(path), root=str(path.parent)
+        )
     if overrides:
         settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
     if settings.preset:

@@ -17,10 +17,10 @@ Files named explicitly are always linted, unless `force_exclude` is set (then
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
 
 import pathspec
 
@@ -53,7 +53,7 @@ def _shown(resolved: Path, given: Path, cwd: str) -> str:
     """display_path for a path whose folder is already resolved (the walk's), without more syscalls."""
     text = str(resolved)
     if text.startswith(cwd) and not os.path.islink(text):
-        return text[len(cwd):].replace(os.sep, "/")
+        return text[len(cwd) :].replace(os.sep, "/")
     return display_path(given)
 
 
@@ -83,7 +83,7 @@ class Filter:
     exclude: tuple[str, ...]
     base: Path  # resolved
 
-    def relative(self, path: Path) -> Optional[str]:
+    def relative(self, path: Path) -> str | None:
         try:
             return path.relative_to(self.base).as_posix()
         except ValueError:
@@ -97,18 +97,20 @@ class Filter:
         return matches(self.exclude, rel, is_dir)
 
     def included(self, path: Path) -> bool:
-        return matches(self.include, path.name) or matches(self.include, self.relative(path) or path.name)
+        return matches(self.include, path.name) or matches(
+            self.include, self.relative(path) or path.name
+        )
 
 
 class IgnoreFiles:
     """The .gitignore/.ignore files that apply to a path, read once per folder."""
 
     def __init__(self) -> None:
-        self._specs: dict[Path, Optional[pathspec.GitIgnoreSpec]] = {}
+        self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
         self._negates: dict[Path, bool] = {}
         self._chains: dict[tuple[Path, Path], list] = {}
 
-    def _spec(self, folder: Path) -> Optional[pathspec.GitIgnoreSpec]:
+    def _spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
         if folder not in self._specs:
             lines: list[str] = []
             sources = [folder / ".git" / "info" / "exclude"] if (folder / ".git").is_dir() else []
@@ -118,7 +120,11 @@ class IgnoreFiles:
                     lines += source.read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:
                     continue
-            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines, backend=PATHSPEC_BACKEND) if lines else None
+            self._specs[folder] = (
+                pathspec.GitIgnoreSpec.from_lines(lines, backend=PATHSPEC_BACKEND)
+                if lines
+                else None
+            )
             self._negates[folder] = any(line.lstrip().startswith("!") for line in lines)
         return self._specs[folder]
 
@@ -128,7 +134,9 @@ class IgnoreFiles:
         if key not in self._chains:
             own = self._spec(folder)
             here = [(str(folder), own, self._negates[folder])] if own is not None else []
-            above = [] if folder == top or folder.parent == folder else self._chain(folder.parent, top)
+            above = (
+                [] if folder == top or folder.parent == folder else self._chain(folder.parent, top)
+            )
             self._chains[key] = here + above
         return self._chains[key]
 
@@ -136,7 +144,7 @@ class IgnoreFiles:
         """The deepest ignore file with a matching pattern decides; `top` is the outermost folder read."""
         text = str(path)
         for folder, spec, negates in self._chain(path.parent, top):
-            rel = text[len(folder):].lstrip("/\\").replace("\\", "/")
+            rel = text[len(folder) :].lstrip("/\\").replace("\\", "/")
             result = spec.check_file(rel + "/" if is_dir else rel)
             if result.include is not None:
                 if is_dir and result.include and negates:
@@ -156,9 +164,15 @@ def repository_root(start: Path) -> Path:
     return cwd if start == cwd or cwd in start.parents else start
 
 
-def discover(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequence[str] = (), *,
-             respect_gitignore: bool = False, force_exclude: bool = False,
-             filter_for: Optional[Callable[[Path], Filter]] = None) -> list[Path]:
+def discover(
+    paths: Iterable[Path],
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    *,
+    respect_gitignore: bool = False,
+    force_exclude: bool = False,
+    filter_for: Callable[[Path], Filter] | None = None,
+) -> list[Path]:
     """Files named explicitly are always linted (unless force_exclude); directories are searched.
 
     `filter_for(folder)` gives the include/exclude that apply in a folder (the
@@ -173,24 +187,41 @@ def discover(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequen
         if filter_for is not None:
             get_filter = filter_for
         else:
-            fixed = Filter(tuple(include), tuple(exclude), start if start.is_dir() else start.parent)
+            fixed = Filter(
+                tuple(include), tuple(exclude), start if start.is_dir() else start.parent
+            )
             get_filter = lambda _folder, fixed=fixed: fixed
         top = repository_root(start if start.is_dir() else start.parent)
         if not start.is_dir():
             # A file, or a FIFO, device or broken link named explicitly: the file policy reports it.
-            if os.path.lexists(given) and not (force_exclude and _skipped(start, False, get_filter(start.parent),
-                                                                   ignores if respect_gitignore else None, top)):
+            if os.path.lexists(given) and not (
+                force_exclude
+                and _skipped(
+                    start,
+                    False,
+                    get_filter(start.parent),
+                    ignores if respect_gitignore else None,
+                    top,
+                )
+            ):
                 found[display_path(given)] = Path(given)
             continue
-        if force_exclude and start != top and _skipped(start, True, get_filter(start.parent),
-                                                       ignores if respect_gitignore else None, top):
+        if (
+            force_exclude
+            and start != top
+            and _skipped(
+                start, True, get_filter(start.parent), ignores if respect_gitignore else None, top
+            )
+        ):
             continue
         for folder, dirs, files in os.walk(given):
             here = Path(folder).resolve()
             rule = get_filter(here)
             kept = []
             for name in sorted(dirs):
-                if not _skipped(here / name, True, rule, ignores if respect_gitignore else None, top):
+                if not _skipped(
+                    here / name, True, rule, ignores if respect_gitignore else None, top
+                ):
                     kept.append(name)
             dirs[:] = kept
             # A folder named like an article is reported (CL001), and searched as a folder.
@@ -200,14 +231,17 @@ def discover(paths: Iterable[Path], include: Sequence[str] = (), exclude: Sequen
                     found[_shown(here / name, shown, cwd)] = shown
             for name in files:
                 path = here / name
-                if rule.included(path) and not _skipped(path, False, rule,
-                                                        ignores if respect_gitignore else None, top):
+                if rule.included(path) and not _skipped(
+                    path, False, rule, ignores if respect_gitignore else None, top
+                ):
                     shown = Path(folder) / name
                     found[_shown(path, shown, cwd)] = shown
     return [found[key] for key in sorted(found)]
 
 
-def _skipped(path: Path, is_dir: bool, rule: Filter, ignores: Optional[IgnoreFiles], top: Path) -> bool:
+def _skipped(
+    path: Path, is_dir: bool, rule: Filter, ignores: IgnoreFiles | None, top: Path
+) -> bool:
     if rule.excluded(path, is_dir):
         return True
     return ignores is not None and ignores.ignored(path, is_dir, top)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import re
 import string
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any
 
 from .article import Article, InputError, load_article
 from .files import resolved
@@ -54,7 +55,7 @@ def excerpt_of(text: str, start: int, end: int, limit: int = 120) -> str:
     return snippet if len(snippet) <= limit else snippet[: limit - 1] + "…"
 
 
-def make_finding(article: Article, rule: Rule, hit: Hit, severity: Optional[str] = None) -> Finding:
+def make_finding(article: Article, rule: Rule, hit: Hit, severity: str | None = None) -> Finding:
     start, end = article.snap(hit.start, hit.end)
     start = max(0, min(start, len(article.text)))
     end = max(start, min(end, len(article.text)))
@@ -62,14 +63,27 @@ def make_finding(article: Article, rule: Rule, hit: Hit, severity: Optional[str]
     end_line, end_col = article.index.end_position(start, end) if end > start else (line, col)
     args = {"code": rule.code, "name": rule.name, **hit.args}
     return Finding(
-        path=article.path, line=line, column=col, code=rule.code, end_line=end_line, end_column=end_col,
-        name=rule.name, category=rule.category, severity=rule.severity if rule.severity_forced else (hit.severity or severity or rule.severity),
-        message=format_message(rule.message, args), excerpt=excerpt_of(article.text, start, end),
-        line_text=article.index.line_text(line), fix=hit.fix,
+        path=article.path,
+        line=line,
+        column=col,
+        code=rule.code,
+        end_line=end_line,
+        end_column=end_col,
+        name=rule.name,
+        category=rule.category,
+        severity=rule.severity
+        if rule.severity_forced
+        else (hit.severity or severity or rule.severity),
+        message=format_message(rule.message, args),
+        excerpt=excerpt_of(article.text, start, end),
+        line_text=article.index.line_text(line),
+        fix=hit.fix,
     )
 
 
-def one_finding_per_defect(findings: list[Finding], spans: Sequence[tuple[Rule, int, int]]) -> list[Finding]:
+def one_finding_per_defect(
+    findings: list[Finding], spans: Sequence[tuple[Rule, int, int]]
+) -> list[Finding]:
     """Drop a finding when a rule that supersedes its rule reports the same words.
 
     Policy: an uncited named study ("A 2020 randomized controlled trial found")
@@ -87,13 +101,24 @@ def one_finding_per_defect(findings: list[Finding], spans: Sequence[tuple[Rule, 
     return keep
 
 
-def input_finding(path: str, rule: Optional[Rule], err: InputError) -> Finding:
-    return Finding(path=path, line=err.line, column=err.column, code=INPUT_RULE, end_line=err.line,
-                   end_column=err.column, name=rule.name if rule else "unreadable-file", category="input",
-                   severity=rule.severity if rule else "error", message=err.message)
+def input_finding(path: str, rule: Rule | None, err: InputError) -> Finding:
+    return Finding(
+        path=path,
+        line=err.line,
+        column=err.column,
+        code=INPUT_RULE,
+        end_line=err.line,
+        end_column=err.column,
+        name=rule.name if rule else "unreadable-file",
+        category="input",
+        severity=rule.severity if rule else "error",
+        message=err.message,
+    )
 
 
-REPORT_HINT = "this is a bug in contentlint: please report it with this file and `contentlint --version`"
+REPORT_HINT = (
+    "this is a bug in contentlint: please report it with this file and `contentlint --version`"
+)
 
 
 class TimeBudgetExceeded(BaseException):
@@ -102,19 +127,29 @@ class TimeBudgetExceeded(BaseException):
     A BaseException, so that no check's own `except Exception` swallows it."""
 
 
-def internal_error(path: str, rule: Optional[Rule], what: str, err: BaseException) -> Finding:
+def internal_error(path: str, rule: Rule | None, what: str, err: BaseException) -> Finding:
     """One CL001 finding for a crash while analysing one article: the run goes on."""
     detail = " ".join(f"{type(err).__name__}: {err}".split())
     if len(detail) > 300:
         detail = detail[:299] + "…"
     message = f"internal error in {what}: {detail}; {REPORT_HINT}"
-    return Finding(path=path, line=1, column=1, code=INPUT_RULE, end_line=1, end_column=1,
-                   name=rule.name if rule else "unreadable-file", category="input",
-                   severity=rule.severity if rule else "error", message=message)
+    return Finding(
+        path=path,
+        line=1,
+        column=1,
+        code=INPUT_RULE,
+        end_line=1,
+        end_column=1,
+        name=rule.name if rule else "unreadable-file",
+        category="input",
+        severity=rule.severity if rule else "error",
+        message=message,
+    )
 
 
-def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry,
-            deadline: Optional[float] = None) -> ArticleResult:
+def analyse(
+    path: str, data: bytes, rules: Sequence[Rule], registry: Registry, deadline: float | None = None
+) -> ArticleResult:
     """Everything that depends on one article only.
 
     Never raises for a bad article: an unreadable file is one CL001 finding, a
@@ -138,7 +173,7 @@ def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry,
     except TimeBudgetExceeded:
         result.findings.append(_overrun(path, input_rule, "reading the article", list(rules)))
         return result
-    except Exception as err:  # noqa: BLE001 - one bad article must not stop the run
+    except Exception as err:
         result.findings.append(internal_error(path, input_rule, "reading the article", err))
         return result
     if reports_input:
@@ -164,12 +199,13 @@ def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry,
                     result.collected[rule.code] = kind.collect(article, rule.options)
             except (TimeBudgetExceeded, KeyboardInterrupt, SystemExit):
                 raise
-            except BaseException as err:  # noqa: BLE001 - MemoryError and RecursionError included
+            except BaseException as err:
                 failed.append((rule, err))
             pending.pop(0)
     except TimeBudgetExceeded:
-        result.findings.append(_overrun(path, input_rule, f"rule {pending[0].code} ({pending[0].name})",
-                                        pending))
+        result.findings.append(
+            _overrun(path, input_rule, f"rule {pending[0].code} ({pending[0].name})", pending)
+        )
     if failed:
         rule, err = failed[0]
         what = f"rule {rule.code} ({rule.name})"
@@ -178,26 +214,34 @@ def analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry,
         result.findings.append(internal_error(path, input_rule, what, err))
     try:
         result.directives = directives(article)
-    except Exception as err:  # noqa: BLE001
-        result.findings.append(internal_error(path, input_rule, "reading suppression comments", err))
+    except Exception as err:
+        result.findings.append(
+            internal_error(path, input_rule, "reading suppression comments", err)
+        )
     notes = result.findings
     # Rule findings pair one to one with their spans; the CL001 notes join after the dedup.
     result.findings = notes + one_finding_per_defect(ruled, spans)
     result.meta = {k: v for k, v in article.meta.items() if isinstance(v, (str, int, float, bool))}
     result.text = article.text
     wanted = {f.line for f in result.findings} | {d.line for d in result.directives}
-    result.line_texts = {n: article.index.line_text(n) for n in wanted if 1 <= n <= article.index.line_count}
+    result.line_texts = {
+        n: article.index.line_text(n) for n in wanted if 1 <= n <= article.index.line_count
+    }
     return result
 
 
-def _overrun(path: str, input_rule: Optional[Rule], where: str, skipped: Sequence[Rule]) -> Finding:
+def _overrun(path: str, input_rule: Rule | None, where: str, skipped: Sequence[Rule]) -> Finding:
     codes = ", ".join(r.code for r in skipped) or "none"
-    err = InputError(f"analysis stopped: the article used up its time budget (time-budget) in {where}; "
-                     f"rules not run: {codes}")
+    err = InputError(
+        f"analysis stopped: the article used up its time budget (time-budget) in {where}; "
+        f"rules not run: {codes}"
+    )
     return input_finding(path, input_rule, err)
 
 
-def corpus_findings(results: Sequence[ArticleResult], rules: Sequence[Rule], registry: Registry) -> None:
+def corpus_findings(
+    results: Sequence[ArticleResult], rules: Sequence[Rule], registry: Registry
+) -> None:
     """Corpus-scope rules compare what every article collected; findings go to their articles."""
     by_path = {r.path: r for r in results}
     for rule in rules:
@@ -227,10 +271,21 @@ def finding_from_item(result: ArticleResult, rule: Rule, item: Mapping[str, Any]
     end_line, end_col = int(item.get("end_line", line)), int(item.get("end_column", col))
     args = {"code": rule.code, "name": rule.name, **item.get("args", {})}
     line_text = _line(result.text, line)
-    return Finding(path=result.path, line=line, column=col, code=rule.code, end_line=end_line,
-                   end_column=end_col, name=rule.name, category=rule.category,
-                   severity=rule.severity if rule.severity_forced else (item.get("severity") or rule.severity), message=format_message(rule.message, args),
-                   excerpt=item.get("excerpt", ""), line_text=line_text, fix=item.get("fix"))
+    return Finding(
+        path=result.path,
+        line=line,
+        column=col,
+        code=rule.code,
+        end_line=end_line,
+        end_column=end_col,
+        name=rule.name,
+        category=rule.category,
+        severity=rule.severity if rule.severity_forced else (item.get("severity") or rule.severity),
+        message=format_message(rule.message, args),
+        excerpt=item.get("excerpt", ""),
+        line_text=line_text,
+        fix=item.get("fix"),
+    )
 
 
 def _line(text: str, line: int) -> str:
@@ -240,8 +295,13 @@ def _line(text: str, line: int) -> str:
     return lines[line - 1] if 1 <= line <= len(lines) else ""
 
 
-def apply_suppressions(result: ArticleResult, unused_rule: Optional[Rule], enabled: Sequence[Rule],
-                       ignored_here: Sequence[str], known: Sequence[Rule] = ()) -> None:
+def apply_suppressions(
+    result: ArticleResult,
+    unused_rule: Rule | None,
+    enabled: Sequence[Rule],
+    ignored_here: Sequence[str],
+    known: Sequence[Rule] = (),
+) -> None:
     """Drop suppressed and per-file-ignored findings; report directives that hid nothing.
 
     `known` is every rule there is: a directive naming a code that is no rule at all
@@ -264,20 +324,37 @@ def apply_suppressions(result: ArticleResult, unused_rule: Optional[Rule], enabl
         for directive, was_used in zip(result.directives, used):
             if was_used:
                 continue
-            named = [c for c in directive.codes if any(matches_code(c, code, name) for code, name in enabled_codes)]
-            unknown = [c for c in directive.codes
-                       if known and not any(matches_code(c, r.code, r.name) for r in known)]
+            named = [
+                c
+                for c in directive.codes
+                if any(matches_code(c, code, name) for code, name in enabled_codes)
+            ]
+            unknown = [
+                c
+                for c in directive.codes
+                if known and not any(matches_code(c, r.code, r.name) for r in known)
+            ]
             if directive.codes and not named and not unknown:
                 continue  # names only rules that are not running here: nothing to judge
             what = ", ".join(unknown or directive.codes) or "all rules"
-            kept.append(Finding(
-                path=result.path, line=directive.line, column=directive.column, code=unused_rule.code,
-                end_line=directive.end_line, end_column=directive.end_column, name=unused_rule.name,
-                category=unused_rule.category, severity=unused_rule.severity,
-                message=format_message(unused_rule.message, {"codes": what}),
-                excerpt=f"contentlint-{'disable' if directive.verb == 'frontmatter' else directive.verb} {what}",
-                line_text=result.line_texts.get(directive.line, _line(result.text, directive.line)),
-            ))
+            kept.append(
+                Finding(
+                    path=result.path,
+                    line=directive.line,
+                    column=directive.column,
+                    code=unused_rule.code,
+                    end_line=directive.end_line,
+                    end_column=directive.end_column,
+                    name=unused_rule.name,
+                    category=unused_rule.category,
+                    severity=unused_rule.severity,
+                    message=format_message(unused_rule.message, {"codes": what}),
+                    excerpt=f"contentlint-{'disable' if directive.verb == 'frontmatter' else directive.verb} {what}",
+                    line_text=result.line_texts.get(
+                        directive.line, _line(result.text, directive.line)
+                    ),
+                )
+            )
     result.findings = kept
 
 
@@ -300,12 +377,16 @@ def fingerprint_findings(result: ArticleResult) -> None:
         key = (finding.code, norm)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
-        digest = hashlib.sha256(f"{finding.code}\0{finding.path}\0{norm}\0{occurrence}".encode()).hexdigest()[:20]
+        digest = hashlib.sha256(
+            f"{finding.code}\0{finding.path}\0{norm}\0{occurrence}".encode()
+        ).hexdigest()[:20]
         stamped.append(replace(finding, fingerprint=digest))
     result.findings = stamped
 
 
-def per_file_ignores(path: str, table: Mapping[str, Sequence[str]], root: Optional[str] = None) -> list[str]:
+def per_file_ignores(
+    path: str, table: Mapping[str, Sequence[str]], root: str | None = None
+) -> list[str]:
     """Codes ignored for `path` (as shown): gitignore-style globs relative to the config's folder
     `root` (`*` stays within one folder, `**` crosses folders, a bare name matches at any depth)."""
     from pathlib import Path
@@ -325,12 +406,22 @@ def per_file_ignores(path: str, table: Mapping[str, Sequence[str]], root: Option
     return prefixes
 
 
-def finish(results: Iterable[ArticleResult], rules: Sequence[Rule], registry: Registry,
-           ignores: Mapping[str, Sequence[str]], root: Optional[str] = None) -> None:
+def finish(
+    results: Iterable[ArticleResult],
+    rules: Sequence[Rule],
+    registry: Registry,
+    ignores: Mapping[str, Sequence[str]],
+    root: str | None = None,
+) -> None:
     results = list(results)
     corpus_findings(results, rules, registry)
     unused_rule = next((r for r in rules if r.check == UNUSED_SUPPRESSION_KIND), None)
     for result in results:
-        apply_suppressions(result, unused_rule, rules, per_file_ignores(result.path, ignores, root),
-                           registry.sorted_rules())
+        apply_suppressions(
+            result,
+            unused_rule,
+            rules,
+            per_file_ignores(result.path, ignores, root),
+            registry.sorted_rules(),
+        )
         fingerprint_findings(result)

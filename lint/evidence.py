@@ -13,8 +13,9 @@ be given the entry's citation as a footnote.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any
 
 from .facts import Fact, extract_facts
 from .facts.values import Value, normalise, overlaps
@@ -38,11 +39,11 @@ class Entry:
     url: str = ""
     doi: str = ""
     note: str = ""
-    tolerance: Optional[float] = None
+    tolerance: float | None = None
 
     @property
     def source(self) -> str:
-        """"Rikard et al., MMWR 2023; doi:10.15585/mmwr.mm7215a1"."""
+        """ "Rikard et al., MMWR 2023; doi:10.15585/mmwr.mm7215a1"."""
         where = f"doi:{self.doi}" if self.doi else self.url
         return "; ".join(p for p in (self.citation.rstrip(". "), where) if p)
 
@@ -53,7 +54,7 @@ class Entry:
     def footnote_text(self) -> str:
         """A footnote definition body: the citation, linked."""
         if self.link:
-            return f"{self.citation} [{self.doi and 'doi:' + self.doi or self.link}]({self.link})".strip()
+            return f"{self.citation} [{(self.doi and 'doi:' + self.doi) or self.link}]({self.link})".strip()
         return self.citation
 
 
@@ -67,8 +68,14 @@ def _entry(raw: Mapping[str, Any], index: int) -> Entry:
     if low is None or high is None:
         raise EvidenceError(f"{where}: give 'value' or 'low' and 'high'")
     unit = str(raw["unit"])
-    value = normalise(float(low), float(high), unit, KINDS_BY_UNIT.get(unit, "count"),
-                      str(raw.get("qualifier", "exact")), raw.get("scale"))
+    value = normalise(
+        float(low),
+        float(high),
+        unit,
+        KINDS_BY_UNIT.get(unit, "count"),
+        str(raw.get("qualifier", "exact")),
+        raw.get("scale"),
+    )
     if value is None:
         raise EvidenceError(f"{where}: unit {unit!r} is not one the fact extractor compares")
     source = raw["source"]
@@ -76,12 +83,19 @@ def _entry(raw: Mapping[str, Any], index: int) -> Entry:
         source = {"citation": source}
     if not (source.get("url") or source.get("doi")):
         raise EvidenceError(f"{where}: the source needs a url or a doi")
-    return Entry(key=str(raw["key"]), subject=str(raw["subject"]), measure=str(raw["measure"]), value=value,
-                 qualifiers={str(k): str(v) for k, v in (raw.get("qualifiers") or {}).items()},
-                 require=tuple(str(r) for r in raw.get("require") or ()),
-                 citation=str(source.get("citation", "")).strip(), url=str(source.get("url", "")).strip(),
-                 doi=str(source.get("doi", "")).strip(), note=str(raw.get("note", "")).strip(),
-                 tolerance=float(raw["tolerance"]) if raw.get("tolerance") is not None else None)
+    return Entry(
+        key=str(raw["key"]),
+        subject=str(raw["subject"]),
+        measure=str(raw["measure"]),
+        value=value,
+        qualifiers={str(k): str(v) for k, v in (raw.get("qualifiers") or {}).items()},
+        require=tuple(str(r) for r in raw.get("require") or ()),
+        citation=str(source.get("citation", "")).strip(),
+        url=str(source.get("url", "")).strip(),
+        doi=str(source.get("doi", "")).strip(),
+        note=str(raw.get("note", "")).strip(),
+        tolerance=float(raw["tolerance"]) if raw.get("tolerance") is not None else None,
+    )
 
 
 _LOADED: dict[int, tuple[Any, list[Entry]]] = {}
@@ -109,7 +123,9 @@ def _extended(base: Any) -> list[Entry]:
     site keeps only its own decisions and follows updates to the rest; an entry
     with the same key replaces the packaged one."""
     if base != "builtin":
-        raise EvidenceError(f"'extends' may only be 'builtin' (the packaged registry), got {base!r}")
+        raise EvidenceError(
+            f"'extends' may only be 'builtin' (the packaged registry), got {base!r}"
+        )
     from .rules import builtin_pack_dir, load_data_file
 
     return load_entries(_builtin_data(load_data_file, builtin_pack_dir()))
@@ -139,15 +155,17 @@ def _usable(fact: Fact, entry: Entry) -> bool:
     return all(fact.qualifiers.get(dim, value) == value for dim, value in entry.qualifiers.items())
 
 
-def registry_match(fact: Fact, entries: Sequence[Entry], tolerance: float = 0.1) -> Optional[Entry]:
+def registry_match(fact: Fact, entries: Sequence[Entry], tolerance: float = 0.1) -> Entry | None:
     """The entry this figure agrees with, if any."""
     for entry in entries:
-        if _usable(fact, entry) and overlaps(fact.as_value, entry.value, entry.tolerance or tolerance):
+        if _usable(fact, entry) and overlaps(
+            fact.as_value, entry.value, entry.tolerance or tolerance
+        ):
             return entry
     return None
 
 
-def registry_conflict(fact: Fact, entries: Sequence[Entry], tolerance: float = 0.1) -> Optional[Entry]:
+def registry_conflict(fact: Fact, entries: Sequence[Entry], tolerance: float = 0.1) -> Entry | None:
     """The entry this figure contradicts, unless another entry for the same key agrees with it."""
     usable = [e for e in entries if _usable(fact, e)]
     if any(overlaps(fact.as_value, e.value, e.tolerance or tolerance) for e in usable):
@@ -182,14 +200,20 @@ def citation_fix(article, mention, entry: Entry):
     marker_at = _marker_offset(article, mention)
     for label, definition in footnotes.items():
         body = definition.text.lower()
-        if entry.doi and entry.doi.lower() in body or entry.url and entry.url.lower() in body:
-            return Fix(marker_at, marker_at, f"[^{label}]", f"cite {entry.citation or entry.source}")
+        if (entry.doi and entry.doi.lower() in body) or (entry.url and entry.url.lower() in body):
+            return Fix(
+                marker_at, marker_at, f"[^{label}]", f"cite {entry.citation or entry.source}"
+            )
     label = footnote_label(entry, list(footnotes))
     end = _container_end(article, mention.block)
     nl = article.newline
     definition = f"{nl}{nl}[^{label}]: {entry.footnote_text()}"
-    return Fix(marker_at, end, f"[^{label}]{text[marker_at:end]}{definition}",
-               f"cite {entry.citation or entry.source} in a footnote")
+    return Fix(
+        marker_at,
+        end,
+        f"[^{label}]{text[marker_at:end]}{definition}",
+        f"cite {entry.citation or entry.source} in a footnote",
+    )
 
 
 def _marker_offset(article, mention) -> int:
@@ -206,14 +230,14 @@ def _container_end(article, block_index: int) -> int:
     block = blocks[block_index]
     last = block
     if block.item is not None or block.row is not None:
-        for later in blocks[block_index + 1:]:
+        for later in blocks[block_index + 1 :]:
             if later.kind == "heading" or (later.item is None and later.row is None):
                 break
             last = later
     return article.index.line_end(last.end_line)
 
 
-def fact_for(article, mention, options: Optional[Mapping[str, Any]] = None) -> Optional[Fact]:
+def fact_for(article, mention, options: Mapping[str, Any] | None = None) -> Fact | None:
     """The fact extracted for this mention, if it became one."""
     key = ("facts-by-span", id(options))
     index = article.cache.get(key)

@@ -6,7 +6,12 @@ import json
 
 from .rules import Rule
 
-SECTIONS = (("what", "What it checks"), ("why", "Why it matters"), ("example", "Example"), ("instead", "Use instead"))
+SECTIONS = (
+    ("what", "What it checks"),
+    ("why", "Why it matters"),
+    ("example", "Example"),
+    ("instead", "Use instead"),
+)
 
 
 def _example_text(example) -> str:
@@ -18,9 +23,13 @@ def _example_text(example) -> str:
 
 
 def render(rule: Rule) -> str:
-    lines = [f"{rule.code} {rule.name}", "",
-             f"Category: {rule.category}    Default severity: {rule.severity}    "
-             f"Fixable: {'yes' if rule.fixable else 'no'}    Check kind: {rule.check}", ""]
+    lines = [
+        f"{rule.code} {rule.name}",
+        "",
+        f"Category: {rule.category}    Default severity: {rule.severity}    "
+        f"Fixable: {'yes' if rule.fixable else 'no'}    Check kind: {rule.check}",
+        "",
+    ]
     for key, title in SECTIONS:
         lines += [f"## {title}", "", str(rule.docs.get(key, "")).rstrip(), ""]
     if rule.options:
@@ -31,5 +40,12 @@ def render(rule: Rule) -> str:
         lines.append("")
     for label, key in (("Flagged", "bad"), ("Not flagged", "good")):
         for i, example in enumerate(rule.examples.get(key, []), 1):
-            lines += [f"## {label} example {i}", "", "```markdown", _example_text(example).rstrip(), "```", ""]
+            lines += [
+                f"## {label} example {i}",
+                "",
+                "```markdown",
+                _example_text(example).rstrip(),
+                "```",
+                "",
+            ]
     return "\n".join(lines).rstrip() + "\n"

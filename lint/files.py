@@ -21,9 +21,9 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence, Union
 
 from .article import InputError
 
@@ -36,7 +36,7 @@ UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u
 NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def resolved(path: Union[str, Path]) -> Path:
+def resolved(path: str | Path) -> Path:
     """The path with links resolved; a link loop or a broken link keeps its own name in its
     resolved folder, so that the file policy reports it (CL001) instead of a crash."""
     path = Path(path)
@@ -48,6 +48,7 @@ def resolved(path: Union[str, Path]) -> Path:
 
 def escape_text(text: str, keep_tabs: bool = False) -> str:
     """Control characters as visible escapes (\\n, \\x1b, \\u202e); lone surrogates as \\udcXX."""
+
     def one(match: re.Match) -> str:
         ch = match.group()
         if keep_tabs and ch == "\t":
@@ -67,7 +68,11 @@ def visible_line(text: str) -> str:
     """A source line for an excerpt: each control character shown as one U+FFFD, so the
     underline below still lines up."""
     out = UNSAFE.sub("\ufffd", text)
-    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in out) if _has_surrogate(out) else out
+    return (
+        "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in out)
+        if _has_surrogate(out)
+        else out
+    )
 
 
 def _has_surrogate(text: str) -> bool:
@@ -94,7 +99,7 @@ def _guard_line(line: str) -> str:
 
 def _surrogate(ch: str) -> str:
     if "\udc80" <= ch <= "\udcff":  # an undecodable byte kept by surrogateescape
-        return f"\\x{ord(ch) - 0xdc00:02x}"
+        return f"\\x{ord(ch) - 0xDC00:02x}"
     if "\ud800" <= ch <= "\udfff":
         return f"\\u{ord(ch):04x}"
     return ch
@@ -118,14 +123,27 @@ def size_text(n: int) -> str:
 
 
 SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|kb|kib|k|mb|mib|m|gb|gib|g)?\s*$", re.I)
-UNITS = {"": 1, "b": 1, "byte": 1, "bytes": 1, "k": 1024, "kb": 1024, "kib": 1024,
-         "m": 1024 ** 2, "mb": 1024 ** 2, "mib": 1024 ** 2, "g": 1024 ** 3, "gb": 1024 ** 3, "gib": 1024 ** 3}
+UNITS = {
+    "": 1,
+    "b": 1,
+    "byte": 1,
+    "bytes": 1,
+    "k": 1024,
+    "kb": 1024,
+    "kib": 1024,
+    "m": 1024**2,
+    "mb": 1024**2,
+    "mib": 1024**2,
+    "g": 1024**3,
+    "gb": 1024**3,
+    "gib": 1024**3,
+}
 
 
-def parse_size(value: Union[int, str]) -> int:
+def parse_size(value: int | str) -> int:
     """4194304, "4 MB", "512kb" -> bytes; ValueError otherwise."""
     if isinstance(value, bool):
-        raise ValueError("a size, such as 4194304 or \"4 MB\"")
+        raise ValueError('a size, such as 4194304 or "4 MB"')
     if isinstance(value, int):
         if value < 1:
             raise ValueError("a positive size")
@@ -136,7 +154,7 @@ def parse_size(value: Union[int, str]) -> int:
             n = int(float(match.group(1)) * UNITS[(match.group(2) or "").lower()])
             if n >= 1:
                 return n
-    raise ValueError("a size, such as 4194304 or \"4 MB\"")
+    raise ValueError('a size, such as 4194304 or "4 MB"')
 
 
 @dataclass(frozen=True)
@@ -146,7 +164,7 @@ class FilePolicy:
     max_size: int = DEFAULT_MAX_FILE_SIZE
 
     @classmethod
-    def for_run(cls, settings, targets: Iterable[Path] = ()) -> "FilePolicy":
+    def for_run(cls, settings, targets: Iterable[Path] = ()) -> FilePolicy:
         """The project root plus every folder (or file's folder) named on the command line."""
         roots = [os.path.realpath(settings.root)]
         for target in targets:
@@ -155,11 +173,16 @@ class FilePolicy:
             except (OSError, RuntimeError):
                 continue
             roots.append(real if os.path.isdir(real) else os.path.dirname(real))
-        return cls(tuple(dict.fromkeys(roots)), getattr(settings, "follow_symlinks", "inside-root"),
-                   getattr(settings, "max_file_size", DEFAULT_MAX_FILE_SIZE))
+        return cls(
+            tuple(dict.fromkeys(roots)),
+            getattr(settings, "follow_symlinks", "inside-root"),
+            getattr(settings, "max_file_size", DEFAULT_MAX_FILE_SIZE),
+        )
 
     def inside(self, real: str) -> bool:
-        return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in self.roots)
+        return any(
+            real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in self.roots
+        )
 
     def read(self, path: Path) -> bytes:
         """The file's bytes, or InputError saying why it was not read."""
@@ -181,10 +204,12 @@ class FilePolicy:
             raise InputError(f"cannot read file: {getattr(err, 'strerror', None) or err}") from None
         followed = followed or real != os.path.abspath(name)
         if followed and self.symlinks == "never":
-            raise InputError("is a symlink, and follow-symlinks = \"never\"; not read")
+            raise InputError('is a symlink, and follow-symlinks = "never"; not read')
         if followed and self.symlinks == "inside-root" and not self.inside(real):
-            raise InputError("symlink points outside the project root; not read "
-                             "(follow-symlinks = \"anywhere\" allows it)")
+            raise InputError(
+                "symlink points outside the project root; not read "
+                '(follow-symlinks = "anywhere" allows it)'
+            )
         try:
             info = os.stat(real)
         except OSError as err:
@@ -195,8 +220,10 @@ class FilePolicy:
         if kind != "file":
             raise InputError(f"not a regular file (a {kind}); skipped without reading")
         if info.st_size > self.max_size:
-            raise InputError(f"file is {size_text(info.st_size)}, over the size limit of "
-                             f"{size_text(self.max_size)} (max-file-size); not analysed")
+            raise InputError(
+                f"file is {size_text(info.st_size)}, over the size limit of "
+                f"{size_text(self.max_size)} (max-file-size); not analysed"
+            )
         return self._read_regular(real)
 
     def _read_regular(self, real: str) -> bytes:
@@ -208,7 +235,9 @@ class FilePolicy:
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):  # swapped for something else since the check
-                raise InputError(f"not a regular file (a {_kind(info.st_mode)}); skipped without reading")
+                raise InputError(
+                    f"not a regular file (a {_kind(info.st_mode)}); skipped without reading"
+                )
             chunks, total = [], 0
             while True:
                 chunk = os.read(fd, 1 << 20)
@@ -216,8 +245,10 @@ class FilePolicy:
                     break
                 total += len(chunk)
                 if total > self.max_size:
-                    raise InputError(f"file is over the size limit of {size_text(self.max_size)} "
-                                     "(max-file-size); not analysed")
+                    raise InputError(
+                        f"file is over the size limit of {size_text(self.max_size)} "
+                        "(max-file-size); not analysed"
+                    )
                 chunks.append(chunk)
             return b"".join(chunks)
         except OSError as err:

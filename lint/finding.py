@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional
+from typing import Any
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -45,8 +46,8 @@ class Hit:
     start: int
     end: int
     args: Mapping[str, Any] = field(default_factory=dict)
-    severity: Optional[str] = None
-    fix: Optional[Fix] = None
+    severity: str | None = None
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, order=True)
@@ -63,7 +64,7 @@ class Finding:
     message: str = field(compare=False)
     excerpt: str = field(compare=False, default="")
     line_text: str = field(compare=False, default="")
-    fix: Optional[Fix] = field(compare=False, default=None)
+    fix: Fix | None = field(compare=False, default=None)
     fingerprint: str = field(compare=False, default="")
 
     def to_json(self) -> dict:

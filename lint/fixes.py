@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from pathlib import Path
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from pathlib import Path
 
 from .finding import Fix
 
@@ -28,7 +28,7 @@ def apply_to_text(text: str, fixes: Iterable[Fix]) -> str:
     return text
 
 
-def write_atomically(path: Path, data: bytes, like: Optional[os.stat_result] = None) -> None:
+def write_atomically(path: Path, data: bytes, like: os.stat_result | None = None) -> None:
     """Write a temp file next to `path`, then rename it over `path`.
 
     The old file's mode (and, where permitted, owner and group) carry over; a
@@ -91,8 +91,9 @@ class FixOutcome:
     diff: str = ""
 
 
-def fix_file(path: Path, expected_hash: str, fixes: list[Fix], write: bool = True,
-             shown: Optional[str] = None) -> FixOutcome:
+def fix_file(
+    path: Path, expected_hash: str, fixes: list[Fix], write: bool = True, shown: str | None = None
+) -> FixOutcome:
     """Apply `fixes` to `path` (through a symlink, to its target). Never raises for a file problem."""
     import difflib
     import stat as stat_module
@@ -129,8 +130,14 @@ def fix_file(path: Path, expected_hash: str, fixes: list[Fix], write: bool = Tru
         return outcome
     outcome.descriptions = sorted({f.description or "fix" for f in fixes})
     name = shown or str(path)
-    outcome.diff = "".join(difflib.unified_diff(text.splitlines(keepends=True), fixed.splitlines(keepends=True),
-                                                f"a/{name}", f"b/{name}"))
+    outcome.diff = "".join(
+        difflib.unified_diff(
+            text.splitlines(keepends=True),
+            fixed.splitlines(keepends=True),
+            f"a/{name}",
+            f"b/{name}",
+        )
+    )
     if not write:
         outcome.changed = True
         return outcome
@@ -139,7 +146,9 @@ def fix_file(path: Path, expected_hash: str, fixes: list[Fix], write: bool = Tru
         return outcome
     remove_stale_temps(target)
     try:
-        write_atomically(target, (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8"), like=info)
+        write_atomically(
+            target, (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8"), like=info
+        )
     except OSError as err:
         outcome.refused = f"cannot write it ({err.strerror or err})"
         return outcome

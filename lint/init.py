@@ -33,9 +33,10 @@ import datetime as dt
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any
 
 from .checks.frontmatter_values import (
     DATE_FIELD_OPTIONS,
@@ -48,17 +49,72 @@ SCHEMA_FILE = "contentlint.schema.json"
 REQUIRE = 0.8  # share of articles that must have a key for it to be required
 DATE_SHARE = 0.8  # share of a key's values that must read as dates
 
-PUBLISHED_KEYS = ("publishedAt", "published_at", "pubDate", "publishDate", "datePublished", "date_published",
-                  "date", "published", "created", "createdAt", "created_at")
-LATER_KEYS = ("lastReviewed", "last_reviewed", "reviewedAt", "reviewed", "updatedAt", "updated_at", "updated",
-              "updatedDate", "lastmod", "lastModified", "last_modified_at", "lastUpdated", "modifiedAt",
-              "modified", "dateModified")
-REVIEW_KEYS = ("lastReviewed", "last_reviewed", "reviewedAt", "reviewed", "medicallyReviewed", "reviewDate")
-SUMMARY_KEYS = ("excerpt", "description", "summary", "abstract", "lede", "metaDescription",
-                "meta_description")
+PUBLISHED_KEYS = (
+    "publishedAt",
+    "published_at",
+    "pubDate",
+    "publishDate",
+    "datePublished",
+    "date_published",
+    "date",
+    "published",
+    "created",
+    "createdAt",
+    "created_at",
+)
+LATER_KEYS = (
+    "lastReviewed",
+    "last_reviewed",
+    "reviewedAt",
+    "reviewed",
+    "updatedAt",
+    "updated_at",
+    "updated",
+    "updatedDate",
+    "lastmod",
+    "lastModified",
+    "last_modified_at",
+    "lastUpdated",
+    "modifiedAt",
+    "modified",
+    "dateModified",
+)
+REVIEW_KEYS = (
+    "lastReviewed",
+    "last_reviewed",
+    "reviewedAt",
+    "reviewed",
+    "medicallyReviewed",
+    "reviewDate",
+)
+SUMMARY_KEYS = (
+    "excerpt",
+    "description",
+    "summary",
+    "abstract",
+    "lede",
+    "metaDescription",
+    "meta_description",
+)
 # Free text by nature, however few values a small site has used so far.
-FREEFORM = {"title", "author", "authors", "slug", "excerpt", "description", "summary", "subtitle", "url",
-            "permalink", "canonical", "canonicalUrl", "alt", "featuredImageAlt", "name", "headline"}
+FREEFORM = {
+    "title",
+    "author",
+    "authors",
+    "slug",
+    "excerpt",
+    "description",
+    "summary",
+    "subtitle",
+    "url",
+    "permalink",
+    "canonical",
+    "canonicalUrl",
+    "alt",
+    "featuredImageAlt",
+    "name",
+    "headline",
+}
 IMAGE_KEY = re.compile(r"(?i)(image|img|cover|thumbnail|hero|banner|photo|picture)")
 IMAGE_VALUE = re.compile(r"(?i)\.(jpe?g|png|gif|webp|avif|svg)(\?.*)?$")
 SLUG_PATTERNS = (
@@ -93,7 +149,7 @@ def json_type(value: Any) -> str:
     return "string"
 
 
-def date_style(value: Any) -> Optional[str]:
+def date_style(value: Any) -> str | None:
     """'iso-date', 'iso-datetime', a strptime format from LOOSE_FORMATS, or None (not a date)."""
     if isinstance(value, dt.datetime):
         return "iso-datetime"
@@ -116,7 +172,12 @@ def date_style(value: Any) -> Optional[str]:
 
 
 def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or value == [] or value == {}
+    return (
+        value is None
+        or (isinstance(value, str) and not value.strip())
+        or value == []
+        or value == {}
+    )
 
 
 @dataclass
@@ -163,7 +224,7 @@ class KeyStats:
         """Articles where the key has a value."""
         return self.count - self.empty
 
-    def date_kind(self) -> Optional[str]:
+    def date_kind(self) -> str | None:
         """The date style the key is written in, when its values are dates."""
         dated = sum(self.dates.values())
         filled = self.present
@@ -193,7 +254,7 @@ class Plan:
     schema: dict[str, Any]
     rules: dict[str, dict[str, Any]]
     notes: list[str]
-    preset: Optional[str] = None
+    preset: str | None = None
 
 
 def _property(stats: KeyStats, required: bool, enum: bool, articles: int) -> dict[str, Any]:
@@ -242,8 +303,14 @@ def _style_words(kind: str) -> str:
     return f"written like '{example}' ({kind})"
 
 
-def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQUIRE,
-          preset=None, preset_required: bool = True, unreadable: Sequence[str] = ()) -> Plan:
+def infer(
+    metas: Sequence[Mapping[str, Any] | None],
+    *,
+    require: float = REQUIRE,
+    preset=None,
+    preset_required: bool = True,
+    unreadable: Sequence[str] = (),
+) -> Plan:
     """What the site does, as a schema and rule options. `metas`: one per article, None without frontmatter."""
     articles = len(metas)
     stats: dict[str, KeyStats] = {}
@@ -258,10 +325,18 @@ def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQU
     notes: list[str] = []
     rules: dict[str, dict[str, Any]] = {}
 
-    category_field = "category" if "category" in stats and stats["category"].types.get("string") else None
-    properties = {k: _property(stats[k], k in required, articles=articles,
-                               enum=k != category_field and k not in FREEFORM and not IMAGE_KEY.search(k))
-                  for k in order}
+    category_field = (
+        "category" if "category" in stats and stats["category"].types.get("string") else None
+    )
+    properties = {
+        k: _property(
+            stats[k],
+            k in required,
+            articles=articles,
+            enum=k != category_field and k not in FREEFORM and not IMAGE_KEY.search(k),
+        )
+        for k in order
+    }
     if preset is not None:
         for key, prop in (preset.schema.get("properties") or {}).items():
             properties.setdefault(key, prop)
@@ -272,10 +347,12 @@ def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQU
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Article frontmatter",
-        "description": (f"Inferred by `contentlint init` from {articles} article(s) on {dt.date.today().isoformat()}"
-                        f"{' with the ' + preset.name + ' preset' if preset else ''}. Every property is a known key "
-                        "for CL113; required keys are those at least "
-                        f"{round(require * 100)}% of the articles had. Edit freely."),
+        "description": (
+            f"Inferred by `contentlint init` from {articles} article(s) on {dt.date.today().isoformat()}"
+            f"{' with the ' + preset.name + ' preset' if preset else ''}. Every property is a known key "
+            "for CL113; required keys are those at least "
+            f"{round(require * 100)}% of the articles had. Edit freely."
+        ),
         "type": "object",
         "required": required,
         "properties": properties,
@@ -284,8 +361,10 @@ def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQU
     }
     rare = [k for k in order if stats[k].count < 0.5 * articles]
     if articles > 1 and rare and len(rare) * 3 >= len(order):
-        notes.append(f"the site's keys vary between articles ({len(rare)} of {len(order)} keys are in fewer than "
-                     "half): every key seen is known to CL113; only the ones most articles fill are required")
+        notes.append(
+            f"the site's keys vary between articles ({len(rare)} of {len(order)} keys are in fewer than "
+            "half): every key seen is known to CL113; only the ones most articles fill are required"
+        )
 
     # -- dates
     date_keys = {k: stats[k].date_kind() for k in order if stats[k].date_kind()}
@@ -294,20 +373,36 @@ def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQU
     key_pattern = re.compile(DATE_FIELD_OPTIONS["key-pattern"])
     new_fields = [k for k in date_keys if k not in base_fields and not key_pattern.match(k)]
     # Keys that look like dates by name but hold something else would be reported by CL102 forever.
-    odd = [k for k in order if (k in base_fields or key_pattern.match(k)) and k not in date_keys
-           and stats[k].present and stats[k].types.get("string") and not stats[k].dates]
+    odd = [
+        k
+        for k in order
+        if (k in base_fields or key_pattern.match(k))
+        and k not in date_keys
+        and stats[k].present
+        and stats[k].types.get("string")
+        and not stats[k].dates
+    ]
     formats = sorted({kind for kind in date_keys.values() if not kind.startswith("iso-")})
     if new_fields or formats or odd:
         fields = [f for f in base_fields if f not in odd] + new_fields
         table: dict[str, Any] = {"fields": fields}
         if odd:
-            table["key-pattern"] = "^(?!(?:" + "|".join(re.escape(k) for k in odd) + ")$)" + \
-                DATE_FIELD_OPTIONS["key-pattern"].lstrip("^")
-            notes.append(f"not dates although named like dates: {', '.join(odd)} (left out of the date rules)")
+            table["key-pattern"] = (
+                "^(?!(?:"
+                + "|".join(re.escape(k) for k in odd)
+                + ")$)"
+                + DATE_FIELD_OPTIONS["key-pattern"].lstrip("^")
+            )
+            notes.append(
+                f"not dates although named like dates: {', '.join(odd)} (left out of the date rules)"
+            )
         if formats:
             table["formats"] = formats
-            notes.append("dates written " + " and ".join(f"'{dt.date(2026, 3, 2).strftime(f)}' ({f})"
-                                                         for f in formats) + " are accepted besides ISO-8601")
+            notes.append(
+                "dates written "
+                + " and ".join(f"'{dt.date(2026, 3, 2).strftime(f)}' ({f})" for f in formats)
+                + " are accepted besides ISO-8601"
+            )
         rules["CL102"] = dict(table)
         rules["CL103"] = dict(table)
     published = next((k for k in PUBLISHED_KEYS if k in date_keys), None)
@@ -330,13 +425,17 @@ def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQU
         # With no review date, age is the publication date's: blocking on it would gate the whole
         # archive on day one. Overdue articles warn until the site starts recording reviews.
         rules.setdefault("CL114", {})["block"] = False
-        notes.append(f"no review-date key: CL114 warns when '{currency[0]}' is over 12 months old but does not "
-                     "block; record reviews (lastReviewed) and set block = true in [rules.CL114] to gate on them")
+        notes.append(
+            f"no review-date key: CL114 warns when '{currency[0]}' is over 12 months old but does not "
+            "block; record reviews (lastReviewed) and set block = true in [rules.CL114] to gate on them"
+        )
 
     # -- slug spelling
     slug = stats.get("slug")
     if slug is not None and slug.strings:
-        pattern = next((p for p in SLUG_PATTERNS if all(re.fullmatch(p, v) for v in slug.strings)), None)
+        pattern = next(
+            (p for p in SLUG_PATTERNS if all(re.fullmatch(p, v) for v in slug.strings)), None
+        )
         if pattern is None:
             notes.append("slugs follow no common pattern: CL105 keeps ASCII kebab-case")
         elif pattern != SLUG_PATTERNS[0]:
@@ -345,42 +444,61 @@ def infer(metas: Sequence[Optional[Mapping[str, Any]]], *, require: float = REQU
 
     # -- summary field for CL108
     if "excerpt" not in stats:
-        summary = next((k for k in SUMMARY_KEYS if k in stats and len(stats[k].strings) >= 0.5 * articles), None)
+        summary = next(
+            (k for k in SUMMARY_KEYS if k in stats and len(stats[k].strings) >= 0.5 * articles),
+            None,
+        )
         if summary:
             rules["CL108"] = {"field": summary}
             lengths = [len(v) for v in stats[summary].strings]
             if lengths and (min(lengths) < 50 or max(lengths) > 300):
-                notes.append(f"'{summary}' runs {min(lengths)}-{max(lengths)} characters; CL108 warns outside 50-300")
+                notes.append(
+                    f"'{summary}' runs {min(lengths)}-{max(lengths)} characters; CL108 warns outside 50-300"
+                )
 
     # -- category vocabulary for CL110
     if category_field:
         values = sorted(stats[category_field].strings)
         rules["CL110"] = {"vocabulary": values}
         if len(values) > 1 and not category_like(stats[category_field].strings, articles):
-            notes.append(f"'category' has {len(values)} distinct values in {stats[category_field].count} "
-                         "articles: CL110's vocabulary is every value seen; check it against the site's real list")
+            notes.append(
+                f"'category' has {len(values)} distinct values in {stats[category_field].count} "
+                "articles: CL110's vocabulary is every value seen; check it against the site's real list"
+            )
 
     # -- image fields for CL111/CL112
-    images = [k for k in order if stats[k].strings and (IMAGE_KEY.search(k) or
-                                                        all(IMAGE_VALUE.search(v) for v in stats[k].strings))]
+    images = [
+        k
+        for k in order
+        if stats[k].strings
+        and (IMAGE_KEY.search(k) or all(IMAGE_VALUE.search(v) for v in stats[k].strings))
+    ]
     if images and images != ["featuredImage"]:
         rules["CL111"] = {"fields": images}
         rules["CL112"] = {"fields": images}
 
-    return Plan(articles=articles, with_frontmatter=sum(1 for m in metas if m is not None),
-                unreadable=list(unreadable), stats=stats, required=required, schema=schema, rules=rules,
-                notes=notes, preset=preset.name if preset is not None else None)
+    return Plan(
+        articles=articles,
+        with_frontmatter=sum(1 for m in metas if m is not None),
+        unreadable=list(unreadable),
+        stats=stats,
+        required=required,
+        schema=schema,
+        rules=rules,
+        notes=notes,
+        preset=preset.name if preset is not None else None,
+    )
 
 
 # -- reading and writing -----------------------------------------------------
-def read_site(folder: Path) -> tuple[list[Optional[dict]], list[str], list[Path]]:
+def read_site(folder: Path) -> tuple[list[dict | None], list[str], list[Path]]:
     """Frontmatter of every article under `folder` (None without), unreadable files, and the files."""
     from .article import InputError, load_article
     from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
     from .discover import discover, display_path
 
     files = discover([folder], DEFAULT_INCLUDE, DEFAULT_EXCLUDE, respect_gitignore=True)
-    metas: list[Optional[dict]] = []
+    metas: list[dict | None] = []
     unreadable: list[str] = []
     for path in files:
         try:
@@ -454,10 +572,18 @@ def render(plan: Plan, target: Path) -> str:
         tool.add("contentlint", table)
         return tomlkit.dumps(doc)
     doc = tomlkit.document()
-    doc.add(tomlkit.comment(f"Written by `contentlint init` from {plan.articles} article(s); the frontmatter "
-                            f"schema is {SCHEMA_FILE}."))
-    doc.add(tomlkit.comment("Settings and rule options: see the README's Configuration section and "
-                            "`contentlint explain CODE`."))
+    doc.add(
+        tomlkit.comment(
+            f"Written by `contentlint init` from {plan.articles} article(s); the frontmatter "
+            f"schema is {SCHEMA_FILE}."
+        )
+    )
+    doc.add(
+        tomlkit.comment(
+            "Settings and rule options: see the README's Configuration section and "
+            "`contentlint explain CODE`."
+        )
+    )
     for key, value in table.items():
         doc.add(key, value)
     return tomlkit.dumps(doc)
@@ -475,33 +601,47 @@ def write_config(folder: Path, plan: Plan, force: bool = False) -> tuple[Path, P
     from .config import tomllib
 
     tomllib.loads(text)  # never write a file that would not load
-    schema_path.write_text(json.dumps(plan.schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    schema_path.write_text(
+        json.dumps(plan.schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     target.write_text(text, encoding="utf-8")
     return target, schema_path
 
 
 # -- the summary -------------------------------------------------------------
 def describe_plan(plan: Plan, folder: str) -> list[str]:
-    lines = [f"contentlint init: {plan.articles} article(s) under {folder}, "
-             f"{plan.with_frontmatter} with frontmatter"
-             + (f", {len(plan.unreadable)} unreadable (skipped)" if plan.unreadable else "")]
+    lines = [
+        f"contentlint init: {plan.articles} article(s) under {folder}, "
+        f"{plan.with_frontmatter} with frontmatter"
+        + (f", {len(plan.unreadable)} unreadable (skipped)" if plan.unreadable else "")
+    ]
     if plan.preset:
         lines.append(f"  preset: {plan.preset}")
     if not plan.stats:
         lines.append("  no frontmatter keys: nothing is required")
     n = max(plan.articles, 1)
     if plan.required:
-        lines.append("  required: " + ", ".join(f"{k} ({plan.stats[k].present}/{n})" if k in plan.stats else k
-                                                for k in plan.required))
+        lines.append(
+            "  required: "
+            + ", ".join(
+                f"{k} ({plan.stats[k].present}/{n})" if k in plan.stats else k
+                for k in plan.required
+            )
+        )
     optional = [k for k in plan.stats if k not in plan.required]
     if optional:
-        lines.append("  optional: " + ", ".join(f"{k} ({plan.stats[k].present}/{n})" for k in optional))
+        lines.append(
+            "  optional: " + ", ".join(f"{k} ({plan.stats[k].present}/{n})" for k in optional)
+        )
     props = plan.schema["properties"]
     typed = [f"{k}: {_type_words(props.get(k, {}))}" for k in plan.stats if props.get(k)]
     if typed:
         lines.append("  types: " + "; ".join(typed))
-    vocab = [(k, props[k].get("enum") or (props[k].get("items") or {}).get("enum")) for k in plan.stats
-             if props.get(k) and (props[k].get("enum") or (props[k].get("items") or {}).get("enum"))]
+    vocab = [
+        (k, props[k].get("enum") or (props[k].get("items") or {}).get("enum"))
+        for k in plan.stats
+        if props.get(k) and (props[k].get("enum") or (props[k].get("items") or {}).get("enum"))
+    ]
     if "CL110" in plan.rules:
         vocab.append(("category (CL110)", plan.rules["CL110"]["vocabulary"]))
     for key, values in vocab:
@@ -509,7 +649,9 @@ def describe_plan(plan: Plan, folder: str) -> list[str]:
         lines.append(f"  vocabulary of {key}: {shown}")
     for code in sorted(plan.rules):
         if code != "CL110":
-            lines.append(f"  {code}: " + ", ".join(f"{k} = {v!r}" for k, v in plan.rules[code].items()))
+            lines.append(
+                f"  {code}: " + ", ".join(f"{k} = {v!r}" for k, v in plan.rules[code].items())
+            )
     lines += [f"  note: {note}" for note in plan.notes]
     lines += [f"  unreadable: {item}" for item in plan.unreadable]
     return lines
@@ -538,22 +680,43 @@ def first_run_summary(run) -> list[str]:
         lines.append("  nothing")
     blocked = [r for r in run.results if run.verdicts.get(r.path) == BLOCKED]
     fail_on = run.settings.fail_on
-    meta = [r for r in blocked if any(f.category == "metadata" and at_least(f.severity, fail_on) for f in r.findings)]
-    lines.append(f"  {len(run.results)} article(s): {len(blocked)} blocked, {len(meta)} of them for metadata")
+    meta = [
+        r
+        for r in blocked
+        if any(f.category == "metadata" and at_least(f.severity, fail_on) for f in r.findings)
+    ]
+    lines.append(
+        f"  {len(run.results)} article(s): {len(blocked)} blocked, {len(meta)} of them for metadata"
+    )
     stale = 0
     for result in meta:
-        codes = sorted({f.code for f in result.findings if f.category == "metadata" and at_least(f.severity, fail_on)})
+        codes = sorted(
+            {
+                f.code
+                for f in result.findings
+                if f.category == "metadata" and at_least(f.severity, fail_on)
+            }
+        )
         lines.append(f"    {result.path}: {', '.join(codes)}")
         stale += codes == ["CL114"]
     if stale:
-        lines.append(f"  {stale} of them only because their newest date is older than CL114 allows (health "
-                     "content is reviewed regularly); set error-months in [rules.CL114] if your policy differs")
+        lines.append(
+            f"  {stale} of them only because their newest date is older than CL114 allows (health "
+            "content is reviewed regularly); set error-months in [rules.CL114] if your policy differs"
+        )
     return lines
 
 
 # -- the command -------------------------------------------------------------
-def command(folder: Path, preset_name: Optional[str], force: bool, require: float, dry_run: bool,
-            preview: bool, echo) -> int:
+def command(
+    folder: Path,
+    preset_name: str | None,
+    force: bool,
+    require: float,
+    dry_run: bool,
+    preview: bool,
+    echo,
+) -> int:
     """`contentlint init`: 0 when written (or shown), 2 when refused."""
     from .discover import display_path
     from .presets import detect_preset, load_preset
@@ -571,22 +734,35 @@ def command(folder: Path, preset_name: Optional[str], force: bool, require: floa
     target, exists = config_target(folder)
     if not dry_run:
         if exists and not force:
-            raise InitError(f"{target} already holds a contentlint config; use --force to replace it")
+            raise InitError(
+                f"{target} already holds a contentlint config; use --force to replace it"
+            )
         if (folder / SCHEMA_FILE).exists() and not force:
             raise InitError(f"{folder / SCHEMA_FILE} already exists; use --force to replace it")
     metas, unreadable, files = read_site(folder)
     if not files:
         raise InitError(f"no articles (*.md, *.markdown, *.mdx) under {shown}")
     # With an explicit preset its required keys stand; a detected one only lends its names and options.
-    plan = infer(metas, require=require, preset=preset, preset_required=detected is None, unreadable=unreadable)
+    plan = infer(
+        metas,
+        require=require,
+        preset=preset,
+        preset_required=detected is None,
+        unreadable=unreadable,
+    )
     if detected:
-        plan.notes.insert(0, f"looks like a {preset.title} site: preset = \"{detected}\" (its rule options, "
-                             "under the ones written here)")
+        plan.notes.insert(
+            0,
+            f'looks like a {preset.title} site: preset = "{detected}" (its rule options, '
+            "under the ones written here)",
+        )
     from .config import find_config
 
     above = find_config(folder.resolve().parent)
     if above is not None:
-        plan.notes.append(f"articles under {shown} will use this config instead of {display_path(above[0])}")
+        plan.notes.append(
+            f"articles under {shown} will use this config instead of {display_path(above[0])}"
+        )
     for line in describe_plan(plan, shown):
         echo(line)
     if dry_run:

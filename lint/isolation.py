@@ -14,13 +14,13 @@ from __future__ import annotations
 import signal
 import threading
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Optional, Sequence
 
 from . import nlp
-from .engine import INPUT_RULE, ArticleResult, TimeBudgetExceeded, analyse, input_finding
 from .article import InputError
+from .engine import INPUT_RULE, ArticleResult, TimeBudgetExceeded, analyse, input_finding
 from .rules import Registry, Rule
 
 Item = tuple[str, bytes]
@@ -30,12 +30,15 @@ def _on_alarm(signum, frame):  # pragma: no cover - timing dependent
     raise TimeBudgetExceeded()
 
 
-def timed_analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Registry,
-                  budget: Optional[float]) -> ArticleResult:
+def timed_analyse(
+    path: str, data: bytes, rules: Sequence[Rule], registry: Registry, budget: float | None
+) -> ArticleResult:
     if not budget:
         return analyse(path, data, rules, registry)
     deadline = time.monotonic() + budget
-    use_alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    use_alarm = (
+        hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
     previous = None
     if use_alarm:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
@@ -43,8 +46,12 @@ def timed_analyse(path: str, data: bytes, rules: Sequence[Rule], registry: Regis
     try:
         return analyse(path, data, rules, registry, deadline)
     except TimeBudgetExceeded:  # fired after analyse's own guard (while packing the result)
-        return _failed(path, data, registry, "analysis stopped: the article used up its time budget "
-                                             "(time-budget)")
+        return _failed(
+            path,
+            data,
+            registry,
+            "analysis stopped: the article used up its time budget (time-budget)",
+        )
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -63,18 +70,29 @@ def _failed(path: str, data: bytes, registry: Registry, message: str) -> Article
 _WORKER: dict = {}
 
 
-def _init_worker(rules: list[Rule], registry: Registry, model: Optional[str], budget: Optional[float]) -> None:
+def _init_worker(
+    rules: list[Rule], registry: Registry, model: str | None, budget: float | None
+) -> None:
     _WORKER.update(rules=rules, registry=registry, budget=budget)
     nlp.configure(model)
 
 
 def _work(chunk: list[Item]) -> list[ArticleResult]:
-    return [timed_analyse(p, d, _WORKER["rules"], _WORKER["registry"], _WORKER["budget"]) for p, d in chunk]
+    return [
+        timed_analyse(p, d, _WORKER["rules"], _WORKER["registry"], _WORKER["budget"])
+        for p, d in chunk
+    ]
 
 
-def analyse_all(items: Sequence[Item], rules: list[Rule], registry: Registry, model: Optional[str],
-                budget: Optional[float], jobs: int,
-                done: Callable[[int, ArticleResult], None]) -> None:
+def analyse_all(
+    items: Sequence[Item],
+    rules: list[Rule],
+    registry: Registry,
+    model: str | None,
+    budget: float | None,
+    jobs: int,
+    done: Callable[[int, ArticleResult], None],
+) -> None:
     """Analyse every item, calling done(index, result) once per item (in input order when jobs == 1)."""
     if jobs <= 1 or len(items) < 4:
         nlp.configure(model)
@@ -84,8 +102,9 @@ def analyse_all(items: Sequence[Item], rules: list[Rule], registry: Registry, mo
     chunk = max(1, min(8, len(items) // (jobs * 4) or 1))
     batches = [list(range(i, min(i + chunk, len(items)))) for i in range(0, len(items), chunk)]
     lost: list[int] = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(rules, registry, model, budget)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(rules, registry, model, budget)
+    ) as pool:
         futures = {pool.submit(_work, [items[i] for i in batch]): batch for batch in batches}
         pending = set(futures)
         while pending:
@@ -103,16 +122,22 @@ def analyse_all(items: Sequence[Item], rules: list[Rule], registry: Registry, mo
         done(i, _alone(items[i], rules, registry, model, budget))
 
 
-def _alone(item: Item, rules: list[Rule], registry: Registry, model: Optional[str],
-           budget: Optional[float]) -> ArticleResult:
+def _alone(
+    item: Item, rules: list[Rule], registry: Registry, model: str | None, budget: float | None
+) -> ArticleResult:
     """Retry one article in a worker of its own; a second crash is the article's CL001 finding."""
     path, data = item
     try:
-        with ProcessPoolExecutor(max_workers=1, initializer=_init_worker,
-                                 initargs=(rules, registry, model, budget)) as pool:
+        with ProcessPoolExecutor(
+            max_workers=1, initializer=_init_worker, initargs=(rules, registry, model, budget)
+        ) as pool:
             return pool.submit(_work, [item]).result()[0]
     except BrokenProcessPool:
-        return _failed(path, data, registry,
-                       "the worker process analysing this article died (killed, or out of memory); "
-                       "it was retried alone and died again. This is a bug in contentlint or a "
-                       "limit of this machine: please report it with this file")
+        return _failed(
+            path,
+            data,
+            registry,
+            "the worker process analysing this article died (killed, or out of memory); "
+            "it was retried alone and died again. This is a bug in contentlint or a "
+            "limit of this machine: please report it with this file",
+        )

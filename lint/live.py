@@ -14,10 +14,10 @@ Everything here reuses the runner's pieces (`select_rules`, `analyse_files`,
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Mapping, Optional, Sequence
 
 from . import nlp
 from .config import Settings, load_settings
@@ -39,15 +39,16 @@ class Project:
     corpus_rules: list[Rule] = field(default_factory=list)
 
     @classmethod
-    def load(cls, target: Path, config: Optional[Path] = None,
-             overrides: Optional[Mapping] = None) -> "Project":
+    def load(
+        cls, target: Path, config: Path | None = None, overrides: Mapping | None = None
+    ) -> Project:
         """Raises ConfigError / RuleError exactly as the CLI's loading does."""
         settings = load_settings(target, config, overrides)
         registry = _registry(tuple(settings.resolve(p) for p in settings.rule_packs))
         return cls.from_settings(settings, registry)
 
     @classmethod
-    def from_settings(cls, settings: Settings, registry: Registry) -> "Project":
+    def from_settings(cls, settings: Settings, registry: Registry) -> Project:
         rules = select_rules(registry, settings)
         corpus = [r for r in rules if registry.kinds[r.check].scope == "corpus"]
         return cls(settings, registry, rules, corpus)
@@ -63,10 +64,14 @@ def _registry(packs: tuple[Path, ...]) -> Registry:
     is edited; the rules themselves, the slow part, rarely change with it."""
     from .rules import builtin_pack_dir
 
-    stamp: list[tuple[str, Optional[int]]] = []
+    stamp: list[tuple[str, int | None]] = []
     for folder in (builtin_pack_dir(), *packs):
         try:
-            stamp.extend((str(f), f.stat().st_mtime_ns) for f in sorted(Path(folder).rglob("*")) if f.is_file())
+            stamp.extend(
+                (str(f), f.stat().st_mtime_ns)
+                for f in sorted(Path(folder).rglob("*"))
+                if f.is_file()
+            )
         except OSError:
             stamp.append((str(folder), None))
     key = (packs, tuple(stamp))
@@ -85,14 +90,20 @@ def sibling_paths(path: Path, settings: Settings) -> list[Path]:
         context = sibling_context([path], settings)
     else:
         folder = path.resolve().parent
-        context = sorted(p for p in folder.iterdir()
-                         if p.is_file() and any(fnmatch(p.name, pat) for pat in settings.include)) \
-            if folder.is_dir() else []
+        context = (
+            sorted(
+                p
+                for p in folder.iterdir()
+                if p.is_file() and any(fnmatch(p.name, pat) for pat in settings.include)
+            )
+            if folder.is_dir()
+            else []
+        )
     own = display_path(path)
     return [p for p in context if display_path(p) != own]
 
 
-def analyse_siblings(path: Path, project: Project, jobs: Optional[int] = 1) -> list[ArticleResult]:
+def analyse_siblings(path: Path, project: Project, jobs: int | None = 1) -> list[ArticleResult]:
     """What the cross-article rules need from the other articles (through the result cache)."""
     if not project.corpus_rules:
         return []
@@ -120,11 +131,17 @@ def complete(own: ArticleResult, project: Project, siblings: Sequence[ArticleRes
     others = [_fresh(r) for r in siblings if r.path != result.path] if project.corpus_rules else []
     finish([result, *others], project.rules, project.registry, project.settings.per_file_ignores)
     result.findings.sort()
-    return Run([result], project.registry, project.rules, project.settings,
-               verdicts([result], project.settings), compared=len(others))
+    return Run(
+        [result],
+        project.registry,
+        project.rules,
+        project.settings,
+        verdicts([result], project.settings),
+        compared=len(others),
+    )
 
 
-def lint_text(path: Optional[Path], data: bytes, project: Project, jobs: Optional[int] = 1) -> Run:
+def lint_text(path: Path | None, data: bytes, project: Project, jobs: int | None = 1) -> Run:
     """Lint `data` as if it were the content of `path` (None: a nameless text, no context)."""
     shown = display_path(path) if path is not None else STDIN
     own = analyse_text(shown, data, project)
@@ -136,8 +153,9 @@ class StdinUsage(Exception):
     """A misuse of `-` / --stdin-filename: exit code 2."""
 
 
-def stdin_paths(paths: tuple[Path, ...], filename: Optional[Path], watch: bool = False,
-                since: Optional[str] = None) -> tuple[tuple[Path, ...], bool]:
+def stdin_paths(
+    paths: tuple[Path, ...], filename: Path | None, watch: bool = False, since: str | None = None
+) -> tuple[tuple[Path, ...], bool]:
     """(the paths config is looked up from, whether standard input is read).
 
     `-` reads standard input; `--stdin-filename PATH` names it, and alone
@@ -146,13 +164,19 @@ def stdin_paths(paths: tuple[Path, ...], filename: Optional[Path], watch: bool =
         paths = (Path(STDIN),)
     stdin = Path(STDIN) in paths
     if stdin and (len(paths) > 1 or watch or since):
-        raise StdinUsage("`-` (standard input) cannot be combined with other paths, --watch or --since")
+        raise StdinUsage(
+            "`-` (standard input) cannot be combined with other paths, --watch or --since"
+        )
     if filename is not None and not stdin:
-        raise StdinUsage("--stdin-filename names standard input: give `-` (or no path) instead of files")
+        raise StdinUsage(
+            "--stdin-filename names standard input: give `-` (or no path) instead of files"
+        )
     return ((filename,) if stdin and filename is not None else paths), stdin
 
 
-def lint_stdin(filename: Optional[Path], settings: Settings, registry: Registry, fix: bool = False) -> Run:
+def lint_stdin(
+    filename: Path | None, settings: Settings, registry: Registry, fix: bool = False
+) -> Run:
     """`contentlint check - [--stdin-filename PATH]`: lint standard input as PATH.
 
     With `fix`, the fixed article is written to stdout (as ruff does), the

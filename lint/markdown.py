@@ -19,7 +19,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
@@ -49,12 +48,12 @@ class Block:
     end_line: int
     text: str = ""
     level: int = 0  # heading level
-    heading: Optional[int] = None  # index of the nearest heading above
-    item: Optional[int] = None  # id of the enclosing list item
-    row: Optional[int] = None  # id of the enclosing table row
+    heading: int | None = None  # index of the nearest heading above
+    item: int | None = None  # id of the enclosing list item
+    row: int | None = None  # id of the enclosing table row
     quote: bool = False
-    footnote: Optional[str] = None  # label when inside a footnote definition
-    lead_in: Optional[str] = None  # "CRPS" in "**CRPS**: 50-80% response"
+    footnote: str | None = None  # label when inside a footnote definition
+    lead_in: str | None = None  # "CRPS" in "**CRPS**: 50-80% response"
 
     @property
     def is_prose(self) -> bool:
@@ -75,7 +74,7 @@ class Span:
     start: int
     end: int
     kind: str  # code | url | image | html | footnote_ref
-    block: Optional[int] = None
+    block: int | None = None
     value: str = ""  # footnote label, image src, comment text
 
 
@@ -114,25 +113,101 @@ def _parser() -> MarkdownIt:
 
 
 # -- HTML ------------------------------------------------------------------
-HTML_TOKEN = re.compile(r"""
+HTML_TOKEN = re.compile(
+    r"""
     (?P<comment><!--.*?(?:-->|\Z))
   | (?P<special><!\[CDATA\[.*?(?:\]\]>|\Z)|<\?.*?(?:\?>|\Z)|<![A-Za-z][^>]*>)
   | (?P<close></(?P<cname>[A-Za-z][A-Za-z0-9-]*)\s*>)
   | (?P<open><(?P<oname>[A-Za-z][A-Za-z0-9-]*)
         (?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>)
-""", re.S | re.X)
+""",
+    re.S | re.X,
+)
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Elements whose boundaries end a run of text: each run between them is a block of its own,
 # so "<p>", "<li>", "<td>", "<h2>" and "<br>" are sentence boundaries.
-HTML_BLOCK_TAGS = frozenset("""
-    address article aside blockquote body br caption center dd details dialog dir div dl dt fieldset
-    figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe legend
-    li link main menu menuitem meta nav noframes ol optgroup option p param pre search section summary
-    table tbody td tfoot th thead title tr track ul
-""".split())
+HTML_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frame",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "iframe",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "menu",
+        "menuitem",
+        "meta",
+        "nav",
+        "noframes",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "param",
+        "pre",
+        "search",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "track",
+        "ul",
+    ]
+)
 # Elements whose content is never prose: skipped up to their closing tag.
-HTML_RAW_TAGS = frozenset("script style textarea template svg math noscript select object title".split())
-HTML_CODE_TAGS = frozenset("pre code kbd samp".split())
+HTML_RAW_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "textarea",
+        "template",
+        "svg",
+        "math",
+        "noscript",
+        "select",
+        "object",
+        "title",
+    ]
+)
+HTML_CODE_TAGS = frozenset(["pre", "code", "kbd", "samp"])
 TABLE_SEPARATOR = re.compile(r"(?<!\\)((?:\\\\)*)\|")
 
 
@@ -146,14 +221,14 @@ class _Walker:
         self.index = index
         self.first_line = index.line_of(body_offset)  # 1-based line of body line 0
         self.out = Layout()
-        self.heading: Optional[int] = None
+        self.heading: int | None = None
         self.item_ids: list[int] = []
-        self.row: Optional[int] = None
+        self.row: int | None = None
         self.cell = 0  # 1-based index of the current table cell in its row
         self.quote_depth = 0
-        self.footnote: Optional[str] = None
+        self.footnote: str | None = None
         self.next_id = 0
-        self.current_map: Optional[list[int]] = None
+        self.current_map: list[int] | None = None
 
     # -- offsets ---------------------------------------------------------
     def line_range(self, map_: list[int]) -> tuple[int, int, int, int]:
@@ -165,7 +240,7 @@ class _Walker:
         self.next_id += 1
         return self.next_id
 
-    def content_map(self, content: str, map_: list[int], kind: str, cell: int = 0) -> "_ContentMap":
+    def content_map(self, content: str, map_: list[int], kind: str, cell: int = 0) -> _ContentMap:
         """The file offset of every character of a token's `content`, plus one for its end.
 
         markdown-it builds `content` from the block's lines with container markers
@@ -189,12 +264,20 @@ class _Walker:
                 offsets.add([end] * (len(part) + (1 if k < len(lines) - 1 else 0)))
                 continue
             start, stop = self.index.line_start(line), self.index.line_end(line)
-            mapped = _line_offsets(part, self.text, start, stop, kind == "heading" and len(lines) == 1)
+            mapped = _line_offsets(
+                part, self.text, start, stop, kind == "heading" and len(lines) == 1
+            )
             offsets.add(mapped)
             tail = mapped[-1] + 1 if mapped else stop
             if k < len(lines) - 1:
                 offsets.add([max(tail, stop)])  # the line break
-        offsets.add([offsets[-1] + 1 if offsets else self.index.line_start(min(first, self.index.line_count))])
+        offsets.add(
+            [
+                offsets[-1] + 1
+                if offsets
+                else self.index.line_start(min(first, self.index.line_count))
+            ]
+        )
         return offsets
 
     # -- blocks ----------------------------------------------------------
@@ -226,7 +309,11 @@ class _Walker:
             elif t == "footnote_close":
                 self.footnote = None
             elif t == "inline":
-                kind = "heading" if pending_heading_level else ("table_cell" if self.row else "paragraph")
+                kind = (
+                    "heading"
+                    if pending_heading_level
+                    else ("table_cell" if self.row else "paragraph")
+                )
                 self.inline(tok, kind, pending_heading_level)
                 pending_heading_level = 0
             elif t in ("fence", "code_block"):
@@ -235,12 +322,21 @@ class _Walker:
                 self.html_block(tok)
         return self.out
 
-    def opaque(self, tok, kind: str) -> Optional[Block]:
+    def opaque(self, tok, kind: str) -> Block | None:
         if tok.map is None:
             return None
         first, last, start, end = self.line_range(tok.map)
-        block = Block(len(self.out.blocks), kind, start, end, first, last, tok.content,
-                      heading=self.heading, quote=self.quote_depth > 0)
+        block = Block(
+            len(self.out.blocks),
+            kind,
+            start,
+            end,
+            first,
+            last,
+            tok.content,
+            heading=self.heading,
+            quote=self.quote_depth > 0,
+        )
         self.out.blocks.append(block)
         if kind == "html":
             self.comments_in(start, end)
@@ -277,7 +373,9 @@ class _Walker:
         prose: list[tuple[int, int]] = []
         entities: list[tuple[int, int, str]] = []
         link_stack: list[tuple[int, str]] = []
-        html_links: list[tuple[int, int, str]] = []  # open <a href> tags: (tag start, text start, href)
+        html_links: list[
+            tuple[int, int, str]
+        ] = []  # open <a href> tags: (tag start, text start, href)
         children = tok.children or []
         p = 0
         i = 0
@@ -339,8 +437,15 @@ class _Walker:
                 begin, href = link_stack.pop()
                 text_end = seek("]", p)
                 text_end = p if text_end < 0 else text_end
-                self.out.links.append(Link(at(begin), max(at(begin), at(text_end - 1) + 1 if text_end > begin
-                                                          else at(begin)), href, index, "link"))
+                self.out.links.append(
+                    Link(
+                        at(begin),
+                        max(at(begin), at(text_end - 1) + 1 if text_end > begin else at(begin)),
+                        href,
+                        index,
+                        "link",
+                    )
+                )
                 p = _skip_link_tail(content, text_end)
             elif ct == "image":
                 src = str(child.attrs.get("src", ""))
@@ -393,11 +498,25 @@ class _Walker:
             if child.type == "strong_open":
                 lead_in = _lead_in(merged, k)
                 break
-        text = "".join(c.content for c in merged if c.type in ("text", "code_inline", "softbreak")).strip()
-        block = Block(index, kind, start, end, first, last, content if kind != "heading" else text,
-                      level=level, heading=self.heading,
-                      item=self.item_ids[-1] if self.item_ids else None, row=self.row,
-                      quote=self.quote_depth > 0, footnote=self.footnote, lead_in=lead_in)
+        text = "".join(
+            c.content for c in merged if c.type in ("text", "code_inline", "softbreak")
+        ).strip()
+        block = Block(
+            index,
+            kind,
+            start,
+            end,
+            first,
+            last,
+            content if kind != "heading" else text,
+            level=level,
+            heading=self.heading,
+            item=self.item_ids[-1] if self.item_ids else None,
+            row=self.row,
+            quote=self.quote_depth > 0,
+            footnote=self.footnote,
+            lead_in=lead_in,
+        )
         self.out.blocks.append(block)
         if kind == "heading":
             self.heading = index
@@ -410,26 +529,38 @@ class _Walker:
             self.out.prose_ranges.extend(prose)
             self.out.entities.extend(entities)
 
-    def loose_links(self, content: str, cmap: list[int], prose: list[tuple[int, int]],
-                    index: int) -> list[tuple[int, int]]:
+    def loose_links(
+        self, content: str, cmap: list[int], prose: list[tuple[int, int]], index: int
+    ) -> list[tuple[int, int]]:
         """`![alt](path with spaces.png)` and `[text](url with spaces)`: CommonMark reads them as
         text, but site generators (kramdown, Hugo) render an image and a link. Their destination
         is never prose; the image is an image span and the link a link."""
         for m in LOOSE_LINK.finditer(content):
             start, end = cmap[m.start()], cmap[m.end() - 1] + 1
-            if any(start <= link.start < end for link in self.out.links if link.block == index
-                   and link.kind != "bare"):
+            if any(
+                start <= link.start < end
+                for link in self.out.links
+                if link.block == index and link.kind != "bare"
+            ):
                 continue  # markdown-it read it as a link after all
             # a URL inside it was taken for a bare one: it is this link's destination
-            self.out.links = [k for k in self.out.links if not (k.kind == "bare" and start <= k.start < end)]
-            self.out.spans = [sp for sp in self.out.spans
-                              if not (sp.kind == "url" and sp.block == index and start <= sp.start < end)]
+            self.out.links = [
+                k for k in self.out.links if not (k.kind == "bare" and start <= k.start < end)
+            ]
+            self.out.spans = [
+                sp
+                for sp in self.out.spans
+                if not (sp.kind == "url" and sp.block == index and start <= sp.start < end)
+            ]
             href = m.group("href").strip()
             if m.group("bang"):
                 self.out.spans.append(Span(start, end, "image", index, href))
                 prose = _subtract(prose, start, end)
                 continue
-            text_start, text_end = cmap[m.start("text")], cmap[max(m.end("text") - 1, m.start("text"))] + 1
+            text_start, text_end = (
+                cmap[m.start("text")],
+                cmap[max(m.end("text") - 1, m.start("text"))] + 1,
+            )
             self.out.links.append(Link(text_start, max(text_start, text_end), href, index, "link"))
             prose = _subtract(prose, start, text_start)
             prose = _subtract(prose, cmap[m.end("text")], end)
@@ -473,20 +604,20 @@ class _HtmlReader:
     """One HTML block's text runs, read with a regex tokenizer (HTML here is often
     not well formed, so no tree is built: only the boundaries between runs matter)."""
 
-    def __init__(self, walker: _Walker, content: str, cmap: "_ContentMap") -> None:
+    def __init__(self, walker: _Walker, content: str, cmap: _ContentMap) -> None:
         self.w = walker
         self.content = content
         self.cmap = cmap
         self.made = 0  # blocks created
         self.items: list[int] = []
-        self.row: Optional[int] = None
+        self.row: int | None = None
         self.cell = False
         self.level = 0
         self.leftover_spans: list[Span] = []
         self.reset_run()
 
     def reset_run(self) -> None:
-        self.run_start: Optional[int] = None  # content offsets
+        self.run_start: int | None = None  # content offsets
         self.run_end = 0
         self.has_text = False
         self.texts: list[str] = []
@@ -502,7 +633,7 @@ class _HtmlReader:
     def read(self) -> None:
         content = self.content
         pos = 0
-        skip_to: Optional[re.Pattern] = None
+        skip_to: re.Pattern | None = None
         code = 0
         for m in HTML_TOKEN.finditer(content):
             if m.start() < pos:
@@ -530,8 +661,9 @@ class _HtmlReader:
             if name in HTML_BLOCK_TAGS:
                 self.flush()
                 self.structure(name, opening)
-                self.leftover_spans.append(Span(self.cmap[m.start()], self.cmap[m.end() - 1] + 1, "html",
-                                                None, m.group(0)))
+                self.leftover_spans.append(
+                    Span(self.cmap[m.start()], self.cmap[m.end() - 1] + 1, "html", None, m.group(0))
+                )
                 continue
             self.inline_tag(m, name, opening)
         if skip_to is None and not code and pos < len(content):
@@ -584,23 +716,41 @@ class _HtmlReader:
         for m in ENTITY.finditer(chunk):
             char = _decode_entity(m.group(0))
             if char != m.group(0):
-                self.entities.append((self.cmap[a + m.start()], self.cmap[a + m.end() - 1] + 1, char))
+                self.entities.append(
+                    (self.cmap[a + m.start()], self.cmap[a + m.end() - 1] + 1, char)
+                )
 
     def flush(self) -> None:
         w = self.w
         if self.run_start is None or not self.has_text:
             for s, e, kind, value in self.spans:
-                self.leftover_spans.append(Span(self.cmap[s], self.cmap[e - 1] + 1, kind, None, value))
+                self.leftover_spans.append(
+                    Span(self.cmap[s], self.cmap[e - 1] + 1, kind, None, value)
+                )
             self.reset_run()
             return
         index = len(w.out.blocks)
         start, end = self.cmap[self.run_start], self.cmap[max(self.run_end - 1, self.run_start)] + 1
-        kind = "heading" if self.level else ("table_cell" if self.cell and self.row else "paragraph")
+        kind = (
+            "heading" if self.level else ("table_cell" if self.cell and self.row else "paragraph")
+        )
         text = " ".join("".join(self.texts).split())
         item = self.items[-1] if self.items else (w.item_ids[-1] if w.item_ids else None)
-        block = Block(index, kind, start, end, w.index.line_of(start), w.index.line_of(max(start, end - 1)),
-                      text, level=self.level, heading=w.heading, item=item, row=self.row if self.cell else None,
-                      quote=w.quote_depth > 0, footnote=w.footnote)
+        block = Block(
+            index,
+            kind,
+            start,
+            end,
+            w.index.line_of(start),
+            w.index.line_of(max(start, end - 1)),
+            text,
+            level=self.level,
+            heading=w.heading,
+            item=item,
+            row=self.row if self.cell else None,
+            quote=w.quote_depth > 0,
+            footnote=w.footnote,
+        )
         w.out.blocks.append(block)
         self.made += 1
         if kind == "heading":
@@ -608,7 +758,9 @@ class _HtmlReader:
         for s, e, kind_, value in self.spans:
             w.out.spans.append(Span(self.cmap[s], self.cmap[e - 1] + 1, kind_, index, value))
         for s, e, href in self.links + self.open_links:
-            w.out.links.append(Link(self.cmap[s], self.cmap[max(e - 1, s)] + 1, href, index, "html"))
+            w.out.links.append(
+                Link(self.cmap[s], self.cmap[max(e - 1, s)] + 1, href, index, "html")
+            )
         if w.footnote is None:
             for a, b in self.prose:
                 for s, e in self.runs(a, b):
@@ -618,8 +770,10 @@ class _HtmlReader:
 
 
 # A link or image whose destination holds a space: text to CommonMark, a link to site generators.
-LOOSE_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*)\]\(\s*(?P<href>(?:https?://|www\.|/|\.{1,2}/)?"
-                        r"[^()\s\"']+(?:[ \t]+[^()\s\"']+)+)(?:\s+\"[^\"\n]*\")?\s*\)")
+LOOSE_LINK = re.compile(
+    r"(?P<bang>!?)\[(?P<text>[^\[\]\n]*)\]\(\s*(?P<href>(?:https?://|www\.|/|\.{1,2}/)?"
+    r"[^()\s\"']+(?:[ \t]+[^()\s\"']+)+)(?:\s+\"[^\"\n]*\")?\s*\)"
+)
 
 
 def _subtract(ranges: list[tuple[int, int]], a: int, b: int) -> list[tuple[int, int]]:
@@ -654,7 +808,9 @@ class _ContentMap(list):
         if self and piece[0] != self[-1] + 1:
             self.breaks.append(base)
         if piece[-1] - piece[0] != len(piece) - 1:  # not one contiguous run: find where it jumps
-            self.breaks.extend(base + i for i in range(1, len(piece)) if piece[i] != piece[i - 1] + 1)
+            self.breaks.extend(
+                base + i for i in range(1, len(piece)) if piece[i] != piece[i - 1] + 1
+            )
         self.extend(piece)
 
 
@@ -664,7 +820,7 @@ def _runs(cmap: list[int], breaks: list[int], a: int, b: int) -> list[tuple[int,
         return []
     out = []
     run = a
-    for i in breaks[bisect_right(breaks, a):bisect_left(breaks, b)]:
+    for i in breaks[bisect_right(breaks, a) : bisect_left(breaks, b)]:
         out.append((cmap[run], cmap[i - 1] + 1))
         run = i
     out.append((cmap[run], cmap[b - 1] + 1))
@@ -739,7 +895,9 @@ def _closing_fence(content: str, fence: str, start: int) -> int:
         if k < 0:
             return len(content)
         end = k + len(fence)
-        if (end >= len(content) or content[end] != "`") and (k == 0 or content[k - 1] != "`" or k == start):
+        if (end >= len(content) or content[end] != "`") and (
+            k == 0 or content[k - 1] != "`" or k == start
+        ):
             return k
         while end < len(content) and content[end] == "`":
             end += 1
@@ -804,7 +962,7 @@ def _skip_link_tail(content: str, k: int) -> int:
 class _Joined:
     """Adjacent text and entity tokens seen as one text token (what text_join would give)."""
 
-    __slots__ = ("type", "content")
+    __slots__ = ("content", "type")
 
     def __init__(self, type_: str, content: str) -> None:
         self.type = type_
@@ -824,12 +982,16 @@ def _merge_text(children) -> list:
     return out
 
 
-def _lead_in(children, i: int) -> Optional[str]:
+def _lead_in(children, i: int) -> str | None:
     """The bold label that opens a list item or paragraph, when followed by a colon or dash."""
     if i == 1 and children[0].content.strip():
         return None
     try:
-        label, close, after = children[i + 1], children[i + 2], children[i + 3] if i + 3 < len(children) else None
+        label, close, after = (
+            children[i + 1],
+            children[i + 2],
+            children[i + 3] if i + 3 < len(children) else None,
+        )
     except IndexError:
         return None
     if label.type != "text" or close.type != "strong_close":

@@ -10,13 +10,28 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 _NLP = None
-_MODEL: Optional[str] = None
+_MODEL: str | None = None
 
 # Abbreviations after which the rule-based sentencizer must not split.
-NO_SPLIT_AFTER = {"al", "e.g", "i.e", "vs", "dr", "approx", "fig", "no", "st", "mr", "mrs", "ms", "etc", "cf"}
+NO_SPLIT_AFTER = {
+    "al",
+    "e.g",
+    "i.e",
+    "vs",
+    "dr",
+    "approx",
+    "fig",
+    "no",
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "etc",
+    "cf",
+}
 # Of those, the ones that never end a sentence: split after them even before a capital is wrong.
 NEVER_FINAL = {"e.g", "i.e", "vs", "dr", "approx", "fig", "no", "mr", "mrs", "ms", "cf"}
 # A citation marker glued after a full stop ("30%.[1]", "30%.¹") belongs to the sentence before it.
@@ -32,7 +47,7 @@ RUN_PIECE = 100
 EXTRA_INFIXES = [r"\.(?=\[\^?\d)", r"(?<=\S)\.(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])", r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+"]
 
 
-def configure(model: Optional[str]) -> None:
+def configure(model: str | None) -> None:
     """Choose the pipeline before first use (the runner calls this in each worker)."""
     global _MODEL, _NLP
     if model != _MODEL:
@@ -46,7 +61,7 @@ def get_nlp():
     return _NLP
 
 
-def _build(model: Optional[str]):
+def _build(model: str | None):
     import spacy
 
     nlp = None
@@ -54,16 +69,21 @@ def _build(model: Optional[str]):
         try:
             nlp = spacy.load(model, exclude=["ner"] if model.startswith("en_core") else [])
         except (OSError, ImportError) as err:
-            print(f"contentlint: nlp-model {model!r} is not installed ({err.__class__.__name__}); "
-                  "using the rule-based pipeline", file=sys.stderr)
+            print(
+                f"contentlint: nlp-model {model!r} is not installed ({err.__class__.__name__}); "
+                "using the rule-based pipeline",
+                file=sys.stderr,
+            )
     if nlp is None:
         nlp = spacy.blank("en")
     from spacy.util import compile_infix_regex
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes) + EXTRA_INFIXES).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        list(nlp.Defaults.infixes) + EXTRA_INFIXES
+    ).finditer
     # The 1,000,000-character limit protects the memory of the parser and NER;
     # the rule-based pipeline is linear, and the file policy bounds file size.
-    nlp.max_length = 10 ** 9
+    nlp.max_length = 10**9
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
         nlp.add_pipe("sentencizer")
     return nlp
@@ -79,7 +99,9 @@ def _keep_abbreviations_together(doc) -> None:
         tok = doc[i]
         if not tok.is_sent_start:
             continue
-        if tok.is_space:  # "[Hallberg et al.](url) found": the link's blanked markup starts the "sentence"
+        if (
+            tok.is_space
+        ):  # "[Hallberg et al.](url) found": the link's blanked markup starts the "sentence"
             if "\n" in tok.text or i + 1 >= len(doc) or doc[i + 1].is_space:
                 continue
             word = doc[i + 1]
@@ -95,7 +117,11 @@ def _keep_abbreviations_together(doc) -> None:
         abbrev = doc[j - 1].lower_
         if abbrev not in NO_SPLIT_AFTER:
             continue
-        if abbrev in NEVER_FINAL or any(b in (",", ";") for b in between) or not word.text[:1].isupper():
+        if (
+            abbrev in NEVER_FINAL
+            or any(b in (",", ";") for b in between)
+            or not word.text[:1].isupper()
+        ):
             tok.is_sent_start = False
             if word is not tok:
                 word.is_sent_start = False
@@ -105,7 +131,11 @@ def _markers_stay_behind(doc) -> None:
     """Move a sentence start from a glued citation marker to the word after it."""
     for i in range(1, len(doc)):
         tok = doc[i]
-        if not tok.is_sent_start or doc[i - 1].text not in (".", "!", "?") or not MARKER_TOKEN.match(tok.text):
+        if (
+            not tok.is_sent_start
+            or doc[i - 1].text not in (".", "!", "?")
+            or not MARKER_TOKEN.match(tok.text)
+        ):
             continue
         if tok.idx != doc[i - 1].idx + 1:
             continue  # "end. [1] Next": a marker with a space before it is ambiguous; leave it
@@ -121,7 +151,7 @@ def _markers_stay_behind(doc) -> None:
 
 def _cut_run(match: re.Match) -> str:
     chars = list(match.group())
-    chars[RUN_PIECE - 1::RUN_PIECE] = [" "] * len(range(RUN_PIECE - 1, len(chars), RUN_PIECE))
+    chars[RUN_PIECE - 1 :: RUN_PIECE] = [" "] * len(range(RUN_PIECE - 1, len(chars), RUN_PIECE))
     return "".join(chars)
 
 

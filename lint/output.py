@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
 
 from .fixes import fix_file, write_atomically
 from .report import EXTENSIONS, REPORTERS
 from .runner import Run
 
 
-def pick_format(fmt: Optional[str], output: Optional[Path]) -> str:
+def pick_format(fmt: str | None, output: Path | None) -> str:
     if fmt:
         return fmt
     if output is not None:
@@ -28,13 +28,15 @@ class OutputError(Exception):
 @dataclass(frozen=True)
 class Output:
     format: str  # a reporter's name, or "statistics" / "statistics-json"
-    path: Optional[Path] = None  # None: stdout
+    path: Path | None = None  # None: stdout
 
 
 STATISTICS_FORMATS = ("text", "json")
 
 
-def plan_outputs(fmt: Optional[str], outputs: Sequence[Path], statistics: bool = False) -> list[Output]:
+def plan_outputs(
+    fmt: str | None, outputs: Sequence[Path], statistics: bool = False
+) -> list[Output]:
     """What one run writes where.
 
     No --output: the report goes to stdout in --format (default text). One
@@ -48,15 +50,19 @@ def plan_outputs(fmt: Optional[str], outputs: Sequence[Path], statistics: bool =
         plan.append(Output(pick_format(fmt, outputs[0]), outputs[0]))
     elif outputs:
         if fmt:
-            raise OutputError("--format applies to a single --output; with several, each report's format "
-                              "comes from its file's extension")
+            raise OutputError(
+                "--format applies to a single --output; with several, each report's format "
+                "comes from its file's extension"
+            )
         seen: set[str] = set()
         for path in outputs:
             name = format_from_extension(path)
             if name is None:
                 known = ", ".join(sorted(set(EXTENSIONS) | {".sarif.json"}))
-                raise OutputError(f"cannot tell the format of {path} from its extension (one of {known}); "
-                                  "with several --output files each must name its format")
+                raise OutputError(
+                    f"cannot tell the format of {path} from its extension (one of {known}); "
+                    "with several --output files each must name its format"
+                )
             key = str(path.resolve()) if path.name else str(path)
             if key in seen:
                 raise OutputError(f"{path} is given twice as --output")
@@ -64,14 +70,16 @@ def plan_outputs(fmt: Optional[str], outputs: Sequence[Path], statistics: bool =
             plan.append(Output(name, path))
     if statistics:
         if not outputs and fmt not in (None, *STATISTICS_FORMATS):
-            raise OutputError(f"--statistics prints text or json, not {fmt}; write the {fmt} report with --output")
+            raise OutputError(
+                f"--statistics prints text or json, not {fmt}; write the {fmt} report with --output"
+            )
         plan.append(Output("statistics-json" if (fmt == "json" and not outputs) else "statistics"))
     elif not outputs:
         plan.append(Output(fmt or "text"))
     return plan
 
 
-def format_from_extension(path: Path) -> Optional[str]:
+def format_from_extension(path: Path) -> str | None:
     if path.name.lower().endswith(".sarif.json"):
         return "sarif"
     return EXTENSIONS.get(path.suffix.lower())
@@ -85,7 +93,9 @@ def render(run: Run, fmt: str, quiet: bool = False, color: bool = False) -> str:
     return REPORTERS[fmt](quiet=quiet).render(run, color=color)
 
 
-def write_reports(run: Run, plan: Sequence[Output], quiet: bool = False, color: bool = False) -> None:
+def write_reports(
+    run: Run, plan: Sequence[Output], quiet: bool = False, color: bool = False
+) -> None:
     """Render each report once and write it; colour only ever goes to stdout."""
     rendered: dict[tuple[str, bool], str] = {}
     for out in plan:
@@ -108,11 +118,16 @@ def write_reports(run: Run, plan: Sequence[Output], quiet: bool = False, color: 
             raise OutputError(f"cannot write {out.path}: {err.strerror or err}") from None
 
 
-def write_report(run: Run, fmt: Optional[str], output: Optional[Path], quiet: bool = False,
-                 color: bool = False) -> None:
+def write_report(
+    run: Run, fmt: str | None, output: Path | None, quiet: bool = False, color: bool = False
+) -> None:
     """One report (kept for callers of the single-output API)."""
-    write_reports(run, plan_outputs(fmt, [output] if output is not None else []), quiet=quiet,
-                  color=color and output is None)
+    write_reports(
+        run,
+        plan_outputs(fmt, [output] if output is not None else []),
+        quiet=quiet,
+        color=color and output is None,
+    )
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -153,7 +168,7 @@ def _write_in_place(path: Path, data: bytes) -> None:
         fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
 
@@ -169,7 +184,9 @@ def apply_fixes(run: Run, write: bool = True) -> list:
     sources = getattr(run, "sources", {}) or {}
     out = []
     for shown, fixes in sorted(by_path.items()):
-        outcome = fix_file(Path(sources.get(shown, shown)), hashes[shown], fixes, write=write, shown=shown)
+        outcome = fix_file(
+            Path(sources.get(shown, shown)), hashes[shown], fixes, write=write, shown=shown
+        )
         out.append((shown, outcome))
     return out
 
@@ -181,10 +198,20 @@ def refusal_findings(run: Run, outcomes: list) -> None:
     refused = {shown: o.refused for shown, o in outcomes if o.refused}
     for result in run.results:
         if result.path in refused:
-            result.findings.append(Finding(
-                path=result.path, line=1, column=1, code="CL001", end_line=1, end_column=1,
-                name="unreadable-file", category="input", severity="warning",
-                message=f"--fix left this file unchanged: {refused[result.path]}"))
+            result.findings.append(
+                Finding(
+                    path=result.path,
+                    line=1,
+                    column=1,
+                    code="CL001",
+                    end_line=1,
+                    end_column=1,
+                    name="unreadable-file",
+                    category="input",
+                    severity="warning",
+                    message=f"--fix left this file unchanged: {refused[result.path]}",
+                )
+            )
             result.findings.sort()
     if refused:
         run.refresh_verdicts()

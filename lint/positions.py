@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 

@@ -11,10 +11,11 @@ one. It is a layer between the packaged rules and the project's own
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any
 
 from .rules import RuleError, builtin_pack_dir, load_data_file, resolve_resource
 
@@ -45,7 +46,7 @@ def preset_names() -> list[str]:
     return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_preset(name: str) -> Preset:
     path = preset_dir() / f"{name}.yaml"
     if not path.is_file():
@@ -55,10 +56,18 @@ def load_preset(name: str) -> Preset:
         raise RuleError(f"{path}: a preset must be a mapping")
     roots = [preset_dir(), builtin_pack_dir()]
     schema = resolve_resource(data.get("schema") or {}, roots)
-    rules = {str(code): {k: resolve_resource(v, roots) for k, v in (opts or {}).items()}
-             for code, opts in (data.get("rules") or {}).items()}
-    return Preset(name=name, title=str(data.get("title", name)), description=str(data.get("description", "")),
-                  detect=tuple(data.get("detect") or ()), schema=schema, rules=rules)
+    rules = {
+        str(code): {k: resolve_resource(v, roots) for k, v in (opts or {}).items()}
+        for code, opts in (data.get("rules") or {}).items()
+    }
+    return Preset(
+        name=name,
+        title=str(data.get("title", name)),
+        description=str(data.get("description", "")),
+        detect=tuple(data.get("detect") or ()),
+        schema=schema,
+        rules=rules,
+    )
 
 
 def _unknown(name: Any) -> str:
@@ -76,7 +85,9 @@ def check_preset_name(value: Any, where: str) -> str:
     return value
 
 
-def merged_tables(preset: Preset, own: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+def merged_tables(
+    preset: Preset, own: Mapping[str, Mapping[str, Any]]
+) -> dict[str, dict[str, Any]]:
     """The preset's option tables under the project's: per option, the project wins."""
     out = preset.tables()
     for key, opts in own.items():
@@ -95,7 +106,7 @@ def apply_preset(settings):
     return replace(settings, rules=merged_tables(preset, settings.rules))
 
 
-def detect_preset(folder: Path) -> Optional[str]:
+def detect_preset(folder: Path) -> str | None:
     """The generator whose marker files sit in `folder` or above (hugo.toml, _config.yml, astro.config.mjs...)."""
     folder = folder.resolve()
     for here in (folder, *folder.parents):

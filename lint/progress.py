@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from typing import IO, Mapping, Optional
+from collections.abc import Mapping
+from typing import IO
 
 DELAY = 1.0
 
 
-def wanted(stream: Optional[IO] = None, environ: Optional[Mapping[str, str]] = None) -> bool:
+def wanted(stream: IO | None = None, environ: Mapping[str, str] | None = None) -> bool:
     stream = stream if stream is not None else sys.stderr
     environ = environ if environ is not None else os.environ
     if environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
@@ -32,19 +33,21 @@ def wanted(stream: Optional[IO] = None, environ: Optional[Mapping[str, str]] = N
 class ProgressBar:
     """A `progress(done, total)` callback for the runner; use as a context manager."""
 
-    def __init__(self, enabled: Optional[bool] = None, delay: float = DELAY, stream: Optional[IO] = None) -> None:
+    def __init__(
+        self, enabled: bool | None = None, delay: float = DELAY, stream: IO | None = None
+    ) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = wanted(self.stream) if enabled is None else enabled
         self.delay = delay
         self.done = 0
         self.total = 0
         self._lock = threading.Lock()
-        self._timer: Optional[threading.Timer] = None
+        self._timer: threading.Timer | None = None
         self._progress = None
         self._task = None
         self._finished = False
 
-    def __enter__(self) -> "ProgressBar":
+    def __enter__(self) -> ProgressBar:
         if self.enabled:
             self._timer = threading.Timer(self.delay, self._show)
             self._timer.daemon = True
@@ -59,15 +62,29 @@ class ProgressBar:
 
     def _show(self) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         with self._lock:
             if self._finished or (self.total and self.done >= self.total):
                 return
             console = Console(file=self.stream, force_terminal=True)
-            self._progress = Progress(TextColumn("checking articles"), BarColumn(), MofNCompleteColumn(),
-                                      TimeRemainingColumn(), console=console, transient=True)
-            self._task = self._progress.add_task("check", total=self.total or None, completed=self.done)
+            self._progress = Progress(
+                TextColumn("checking articles"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
+            )
+            self._task = self._progress.add_task(
+                "check", total=self.total or None, completed=self.done
+            )
             self._progress.start()
 
     def __exit__(self, *exc) -> None:

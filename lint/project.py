@@ -16,8 +16,9 @@ with the include/exclude of the nearest config of each folder.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Callable, Collection, Mapping, Optional, Sequence, Union
+from typing import Any
 
 from .config import ConfigError, Settings, find_config, load_settings
 from .discover import Filter, discover, display_path
@@ -27,8 +28,12 @@ from .rules import Registry, RuleError, load_registry
 class Project:
     """Settings per folder, loaded once per config file."""
 
-    def __init__(self, overrides: Optional[Mapping[str, Any]] = None, config_file: Optional[Path] = None,
-                 force_exclude: Optional[bool] = None) -> None:
+    def __init__(
+        self,
+        overrides: Mapping[str, Any] | None = None,
+        config_file: Path | None = None,
+        force_exclude: bool | None = None,
+    ) -> None:
         self.overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
         self.config_file = config_file
         self.force_exclude = force_exclude
@@ -78,16 +83,23 @@ class Project:
 
     def filter_for(self, folder: Path) -> Filter:
         settings = self.settings_for(folder)
-        return Filter(tuple(settings.include), tuple(settings.exclude) + tuple(settings.extend_exclude),
-                      Path(settings.root).resolve())
+        return Filter(
+            tuple(settings.include),
+            tuple(settings.exclude) + tuple(settings.extend_exclude),
+            Path(settings.root).resolve(),
+        )
 
     def discover(self, paths: Sequence[Path]) -> list[Path]:
         out: dict[str, Path] = {}
         for path in paths:
             settings = self.settings_for(Path(path) if Path(path).is_dir() else Path(path).parent)
             force = self.force_exclude if self.force_exclude is not None else settings.force_exclude
-            for found in discover([path], respect_gitignore=settings.respect_gitignore, force_exclude=force,
-                                  filter_for=self.filter_for):
+            for found in discover(
+                [path],
+                respect_gitignore=settings.respect_gitignore,
+                force_exclude=force,
+                filter_for=self.filter_for,
+            ):
                 out.setdefault(display_path(found), found)
         return [out[key] for key in sorted(out)]
 
@@ -105,8 +117,14 @@ class Project:
         return self._by_source[source]
 
 
-def run_project(paths: Sequence[Path], project: Project, progress: Optional[Callable[[int, int], None]] = None, *,
-                report_only: Optional[Collection[Union[str, Path]]] = None, context: Sequence[Path] = ()):
+def run_project(
+    paths: Sequence[Path],
+    project: Project,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    report_only: Collection[str | Path] | None = None,
+    context: Sequence[Path] = (),
+):
     """Lint `paths`, each file with its nearest config; one Run, sorted by path."""
     from .runner import Run, run, verdicts
 
@@ -122,16 +140,32 @@ def run_project(paths: Sequence[Path], project: Project, progress: Optional[Call
     for settings, members in groups:
         step = None
         if progress is not None:
-            step = (lambda offset: lambda done, _n: progress(min(total, offset + done), total))(before)
-        runs.append(run(members, project.registry_for(settings), settings, step, report_only=report_only,
-                        context=context_groups.get(settings.source or "", []), targets=paths))
+            step = (lambda offset: lambda done, _n: progress(min(total, offset + done), total))(
+                before
+            )
+        runs.append(
+            run(
+                members,
+                project.registry_for(settings),
+                settings,
+                step,
+                report_only=report_only,
+                context=context_groups.get(settings.source or "", []),
+                targets=paths,
+            )
+        )
         before += len(members)
     if len(runs) == 1:
         return runs[0]
     results = sorted((r for sub in runs for r in sub.results), key=lambda r: r.path)
     rules = {r.code: r for sub in runs for r in sub.rules}
-    merged = Run(results, runs[0].registry, [rules[c] for c in sorted(rules)], runs[0].settings,
-                 compared=sum(sub.compared for sub in runs))
+    merged = Run(
+        results,
+        runs[0].registry,
+        [rules[c] for c in sorted(rules)],
+        runs[0].settings,
+        compared=sum(sub.compared for sub in runs),
+    )
     by_path = {}
     for (settings, _), sub in zip(groups, runs):
         for result in sub.results:

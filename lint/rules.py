@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Optional
+from typing import Any
 
 import yaml
 
@@ -21,8 +22,19 @@ from .finding import CATEGORIES, SEVERITIES
 CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOC_SECTIONS = ("what", "why", "example", "instead")
-RULE_KEYS = {"code", "name", "category", "severity", "check", "message", "options", "docs", "examples", "fixable",
-             "supersedes"}
+RULE_KEYS = {
+    "code",
+    "name",
+    "category",
+    "severity",
+    "check",
+    "message",
+    "options",
+    "docs",
+    "examples",
+    "fixable",
+    "supersedes",
+}
 
 
 class RuleError(Exception):
@@ -41,15 +53,15 @@ class CheckKind:
 
     name: str
     options: Mapping[str, Any]
-    run: Optional[Callable] = None
+    run: Callable | None = None
     scope: str = "article"
-    collect: Optional[Callable] = None
-    compare: Optional[Callable] = None
+    collect: Callable | None = None
+    compare: Callable | None = None
     fixable: bool = False
     # validate(options) raises ValueError naming the bad option: called when
     # the rule is loaded and again after config overrides, so a bad value is a
     # usage error (exit 2) instead of a crash in a worker.
-    validate: Optional[Callable[[Mapping[str, Any]], None]] = None
+    validate: Callable[[Mapping[str, Any]], None] | None = None
     # Kinds whose finding on the same span already reports the defect: one defect,
     # one finding (CL502 yields to CL503 on a figure the evidence registry contradicts).
     yields_to: tuple[str, ...] = ()
@@ -76,12 +88,14 @@ class Rule:
     # study is one attribution finding, not also a numeric claim on its year).
     supersedes: tuple[str, ...] = ()
 
-    def replaces(self, other: "Rule") -> bool:
+    def replaces(self, other: Rule) -> bool:
         """Whether a finding of this rule hides one of `other` on overlapping words."""
         return other.code != self.code and any(
-            key in (other.category, other.name) or other.code.startswith(key) for key in self.supersedes)
+            key in (other.category, other.name) or other.code.startswith(key)
+            for key in self.supersedes
+        )
 
-    def with_options(self, overrides: Mapping[str, Any]) -> "Rule":
+    def with_options(self, overrides: Mapping[str, Any]) -> Rule:
         merged = dict(self.options)
         merged.update(overrides)
         return replace(self, options=merged)
@@ -94,14 +108,18 @@ class Registry:
 
     def add_rule(self, rule: Rule) -> None:
         if rule.code in self.rules:
-            raise RuleError(f"{rule.source}: rule code {rule.code} is already defined in "
-                            f"{self.rules[rule.code].source}")
+            raise RuleError(
+                f"{rule.source}: rule code {rule.code} is already defined in "
+                f"{self.rules[rule.code].source}"
+            )
         for other in self.rules.values():
             if other.name == rule.name:
-                raise RuleError(f"{rule.source}: rule name {rule.name!r} is already used by {other.code}")
+                raise RuleError(
+                    f"{rule.source}: rule name {rule.name!r} is already used by {other.code}"
+                )
         self.rules[rule.code] = rule
 
-    def find(self, code_or_name: str) -> Optional[Rule]:
+    def find(self, code_or_name: str) -> Rule | None:
         key = code_or_name.strip()
         if key.upper() in self.rules:
             return self.rules[key.upper()]
@@ -116,9 +134,14 @@ class Registry:
     def fingerprint(self) -> str:
         import hashlib
 
-        blob = json.dumps([[r.code, r.severity, r.message, _jsonable(r.options), list(r.supersedes)]
-                           for r in self.sorted_rules()],
-                          sort_keys=True, default=str)
+        blob = json.dumps(
+            [
+                [r.code, r.severity, r.message, _jsonable(r.options), list(r.supersedes)]
+                for r in self.sorted_rules()
+            ],
+            sort_keys=True,
+            default=str,
+        )
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
@@ -136,7 +159,9 @@ def builtin_pack_dir() -> Path:
     for candidate in (here / "_rules", here.parent / "rules"):
         if (candidate / "default").is_dir():
             return candidate
-    raise RuleError(f"the built-in rule packs are missing (looked in {here / '_rules'} and {here.parent / 'rules'})")
+    raise RuleError(
+        f"the built-in rule packs are missing (looked in {here / '_rules'} and {here.parent / 'rules'})"
+    )
 
 
 def resolve_resource(value: Any, roots: Iterable[Path]) -> Any:
@@ -153,7 +178,9 @@ def resolve_resource(value: Any, roots: Iterable[Path]) -> Any:
                 if not inside_roots(path, roots):
                     raise RuleError(f"resource {rel!r} resolves outside the project root; not read")
                 return load_data_file(path)
-        raise RuleError(f"resource {rel!r} not found (looked in {', '.join(str(r) for r in roots)})")
+        raise RuleError(
+            f"resource {rel!r} not found (looked in {', '.join(str(r) for r in roots)})"
+        )
     if isinstance(value, list):
         return [resolve_resource(v, roots) for v in value]
     return value
@@ -184,12 +211,18 @@ def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[P
     if not NAME.match(name):
         raise RuleError(f"{where}: name {name!r} must be kebab-case")
     if data["category"] not in CATEGORIES:
-        raise RuleError(f"{where}: category {data['category']!r} is not one of {', '.join(CATEGORIES)}")
+        raise RuleError(
+            f"{where}: category {data['category']!r} is not one of {', '.join(CATEGORIES)}"
+        )
     if data["severity"] not in SEVERITIES:
-        raise RuleError(f"{where}: severity {data['severity']!r} is not one of {', '.join(SEVERITIES)}")
+        raise RuleError(
+            f"{where}: severity {data['severity']!r} is not one of {', '.join(SEVERITIES)}"
+        )
     kind = kinds.get(data["check"])
     if kind is None:
-        raise RuleError(f"{where}: unknown check kind {data['check']!r} (known: {', '.join(sorted(kinds))})")
+        raise RuleError(
+            f"{where}: unknown check kind {data['check']!r} (known: {', '.join(sorted(kinds))})"
+        )
     docs = data["docs"] or {}
     missing = [s for s in DOC_SECTIONS if not str(docs.get(s, "")).strip()]
     if missing:
@@ -199,22 +232,36 @@ def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[P
     given = data.get("options") or {}
     bad = set(given) - set(kind.options)
     if bad:
-        raise RuleError(f"{where}: option(s) {', '.join(sorted(bad))} not accepted by check kind "
-                        f"{kind.name!r} (accepted: {', '.join(sorted(kind.options)) or 'none'})")
+        raise RuleError(
+            f"{where}: option(s) {', '.join(sorted(bad))} not accepted by check kind "
+            f"{kind.name!r} (accepted: {', '.join(sorted(kind.options)) or 'none'})"
+        )
     for key, value in given.items():
         options[key] = resolve_resource(value, [path.parent, *root_list])
     check_options(kind, options, where)
     examples = data.get("examples") or {}
     supersedes = data.get("supersedes") or []
-    if not isinstance(supersedes, list) or not all(isinstance(k, str) and k.strip() for k in supersedes):
-        raise RuleError(f"{where}: supersedes must be a list of rule codes, names or categories, "
-                        f"not {supersedes!r}")
-    return Rule(code=code, name=name, category=data["category"], severity=data["severity"],
-                check=kind.name, message=str(data["message"]), options=options,
-                docs={k: str(v) for k, v in docs.items()},
-                examples={"bad": list(examples.get("bad") or []), "good": list(examples.get("good") or [])},
-                fixable=bool(data.get("fixable", kind.fixable)), source=where,
-                supersedes=tuple(k.strip() for k in supersedes))
+    if not isinstance(supersedes, list) or not all(
+        isinstance(k, str) and k.strip() for k in supersedes
+    ):
+        raise RuleError(
+            f"{where}: supersedes must be a list of rule codes, names or categories, "
+            f"not {supersedes!r}"
+        )
+    return Rule(
+        code=code,
+        name=name,
+        category=data["category"],
+        severity=data["severity"],
+        check=kind.name,
+        message=str(data["message"]),
+        options=options,
+        docs={k: str(v) for k, v in docs.items()},
+        examples={"bad": list(examples.get("bad") or []), "good": list(examples.get("good") or [])},
+        fixable=bool(data.get("fixable", kind.fixable)),
+        source=where,
+        supersedes=tuple(k.strip() for k in supersedes),
+    )
 
 
 # Options whose values are a closed set, whichever check kind takes them.
@@ -241,7 +288,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-def option_problem(key: str, value: Any, default: Any) -> Optional[str]:
+def option_problem(key: str, value: Any, default: Any) -> str | None:
     """What is wrong with an option's value, judged by its default's type; None when fine."""
     if key in CHOICES and value not in CHOICES[key]:
         return "must be one of " + ", ".join(repr(c) for c in CHOICES[key])
@@ -269,14 +316,14 @@ def option_problem(key: str, value: Any, default: Any) -> Optional[str]:
     return _regex_problem(key, value, 0)
 
 
-def _regex_problem(key: str, value: Any, depth: int) -> Optional[str]:
+def _regex_problem(key: str, value: Any, depth: int) -> str | None:
     """Regular expressions in options and lexicons (`pattern`, `*-pattern`) must compile. A list
     named `patterns` is regexes for some kinds and token patterns for others: each kind that
     compiles it as regexes checks it in its `validate` hook (checks/prose_text.pattern_validator)."""
     if depth > 6:
         return None
     if key == "pattern" or key.endswith("-pattern"):
-        for item in ([value] if isinstance(value, str) else value if isinstance(value, list) else []):
+        for item in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
             if isinstance(item, str):
                 try:
                     re.compile(item)
@@ -320,7 +367,9 @@ def load_registry(extra_packs: Iterable[Path] = ()) -> Registry:
         if not isinstance(kind, CheckKind):
             raise RuleError(f"entry point {ep.name!r} in contentlint.checks is not a CheckKind")
         if kind.name in registry.kinds:
-            raise RuleError(f"check kind {kind.name!r} from entry point {ep.name!r} is already defined")
+            raise RuleError(
+                f"check kind {kind.name!r} from entry point {ep.name!r} is already defined"
+            )
         registry.kinds[kind.name] = kind
     load_pack(builtin_pack_dir() / "default", registry)
     for ep in _entry_points("contentlint.packs"):

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Collection, Optional, Sequence, Union
 
-from . import __version__, nlp
+from . import __version__
+from .article import InputError
 from .cache import Cache
 from .config import ConfigError, Settings
 from .discover import discover, display_path
-from .article import InputError
-from .engine import ArticleResult, analyse, finish
+from .engine import ArticleResult, finish
 from .finding import SEVERITY_RANK, at_least
 from .rules import Registry, Rule, RuleError, check_options, resolve_resource
 from .suppress import matches_code
-
 
 # The verdict of one article. Only BLOCKED fails the gate; a draft (status:
 # draft in its frontmatter) is reported but never blocks unless drafts-block.
@@ -25,8 +24,12 @@ WARNINGS = "publishable-with-warnings"
 PUBLISHABLE = "publishable"
 DRAFT = "draft"
 VERDICTS = (BLOCKED, WARNINGS, PUBLISHABLE, DRAFT)
-VERDICT_LABELS = {BLOCKED: "blocked", WARNINGS: "publishable with warnings", PUBLISHABLE: "publishable",
-                  DRAFT: "draft"}
+VERDICT_LABELS = {
+    BLOCKED: "blocked",
+    WARNINGS: "publishable with warnings",
+    PUBLISHABLE: "publishable",
+    DRAFT: "draft",
+}
 
 
 @dataclass
@@ -39,12 +42,14 @@ class Run:
     settings: Settings
     verdicts: dict[str, str] = field(default_factory=dict)
     stale: list[dict] = field(default_factory=list)  # baseline entries that no longer match
-    baseline: Optional[str] = None  # the baseline file applied, if any
+    baseline: str | None = None  # the baseline file applied, if any
     baselined: int = 0  # findings hidden because the baseline already holds them
     compared: int = 0  # articles read only for cross-article comparison (not reported)
     # With nested configs (lint.project), each article's own settings decide its verdict.
     settings_by_path: dict = field(default_factory=dict)
-    sources: dict = field(default_factory=dict)  # shown path -> the path on disk (names are escaped)
+    sources: dict = field(
+        default_factory=dict
+    )  # shown path -> the path on disk (names are escaped)
 
     @property
     def findings(self):
@@ -59,8 +64,10 @@ class Run:
 
     def refresh_verdicts(self) -> None:
         """Recompute the verdicts after findings were dropped (a baseline, say)."""
-        self.verdicts = {r.path: verdict_of(r, self.settings_by_path.get(r.path, self.settings))
-                         for r in self.results}
+        self.verdicts = {
+            r.path: verdict_of(r, self.settings_by_path.get(r.path, self.settings))
+            for r in self.results
+        }
 
     @property
     def exit_code(self) -> int:
@@ -92,11 +99,17 @@ def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
         if overrides:
             try:
                 roots = [Path(settings.root)]
-                rule = rule.with_options({k: resolve_resource(v, roots) for k, v in overrides.items()})
+                rule = rule.with_options(
+                    {k: resolve_resource(v, roots) for k, v in overrides.items()}
+                )
             except RuleError as err:
                 raise ConfigError(f"{settings.source}: rules.{rule.code}: {err}") from None
             try:
-                check_options(registry.kinds[rule.check], rule.options, f"{settings.source}: rules.{rule.code}")
+                check_options(
+                    registry.kinds[rule.check],
+                    rule.options,
+                    f"{settings.source}: rules.{rule.code}",
+                )
             except RuleError as err:
                 raise ConfigError(str(err)) from None
         sev = _severity_override(settings.severity, rule)
@@ -106,19 +119,25 @@ def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
     return chosen
 
 
-def unknown_selector(registry: Registry, selector: str) -> Optional[str]:
+def unknown_selector(registry: Registry, selector: str) -> str | None:
     """None when `selector` (a code prefix or a rule name) names at least one rule;
     otherwise the error text, with the closest code or name."""
     import difflib
 
     key = selector.strip()
-    if registry.find(key) is not None or (key and any(c.startswith(key.upper()) for c in registry.rules)):
+    if registry.find(key) is not None or (
+        key and any(c.startswith(key.upper()) for c in registry.rules)
+    ):
         return None
     if key.upper() in ("ALL",):
         return None
     names = list(registry.rules) + [r.name for r in registry.rules.values()]
-    close = difflib.get_close_matches(key.upper() if key[:1].isalpha() and key[:2].upper() == key[:2] else key,
-                                      names, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(
+        key.upper() if key[:1].isalpha() and key[:2].upper() == key[:2] else key,
+        names,
+        n=1,
+        cutoff=0.5,
+    )
     hint = f" (did you mean {close[0]!r}?)" if close else "; `contentlint rules` lists them"
     return f"{selector!r} matches no rule{hint}"
 
@@ -126,11 +145,23 @@ def unknown_selector(registry: Registry, selector: str) -> Optional[str]:
 def check_selectors(registry: Registry, settings: Settings) -> None:
     """Fail closed: a typo in select/ignore (CL30l) would otherwise run nothing and pass."""
     where = settings.source or "settings"
-    groups = [("select", settings.select), ("extend-select", settings.extend_select), ("ignore", settings.ignore),
-              ("severity", tuple(settings.severity)), ("rules", tuple(settings.rules))]
-    groups += [(f"per-file-ignores.{glob!r}", tuple(codes)) for glob, codes in settings.per_file_ignores.items()]
-    problems = [f"{group}: {problem}" for group, selectors in groups for sel in selectors
-                if (problem := unknown_selector(registry, sel))]
+    groups = [
+        ("select", settings.select),
+        ("extend-select", settings.extend_select),
+        ("ignore", settings.ignore),
+        ("severity", tuple(settings.severity)),
+        ("rules", tuple(settings.rules)),
+    ]
+    groups += [
+        (f"per-file-ignores.{glob!r}", tuple(codes))
+        for glob, codes in settings.per_file_ignores.items()
+    ]
+    problems = [
+        f"{group}: {problem}"
+        for group, selectors in groups
+        for sel in selectors
+        if (problem := unknown_selector(registry, sel))
+    ]
     if problems:
         raise ConfigError(f"{where}: " + "; ".join(problems))
 
@@ -153,7 +184,9 @@ def _option_overrides(registry: Registry, settings: Settings, rule: Rule) -> dic
     return merged
 
 
-def _with_citation_components(registry: Registry, settings: Settings, rule: Rule, overrides: dict) -> dict:
+def _with_citation_components(
+    registry: Registry, settings: Settings, rule: Rule, overrides: dict
+) -> dict:
     """The top-level `citation-components` reach every rule that reads citations; a rule's own
     table may still set them. Either way they are checked here (exit 2 naming the key)."""
     from .components import ComponentError, validate_components
@@ -162,8 +195,9 @@ def _with_citation_components(registry: Registry, settings: Settings, rule: Rule
         return overrides
     if "citation-components" in overrides:
         try:
-            value = validate_components(overrides["citation-components"],
-                                        f"rules.{rule.code}.citation-components")
+            value = validate_components(
+                overrides["citation-components"], f"rules.{rule.code}.citation-components"
+            )
         except ComponentError as err:
             raise ConfigError(f"{settings.source or 'settings'}: {err}") from None
         return {**overrides, "citation-components": [list(c) for c in value]}
@@ -176,14 +210,18 @@ def _check_option_tables(registry: Registry, settings: Settings) -> None:
     where = settings.source or "settings"
     for key, opts in settings.rules.items():
         rules = [r for r in registry.rules.values() if _specificity([key], r) >= 0]
-        accepted = set().union(*(registry.kinds[r.check].options for r in rules)) if rules else set()
+        accepted = (
+            set().union(*(registry.kinds[r.check].options for r in rules)) if rules else set()
+        )
         unknown = set(opts) - accepted
         if unknown:
-            raise ConfigError(f"{where}: rules.{key}: unknown option(s) {', '.join(sorted(unknown))} "
-                              f"(accepted: {', '.join(sorted(accepted)) or 'none'})")
+            raise ConfigError(
+                f"{where}: rules.{key}: unknown option(s) {', '.join(sorted(unknown))} "
+                f"(accepted: {', '.join(sorted(accepted)) or 'none'})"
+            )
 
 
-def _severity_override(table, rule: Rule) -> Optional[str]:
+def _severity_override(table, rule: Rule) -> str | None:
     best, value = -1, None
     for key, sev in table.items():
         spec = _specificity([key], rule)
@@ -202,9 +240,15 @@ def _read(path: Path, policy=None) -> bytes | OSError:
         return err  # type: ignore[return-value]
 
 
-def analyse_files(files: Sequence[Path], rules: list[Rule], registry: Registry, settings: Settings,
-                  jobs: Optional[int] = None, progress: Optional[Callable[[int, int], None]] = None,
-                  policy=None) -> list[ArticleResult]:
+def analyse_files(
+    files: Sequence[Path],
+    rules: list[Rule],
+    registry: Registry,
+    settings: Settings,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    policy=None,
+) -> list[ArticleResult]:
     """One result per file, in the order given, whatever the number of jobs.
 
     Files are read under the file policy (lint/files.py); one that is refused
@@ -215,13 +259,17 @@ def analyse_files(files: Sequence[Path], rules: list[Rule], registry: Registry, 
 
     policy = policy or FilePolicy.for_run(settings)
     cache = open_cache(settings, registry, rules)
-    results: list[Optional[ArticleResult]] = [None] * len(files)
+    results: list[ArticleResult | None] = [None] * len(files)
     todo: list[tuple[int, tuple[str, bytes]]] = []
     for i, path in enumerate(files):
         shown = display_path(path)
         data = _read(path, policy)
         if isinstance(data, (OSError, InputError)):
-            err = data if isinstance(data, InputError) else InputError(f"cannot read file: {data.strerror or data}")
+            err = (
+                data
+                if isinstance(data, InputError)
+                else InputError(f"cannot read file: {data.strerror or data}")
+            )
             res = ArticleResult(path=shown, content_hash="")
             res.findings.append(input_finding(shown, registry.rules.get("CL001"), err))
             results[i] = res
@@ -245,25 +293,40 @@ def analyse_files(files: Sequence[Path], rules: list[Rule], registry: Registry, 
             progress(count[0], len(files))
 
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    analyse_all([item for _, item in todo], rules, registry, settings.nlp_model,
-                getattr(settings, "time_budget", None), jobs, done)
+    analyse_all(
+        [item for _, item in todo],
+        rules,
+        registry,
+        settings.nlp_model,
+        getattr(settings, "time_budget", None),
+        jobs,
+        done,
+    )
     if cache is not None:
         cache.maintain()
     return [r for r in results if r is not None]
 
 
-def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) -> Optional[Cache]:
+def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) -> Cache | None:
     """The result cache for this rule set, or None when caching is off."""
     if not settings.cache:
         return None
     from .cache import code_fingerprint
 
-    salt = (registry.fingerprint() + __version__ + code_fingerprint() +
-            repr([(r.code, r.severity, sorted(map(str, r.options.items()))) for r in rules]) +
-            str(settings.nlp_model) + str(settings.source) + repr((getattr(settings, "max_file_size", None),
-                                           getattr(settings, "time_budget", None))))
-    return Cache(settings.resolve(settings.cache_dir), salt,
-                 max_size=getattr(settings, "cache_max_size", 256 * 1024 * 1024))
+    salt = (
+        registry.fingerprint()
+        + __version__
+        + code_fingerprint()
+        + repr([(r.code, r.severity, sorted(map(str, r.options.items()))) for r in rules])
+        + str(settings.nlp_model)
+        + str(settings.source)
+        + repr((getattr(settings, "max_file_size", None), getattr(settings, "time_budget", None)))
+    )
+    return Cache(
+        settings.resolve(settings.cache_dir),
+        salt,
+        max_size=getattr(settings, "cache_max_size", 256 * 1024 * 1024),
+    )
 
 
 def is_draft(meta: dict, settings: Settings) -> bool:
@@ -303,10 +366,16 @@ def sibling_context(paths: Sequence[Path], settings: Settings) -> list[Path]:
     return out
 
 
-def run(paths: Sequence[Path], registry: Registry, settings: Settings,
-        progress: Optional[Callable[[int, int], None]] = None, *,
-        report_only: Optional[Collection[Union[str, Path]]] = None, context: Sequence[Path] = (),
-        targets: Optional[Sequence[Path]] = None) -> Run:
+def run(
+    paths: Sequence[Path],
+    registry: Registry,
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    report_only: Collection[str | Path] | None = None,
+    context: Sequence[Path] = (),
+    targets: Sequence[Path] | None = None,
+) -> Run:
     """Lint `paths`. With `report_only`, only those files are reported; every
     other discovered file, and every file under `context`, is still read by
     corpus-scope rules (cross-article comparison) but never reported.
@@ -318,7 +387,9 @@ def run(paths: Sequence[Path], registry: Registry, settings: Settings,
     rules = select_rules(registry, settings)
     excludes = tuple(settings.exclude) + tuple(settings.extend_exclude)
     if targets is None:
-        files = discover(paths, settings.include, excludes, respect_gitignore=settings.respect_gitignore)
+        files = discover(
+            paths, settings.include, excludes, respect_gitignore=settings.respect_gitignore
+        )
     else:
         files = list(paths)
     reported, compare_only = files, []
@@ -339,25 +410,45 @@ def run(paths: Sequence[Path], registry: Registry, settings: Settings,
     from .files import FilePolicy
 
     policy = FilePolicy.for_run(settings, paths if targets is None else targets)
-    results = analyse_files(reported, rules, registry, settings, settings.jobs, _offset(progress, 0, total),
-                            policy=policy)
-    background = analyse_files(compare_only, corpus_rules, registry, settings, settings.jobs,
-                               _offset(progress, len(reported), total), policy=policy) if compare_only else []
+    results = analyse_files(
+        reported,
+        rules,
+        registry,
+        settings,
+        settings.jobs,
+        _offset(progress, 0, total),
+        policy=policy,
+    )
+    background = (
+        analyse_files(
+            compare_only,
+            corpus_rules,
+            registry,
+            settings,
+            settings.jobs,
+            _offset(progress, len(reported), total),
+            policy=policy,
+        )
+        if compare_only
+        else []
+    )
     finish(results + background, rules, registry, settings.per_file_ignores, settings.root)
     for result in results:
         result.findings.sort()
-    outcome = Run(results, registry, rules, settings, verdicts(results, settings), compared=len(background))
+    outcome = Run(
+        results, registry, rules, settings, verdicts(results, settings), compared=len(background)
+    )
     outcome.sources = {display_path(f): os.fspath(f) for f in reported}
     return outcome
 
 
-def _offset(progress: Optional[Callable[[int, int], None]], before: int, total: int):
+def _offset(progress: Callable[[int, int], None] | None, before: int, total: int):
     """Two passes, one progress bar."""
     if progress is None:
         return None
     return lambda done, _count: progress(before + done, total)
 
 
-def worst(severities) -> Optional[str]:
+def worst(severities) -> str | None:
     ranked = sorted(severities, key=lambda s: SEVERITY_RANK[s])
     return ranked[-1] if ranked else None

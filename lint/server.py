@@ -22,10 +22,10 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Optional, Union
 
 from lsprotocol import types as T
 from pygls.lsp.server import LanguageServer
@@ -46,8 +46,11 @@ SOURCE = "contentlint"
 LANGUAGES = {"markdown", "mdx", "markdown.mdx"}
 SUFFIXES = {".md", ".markdown", ".mdx"}
 CONFIG_NAMES = (".contentlint.toml", "pyproject.toml")
-SEVERITY = {"error": T.DiagnosticSeverity.Error, "warning": T.DiagnosticSeverity.Warning,
-            "info": T.DiagnosticSeverity.Information}
+SEVERITY = {
+    "error": T.DiagnosticSeverity.Error,
+    "warning": T.DiagnosticSeverity.Warning,
+    "info": T.DiagnosticSeverity.Information,
+}
 EXPLAIN = "contentlint.explain"
 CONFIG_CODE = "config"
 DEFAULT_DEBOUNCE_MS = 30
@@ -76,8 +79,10 @@ class Positions:
 
     def finding_range(self, finding: Finding) -> T.Range:
         # A finding's end column is inclusive; an LSP range's end is exclusive.
-        return T.Range(start=self.at(finding.line, finding.column),
-                       end=self.at(finding.end_line, finding.end_column + 1))
+        return T.Range(
+            start=self.at(finding.line, finding.column),
+            end=self.at(finding.end_line, finding.end_column + 1),
+        )
 
     def fix_range(self, fix: Fix) -> T.Range:
         return T.Range(start=self.offset(fix.start), end=self.offset(fix.end))
@@ -97,13 +102,13 @@ def _unit_counter(encoding) -> Callable[[str], int]:
 @dataclass
 class Document:
     uri: str
-    path: Optional[Path]
-    version: Optional[int] = None
-    own: Optional[ArticleResult] = None  # the buffer's analysis, before the corpus pass
-    project: Optional[Project] = None
+    path: Path | None
+    version: int | None = None
+    own: ArticleResult | None = None  # the buffer's analysis, before the corpus pass
+    project: Project | None = None
     published: list[tuple[T.Diagnostic, Finding]] = field(default_factory=list)
     text: str = ""  # the text the published findings were computed from
-    published_version: Optional[int] = None
+    published_version: int | None = None
 
     @property
     def shown(self) -> str:
@@ -115,41 +120,43 @@ class Outcome:
     """What one lint produced, handed from the worker thread to the event loop."""
 
     uri: str
-    version: Optional[int]
+    version: int | None
     diagnostics: list[T.Diagnostic]
     pairs: list[tuple[T.Diagnostic, Finding]]
     text: str
-    error: Optional[str] = None  # a configuration error to show the writer once
-    config_folder: Optional[Path] = None  # where the config was looked up from
+    error: str | None = None  # a configuration error to show the writer once
+    config_folder: Path | None = None  # where the config was looked up from
     missing: list[Path] = field(default_factory=list)  # siblings not analysed yet
 
 
 class ContentlintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("contentlint", __version__, text_document_sync_kind=T.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "contentlint", __version__, text_document_sync_kind=T.TextDocumentSyncKind.Incremental
+        )
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="contentlint-lint")
         self.docs: dict[str, Document] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.last_change: dict[str, float] = {}  # uri -> time.monotonic() of its last change
-        self.linting: Optional[str] = None  # the document being linted now
-        self.running: Optional[asyncio.Task] = None  # and the task linting it
+        self.linting: str | None = None  # the document being linted now
+        self.running: asyncio.Task | None = None  # and the task linting it
         self.lock = asyncio.Lock()  # one lint at a time, in the order asked
         self.debounce = DEFAULT_DEBOUNCE_MS / 1000
-        self.docs_url: Optional[str] = None  # "https://…/{code}" from initializationOptions
+        self.docs_url: str | None = None  # "https://…/{code}" from initializationOptions
         # config folder stamp -> Project or the error loading it
-        self.projects: dict[Path, tuple[tuple, Union[Project, str]]] = {}
+        self.projects: dict[Path, tuple[tuple, Project | str]] = {}
         # display path -> ((mtime_ns, size), project, analysis) of articles not open in the editor
         self.siblings: dict[str, tuple[tuple[int, int], Project, ArticleResult]] = {}
-        self.hrefs: dict[tuple[int, str], Optional[str]] = {}
+        self.hrefs: dict[tuple[int, str], str | None] = {}
         self.shown_errors: dict[Path, str] = {}  # folder -> the config error the writer was shown
-        self.background: Optional[asyncio.Task] = None
+        self.background: asyncio.Task | None = None
 
     # -- units ---------------------------------------------------------------
     def positions(self, text: str) -> Positions:
         return Positions(text, _unit_counter(self.workspace.position_encoding))
 
     # -- configuration ---------------------------------------------------------
-    def project_for(self, path: Optional[Path]) -> Union[Project, str]:
+    def project_for(self, path: Path | None) -> Project | str:
         """The config as the CLI finds it for `path`, reloaded when any config
         file above it appears, changes or disappears (a few stat calls)."""
         folder = _folder(path)
@@ -158,14 +165,14 @@ class ContentlintServer(LanguageServer):
         if cached is not None and cached[0] == stamp:
             return cached[1]
         try:
-            loaded: Union[Project, str] = Project.load(path if path is not None else Path.cwd())
+            loaded: Project | str = Project.load(path if path is not None else Path.cwd())
         except (ConfigError, RuleError) as err:
             loaded = str(err)
         self.projects[folder] = (stamp, loaded)
         return loaded
 
     # -- the lint (worker thread) ---------------------------------------------
-    def lint(self, uri: str, text: str, version: Optional[int], from_disk: bool) -> Outcome:
+    def lint(self, uri: str, text: str, version: int | None, from_disk: bool) -> Outcome:
         doc = self.docs.get(uri)
         if doc is None:
             return Outcome(uri, version, [], [], text)
@@ -174,11 +181,18 @@ class ContentlintServer(LanguageServer):
         if isinstance(project, str):
             doc.own, doc.project = None, None
             message = f"contentlint cannot lint with this configuration: {project}"
-            diag = T.Diagnostic(range=T.Range(start=T.Position(line=0, character=0),
-                                              end=T.Position(line=0, character=0)),
-                                message=message, severity=T.DiagnosticSeverity.Error, code=CONFIG_CODE,
-                                source=SOURCE)
-            return Outcome(uri, version, [diag], [], text, error=message, config_folder=_folder(doc.path))
+            diag = T.Diagnostic(
+                range=T.Range(
+                    start=T.Position(line=0, character=0), end=T.Position(line=0, character=0)
+                ),
+                message=message,
+                severity=T.DiagnosticSeverity.Error,
+                code=CONFIG_CODE,
+                source=SOURCE,
+            )
+            return Outcome(
+                uri, version, [diag], [], text, error=message, config_folder=_folder(doc.path)
+            )
         data = _disk_bytes(doc.path, text) if from_disk else None
         if data is None:
             data = text.encode("utf-8", errors="surrogatepass")
@@ -191,15 +205,28 @@ class ContentlintServer(LanguageServer):
             self.analyse_missing(missing, project)
             known, missing = self.known_siblings(doc, project)
         run = complete(doc.own, project, known if not missing else [])
-        pairs = [(self.diagnostic(f, positions, project), f) for r in run.results for f in r.findings]
-        return Outcome(uri, version, [d for d, _ in pairs], pairs, text, missing=missing,
-                       config_folder=_folder(doc.path))
+        pairs = [
+            (self.diagnostic(f, positions, project), f) for r in run.results for f in r.findings
+        ]
+        return Outcome(
+            uri,
+            version,
+            [d for d, _ in pairs],
+            pairs,
+            text,
+            missing=missing,
+            config_folder=_folder(doc.path),
+        )
 
-    def known_siblings(self, doc: Document, project: Project) -> tuple[list[ArticleResult], list[Path]]:
+    def known_siblings(
+        self, doc: Document, project: Project
+    ) -> tuple[list[ArticleResult], list[Path]]:
         """The folder's other articles: open buffers as typed, the rest as saved."""
         if doc.path is None or not project.corpus_rules:
             return [], []
-        open_docs = {d.shown: d for d in list(self.docs.values()) if d.path is not None and d is not doc}
+        open_docs = {
+            d.shown: d for d in list(self.docs.values()) if d.path is not None and d is not doc
+        }
         known: list[ArticleResult] = []
         missing: list[Path] = []
         for path in sibling_paths(doc.path, project.settings):
@@ -213,7 +240,11 @@ class ContentlintServer(LanguageServer):
             except OSError:
                 continue
             entry = self.siblings.get(shown)
-            if entry is not None and entry[0] == (stat.st_mtime_ns, stat.st_size) and entry[1] is project:
+            if (
+                entry is not None
+                and entry[0] == (stat.st_mtime_ns, stat.st_size)
+                and entry[1] is project
+            ):
                 known.append(entry[2])
             else:
                 missing.append(path)
@@ -236,9 +267,13 @@ class ContentlintServer(LanguageServer):
         for result in analyse_files(paths, project.rules, project.registry, project.settings, jobs):
             if result.path in stats:
                 # Only what the corpus pass reads is kept: their own findings are never shown here.
-                self.siblings[result.path] = (stats[result.path], project, replace(result, findings=[]))
+                self.siblings[result.path] = (
+                    stats[result.path],
+                    project,
+                    replace(result, findings=[]),
+                )
 
-    def relink(self, uri: str) -> Optional[Outcome]:
+    def relink(self, uri: str) -> Outcome | None:
         """The corpus pass again for an open document whose neighbours changed."""
         doc = self.docs.get(uri)
         if doc is None or doc.own is None or doc.project is None:
@@ -248,20 +283,25 @@ class ContentlintServer(LanguageServer):
             return None
         run = complete(doc.own, doc.project, known)
         positions = self.positions(doc.own.text if doc.text == "" else doc.text)
-        pairs = [(self.diagnostic(f, positions, doc.project), f) for r in run.results for f in r.findings]
+        pairs = [
+            (self.diagnostic(f, positions, doc.project), f) for r in run.results for f in r.findings
+        ]
         return Outcome(uri, doc.published_version, [d for d, _ in pairs], pairs, doc.text)
 
     def diagnostic(self, finding: Finding, positions: Positions, project: Project) -> T.Diagnostic:
         href = self.docs_href(finding.code, project)
         return T.Diagnostic(
-            range=positions.finding_range(finding), message=finding.message,
-            severity=SEVERITY.get(finding.severity, T.DiagnosticSeverity.Warning), code=finding.code,
-            code_description=T.CodeDescription(href=href) if href else None, source=SOURCE,
+            range=positions.finding_range(finding),
+            message=finding.message,
+            severity=SEVERITY.get(finding.severity, T.DiagnosticSeverity.Warning),
+            code=finding.code,
+            code_description=T.CodeDescription(href=href) if href else None,
+            source=SOURCE,
             tags=[T.DiagnosticTag.Unnecessary] if finding.name == "unused-suppression" else None,
             data={"name": finding.name, "fixable": finding.fix is not None},
         )
 
-    def docs_href(self, code: str, project: Project) -> Optional[str]:
+    def docs_href(self, code: str, project: Project) -> str | None:
         """The rule's docs: a configured URL template, else `explain` rendered to a local file."""
         if self.docs_url:
             return self.docs_url.format(code=code)
@@ -301,7 +341,8 @@ class ContentlintServer(LanguageServer):
             self.linting, self.running = uri, asyncio.current_task()
             try:
                 outcome = await asyncio.get_running_loop().run_in_executor(
-                    self.worker, self._safe_lint, uri, text, version, from_disk)
+                    self.worker, self._safe_lint, uri, text, version, from_disk
+                )
             finally:
                 self.linting, self.running = None, None
             self.publish(outcome)
@@ -310,35 +351,52 @@ class ContentlintServer(LanguageServer):
         if outcome.missing:
             self.start_background(outcome.uri, outcome.missing)
 
-    def _safe_lint(self, uri: str, text: str, version: Optional[int], from_disk: bool) -> Outcome:
+    def _safe_lint(self, uri: str, text: str, version: int | None, from_disk: bool) -> Outcome:
         try:
             return self.lint(uri, text, version, from_disk)
-        except Exception as err:  # noqa: BLE001 - a bug on one document must not end the session
+        except Exception as err:
             log.error("linting %s failed:\n%s", uri, traceback.format_exc())
-            diag = T.Diagnostic(range=T.Range(start=T.Position(line=0, character=0),
-                                              end=T.Position(line=0, character=0)),
-                                message=f"contentlint failed on this document ({err.__class__.__name__}: {err}); "
-                                        "the server log has the details",
-                                severity=T.DiagnosticSeverity.Error, code="internal", source=SOURCE)
+            diag = T.Diagnostic(
+                range=T.Range(
+                    start=T.Position(line=0, character=0), end=T.Position(line=0, character=0)
+                ),
+                message=f"contentlint failed on this document ({err.__class__.__name__}: {err}); "
+                "the server log has the details",
+                severity=T.DiagnosticSeverity.Error,
+                code="internal",
+                source=SOURCE,
+            )
             return Outcome(uri, version, [diag], [], text)
 
     def publish(self, outcome: Outcome) -> None:
         doc = self.docs.get(outcome.uri)
         if doc is None:
             return
-        if (outcome.version is not None and doc.published_version is not None
-                and outcome.version < doc.published_version):
+        if (
+            outcome.version is not None
+            and doc.published_version is not None
+            and outcome.version < doc.published_version
+        ):
             return  # a newer lint already published
-        doc.published, doc.text, doc.published_version = outcome.pairs, outcome.text, outcome.version
-        self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
-            uri=outcome.uri, diagnostics=outcome.diagnostics, version=outcome.version))
+        doc.published, doc.text, doc.published_version = (
+            outcome.pairs,
+            outcome.text,
+            outcome.version,
+        )
+        self.text_document_publish_diagnostics(
+            T.PublishDiagnosticsParams(
+                uri=outcome.uri, diagnostics=outcome.diagnostics, version=outcome.version
+            )
+        )
         if outcome.config_folder is None:
             return
         if outcome.error is not None:
             # Once per folder and problem, not at every keystroke.
             if self.shown_errors.get(outcome.config_folder) != outcome.error:
                 self.shown_errors[outcome.config_folder] = outcome.error
-                self.window_show_message(T.ShowMessageParams(type=T.MessageType.Error, message=outcome.error))
+                self.window_show_message(
+                    T.ShowMessageParams(type=T.MessageType.Error, message=outcome.error)
+                )
         else:
             self.shown_errors.pop(outcome.config_folder, None)
 
@@ -352,26 +410,36 @@ class ContentlintServer(LanguageServer):
         if doc is None or doc.project is None:
             return
         async with self.lock:
-            await asyncio.get_running_loop().run_in_executor(self.worker, self._safe_analyse, missing, doc.project)
+            await asyncio.get_running_loop().run_in_executor(
+                self.worker, self._safe_analyse, missing, doc.project
+            )
             await self.relink_all()
 
     def _safe_analyse(self, paths: list[Path], project: Project) -> None:
         try:
             self.analyse_missing(paths, project)
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.error("analysing %s failed:\n%s", [str(p) for p in paths], traceback.format_exc())
 
-    async def relink_all(self, near: Optional[str] = None) -> None:
+    async def relink_all(self, near: str | None = None) -> None:
         """Re-run the corpus pass for the open documents (all, or those in `near`'s folder but it)."""
         loop = asyncio.get_running_loop()
         targets = list(self.docs)
         if near is not None:
             source = self.docs.get(near)
-            if source is None or source.path is None or source.project is None or not source.project.corpus_rules:
+            if (
+                source is None
+                or source.path is None
+                or source.project is None
+                or not source.project.corpus_rules
+            ):
                 return
             folder = source.path.parent
-            targets = [uri for uri, doc in list(self.docs.items())
-                       if uri != near and doc.path is not None and doc.path.parent == folder]
+            targets = [
+                uri
+                for uri, doc in list(self.docs.items())
+                if uri != near and doc.path is not None and doc.path.parent == folder
+            ]
         for uri in targets:
             if uri not in self.docs:  # closed meanwhile
                 continue
@@ -379,15 +447,15 @@ class ContentlintServer(LanguageServer):
             if outcome is not None:
                 self.publish(outcome)
 
-    def _safe_relink(self, uri: str) -> Optional[Outcome]:
+    def _safe_relink(self, uri: str) -> Outcome | None:
         try:
             return self.relink(uri)
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.error("relinking %s failed:\n%s", uri, traceback.format_exc())
             return None
 
 
-def _folder(path: Optional[Path]) -> Path:
+def _folder(path: Path | None) -> Path:
     return (path.parent if path is not None else Path.cwd()).resolve()
 
 
@@ -403,7 +471,7 @@ def _config_stamp(folder: Path) -> tuple:
     return tuple(stamp)
 
 
-def _disk_bytes(path: Optional[Path], text: str) -> Optional[bytes]:
+def _disk_bytes(path: Path | None, text: str) -> bytes | None:
     """The file's bytes when the buffer shows the file as saved, so that an
     undecodable or binary file gets the CLI's input finding, byte offset and all."""
     if path is None:
@@ -413,14 +481,21 @@ def _disk_bytes(path: Optional[Path], text: str) -> Optional[bytes]:
     except OSError:
         return None
     shown = data.decode("utf-8", errors="replace").lstrip("\ufeff")
-    return data if shown.replace("\r\n", "\n") == text.lstrip("\ufeff").replace("\r\n", "\n") else None
+    return (
+        data if shown.replace("\r\n", "\n") == text.lstrip("\ufeff").replace("\r\n", "\n") else None
+    )
 
 
 def rule_doc_file(rule) -> Path:
     """`contentlint explain CODE` as a Markdown file the editor can open."""
     from .explain import render
 
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "contentlint" / "rules" / __version__
+    base = (
+        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        / "contentlint"
+        / "rules"
+        / __version__
+    )
     target = base / f"{rule.code}.md"
     if not target.exists():
         try:
@@ -433,14 +508,14 @@ def rule_doc_file(rule) -> Path:
     return target
 
 
-def _path_of(uri: str) -> Optional[Path]:
+def _path_of(uri: str) -> Path | None:
     if not uri.startswith("file:"):
         return None
     fs = to_fs_path(uri)
     return Path(fs) if fs else None
 
 
-def _wanted(uri: str, language: Optional[str]) -> bool:
+def _wanted(uri: str, language: str | None) -> bool:
     if language and language.lower() in LANGUAGES:
         return True
     path = _path_of(uri)
@@ -453,7 +528,9 @@ server = ContentlintServer()
 
 @server.feature(T.INITIALIZE)
 def on_initialize(ls: ContentlintServer, params: T.InitializeParams) -> None:
-    options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
+    options = (
+        params.initialization_options if isinstance(params.initialization_options, dict) else {}
+    )
     debounce = options.get("debounceMs", options.get("debounce_ms"))
     if isinstance(debounce, (int, float)) and not isinstance(debounce, bool) and debounce >= 0:
         ls.debounce = debounce / 1000
@@ -467,18 +544,33 @@ def on_initialize(ls: ContentlintServer, params: T.InitializeParams) -> None:
     elif params.root_path:
         root = params.root_path
     if root and os.path.isdir(root):
-        os.chdir(root)  # paths, per-file ignores and the cache as `contentlint check` run from the root
+        os.chdir(
+            root
+        )  # paths, per-file ignores and the cache as `contentlint check` run from the root
 
 
 @server.feature(T.INITIALIZED)
 def on_initialized(ls: ContentlintServer, params: T.InitializedParams) -> None:
-    watch = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+    watch = (
+        ls.client_capabilities.workspace
+        and ls.client_capabilities.workspace.did_change_watched_files
+    )
     if watch and watch.dynamic_registration:
         watchers = [T.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
         watchers += [T.FileSystemWatcher(glob_pattern="**/*.{md,markdown,mdx}")]
-        ls.client_register_capability(T.RegistrationParams(registrations=[T.Registration(
-            id="contentlint-watch", method=T.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-            register_options=T.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+        ls.client_register_capability(
+            T.RegistrationParams(
+                registrations=[
+                    T.Registration(
+                        id="contentlint-watch",
+                        method=T.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=T.DidChangeWatchedFilesRegistrationOptions(
+                            watchers=watchers
+                        ),
+                    )
+                ]
+            )
+        )
     # Build the spaCy pipeline now, so that the first article opened does not wait for it.
     ls.worker.submit(_warm_up)
 
@@ -486,7 +578,7 @@ def on_initialized(ls: ContentlintServer, params: T.InitializedParams) -> None:
 def _warm_up() -> None:
     try:
         nlp.get_nlp()
-    except Exception:  # noqa: BLE001
+    except Exception:
         log.error("warming up failed:\n%s", traceback.format_exc())
 
 
@@ -534,10 +626,18 @@ def did_change_watched_files(ls: ContentlintServer, params: T.DidChangeWatchedFi
         ls.schedule(uri, ls.debounce)
 
 
-@server.feature(T.TEXT_DOCUMENT_CODE_ACTION,
-                T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix,
-                                                       T.CodeActionKind.SourceFixAll + ".contentlint"]))
-def code_action(ls: ContentlintServer, params: T.CodeActionParams) -> Optional[list[Union[T.CodeAction, T.Command]]]:
+@server.feature(
+    T.TEXT_DOCUMENT_CODE_ACTION,
+    T.CodeActionOptions(
+        code_action_kinds=[
+            T.CodeActionKind.QuickFix,
+            T.CodeActionKind.SourceFixAll + ".contentlint",
+        ]
+    ),
+)
+def code_action(
+    ls: ContentlintServer, params: T.CodeActionParams
+) -> list[T.CodeAction | T.Command] | None:
     doc = ls.docs.get(params.text_document.uri)
     if doc is None or not doc.published:
         return None
@@ -546,7 +646,7 @@ def code_action(ls: ContentlintServer, params: T.CodeActionParams) -> Optional[l
         return None  # the findings are for an older text; the next lint brings fresh ones
     positions = ls.positions(doc.text)
     wanted = params.context.only
-    actions: list[Union[T.CodeAction, T.Command]] = []
+    actions: list[T.CodeAction | T.Command] = []
     ours = {(d.code, _key(d.range)) for d in params.context.diagnostics if d.source == SOURCE}
     for diag, finding in doc.published:
         if (diag.code, _key(diag.range)) not in ours and not _overlaps(diag.range, params.range):
@@ -554,25 +654,60 @@ def code_action(ls: ContentlintServer, params: T.CodeActionParams) -> Optional[l
         if wanted and not any(k.startswith(T.CodeActionKind.QuickFix) for k in wanted):
             break
         if finding.fix is not None:
-            actions.append(T.CodeAction(
-                title=f"{finding.code}: {finding.fix.description or 'apply the fix'}",
-                kind=T.CodeActionKind.QuickFix, diagnostics=[diag], is_preferred=True,
-                edit=_edit(doc, [T.TextEdit(range=positions.fix_range(finding.fix),
-                                            new_text=finding.fix.replacement)])))
+            actions.append(
+                T.CodeAction(
+                    title=f"{finding.code}: {finding.fix.description or 'apply the fix'}",
+                    kind=T.CodeActionKind.QuickFix,
+                    diagnostics=[diag],
+                    is_preferred=True,
+                    edit=_edit(
+                        doc,
+                        [
+                            T.TextEdit(
+                                range=positions.fix_range(finding.fix),
+                                new_text=finding.fix.replacement,
+                            )
+                        ],
+                    ),
+                )
+            )
         suppression = _suppression(doc, finding, positions)
         if suppression is not None:
-            actions.append(T.CodeAction(title=suppression[0], kind=T.CodeActionKind.QuickFix, diagnostics=[diag],
-                                        edit=_edit(doc, [suppression[1]])))
+            actions.append(
+                T.CodeAction(
+                    title=suppression[0],
+                    kind=T.CodeActionKind.QuickFix,
+                    diagnostics=[diag],
+                    edit=_edit(doc, [suppression[1]]),
+                )
+            )
         if finding.code not in {CONFIG_CODE, "internal"}:
             # A bare Command, not a CodeAction carrying one: every client tells those apart.
-            actions.append(T.Command(title=f"Explain {finding.code} ({finding.name})", command=EXPLAIN,
-                                     arguments=[finding.code]))
+            actions.append(
+                T.Command(
+                    title=f"Explain {finding.code} ({finding.name})",
+                    command=EXPLAIN,
+                    arguments=[finding.code],
+                )
+            )
     fixes = [f.fix for _, f in doc.published if f.fix is not None]
     fix_all = T.CodeActionKind.SourceFixAll + ".contentlint"
-    if fixes and (not wanted or any(fix_all.startswith(k) or k.startswith(fix_all) for k in wanted)):
-        actions.append(T.CodeAction(title="contentlint: apply every fix", kind=fix_all,
-                                    edit=_edit(doc, [T.TextEdit(range=positions.fix_range(f), new_text=f.replacement)
-                                                     for f in _non_overlapping(fixes)])))
+    if fixes and (
+        not wanted or any(fix_all.startswith(k) or k.startswith(fix_all) for k in wanted)
+    ):
+        actions.append(
+            T.CodeAction(
+                title="contentlint: apply every fix",
+                kind=fix_all,
+                edit=_edit(
+                    doc,
+                    [
+                        T.TextEdit(range=positions.fix_range(f), new_text=f.replacement)
+                        for f in _non_overlapping(fixes)
+                    ],
+                ),
+            )
+        )
     return actions or None
 
 
@@ -594,12 +729,21 @@ def _non_overlapping(fixes: list[Fix]) -> list[Fix]:
 
 
 def _edit(doc: Document, edits: list[T.TextEdit]) -> T.WorkspaceEdit:
-    return T.WorkspaceEdit(document_changes=[T.TextDocumentEdit(
-        text_document=T.OptionalVersionedTextDocumentIdentifier(uri=doc.uri, version=doc.published_version),
-        edits=edits)])
+    return T.WorkspaceEdit(
+        document_changes=[
+            T.TextDocumentEdit(
+                text_document=T.OptionalVersionedTextDocumentIdentifier(
+                    uri=doc.uri, version=doc.published_version
+                ),
+                edits=edits,
+            )
+        ]
+    )
 
 
-def _suppression(doc: Document, finding: Finding, positions: Positions) -> Optional[tuple[str, T.TextEdit]]:
+def _suppression(
+    doc: Document, finding: Finding, positions: Positions
+) -> tuple[str, T.TextEdit] | None:
     """An inline suppression with a reason to fill in: on the finding's line in the
     body, or the frontmatter key for a finding in the frontmatter."""
     if finding.code in {CONFIG_CODE, "internal", "CL001", "CL901"}:
@@ -610,13 +754,21 @@ def _suppression(doc: Document, finding: Finding, positions: Positions) -> Optio
             return None  # already there: the writer extends that list
         newline = "\r\n" if "\r\n" in doc.text else "\n"
         insert = positions.at(2, 1)
-        return (f"Disable {finding.code} for this article (frontmatter)",
-                T.TextEdit(range=T.Range(start=insert, end=insert),
-                           new_text=f"contentlint-disable: [{finding.code}]  # {REASON_PLACEHOLDER}{newline}"))
+        return (
+            f"Disable {finding.code} for this article (frontmatter)",
+            T.TextEdit(
+                range=T.Range(start=insert, end=insert),
+                new_text=f"contentlint-disable: [{finding.code}]  # {REASON_PLACEHOLDER}{newline}",
+            ),
+        )
     end = positions.at(finding.line, len(positions.index.line_text(finding.line)) + 1)
-    return (f"Disable {finding.code} on this line",
-            T.TextEdit(range=T.Range(start=end, end=end),
-                       new_text=f" <!-- contentlint-disable-line {finding.code} -- {REASON_PLACEHOLDER} -->"))
+    return (
+        f"Disable {finding.code} on this line",
+        T.TextEdit(
+            range=T.Range(start=end, end=end),
+            new_text=f" <!-- contentlint-disable-line {finding.code} -- {REASON_PLACEHOLDER} -->",
+        ),
+    )
 
 
 def _frontmatter_end_line(text: str) -> int:
@@ -631,18 +783,26 @@ def _frontmatter_end_line(text: str) -> int:
 
 
 @server.command(EXPLAIN)
-def explain_command(ls: ContentlintServer, code: str) -> Optional[str]:
+def explain_command(ls: ContentlintServer, code: str) -> str | None:
     """Open the rule's docs (window/showDocument), or show them as a message."""
     from .explain import render
 
     rule = _find_rule(ls, code)
     if rule is None:
-        ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Warning, message=f"No rule {code!r}"))
+        ls.window_show_message(
+            T.ShowMessageParams(type=T.MessageType.Warning, message=f"No rule {code!r}")
+        )
         return None
     window = ls.client_capabilities.window
     if window is not None and window.show_document is not None and window.show_document.support:
-        uri = ls.docs_url.format(code=rule.code) if ls.docs_url else from_fs_path(str(rule_doc_file(rule)))
-        ls.window_show_document(T.ShowDocumentParams(uri=uri, external=bool(ls.docs_url), take_focus=True))
+        uri = (
+            ls.docs_url.format(code=rule.code)
+            if ls.docs_url
+            else from_fs_path(str(rule_doc_file(rule)))
+        )
+        ls.window_show_document(
+            T.ShowDocumentParams(uri=uri, external=bool(ls.docs_url), take_focus=True)
+        )
     else:
         ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Info, message=render(rule)))
     return rule.code
@@ -660,7 +820,7 @@ def _find_rule(ls: ContentlintServer, code: str):
 
 
 @server.feature(T.TEXT_DOCUMENT_HOVER)
-def hover(ls: ContentlintServer, params: T.HoverParams) -> Optional[T.Hover]:
+def hover(ls: ContentlintServer, params: T.HoverParams) -> T.Hover | None:
     """On a finding: its message and the rule's docs (what `contentlint explain` prints)."""
     from .explain import render
 
@@ -675,15 +835,25 @@ def hover(ls: ContentlintServer, params: T.HoverParams) -> Optional[T.Hover]:
             continue
         rule = doc.project.registry.rules.get(finding.code)
         body = render(rule) if rule is not None else ""
-        body = body.split("\n", 2)[2] if body.count("\n") >= 2 else body  # the title line is the heading below
-        parts.append(f"### {finding.code} {finding.name} ({finding.severity})\n\n{finding.message}\n\n{body}")
+        body = (
+            body.split("\n", 2)[2] if body.count("\n") >= 2 else body
+        )  # the title line is the heading below
+        parts.append(
+            f"### {finding.code} {finding.name} ({finding.severity})\n\n{finding.message}\n\n{body}"
+        )
         span = span or diag.range
     if not parts:
         return None
-    return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)), range=span)
+    return T.Hover(
+        contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+        range=span,
+    )
 
 
-def serve(argv: Optional[list[str]] = None) -> None:
-    logging.basicConfig(stream=sys.stderr, level=os.environ.get("CONTENTLINT_LOG", "WARNING").upper(),
-                        format="contentlint-server %(levelname)s %(message)s")
+def serve(argv: list[str] | None = None) -> None:
+    logging.basicConfig(
+        stream=sys.stderr,
+        level=os.environ.get("CONTENTLINT_LOG", "WARNING").upper(),
+        format="contentlint-server %(levelname)s %(message)s",
+    )
     server.start_io()

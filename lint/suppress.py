@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from .article import Article
 
@@ -58,7 +57,11 @@ def directives(article: Article) -> list[Directive]:
         m = DIRECTIVE.match(comment.text)
         if not m:
             continue
-        verb, codes, reason = m.group("verb"), _codes(m.group("codes") or ""), (m.group("reason") or "").strip()
+        verb, codes, reason = (
+            m.group("verb"),
+            _codes(m.group("codes") or ""),
+            (m.group("reason") or "").strip(),
+        )
         line, col = article.position(comment.start)
         end_line, end_col = article.index.end_position(comment.start, comment.end)
         if verb == "disable":
@@ -67,18 +70,33 @@ def directives(article: Article) -> list[Directive]:
             still_open = []
             for entry in open_ranges:
                 if not codes or set(entry[0]) == set(codes):
-                    found.append(Directive("disable", entry[0], entry[1], line, entry[2], entry[3],
-                                           entry[4], entry[5], entry[6]))
+                    found.append(
+                        Directive(
+                            "disable",
+                            entry[0],
+                            entry[1],
+                            line,
+                            entry[2],
+                            entry[3],
+                            entry[4],
+                            entry[5],
+                            entry[6],
+                        )
+                    )
                 else:
                     still_open.append(entry)
             open_ranges = still_open
         elif verb == "disable-line":
-            found.append(Directive(verb, codes, line, end_line, line, col, end_line, end_col, reason))
+            found.append(
+                Directive(verb, codes, line, end_line, line, col, end_line, end_col, reason)
+            )
         else:
             first, last = _next_block_lines(article, end_line)
             found.append(Directive(verb, codes, first, last, line, col, end_line, end_col, reason))
     for codes, first, line, col, end_line, end_col, reason in open_ranges:
-        found.append(Directive("disable", codes, first, end_of_file, line, col, end_line, end_col, reason))
+        found.append(
+            Directive("disable", codes, first, end_of_file, line, col, end_line, end_col, reason)
+        )
     found.extend(_frontmatter_directive(article, end_of_file))
     return found
 
@@ -98,10 +116,14 @@ def _frontmatter_directive(article: Article, end_of_file: int) -> list[Directive
     codes = tuple(str(v) for v in value) if isinstance(value, list) else _codes(str(value))
     offset = article.key_offset(FRONTMATTER_KEY)
     line, col = article.position(offset)
-    return [Directive("frontmatter", codes, 1, end_of_file, line, col, line, col + len(FRONTMATTER_KEY) - 1)]
+    return [
+        Directive(
+            "frontmatter", codes, 1, end_of_file, line, col, line, col + len(FRONTMATTER_KEY) - 1
+        )
+    ]
 
 
-def first_match(found: list[Directive], code: str, name: str, line: int) -> Optional[int]:
+def first_match(found: list[Directive], code: str, name: str, line: int) -> int | None:
     for i, directive in enumerate(found):
         if directive.covers(code, name, line):
             return i

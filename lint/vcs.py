@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
-from typing import Optional
 
 
 class VcsError(Exception):
@@ -21,7 +20,7 @@ def _git(args: list[str], cwd: Path) -> str:
     return done.stdout
 
 
-def toplevel(cwd: Optional[Path] = None) -> Path:
+def toplevel(cwd: Path | None = None) -> Path:
     where = Path(cwd or Path.cwd())
     try:
         return Path(_git(["rev-parse", "--show-toplevel"], where).strip())
@@ -29,7 +28,7 @@ def toplevel(cwd: Optional[Path] = None) -> Path:
         raise VcsError(f"--since: {where} is not inside a git repository ({err})") from None
 
 
-def merge_base(ref: str, cwd: Optional[Path] = None) -> str:
+def merge_base(ref: str, cwd: Path | None = None) -> str:
     top = toplevel(cwd)
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
@@ -38,11 +37,13 @@ def merge_base(ref: str, cwd: Optional[Path] = None) -> str:
     try:
         return _git(["merge-base", ref, "HEAD"], top).strip()
     except VcsError:
-        raise VcsError(f"--since: {ref!r} and HEAD have no common ancestor; in a shallow clone, fetch "
-                       "more history (actions/checkout: fetch-depth: 0)") from None
+        raise VcsError(
+            f"--since: {ref!r} and HEAD have no common ancestor; in a shallow clone, fetch "
+            "more history (actions/checkout: fetch-depth: 0)"
+        ) from None
 
 
-def changed_files(ref: str, cwd: Optional[Path] = None) -> list[Path]:
+def changed_files(ref: str, cwd: Path | None = None) -> list[Path]:
     """Files added, copied, modified, renamed or retyped since the merge base of REF and HEAD.
 
     The working tree is compared, so committed, staged and unstaged changes all
@@ -51,6 +52,8 @@ def changed_files(ref: str, cwd: Optional[Path] = None) -> list[Path]:
     """
     top = toplevel(cwd)
     base = merge_base(ref, top)
-    names = _git(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=ACMRT", base, "--"], top).split("\0")
+    names = _git(
+        ["diff", "--name-only", "-z", "--no-renames", "--diff-filter=ACMRT", base, "--"], top
+    ).split("\0")
     names += _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
     return sorted({(top / name) for name in names if name})

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Callable, Optional
 
 import click
 
@@ -40,20 +40,29 @@ def _relevant(path: str, settings: Settings) -> bool:
 
 
 def _signature(result) -> tuple:
-    return tuple((f.code, f.line, f.column, f.end_line, f.end_column, f.message) for f in result.findings)
+    return tuple(
+        (f.code, f.line, f.column, f.end_line, f.end_column, f.message) for f in result.findings
+    )
 
 
 def _status(message: str) -> None:
     click.echo(f"contentlint: {message}", err=True)
 
 
-def watch(paths: tuple[Path, ...], load: Callable[[], tuple[Settings, Registry]], fmt: Optional[str] = None,
-          quiet: bool = False, color: bool = False) -> int:
+def watch(
+    paths: tuple[Path, ...],
+    load: Callable[[], tuple[Settings, Registry]],
+    fmt: str | None = None,
+    quiet: bool = False,
+    color: bool = False,
+) -> int:
     try:
         import watchfiles
     except ImportError:
-        _status("error: --watch needs the 'watch' extra (watchfiles is not installed): "
-                "pip install 'contentlint[watch]'")
+        _status(
+            "error: --watch needs the 'watch' extra (watchfiles is not installed): "
+            "pip install 'contentlint[watch]'"
+        )
         return 2
     import logging
 
@@ -85,12 +94,19 @@ def watch(paths: tuple[Path, ...], load: Callable[[], tuple[Settings, Registry]]
         # yield_on_timeout: an empty batch says the watches are in place, and only
         # then do we say "watching", so nothing saved after that line is missed.
         # The filter reads `settings` when called, so a reloaded config's `include` applies.
-        for changes in watchfiles.watch(*roots, watch_filter=lambda _c, p: _relevant(p, settings),  # noqa: B023
-                                        raise_interrupt=False, yield_on_timeout=True, rust_timeout=1000):
+        for changes in watchfiles.watch(
+            *roots,
+            watch_filter=lambda _c, p: _relevant(p, settings),  # noqa: B023
+            raise_interrupt=False,
+            yield_on_timeout=True,
+            rust_timeout=1000,
+        ):
             if not ready:
                 ready = True
-                _status(f"watching {len(current.results)} article{'s' if len(current.results) != 1 else ''} "
-                        "for changes (Ctrl-C to stop)")
+                _status(
+                    f"watching {len(current.results)} article{'s' if len(current.results) != 1 else ''} "
+                    "for changes (Ctrl-C to stop)"
+                )
             if not changes:
                 continue
             changed = {Path(p) for _, p in changes}
@@ -109,20 +125,36 @@ def watch(paths: tuple[Path, ...], load: Callable[[], tuple[Settings, Registry]]
             from .discover import display_path
 
             saved = {display_path(p) for p in changed}
-            moved = [r for r in current.results if r.path in saved or seen.get(r.path) != _signature(r)]
+            moved = [
+                r for r in current.results if r.path in saved or seen.get(r.path) != _signature(r)
+            ]
             seen = {r.path: _signature(r) for r in current.results}
             stamp = time.strftime("%H:%M:%S")
             names = ", ".join(sorted(saved & {r.path for r in current.results})) or "no article"
-            _status(f"[{stamp}] re-linted after a save ({names}) in {time.perf_counter() - started:.2f}s")
+            _status(
+                f"[{stamp}] re-linted after a save ({names}) in {time.perf_counter() - started:.2f}s"
+            )
             if moved:
-                write_report(Run(moved, current.registry, current.rules, current.settings,
-                                 {r.path: current.verdicts[r.path] for r in moved}), fmt, None,
-                             quiet=quiet, color=color)
+                write_report(
+                    Run(
+                        moved,
+                        current.registry,
+                        current.rules,
+                        current.settings,
+                        {r.path: current.verdicts[r.path] for r in moved},
+                    ),
+                    fmt,
+                    None,
+                    quiet=quiet,
+                    color=color,
+                )
             drafts = sum(v == DRAFT for v in current.verdicts.values())
             publishable = len(current.results) - current.blocked - drafts
-            _status(f"all {len(current.results)} articles: {current.blocked} blocked, {publishable} publishable"
-                    + (f", {drafts} draft{'s' if drafts != 1 else ''}" if drafts else "")
-                    + "; watching (Ctrl-C to stop)")
+            _status(
+                f"all {len(current.results)} articles: {current.blocked} blocked, {publishable} publishable"
+                + (f", {drafts} draft{'s' if drafts != 1 else ''}" if drafts else "")
+                + "; watching (Ctrl-C to stop)"
+            )
     except KeyboardInterrupt:
         pass
     _status("stopped watching")

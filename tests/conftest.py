@@ -1,4 +1,3 @@
-import os
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,10 @@ tags: ["ketamine", "CRPS"]
 ---
 """
 
-DISCLAIMER = ("*This article is for educational purposes only and is not medical advice. "
-              "Consult a qualified healthcare provider about your own care.*\n")
+DISCLAIMER = (
+    "*This article is for educational purposes only and is not medical advice. "
+    "Consult a qualified healthcare provider about your own care.*\n"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -39,4 +40,5 @@ def write(tmp_path):
         else:
             path.write_text(content, encoding=encoding)
         return path
+
     return _write

@@ -13,8 +13,22 @@ from lint.markdown import BARE_URL, LOOSE_LINK
 
 WORD = re.compile(r"[^\W_]+")
 # Elements whose text is not prose by design: code, scripts, footnote definitions and markers.
-SKIP = {"code", "pre", "script", "style", "textarea", "template", "svg", "math", "noscript", "select", "object",
-        "title", "kbd", "samp"}
+SKIP = {
+    "code",
+    "pre",
+    "script",
+    "style",
+    "textarea",
+    "template",
+    "svg",
+    "math",
+    "noscript",
+    "select",
+    "object",
+    "title",
+    "kbd",
+    "samp",
+}
 
 
 class _Visible(HTMLParser):
@@ -28,8 +42,22 @@ class _Visible(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         cls = attrs.get("class") or ""
-        void = tag in ("br", "hr", "img", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "param",
-                       "source", "track")
+        void = tag in (
+            "br",
+            "hr",
+            "img",
+            "input",
+            "meta",
+            "link",
+            "wbr",
+            "area",
+            "base",
+            "col",
+            "embed",
+            "param",
+            "source",
+            "track",
+        )
         if void:
             self.parts.append(" ")
             return
@@ -54,8 +82,11 @@ class _Visible(HTMLParser):
         if tag == "a" and self.anchor:
             href, texts = self.anchor.pop()
             text = "".join(texts)
-            if text and text.strip() not in (href, "mailto:" + href) and href not in (text.strip(),
-                                                                                        "mailto:" + text.strip()):
+            if (
+                text
+                and text.strip() not in (href, "mailto:" + href)
+                and href not in (text.strip(), "mailto:" + text.strip())
+            ):
                 self.parts.append(text)
         self.parts.append(" ")
 
@@ -77,7 +108,9 @@ def visible_words(markdown: str) -> list[str]:
     parser = _Visible()
     # A link or image whose destination holds a space is text to CommonMark but a link or an
     # image on the site (and in the prose the rules read): keep its text, drop the rest.
-    markdown = LOOSE_LINK.sub(lambda m: "" if m.group("bang") else " " + m.group("text") + " ", markdown)
+    markdown = LOOSE_LINK.sub(
+        lambda m: "" if m.group("bang") else " " + m.group("text") + " ", markdown
+    )
     parser.feed(_renderer().render(markdown))
     parser.close()
     text = BARE_URL.sub(" ", "".join(parser.parts))
@@ -97,12 +130,14 @@ def missing_words(article) -> list[str]:
         entity_at.update(range(start, end))
     missing = []
     cursor = article.body_offset
-    for word in visible_words(text[article.body_offset:]):
+    for word in visible_words(text[article.body_offset :]):
         # An entity inside a word ("don&rsquo;t", "A&frac12;") shows its character padded with
         # blanks to the entity's length, so blanks may sit inside a word there.
         pattern = re.compile(r"(?<![^\W_])" + " *".join(map(re.escape, word)) + r"(?![^\W_])")
         m = pattern.search(prose, cursor)
-        while m is not None and not all(text[k] == prose[k] or k in entity_at for k in range(m.start(), m.end())):
+        while m is not None and not all(
+            text[k] == prose[k] or k in entity_at for k in range(m.start(), m.end())
+        ):
             m = pattern.search(prose, m.start() + 1)
         if m is None:
             missing.append(word)

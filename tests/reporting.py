@@ -4,31 +4,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Optional
+
+from conftest import DISCLAIMER, GOOD_FRONTMATTER
 
 from lint.config import Settings
 from lint.finding import Hit
 from lint.rules import CheckKind, Registry, Rule, load_registry
 from lint.runner import Run, run
 
-from conftest import DISCLAIMER, GOOD_FRONTMATTER
-
-DRAFT_FRONTMATTER = GOOD_FRONTMATTER.replace('author: "Editorial Team"\n', 'status: draft\n')
+DRAFT_FRONTMATTER = GOOD_FRONTMATTER.replace('author: "Editorial Team"\n', "status: draft\n")
 
 # A corpus with one article of each kind a report has to show.
 CORPUS = {
-    "clean.md": GOOD_FRONTMATTER + "\n# Ketamine for CRPS\n\nInfusions are given over several days.\n\n" + DISCLAIMER,
+    "clean.md": GOOD_FRONTMATTER
+    + "\n# Ketamine for CRPS\n\nInfusions are given over several days.\n\n"
+    + DISCLAIMER,
     "no-frontmatter.md": "# Ketamine and depression\n\nA page with no frontmatter and no disclaimer.\n",
     "draft.md": DRAFT_FRONTMATTER + "\n# Draft\n\nStill being written.\n",
-    "hostile.md": GOOD_FRONTMATTER.replace('title: "Ketamine for CRPS"', 'title: "<img src=x onerror=alert(1)>"')
+    "hostile.md": GOOD_FRONTMATTER.replace(
+        'title: "Ketamine for CRPS"', 'title: "<img src=x onerror=alert(1)>"'
+    )
     + "\n# <script>alert('x')</script>\n\n100% of <b>readers</b> & 50%, said: \"yes\"\r\n",
 }
 BROKEN = {"latin1.md": "caf\xe9 au lait\n".encode("latin-1"), "empty.md": b""}
 
 
-def write_corpus(folder: Path, articles: Optional[dict] = None, broken: bool = True) -> Path:
+def write_corpus(folder: Path, articles: dict | None = None, broken: bool = True) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in (articles or CORPUS).items():
         (folder / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
@@ -43,13 +46,13 @@ def settings(**overrides) -> Settings:
     return replace(base, **overrides)
 
 
-@lru_cache(maxsize=None)
+@cache
 def builtin_registry() -> Registry:
     """Loading the packs takes a while; the tests only read the registry."""
     return load_registry()
 
 
-def lint(paths, registry: Optional[Registry] = None, **overrides) -> Run:
+def lint(paths, registry: Registry | None = None, **overrides) -> Run:
     registry = registry or builtin_registry()
     return run([Path(p) for p in paths], registry, settings(**overrides))
 
@@ -61,7 +64,7 @@ PERCENT = re.compile(r"\b\d+(?:\.\d+)?%")
 def _percent_hits(article, options):
     """Every percentage in prose without a bracketed citation after it in the same line."""
     for match in PERCENT.finditer(article.prose):
-        rest = article.prose[match.end():article.prose.find("\n", match.end())]
+        rest = article.prose[match.end() : article.prose.find("\n", match.end())]
         if "[" not in rest:
             yield Hit(match.start(), match.end(), {"figure": match.group()})
 
@@ -78,27 +81,63 @@ def _compare_doses(collected, options):
     for path, data in sorted(values.items()):
         others = sorted(p for p, d in values.items() if d["value"] != data["value"])
         if others:
-            yield path, {"line": data["line"], "column": 1, "end_column": 4,
-                         "args": {"value": data["value"], "other": others[0], "other_value": values[others[0]]["value"]}}
+            yield (
+                path,
+                {
+                    "line": data["line"],
+                    "column": 1,
+                    "end_column": 4,
+                    "args": {
+                        "value": data["value"],
+                        "other": others[0],
+                        "other_value": values[others[0]]["value"],
+                    },
+                },
+            )
 
 
 def _rule(code, name, category, check, message, severity="error") -> Rule:
     docs = {"what": f"Test rule {name}.", "why": "Tests.", "example": "x", "instead": "y"}
-    return Rule(code=code, name=name, category=category, severity=severity, check=check, message=message,
-                options={}, docs=docs, examples={"bad": [], "good": []}, source="<test>")
+    return Rule(
+        code=code,
+        name=name,
+        category=category,
+        severity=severity,
+        check=check,
+        message=message,
+        options={},
+        docs=docs,
+        examples={"bad": [], "good": []},
+        source="<test>",
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def test_registry() -> Registry:
     """The built-in registry plus TS301 (uncited percentage) and TS501 (a cross-article dose conflict)."""
     registry = load_registry()
     registry.kinds["test-percent"] = CheckKind(name="test-percent", options={}, run=_percent_hits)
-    registry.kinds["test-dose"] = CheckKind(name="test-dose", options={}, scope="corpus", collect=_collect_dose,
-                                            compare=_compare_doses)
-    registry.add_rule(_rule("TS301", "test-uncited-percentage", "numeric-claim", "test-percent",
-                            "Uncited statistic {figure}"))
-    registry.add_rule(_rule("TS501", "test-dose-conflict", "consistency", "test-dose",
-                            "Dose {value} conflicts with {other_value} in {other}"))
+    registry.kinds["test-dose"] = CheckKind(
+        name="test-dose", options={}, scope="corpus", collect=_collect_dose, compare=_compare_doses
+    )
+    registry.add_rule(
+        _rule(
+            "TS301",
+            "test-uncited-percentage",
+            "numeric-claim",
+            "test-percent",
+            "Uncited statistic {figure}",
+        )
+    )
+    registry.add_rule(
+        _rule(
+            "TS501",
+            "test-dose-conflict",
+            "consistency",
+            "test-dose",
+            "Dose {value} conflicts with {other_value} in {other}",
+        )
+    )
     return registry
 
 

@@ -35,7 +35,9 @@ def test_action_yml_is_valid_against_the_schema():
     jsonschema.Draft7Validator(schema).validate(action())
 
 
-@pytest.mark.parametrize("breakage", ["no shell", "no description", "unknown key", "output without value"])
+@pytest.mark.parametrize(
+    "breakage", ["no shell", "no description", "unknown key", "output without value"]
+)
 def test_the_schema_rejects_broken_actions(breakage):
     """So that the test above proves something."""
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
@@ -64,14 +66,20 @@ def test_references_point_at_real_inputs_and_steps():
         if "uses" in s:
             assert re.search(r"@v\d+$", s["uses"]), s["uses"]  # pinned to a major version
         if "run" in s:
-            assert "${{" not in s["run"], s["name"]  # inputs reach scripts as env, never pasted into code
+            assert "${{" not in s["run"], s[
+                "name"
+            ]  # inputs reach scripts as env, never pasted into code
 
 
 def test_it_installs_from_its_own_path_and_uploads_sarif_and_html():
     install = step("install")
     assert "github.action_path" in install["env"]["ACTION_PATH"]
     uses = {s["uses"].split("@")[0]: s for s in action()["runs"]["steps"] if "uses" in s}
-    assert {"actions/setup-python", "github/codeql-action/upload-sarif", "actions/upload-artifact"} <= set(uses)
+    assert {
+        "actions/setup-python",
+        "github/codeql-action/upload-sarif",
+        "actions/upload-artifact",
+    } <= set(uses)
     assert "sarif-file" in uses["github/codeql-action/upload-sarif"]["with"]["sarif_file"]
     assert "html-file" in uses["actions/upload-artifact"]["with"]["path"]
     names = [s["name"] for s in action()["runs"]["steps"]]
@@ -103,13 +111,29 @@ def runner(tmp_path):
         output.write_text("")
         script = tmp_path / "step.sh"
         script.write_text(script_step["run"])
-        full_env = {**os.environ, "CONTENTLINT": str(fake), "PATHS": "content/ more/", "ARGS": "--select CL3",
-                    "REPORTS": "reports", "GITHUB_OUTPUT": str(output), "FAKE_LOG": str(tmp_path / "log"),
-                    "FAKE_CODE": "0", **env}
-        proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=tmp_path,
-                              env=full_env, capture_output=True, text=True)
-        outputs = dict(line.split("=", 1) for line in output.read_text().splitlines() if "=" in line)
+        full_env = {
+            **os.environ,
+            "CONTENTLINT": str(fake),
+            "PATHS": "content/ more/",
+            "ARGS": "--select CL3",
+            "REPORTS": "reports",
+            "GITHUB_OUTPUT": str(output),
+            "FAKE_LOG": str(tmp_path / "log"),
+            "FAKE_CODE": "0",
+            **env,
+        }
+        proc = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+            cwd=tmp_path,
+            env=full_env,
+            capture_output=True,
+            text=True,
+        )
+        outputs = dict(
+            line.split("=", 1) for line in output.read_text().splitlines() if "=" in line
+        )
         return proc, outputs
+
     return run
 
 
@@ -120,12 +144,21 @@ def test_exit_0_and_1_are_results(runner, tmp_path, code, blocked):
     assert outputs["exit-code"] == code and outputs["blocked"] == blocked
     assert outputs["sarif-file"].endswith(".sarif") and outputs["html-file"].endswith(".html")
     line = (tmp_path / "log").read_text().splitlines()[0]
-    assert line.startswith("check content/ more/ --select CL3 --no-progress -o reports/contentlint.sarif")
+    assert line.startswith(
+        "check content/ more/ --select CL3 --no-progress -o reports/contentlint.sarif"
+    )
 
 
-@pytest.mark.parametrize("env", [{"FAKE_CODE": "2"}, {"FAKE_CODE": "3"}, {"FAKE_CODE": "137"},
-                                 {"FAKE_TRACEBACK": "1", "FAKE_NO_REPORTS": "1"},
-                                 {"FAKE_CODE": "1", "FAKE_NO_REPORTS": "1"}])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"FAKE_CODE": "2"},
+        {"FAKE_CODE": "3"},
+        {"FAKE_CODE": "137"},
+        {"FAKE_TRACEBACK": "1", "FAKE_NO_REPORTS": "1"},
+        {"FAKE_CODE": "1", "FAKE_NO_REPORTS": "1"},
+    ],
+)
 def test_anything_else_fails_before_the_uploads(runner, env):
     proc, outputs = runner(step("check"), **env)
     assert proc.returncode != 0
@@ -148,7 +181,9 @@ def test_annotations_step_fails_on_a_crash_only(runner):
 def test_the_gate_fails_only_when_blocked():
     gate = step(name="Gate")
     assert "steps.check.outputs.exit-code == '1'" in gate["if"] and "fail-on-blocked" in gate["if"]
-    proc = subprocess.run(["bash", "-eo", "pipefail", "-c", gate["run"]], capture_output=True, text=True)
+    proc = subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", gate["run"]], capture_output=True, text=True
+    )
     assert proc.returncode == 1
 
 

@@ -1,11 +1,10 @@
 """The article model: offsets, blocks, prose masking and exact positions."""
 
 import pytest
+from conftest import GOOD_FRONTMATTER
 
 from lint.article import InputError, load_article, parse_article
 from lint.positions import LineIndex
-
-from conftest import GOOD_FRONTMATTER
 
 BODY = """
 # Ketamine for CRPS
@@ -98,12 +97,15 @@ def test_file_without_frontmatter_loads():
     assert art.frontmatter is None and art.meta == {}
 
 
-@pytest.mark.parametrize("data,message,line", [
-    (b"", "file is empty", 1),
-    (b"ok\n\xff\xfe", "not UTF-8 at byte 3", 2),
-    (b"---\ntitle: \"x\nslug: a\n---\nbody\n", "frontmatter YAML error at line 2", 2),
-    (b"---\ntitle: x\n", "never closed", 1),
-])
+@pytest.mark.parametrize(
+    "data,message,line",
+    [
+        (b"", "file is empty", 1),
+        (b"ok\n\xff\xfe", "not UTF-8 at byte 3", 2),
+        (b'---\ntitle: "x\nslug: a\n---\nbody\n', "frontmatter YAML error at line 2", 2),
+        (b"---\ntitle: x\n", "never closed", 1),
+    ],
+)
 def test_input_errors_are_clear(data, message, line):
     with pytest.raises(InputError) as info:
         load_article("bad.md", data)

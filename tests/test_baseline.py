@@ -3,14 +3,15 @@
 import json
 
 from click.testing import CliRunner
+from conftest import DISCLAIMER, GOOD_FRONTMATTER
+from reporting import lint, test_registry
 
 from lint import baseline
 from lint.cli import main
 
-from conftest import DISCLAIMER, GOOD_FRONTMATTER
-from reporting import lint, test_registry
-
-ARTICLE = GOOD_FRONTMATTER + """
+ARTICLE = (
+    GOOD_FRONTMATTER
+    + """
 # Ketamine for CRPS
 
 Infusions help 40% of patients in the first week.
@@ -23,7 +24,9 @@ Nausea affects 12% of people during the infusion.
 
 Most clinics charge for each session.
 
-""" + DISCLAIMER
+"""
+    + DISCLAIMER
+)
 
 
 def findings(path="a.md", known=None, **kw):
@@ -44,11 +47,14 @@ def record(tmp_path, text=ARTICLE) -> baseline.Baseline:
 
 def test_a_new_uncited_statistic_is_the_only_finding(tmp_path):
     known = record(tmp_path)
-    changed = ARTICLE.replace("## Costs\n\n", "## Costs\n\nAbout 70% of patients pay out of pocket.\n\n")
+    changed = ARTICLE.replace(
+        "## Costs\n\n", "## Costs\n\nAbout 70% of patients pay out of pocket.\n\n"
+    )
     (tmp_path / "a.md").write_text(changed)
     run = findings(known=known)
-    assert [(f.excerpt, f.line) for f in run.findings] == [("70%", changed.splitlines().index(
-        "About 70% of patients pay out of pocket.") + 1)]
+    assert [(f.excerpt, f.line) for f in run.findings] == [
+        ("70%", changed.splitlines().index("About 70% of patients pay out of pocket.") + 1)
+    ]
     assert run.baselined == 2 and run.stale == []
     assert run.verdicts["a.md"] == "blocked"  # the new finding gates
 
@@ -57,8 +63,13 @@ def test_moving_paragraphs_brings_no_old_finding_back(tmp_path):
     known = record(tmp_path)
     head, body = ARTICLE.split("# Ketamine for CRPS\n")
     sections = body.split("\n## ")
-    moved = head + "# Ketamine for CRPS\n\n\nAn extra introduction.\n\n" + "\n## ".join(
-        [sections[0].replace("\n\nInfusions", "\nInfusions")] + list(reversed(sections[1:])))
+    moved = (
+        head
+        + "# Ketamine for CRPS\n\n\nAn extra introduction.\n\n"
+        + "\n## ".join(
+            [sections[0].replace("\n\nInfusions", "\nInfusions")] + list(reversed(sections[1:]))
+        )
+    )
     (tmp_path / "a.md").write_text(moved.replace("## Costs", "## Costs\n\n\n"))
     run = findings(known=known)
     assert run.findings == [] and run.stale == [] and run.baselined == 2
@@ -67,10 +78,14 @@ def test_moving_paragraphs_brings_no_old_finding_back(tmp_path):
 
 def test_a_fixed_finding_is_listed_as_stale(tmp_path):
     known = record(tmp_path)
-    (tmp_path / "a.md").write_text(ARTICLE.replace("Nausea affects 12% of people", "Nausea affects some people"))
+    (tmp_path / "a.md").write_text(
+        ARTICLE.replace("Nausea affects 12% of people", "Nausea affects some people")
+    )
     run = findings(known=known)
     assert run.findings == []
-    assert [(s["path"], s["rule"], s["message"]) for s in run.stale] == [("a.md", "TS301", "Uncited statistic 12%")]
+    assert [(s["path"], s["rule"], s["message"]) for s in run.stale] == [
+        ("a.md", "TS301", "Uncited statistic 12%")
+    ]
 
 
 def test_a_repeated_figure_is_told_apart_by_its_line(tmp_path):
@@ -111,11 +126,21 @@ def test_cli_baseline_then_check(tmp_path):
     assert "baselined finding" in result.output
 
     (tmp_path / "docs" / "new.md").write_text("# New page\n\nAlso without metadata.\n")
-    result = invoke("check", "docs", "--no-cache", "--baseline", ".contentlint-baseline.json", "--format", "json")
+    result = invoke(
+        "check",
+        "docs",
+        "--no-cache",
+        "--baseline",
+        ".contentlint-baseline.json",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
     assert {f["path"] for f in doc["files"] if f["findings"]} == {"docs/new.md"}
-    assert doc["baseline"]["baselined"] == len(stored["findings"]) and doc["baseline"]["stale"] == []
+    assert (
+        doc["baseline"]["baselined"] == len(stored["findings"]) and doc["baseline"]["stale"] == []
+    )
 
 
 def test_cli_stale_entries_and_prune(tmp_path):
@@ -165,23 +190,38 @@ def test_cli_acceptance_with_the_built_in_numeric_claim_rule(tmp_path):
         import pytest
 
         pytest.skip("CL301 is not in this build")
-    text = ("# Chronic pain\n\nUp to 85% of chronic pain patients experience depression.\n\n"
-            "## Infusions\n\nAbout 60% of patients improve after a series of infusions.\n")
+    text = (
+        "# Chronic pain\n\nUp to 85% of chronic pain patients experience depression.\n\n"
+        "## Infusions\n\nAbout 60% of patients improve after a series of infusions.\n"
+    )
     (tmp_path / "a.md").write_text(text)
     assert invoke("baseline", "a.md", "--select", "CL301", "--no-cache").exit_code == 0
 
     def check():
-        result = invoke("check", "a.md", "--select", "CL301", "--no-cache", "--format", "json",
-                        "--baseline", ".contentlint-baseline.json")
+        result = invoke(
+            "check",
+            "a.md",
+            "--select",
+            "CL301",
+            "--no-cache",
+            "--format",
+            "json",
+            "--baseline",
+            ".contentlint-baseline.json",
+        )
         return json.loads(result.stdout)
 
-    added = text.replace("## Infusions\n\n", "## Infusions\n\nAn estimated 50 million Americans live with it.\n\n")
+    added = text.replace(
+        "## Infusions\n\n", "## Infusions\n\nAn estimated 50 million Americans live with it.\n\n"
+    )
     (tmp_path / "a.md").write_text(added)
     [new] = check()["files"][0]["findings"]
     assert "50 million" in new["excerpt"] and new["line"] == 7
 
-    moved = "# Chronic pain\n\n\n## Infusions\n\nAbout 60% of patients improve after a series of infusions.\n\n" \
-            "Up to 85% of chronic pain patients experience depression.\n"
+    moved = (
+        "# Chronic pain\n\n\n## Infusions\n\nAbout 60% of patients improve after a series of infusions.\n\n"
+        "Up to 85% of chronic pain patients experience depression.\n"
+    )
     (tmp_path / "a.md").write_text(moved)
     doc = check()
     assert doc["files"][0]["findings"] == [] and doc["baseline"]["stale"] == []

@@ -1,16 +1,15 @@
 """The command line as writers and CI use it: output, exit codes, JSON, jobs."""
 
 import json
-from pathlib import Path
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import DISCLAIMER, GOOD_FRONTMATTER
 
 from lint.cli import main
-
-from conftest import DISCLAIMER, GOOD_FRONTMATTER
 
 
 def invoke(*args):
@@ -19,7 +18,9 @@ def invoke(*args):
 
 @pytest.fixture
 def mixed(write):
-    write("good.md", GOOD_FRONTMATTER + "\n# Ketamine for CRPS\n\nA plain paragraph.\n\n" + DISCLAIMER)
+    write(
+        "good.md", GOOD_FRONTMATTER + "\n# Ketamine for CRPS\n\nA plain paragraph.\n\n" + DISCLAIMER
+    )
     write("bad.md", "# No frontmatter\n\nA plain paragraph without a disclaimer.\n")
     write("notes.txt", "not linted when a directory is searched\n")
     return "."
@@ -64,8 +65,18 @@ def test_json_contract(mixed):
     assert doc["version"] == 1 and doc["tool"]["name"] == "contentlint"
     assert doc["summary"] == {"files": 2, "blocked": 1, "errors": 2, "warnings": 0}
     finding = doc["files"][0]["findings"][0]
-    assert {"rule", "name", "category", "severity", "line", "column", "end_line", "end_column",
-            "message", "excerpt"} <= set(finding)
+    assert {
+        "rule",
+        "name",
+        "category",
+        "severity",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "message",
+        "excerpt",
+    } <= set(finding)
 
 
 def test_jobs_do_not_change_output(write):
@@ -83,8 +94,11 @@ def test_bad_input_files_each_get_one_finding_and_the_run_goes_on(write):
     write("fine.md", "# Fine\n\nText.\n")
     doc = json.loads(invoke("check", ".", "--no-cache", "--format", "json").output)
     by_path = {f["path"]: f["findings"] for f in doc["files"]}
-    for name, fragment in [("latin1.md", "not UTF-8 at byte 3"), ("empty.md", "file is empty"),
-                           ("broken.md", "frontmatter YAML error at line 2")]:
+    for name, fragment in [
+        ("latin1.md", "not UTF-8 at byte 3"),
+        ("empty.md", "file is empty"),
+        ("broken.md", "frontmatter YAML error at line 2"),
+    ]:
         assert len(by_path[name]) == 1
         assert by_path[name][0]["category"] == "input" and fragment in by_path[name][0]["message"]
     assert any(f["rule"] == "CL101" for f in by_path["fine.md"])
@@ -130,8 +144,11 @@ def test_version():
 
 def test_console_script_runs_end_to_end(write):
     write("bad.md", "# x\n")
-    proc = subprocess.run([sys.executable, "-m", "lint.cli", "check", "bad.md", "--no-cache"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "lint.cli", "check", "bad.md", "--no-cache"],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1 and "CL101" in proc.stdout
 
 

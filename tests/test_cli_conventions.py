@@ -31,14 +31,18 @@ def test_statistics_counts_findings_per_rule_and_severity(corpus):
         expected[key] = expected.get(key, 0) + 1
     result = invoke("check", corpus, "--no-cache", "--statistics")
     assert result.exit_code == 1  # the gate is the same
-    rows = [re.match(r"\s*(\d+)  (CL\d+)\s+(error|warning|info)\s+\[[ *]\] [a-z0-9-]+$", line)
-            for line in result.output.splitlines()]
+    rows = [
+        re.match(r"\s*(\d+)  (CL\d+)\s+(error|warning|info)\s+\[[ *]\] [a-z0-9-]+$", line)
+        for line in result.output.splitlines()
+    ]
     assert all(rows), result.output
     # A rule whose severity depends on the case has a row per severity, so the counts add up.
     assert {(m[2], m[3]): int(m[1]) for m in rows} == expected
     counts = [int(m[1]) for m in rows]
     assert counts == sorted(counts, reverse=True)  # the most frequent first
-    as_json = json.loads(invoke("check", corpus, "--no-cache", "--statistics", "--format", "json").output)
+    as_json = json.loads(
+        invoke("check", corpus, "--no-cache", "--statistics", "--format", "json").output
+    )
     assert {(r["code"], r["severity"]): r["count"] for r in as_json} == expected
     assert set(as_json[0]) == {"code", "name", "category", "severity", "count", "fixable"}
 
@@ -57,12 +61,19 @@ def test_exit_zero_reports_but_never_fails(corpus):
     assert result.exit_code == 0
     assert result.output == blocked.output  # same findings, same verdicts
     # A usage error is still one.
-    assert invoke("check", corpus, "--exit-zero", "--select", "CL1", "--config", "missing.toml").exit_code == 2
+    assert (
+        invoke(
+            "check", corpus, "--exit-zero", "--select", "CL1", "--config", "missing.toml"
+        ).exit_code
+        == 2
+    )
 
 
 def test_three_outputs_in_one_run_equal_three_runs(corpus, tmp_path):
     names = ("report.html", "report.sarif", "summary.md")
-    result = invoke("check", corpus, "--no-cache", *[a for n in names for a in ("-o", f"together/{n}")])
+    result = invoke(
+        "check", corpus, "--no-cache", *[a for n in names for a in ("-o", f"together/{n}")]
+    )
     assert result.exit_code == 1 and result.output == ""
     for name in names:
         assert invoke("check", corpus, "--no-cache", "-o", f"apart/{name}").exit_code == 1
@@ -78,7 +89,9 @@ def test_several_outputs_need_known_extensions(corpus, tmp_path):
     result = invoke("check", corpus, "-o", "a.html", "-o", "b.json", "--format", "json")
     assert result.exit_code == 2 and "--format" in result.output
     assert invoke("check", corpus, "-o", "a.html", "-o", "a.html").exit_code == 2
-    assert not (tmp_path / "a.html").exists()  # nothing is linted or written before the plan is valid
+    assert not (
+        tmp_path / "a.html"
+    ).exists()  # nothing is linted or written before the plan is valid
     # One -o keeps its old meaning: --format wins over the extension.
     assert invoke("check", corpus, "--no-cache", "--format", "json", "-o", "r.txt").exit_code == 1
     assert json.loads((tmp_path / "r.txt").read_text())["version"] == 1
@@ -112,8 +125,16 @@ def test_a_crash_exits_3_never_1_or_2(corpus, monkeypatch):
 
 def test_long_lines_are_shown_in_a_window(write):
     paragraph = "Plain words about care and comfort. " * 20
-    write("long.md", GOOD_FRONTMATTER + "\n# Ketamine for CRPS\n\n" + paragraph + "In one trial 73% of patients improved. "
-          + paragraph + "\n\n" + DISCLAIMER)
+    write(
+        "long.md",
+        GOOD_FRONTMATTER
+        + "\n# Ketamine for CRPS\n\n"
+        + paragraph
+        + "In one trial 73% of patients improved. "
+        + paragraph
+        + "\n\n"
+        + DISCLAIMER,
+    )
     out = invoke("check", "long.md", "--no-cache", "--select", "CL301").output
     lines = out.splitlines()
     i = next(n for n, line in enumerate(lines) if "CL301" in line)
@@ -123,12 +144,16 @@ def test_long_lines_are_shown_in_a_window(write):
     assert "73%" in source[start:end]
 
 
-@pytest.mark.parametrize("start,end", [(0, 4), (300, 304), (596, 604), (604, 604), (10, 500), (250, 260)])
+@pytest.mark.parametrize(
+    "start,end", [(0, 4), (300, 304), (596, 604), (604, 604), (10, 500), (250, 260)]
+)
 def test_window_keeps_the_span_in_view(start, end):
     line = "".join(chr(97 + i % 26) for i in range(604))
     shown, a, b = window(line, start, end)
     assert len(shown) <= EXCERPT_WIDTH
     inner = shown.strip("…")
     assert inner in line
-    assert shown[a:b] == line[start:end][: b - a] and (b - a == end - start or b == len(shown.rstrip("…")))
+    assert shown[a:b] == line[start:end][: b - a] and (
+        b - a == end - start or b == len(shown.rstrip("…"))
+    )
     assert window("short line", 2, 5) == ("short line", 2, 5)

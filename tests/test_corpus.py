@@ -12,17 +12,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Optional
 
 import pytest
 import yaml
+from conftest import ROOT
+from reporting import builtin_registry
 
 from lint.config import load_settings
 from lint.finding import Finding
 from lint.runner import PUBLISHABLE, Run, run
-
-from conftest import ROOT
-from reporting import builtin_registry
 
 CORPUS = ROOT / "corpus"
 TODAY = "2026-11-21"  # the corpus's dates (future, stale) are written against this day
@@ -36,7 +34,7 @@ if not (CORPUS / "MANIFEST.yaml").is_file():  # pragma: no cover - a checkout wi
 MANIFEST = yaml.safe_load((CORPUS / "MANIFEST.yaml").read_text(encoding="utf-8"))["files"]
 CLEAN = sorted(name for name, entry in MANIFEST.items() if entry["clean"])
 FLAWED = sorted(name for name, entry in MANIFEST.items() if not entry["clean"])
-Key = tuple[str, int, Optional[str]]  # (rule, line, flagged text or None for a whole-file finding)
+Key = tuple[str, int, str | None]  # (rule, line, flagged text or None for a whole-file finding)
 
 
 def expected(name: str, section: str = "defects") -> list[Key]:
@@ -44,14 +42,19 @@ def expected(name: str, section: str = "defects") -> list[Key]:
 
 
 def false_positives() -> list[tuple[str, Key, str]]:
-    return [(name, (fp["rule"], fp["line"], fp["text"]), fp["why"])
-            for name, entry in sorted(MANIFEST.items()) for fp in entry.get("false_positives") or []]
+    return [
+        (name, (fp["rule"], fp["line"], fp["text"]), fp["why"])
+        for name, entry in sorted(MANIFEST.items())
+        for fp in entry.get("false_positives") or []
+    ]
 
 
 @pytest.fixture(scope="module")
 def corpus_run() -> Run:
     settings = load_settings(CORPUS)
-    assert settings.source == str(CORPUS / ".contentlint.toml"), "corpus/.contentlint.toml was not found"
+    assert settings.source == str(CORPUS / ".contentlint.toml"), (
+        "corpus/.contentlint.toml was not found"
+    )
     rules = {code: dict(options) for code, options in settings.rules.items()}
     for code in DATE_RULES:
         rules[code] = {**rules.get(code, {}), "today": TODAY}
@@ -80,11 +83,14 @@ def key_of(finding: Finding, lines: list[str]) -> Key:
         return finding.code, finding.line, None
     text = lines[finding.line - 1]
     end = finding.end_column if finding.end_line == finding.line else len(text)
-    return finding.code, finding.line, text[finding.column - 1:end]
+    return finding.code, finding.line, text[finding.column - 1 : end]
 
 
 def show(keys) -> str:
-    return "\n".join(f"  {rule} line {line}: {text!r}" for rule, line, text in sorted(keys, key=str)) or "  (none)"
+    return (
+        "\n".join(f"  {rule} line {line}: {text!r}" for rule, line, text in sorted(keys, key=str))
+        or "  (none)"
+    )
 
 
 # -- the manifest itself ------------------------------------------------------------------
@@ -100,7 +106,9 @@ def test_manifest_text_is_on_its_line(name):
     for section in ("defects", "false_positives"):
         for rule, line, text in expected(name, section):
             if text is not None:
-                assert text in lines[line - 1], f"{name}:{line}: {rule} text {text!r} is not on that line"
+                assert text in lines[line - 1], (
+                    f"{name}:{line}: {rule} text {text!r} is not on that line"
+                )
 
 
 def test_every_rule_is_shown_at_work():
@@ -114,7 +122,9 @@ def test_every_rule_is_shown_at_work():
 @pytest.mark.parametrize("name", FLAWED)
 def test_every_listed_defect_is_reported(name, found):
     missing = Counter(expected(name)) - Counter(found[name])
-    assert not missing, f"{name}: listed in MANIFEST.yaml but not reported:\n{show(missing.elements())}"
+    assert not missing, (
+        f"{name}: listed in MANIFEST.yaml but not reported:\n{show(missing.elements())}"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(MANIFEST))
@@ -132,8 +142,17 @@ def test_verdict(name, verdicts):
 def _clean_params():
     for name in CLEAN:
         known = MANIFEST[name].get("false_positives")
-        marks = [pytest.mark.xfail(strict=True, reason="rule false positive(s) listed in corpus/MANIFEST.yaml: "
-                                   + "; ".join(f"{fp['rule']} line {fp['line']}" for fp in known))] if known else []
+        marks = (
+            [
+                pytest.mark.xfail(
+                    strict=True,
+                    reason="rule false positive(s) listed in corpus/MANIFEST.yaml: "
+                    + "; ".join(f"{fp['rule']} line {fp['line']}" for fp in known),
+                )
+            ]
+            if known
+            else []
+        )
         yield pytest.param(name, marks=marks, id=name)
 
 
@@ -143,7 +162,11 @@ def test_clean_article_has_no_findings(name, found, verdicts):
     assert verdicts[name] == PUBLISHABLE
 
 
-@pytest.mark.parametrize("name,key,why", false_positives(), ids=[f"{n}:{k[1]}:{k[0]}" for n, k, _ in false_positives()])
+@pytest.mark.parametrize(
+    "name,key,why", false_positives(), ids=[f"{n}:{k[1]}:{k[0]}" for n, k, _ in false_positives()]
+)
 def test_known_false_positive_is_still_reported(name, key, why, found):
     """When a rule is fixed, its false positive disappears: then delete the manifest entry."""
-    assert key in found[name], f"{name}: {key} is no longer reported; remove it from false_positives"
+    assert key in found[name], (
+        f"{name}: {key} is no longer reported; remove it from false_positives"
+    )

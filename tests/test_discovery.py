@@ -4,11 +4,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import DISCLAIMER
 
 from lint.cli import main
 from lint.discover import discover, display_path
-
-from conftest import DISCLAIMER
 
 
 def invoke(*args):
@@ -25,7 +24,13 @@ ARTICLE = "# Title\n\nText.\n"
 
 @pytest.fixture
 def tree(write):
-    for name in ("docs/a.md", "docs/drafts/b.md", "docs/archive/c.md", "docs/archive/old/d.md", "docs/e.mdx"):
+    for name in (
+        "docs/a.md",
+        "docs/drafts/b.md",
+        "docs/archive/c.md",
+        "docs/archive/old/d.md",
+        "docs/e.mdx",
+    ):
         write(name, ARTICLE)
     return "docs"
 
@@ -37,8 +42,13 @@ def test_gitignored_folder_is_skipped(tree, write):
 
 def test_no_respect_gitignore_lints_everything(tree, write):
     write(".gitignore", "drafts/\n*.mdx\n")
-    assert linted(tree, "--no-respect-gitignore") == ["docs/a.md", "docs/archive/c.md", "docs/archive/old/d.md",
-                                                      "docs/drafts/b.md", "docs/e.mdx"]
+    assert linted(tree, "--no-respect-gitignore") == [
+        "docs/a.md",
+        "docs/archive/c.md",
+        "docs/archive/old/d.md",
+        "docs/drafts/b.md",
+        "docs/e.mdx",
+    ]
     write(".contentlint.toml", "respect-gitignore = false\n")
     assert "docs/drafts/b.md" in linted(tree)
 
@@ -61,7 +71,10 @@ def test_ignore_files_above_the_start_apply_within_the_repository(tree, write, t
 def test_explicit_files_are_always_linted_unless_force_exclude(tree, write):
     write(".gitignore", "drafts/\n")
     write(".contentlint.toml", 'extend-exclude = ["archive"]\n')
-    assert linted("docs/drafts/b.md", "docs/archive/c.md") == ["docs/archive/c.md", "docs/drafts/b.md"]
+    assert linted("docs/drafts/b.md", "docs/archive/c.md") == [
+        "docs/archive/c.md",
+        "docs/drafts/b.md",
+    ]
     assert linted("docs/drafts/b.md", "docs/archive/c.md", "--force-exclude") == []
 
 
@@ -74,7 +87,9 @@ def test_star_stays_in_one_folder_and_double_star_crosses(tree, write):
     assert "docs/archive/old/d.md" not in linted(tree)
 
 
-def test_exclude_is_relative_to_the_config_not_the_working_directory(tree, write, monkeypatch, tmp_path):
+def test_exclude_is_relative_to_the_config_not_the_working_directory(
+    tree, write, monkeypatch, tmp_path
+):
     write("docs/.contentlint.toml", 'extend-exclude = ["/archive/*.md"]\n')
     assert "docs/archive/c.md" not in linted(tree)
     monkeypatch.chdir(tmp_path / "docs")
@@ -97,19 +112,34 @@ def test_discover_function_keeps_working_without_ignore_files(tree, tmp_path):
 
 
 # -- nested configs -----------------------------------------------------------
-FRONT = ("---\ntitle: \"Sleep and light\"\ndate: 2026-01-05\nsection: \"habits\"\n---\n\n# Sleep and light\n\n"
-         "A short plain paragraph.\n\n" + DISCLAIMER)
+FRONT = (
+    '---\ntitle: "Sleep and light"\ndate: 2026-01-05\nsection: "habits"\n---\n\n# Sleep and light\n\n'
+    "A short plain paragraph.\n\n" + DISCLAIMER
+)
 
 
 @pytest.fixture
 def monorepo(write):
     write(".contentlint.toml", 'fail-on = "error"\n')
-    write("sites/alpha/.contentlint.toml",
-          '[rules.CL101]\nschema = "@schema.json"\n[rules.CL113]\nschema = "@schema.json"\n')
-    write("sites/alpha/schema.json", json.dumps({"type": "object", "required": ["title", "date"],
-                                                 "properties": {"title": {}, "date": {}, "section": {}}}))
+    write(
+        "sites/alpha/.contentlint.toml",
+        '[rules.CL101]\nschema = "@schema.json"\n[rules.CL113]\nschema = "@schema.json"\n',
+    )
+    write(
+        "sites/alpha/schema.json",
+        json.dumps(
+            {
+                "type": "object",
+                "required": ["title", "date"],
+                "properties": {"title": {}, "date": {}, "section": {}},
+            }
+        ),
+    )
     write("sites/alpha/posts/one.md", FRONT)
-    write("sites/beta/pyproject.toml", '[project]\nname = "beta"\n[tool.contentlint]\nignore = ["CL113"]\n')
+    write(
+        "sites/beta/pyproject.toml",
+        '[project]\nname = "beta"\n[tool.contentlint]\nignore = ["CL113"]\n',
+    )
     write("sites/beta/one.md", FRONT)
     write("sites/gamma/one.md", FRONT)  # uses the root config
     return ["sites/alpha", "sites/beta", "sites/gamma"]
@@ -121,14 +151,18 @@ def test_each_article_uses_its_nearest_config(monorepo):
     for line in result.output.splitlines():
         if line.startswith("sites/") and " CL" in line:
             by_file.setdefault(line.split(":")[0], set()).add(line.split()[1])
-    assert "sites/alpha/posts/one.md" not in by_file  # its own schema: nothing missing, nothing unknown
+    assert (
+        "sites/alpha/posts/one.md" not in by_file
+    )  # its own schema: nothing missing, nothing unknown
     assert by_file["sites/beta/one.md"] == {"CL101"}  # default schema, CL113 ignored
     assert {"CL101", "CL113"} <= by_file["sites/gamma/one.md"]  # the root config: defaults
 
 
 def test_path_order_does_not_change_the_output(monorepo):
     forward = invoke("check", *monorepo, "--no-cache", "--format", "json", "--select", "CL1,CL5")
-    backward = invoke("check", *reversed(monorepo), "--no-cache", "--format", "json", "--select", "CL1,CL5")
+    backward = invoke(
+        "check", *reversed(monorepo), "--no-cache", "--format", "json", "--select", "CL1,CL5"
+    )
     assert forward.output == backward.output
     assert forward.exit_code == backward.exit_code
     text_a = invoke("check", *monorepo, "--no-cache", "--select", "CL1")
@@ -139,14 +173,21 @@ def test_path_order_does_not_change_the_output(monorepo):
 def test_explicit_config_overrides_the_search(monorepo, write):
     custom = write("custom.toml", 'select = ["CL113"]\n')
     result = invoke("check", *monorepo, "--no-cache", "--config", str(custom))
-    codes = {line.split()[1] for line in result.output.splitlines() if line.startswith("sites/") and " CL" in line}
+    codes = {
+        line.split()[1]
+        for line in result.output.splitlines()
+        if line.startswith("sites/") and " CL" in line
+    }
     assert codes == {"CL113"}
 
 
 def test_cache_key_includes_the_files_config(monorepo, write):
     first = invoke("check", "sites/alpha", "--select", "CL101,CL113")
     assert "CL101" not in first.output
-    write("sites/alpha/schema.json", json.dumps({"type": "object", "required": ["author"], "properties": {}}))
+    write(
+        "sites/alpha/schema.json",
+        json.dumps({"type": "object", "required": ["author"], "properties": {}}),
+    )
     second = invoke("check", "sites/alpha", "--select", "CL101,CL113")
     assert "required field 'author' is missing" in second.output
     # Same article bytes, different config folder: never served the other's result.
@@ -158,5 +199,9 @@ def test_cache_key_includes_the_files_config(monorepo, write):
 def test_a_bad_nested_config_fails_closed(monorepo, write):
     path = write("sites/beta/.contentlint.toml", "fail-on = 3\n")
     result = invoke("check", *monorepo)
-    assert result.exit_code == 2 and "sites/beta/.contentlint.toml" in result.output and "fail-on" in result.output
+    assert (
+        result.exit_code == 2
+        and "sites/beta/.contentlint.toml" in result.output
+        and "fail-on" in result.output
+    )
     assert str(path).endswith(".contentlint.toml")

@@ -15,7 +15,9 @@ DATA = ROOT / "tests" / "data" / "eval" / "claims.yaml"
 
 
 def _evaluator():
-    spec = importlib.util.spec_from_file_location("eval_claims", ROOT / "benchmarks" / "eval_claims.py")
+    spec = importlib.util.spec_from_file_location(
+        "eval_claims", ROOT / "benchmarks" / "eval_claims.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("eval_claims", module)  # dataclasses look their module up by name
     spec.loader.exec_module(module)

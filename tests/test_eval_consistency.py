@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def module():
-    spec = importlib.util.spec_from_file_location("eval_consistency", ROOT / "benchmarks" / "eval_consistency.py")
+    spec = importlib.util.spec_from_file_location(
+        "eval_consistency", ROOT / "benchmarks" / "eval_consistency.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
@@ -59,7 +61,9 @@ def test_precision_and_recall_on_both_sets(combined):
 def test_the_labelled_set_has_both_scopes_and_both_answers():
     import yaml
 
-    items = yaml.safe_load((ROOT / "tests" / "data" / "eval" / "consistency.yaml").read_text(encoding="utf-8"))
+    items = yaml.safe_load(
+        (ROOT / "tests" / "data" / "eval" / "consistency.yaml").read_text(encoding="utf-8")
+    )
     scopes = {item["scope"] for item in items}
     assert scopes == {"article", "corpus"}
     assert any(item["conflicts"] for item in items) and any(not item["conflicts"] for item in items)

@@ -17,7 +17,9 @@ from lint.facts.values import normalise, overlaps
 from lint.numbers import NumericMention
 
 
-def mention(article, text, low, high, unit, kind, qualifier="exact", scale=None, occurrence=1, noun=""):
+def mention(
+    article, text, low, high, unit, kind, qualifier="exact", scale=None, occurrence=1, noun=""
+):
     """A NumericMention for the n-th occurrence of `text`, with the article's own sentence bounds."""
     start = -1
     for _ in range(occurrence):
@@ -25,8 +27,23 @@ def mention(article, text, low, high, unit, kind, qualifier="exact", scale=None,
     end = start + len(text)
     sentence = next(s for s in article.doc.sents if s.start_char <= start < s.end_char)
     block = article.block_at(start)
-    return NumericMention(start, end, low, high, unit, qualifier, scale, kind, text, sentence.start_char,
-                          sentence.end_char, block.index, start, end, noun)
+    return NumericMention(
+        start,
+        end,
+        low,
+        high,
+        unit,
+        qualifier,
+        scale,
+        kind,
+        text,
+        sentence.start_char,
+        sentence.end_char,
+        block.index,
+        start,
+        end,
+        noun,
+    )
 
 
 def facts_of(text, *specs):
@@ -44,7 +61,12 @@ def test_percent_ranges_written_differently_are_equal():
     a = normalise(50, 80, "%", "percentage", numbers="50–80")
     b = normalise(50, 80, "%", "percentage", numbers="50 to 80")
     c = normalise(50, 80, "%", "percentage", numbers="50-80")
-    assert (a.low, a.high, a.unit) == (b.low, b.high, b.unit) == (c.low, c.high, c.unit) == (50, 80, "%")
+    assert (
+        (a.low, a.high, a.unit)
+        == (b.low, b.high, b.unit)
+        == (c.low, c.high, c.unit)
+        == (50, 80, "%")
+    )
     assert a.display == b.display == c.display == "50–80%"
 
 
@@ -91,74 +113,121 @@ def test_scaled_counts():
 
 # -- subject and measure --------------------------------------------------------------
 def test_subject_and_measure_from_the_sentence():
-    fact = only(facts_of("# Ketamine\n\nKetamine infusions help 50-80% of people with CRPS.\n",
-                         ("50-80%", 50, 80, "%", "percentage")))
+    fact = only(
+        facts_of(
+            "# Ketamine\n\nKetamine infusions help 50-80% of people with CRPS.\n",
+            ("50-80%", 50, 80, "%", "percentage"),
+        )
+    )
     assert (fact.subject, fact.measure, fact.subject_from) == ("crps", "response-rate", "clause")
     assert fact.qualifiers["treatment"] == "ketamine"
 
 
 def test_subject_from_heading_and_from_lead_in():
-    text = ("# Ketamine for Pain\n\n### Fibromyalgia\n\nResponse rates in small trials are 30-40%.\n\n"
-            "## Summary\n\n- **CRPS**: 50-80% response rates\n")
-    heading, lead = facts_of(text, ("30-40%", 30, 40, "%", "percentage"), ("50-80%", 50, 80, "%", "percentage"))
+    text = (
+        "# Ketamine for Pain\n\n### Fibromyalgia\n\nResponse rates in small trials are 30-40%.\n\n"
+        "## Summary\n\n- **CRPS**: 50-80% response rates\n"
+    )
+    heading, lead = facts_of(
+        text, ("30-40%", 30, 40, "%", "percentage"), ("50-80%", 50, 80, "%", "percentage")
+    )
     assert (heading.subject, heading.subject_from) == ("fibromyalgia", "heading")
     assert lead.subject == "crps" and lead.measure == "response-rate"
 
 
 def test_subject_falls_back_to_the_title():
-    fact = only(facts_of("---\ntitle: Ketamine for CRPS\n---\n\nAbout 60% of patients respond.\n",
-                         ("60%", 60, 60, "%", "percentage")))
+    fact = only(
+        facts_of(
+            "---\ntitle: Ketamine for CRPS\n---\n\nAbout 60% of patients respond.\n",
+            ("60%", 60, 60, "%", "percentage"),
+        )
+    )
     assert (fact.subject, fact.subject_from) == ("crps", "title")
 
 
 def test_prevalence_subject_is_what_people_have_and_the_rest_is_the_cohort():
-    fact = only(facts_of("# Pain\n\nUp to 85% of chronic pain patients experience depression.\n",
-                         ("Up to 85%", 85, 85, "%", "percentage", "upper", None, 1, "chronic pain patients")))
+    fact = only(
+        facts_of(
+            "# Pain\n\nUp to 85% of chronic pain patients experience depression.\n",
+            ("Up to 85%", 85, 85, "%", "percentage", "upper", None, 1, "chronic pain patients"),
+        )
+    )
     assert (fact.subject, fact.measure, fact.value) == ("depression", "prevalence", "up to 85%")
     assert fact.qualifiers["cohort"] == "people with chronic pain"
 
 
 def test_response_and_remission_in_one_sentence_are_different_measures():
-    text = "# Ketamine for Depression\n\nKetamine produces a response in 50-70% of people with depression, " \
-           "but remission in only 25-30%.\n"
-    response, remission = facts_of(text, ("50-70%", 50, 70, "%", "percentage"), ("25-30%", 25, 30, "%", "percentage"))
+    text = (
+        "# Ketamine for Depression\n\nKetamine produces a response in 50-70% of people with depression, "
+        "but remission in only 25-30%.\n"
+    )
+    response, remission = facts_of(
+        text, ("50-70%", 50, 70, "%", "percentage"), ("25-30%", 25, 30, "%", "percentage")
+    )
     assert response.measure == "response-rate" and remission.measure == "remission-rate"
 
 
 def test_figures_in_clauses_take_their_own_subject():
     text = "# Ketamine\n\nResponse rates are about 50-80% in CRPS, compared with 30-40% in fibromyalgia.\n"
-    crps, fibro = facts_of(text, ("50-80%", 50, 80, "%", "percentage", "approx"), ("30-40%", 30, 40, "%", "percentage"))
+    crps, fibro = facts_of(
+        text, ("50-80%", 50, 80, "%", "percentage", "approx"), ("30-40%", 30, 40, "%", "percentage")
+    )
     assert (crps.subject, fibro.subject) == ("crps", "fibromyalgia")
     assert fibro.measure == "response-rate"
 
 
 def test_dose_and_session_length_are_keyed_by_treatment():
-    text = ("# Ketamine for Chronic Pain\n\n## Protocols\n\n- **Dose**: typically 0.5-1.0 mg/kg/hour\n"
-            "- **Duration**: 4-6 hours per session\n")
-    dose, session = facts_of(text, ("0.5-1.0 mg/kg/hour", 0.5, 1.0, "mg/kg/hour", "dose"),
-                             ("4-6 hours per session", 4, 6, "hours", "dose"))
-    assert (dose.subject, dose.measure, dose.qualifiers["condition"]) == ("ketamine", "dose", "chronic pain")
+    text = (
+        "# Ketamine for Chronic Pain\n\n## Protocols\n\n- **Dose**: typically 0.5-1.0 mg/kg/hour\n"
+        "- **Duration**: 4-6 hours per session\n"
+    )
+    dose, session = facts_of(
+        text,
+        ("0.5-1.0 mg/kg/hour", 0.5, 1.0, "mg/kg/hour", "dose"),
+        ("4-6 hours per session", 4, 6, "hours", "dose"),
+    )
+    assert (dose.subject, dose.measure, dose.qualifiers["condition"]) == (
+        "ketamine",
+        "dose",
+        "chronic pain",
+    )
     assert (session.subject, session.measure) == ("ketamine", "session-length")
 
 
 def test_a_side_effect_names_the_measure():
-    fact = only(facts_of("# Ketamine Side Effects\n\nNausea affects 5-10% of patients during an infusion.\n",
-                         ("5-10%", 5, 10, "%", "percentage")))
-    assert (fact.subject, fact.measure, fact.measure_label) == ("ketamine", "side-effect:nausea", "nausea rate")
+    fact = only(
+        facts_of(
+            "# Ketamine Side Effects\n\nNausea affects 5-10% of patients during an infusion.\n",
+            ("5-10%", 5, 10, "%", "percentage"),
+        )
+    )
+    assert (fact.subject, fact.measure, fact.measure_label) == (
+        "ketamine",
+        "side-effect:nausea",
+        "nausea rate",
+    )
 
 
 def test_it_refers_to_the_previous_sentences_subject():
-    text = ("# Semaglutide: Side Effects\n\nNausea is the most common side effect of semaglutide. "
-            "In trials it affected 44% of participants.\n")
+    text = (
+        "# Semaglutide: Side Effects\n\nNausea is the most common side effect of semaglutide. "
+        "In trials it affected 44% of participants.\n"
+    )
     fact = only(facts_of(text, ("44%", 44, 44, "%", "percentage")))
     assert fact.measure == "side-effect:nausea" and fact.subject == "semaglutide"
 
 
 # -- qualifiers ------------------------------------------------------------------------
 def test_regimen_population_route_and_time_point():
-    text = ("# Ketamine for Depression\n\nA single IV infusion produced response rates of 50-70% at 24 hours "
-            "in adults with depression.\n")
-    fact = only(facts_of(text, ("50-70%", 50, 70, "%", "percentage"), ("24 hours", 24, 24, "hours", "duration")))
+    text = (
+        "# Ketamine for Depression\n\nA single IV infusion produced response rates of 50-70% at 24 hours "
+        "in adults with depression.\n"
+    )
+    fact = only(
+        facts_of(
+            text, ("50-70%", 50, 70, "%", "percentage"), ("24 hours", 24, 24, "hours", "duration")
+        )
+    )
     assert fact.qualifiers["regimen"] == "single"
     assert fact.qualifiers["route"] == "IV"
     assert fact.qualifiers["population"] == "adults"
@@ -166,20 +235,28 @@ def test_regimen_population_route_and_time_point():
 
 
 def test_case_series_is_not_a_series_of_infusions():
-    fact = only(facts_of("# CRPS\n\nIn case series, 50-80% of people with CRPS respond to ketamine.\n",
-                         ("50-80%", 50, 80, "%", "percentage")))
+    fact = only(
+        facts_of(
+            "# CRPS\n\nIn case series, 50-80% of people with CRPS respond to ketamine.\n",
+            ("50-80%", 50, 80, "%", "percentage"),
+        )
+    )
     assert "regimen" not in fact.qualifiers
 
 
 def test_placebo_arms_are_never_compared():
     text = "# Ketamine\n\nDissociation was reported by 41% of patients on ketamine versus 9% on placebo.\n"
-    drug, placebo = facts_of(text, ("41%", 41, 41, "%", "percentage"), ("9%", 9, 9, "%", "percentage"))
+    drug, placebo = facts_of(
+        text, ("41%", 41, 41, "%", "percentage"), ("9%", 9, 9, "%", "percentage")
+    )
     assert drug.key is not None
     assert placebo.comparator and placebo.key is None
 
 
 def test_a_change_is_not_a_rate():
-    text = "# Ketamine for Depression\n\nResponse is defined as a 50% reduction in symptom scores.\n"
+    text = (
+        "# Ketamine for Depression\n\nResponse is defined as a 50% reduction in symptom scores.\n"
+    )
     fact = only(facts_of(text, ("50%", 50, 50, "%", "percentage")))
     assert fact.key is None and "changed" in fact.not_compared
 
@@ -251,12 +328,16 @@ def test_facts_command_text_and_json(tmp_path):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)["facts"]
     crps = [r for r in rows if r["subject_id"] == "crps" and r["measure_id"] == "response-rate"]
-    assert crps and crps[0]["value"] == "50–80%" and crps[0]["cited"] is False and crps[0]["compared"]
+    assert (
+        crps and crps[0]["value"] == "50–80%" and crps[0]["cited"] is False and crps[0]["compared"]
+    )
     assert {"file", "line", "subject", "measure", "value", "qualifiers", "cited"} <= set(crps[0])
 
 
 def test_facts_command_keyed_only(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("# Notes\n\nWe saw 12 people last week and 3 of them came back.\n", encoding="utf-8")
+    path.write_text(
+        "# Notes\n\nWe saw 12 people last week and 3 of them came back.\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["facts", str(path), "--keyed", "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.output)["facts"] == []

@@ -3,19 +3,21 @@
 import json
 
 from click.testing import CliRunner
+from conftest import GOOD_FRONTMATTER
 
 from lint.article import parse_article
 from lint.checks.disclaimer import DEFAULT_TEXT, appended
 from lint.cli import main
 
-from conftest import GOOD_FRONTMATTER
-
 BODY = GOOD_FRONTMATTER + "\n# Ketamine for CRPS\n\nInfusions are given over several days.\n"
 
 
 def fix(*paths):
-    return CliRunner().invoke(main, ["check", *paths, "--select", "CL201", "--no-cache", "--fix",
-                                     "--format", "json"], catch_exceptions=False)
+    return CliRunner().invoke(
+        main,
+        ["check", *paths, "--select", "CL201", "--no-cache", "--fix", "--format", "json"],
+        catch_exceptions=False,
+    )
 
 
 def findings(result):
@@ -36,7 +38,7 @@ def test_fix_keeps_bom_and_crlf_and_is_idempotent(write):
     fix("a.md")
     once = path.read_bytes()
     assert once.startswith(original)  # only an addition at the end
-    added = once[len(original):]
+    added = once[len(original) :]
     assert added == ("\r\n" + DEFAULT_TEXT + "\r\n").encode("utf-8")
     assert b"\n" not in added.replace(b"\r\n", b"")  # no bare LF slipped in
     fix("a.md")
@@ -51,13 +53,17 @@ def test_fix_handles_a_file_without_final_newline_and_non_ascii(write):
 
 
 def test_fix_uses_the_configured_standard_text(write):
-    write(".contentlint.toml", '[rules.CL201]\nstandard-text = """\n'
-                               '*For educational purposes only; not medical advice.\n'
-                               'Talk to your doctor about your own care.*\n"""\n')
+    write(
+        ".contentlint.toml",
+        '[rules.CL201]\nstandard-text = """\n'
+        "*For educational purposes only; not medical advice.\n"
+        'Talk to your doctor about your own care.*\n"""\n',
+    )
     path = write("a.md", BODY)
     fix("a.md")
     assert path.read_text(encoding="utf-8").endswith(
-        "\n\n*For educational purposes only; not medical advice.\nTalk to your doctor about your own care.*\n")
+        "\n\n*For educational purposes only; not medical advice.\nTalk to your doctor about your own care.*\n"
+    )
 
 
 def test_no_fix_when_the_appended_text_would_not_be_recognised(write):

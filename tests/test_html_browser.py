@@ -13,21 +13,32 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
+from reporting import lint, write_corpus
 
 from lint.report.html import HtmlReporter
 from lint.report.json import JsonReporter
 
-from conftest import ROOT
-from reporting import lint, write_corpus
-
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path():
-    for candidate in (os.environ.get("CONTENTLINT_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium",
-                      shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("CONTENTLINT_CHROMIUM"),
+        shutil.which("chromium"),
+        "/usr/bin/chromium",
+        shutil.which("chromium-browser"),
+    ):
         if candidate and Path(candidate).is_file():
             return candidate
     return None
@@ -40,7 +51,9 @@ def playwright_session():
     except ImportError:
         pytest.skip("playwright is not installed (pip install -e '.[test]')")
     if chromium_path() is None:
-        pytest.skip("chromium not found: install Debian's package (apt-get install chromium) or set CONTENTLINT_CHROMIUM")
+        pytest.skip(
+            "chromium not found: install Debian's package (apt-get install chromium) or set CONTENTLINT_CHROMIUM"
+        )
     with sync_playwright() as playwright:
         yield playwright
 
@@ -51,9 +64,13 @@ def browser_page(playwright_session):
     profile = tempfile.mkdtemp(prefix="contentlint-chromium-")
     try:
         context = playwright_session.chromium.launch_persistent_context(
-            profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 1000})
-    except Exception as err:  # noqa: BLE001 - any launch failure is a reason to skip, stated
+            profile,
+            executable_path=executable,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000},
+        )
+    except Exception as err:
         shutil.rmtree(profile, ignore_errors=True)
         pytest.skip(f"chromium at {executable} could not be launched: {str(err).splitlines()[0]}")
     page = context.new_page()
@@ -107,25 +124,32 @@ def test_counts_shown_equal_the_json(page, report):
     assert number(page, "blocked") == summary["blocked"]
     assert number(page, "errors") == summary["errors"]
     assert number(page, "warnings") == summary["warnings"]
-    assert number(page, "infos") == sum(x["severity"] == "info" for f in files for x in f["findings"])
+    assert number(page, "infos") == sum(
+        x["severity"] == "info" for f in files for x in f["findings"]
+    )
     assert number(page, "publishable") == sum(f["outcome"] == "publishable" for f in files)
     total = sum(len(f["findings"]) for f in files)
     assert page.locator(".note").count() == 0  # article bodies become elements only when opened
     page.click("#expand")
     assert page.locator(".note").count() == total
-    assert page.inner_text("#status") == (f"Showing {total} of {total} problem{'' if total == 1 else 's'} in "
-                                          f"{len(files)} of {len(files)} article{'' if len(files) == 1 else 's'}.")
+    assert page.inner_text("#status") == (
+        f"Showing {total} of {total} problem{'' if total == 1 else 's'} in "
+        f"{len(files)} of {len(files)} article{'' if len(files) == 1 else 's'}."
+    )
     rows = page.locator("#articles tbody tr")
     assert rows.count() == len(files)
     by_path = {f["path"]: f for f in files}
     for i in range(rows.count()):
         row = rows.nth(i)
         path = row.get_attribute("data-path")
-        assert page.locator(f'#{row.get_attribute("data-doc")}').get_attribute("data-path") == path
+        assert page.locator(f"#{row.get_attribute('data-doc')}").get_attribute("data-path") == path
         entry = by_path[path]
         for severity in ("error", "warning", "info"):
             shown = int(row.locator(f"td.c-{severity}").inner_text())
-            assert shown == sum(x["severity"] == severity for x in entry["findings"]), (path, severity)
+            assert shown == sum(x["severity"] == severity for x in entry["findings"]), (
+                path,
+                severity,
+            )
         assert row.get_attribute("data-verdict") == entry["outcome"]
     page.screenshot(path=str(ARTIFACTS / "html-report.png"))
 
@@ -135,7 +159,9 @@ def test_severity_filter_hides_and_shows(page, report):
     findings = [x for f in doc["files"] for x in f["findings"]]
     if not findings:
         pytest.skip("the corpus has no findings to filter")
-    severity = max(("error", "warning", "info"), key=lambda s: sum(x["severity"] == s for x in findings))
+    severity = max(
+        ("error", "warning", "info"), key=lambda s: sum(x["severity"] == s for x in findings)
+    )
     hidden = sum(x["severity"] == severity for x in findings)
     page.click("#expand")  # articles arrive collapsed
     page.click(f'input[data-filter="severity"][value="{severity}"]')
@@ -159,7 +185,10 @@ def test_rule_filter_and_verdict_card(page, report):
     page.click("#expand")
     page.select_option("#rule-filter", rule)
     assert page.locator(".note:visible").count() == sum(x["rule"] == rule for x in findings)
-    assert all(r == rule for r in page.locator(".note:visible").evaluate_all("els => els.map(e => e.dataset.rule)"))
+    assert all(
+        r == rule
+        for r in page.locator(".note:visible").evaluate_all("els => els.map(e => e.dataset.rule)")
+    )
     page.click("#reset")
     page.click('[data-stat="blocked"]')
     assert page.locator("#articles tbody tr:visible").count() == doc["summary"]["blocked"]
@@ -218,7 +247,7 @@ def test_a_link_to_a_line_opens_its_article(page, report, browser_page):
     if flagged is None:
         pytest.skip("the corpus has no findings to link to")
     doc_id = page.locator(f'#articles tr[data-path="{flagged["path"]}"]').get_attribute("data-doc")
-    target = f'{doc_id}-L{flagged["findings"][0]["line"]}'
+    target = f"{doc_id}-L{flagged['findings'][0]['line']}"
     browser_page.goto(html_file.as_uri() + "#" + target)
     assert browser_page.locator(f"#{target}").is_visible()
 
@@ -230,7 +259,9 @@ def test_filters_apply_to_articles_opened_later(page, report):
         pytest.skip("the corpus has no findings to filter")
     rule = findings[0]["rule"]
     page.select_option("#rule-filter", rule)
-    assert int(page.get_attribute("#status", "data-shown-findings")) == sum(x["rule"] == rule for x in findings)
+    assert int(page.get_attribute("#status", "data-shown-findings")) == sum(
+        x["rule"] == rule for x in findings
+    )
     page.click("#expand")  # opened after the filter was set
     assert page.locator(".note:visible").count() == sum(x["rule"] == rule for x in findings)
     page.click("#reset")
@@ -245,12 +276,19 @@ def test_articles_open_without_javascript(report, playwright_session):
     profile = tempfile.mkdtemp(prefix="contentlint-chromium-nojs-")
     try:
         context = playwright_session.chromium.launch_persistent_context(
-            profile, executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS,
-            java_script_enabled=False, viewport={"width": 1400, "height": 1000})
+            profile,
+            executable_path=chromium_path(),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            java_script_enabled=False,
+            viewport={"width": 1400, "height": 1000},
+        )
         page = context.new_page()
         page.goto(html_file.as_uri())
         article = page.locator(f'article.doc[data-path="{flagged["path"]}"]')
-        assert article.locator(".note").count() == len(flagged["findings"])  # ordinary markup without scripts
+        assert article.locator(".note").count() == len(
+            flagged["findings"]
+        )  # ordinary markup without scripts
         assert not article.locator(".note").first.is_visible()
         article.locator("summary").click()
         assert article.locator(".note").first.is_visible()

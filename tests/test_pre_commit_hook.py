@@ -11,12 +11,14 @@ import yaml
 from conftest import ROOT
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
-HEAD = "---\ntitle: \"{title}\"\n---\n\n"
+HEAD = '---\ntitle: "{title}"\n---\n\n'
 # Two articles that give one figure two different values: CL502, a warning.
 OVERVIEW = HEAD.format(title="Ketamine for Chronic Pain") + (
-    "### Fibromyalgia\n\nAbout 40-60% of people with fibromyalgia respond to ketamine infusions.\n")
+    "### Fibromyalgia\n\nAbout 40-60% of people with fibromyalgia respond to ketamine infusions.\n"
+)
 FAQ = HEAD.format(title="Fibromyalgia FAQ") + (
-    "Fibromyalgia patients do well: 75-90% of fibromyalgia patients respond to ketamine infusions.\n")
+    "Fibromyalgia patients do well: 75-90% of fibromyalgia patients respond to ketamine infusions.\n"
+)
 
 
 def hook():
@@ -29,8 +31,12 @@ def test_the_hook_covers_markdown_and_mdx():
     assert entry["id"] == "contentlint" and entry["entry"] == "contentlint check"
     assert entry["language"] == "python"
     assert set(entry["types_or"]) == {"markdown", "mdx"} and "types" not in entry
-    assert entry["verbose"] is True  # warnings (a cross-article conflict) are shown when the commit passes
-    assert entry["require_serial"] is True  # one process sees every staged file: cross-article checks
+    assert (
+        entry["verbose"] is True
+    )  # warnings (a cross-article conflict) are shown when the commit passes
+    assert (
+        entry["require_serial"] is True
+    )  # one process sees every staged file: cross-article checks
 
 
 def test_identify_tags_what_the_discovery_lints():
@@ -44,7 +50,9 @@ def test_identify_tags_what_the_discovery_lints():
 def test_pre_commit_accepts_the_manifest():
     if shutil.which("pre-commit") is None:
         pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
-    result = subprocess.run(["pre-commit", "validate-manifest", str(HOOKS)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["pre-commit", "validate-manifest", str(HOOKS)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -60,14 +68,23 @@ def test_a_cross_article_conflict_is_shown_when_the_commit_passes(tmp_path):
     repo = tmp_path / "site"
     (repo / "content").mkdir(parents=True)
     (repo / "content" / "overview.md").write_text(OVERVIEW, encoding="utf-8")
-    definition = {**hook(), "language": "system",
-                  "entry": f"{sys.executable} -m lint.cli check --no-cache --no-progress --select CL502"}
+    definition = {
+        **hook(),
+        "language": "system",
+        "entry": f"{sys.executable} -m lint.cli check --no-cache --no-progress --select CL502",
+    }
     definition.pop("minimum_pre_commit_version")
     config = {"repos": [{"repo": "local", "hooks": [definition]}]}
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT),
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "PYTHONPATH": str(ROOT),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
 
     def run(*args):
         return subprocess.run(list(args), cwd=repo, env=env, capture_output=True, text=True)

@@ -23,9 +23,13 @@ REGISTRY = load_registry()
 def check_coverage(text: str) -> None:
     article = parse_article("a.md", text)
     assert len(article.prose) == len(text)
-    assert [i for i, c in enumerate(text) if c == "\n"] == [i for i, c in enumerate(article.prose) if c == "\n"]
+    assert [i for i, c in enumerate(text) if c == "\n"] == [
+        i for i, c in enumerate(article.prose) if c == "\n"
+    ]
     entity_at = {k for s, e, _ in article.layout.entities for k in range(s, e)}
-    changed = [k for k, c in enumerate(article.prose) if c != text[k] and c != " " and k not in entity_at]
+    changed = [
+        k for k, c in enumerate(article.prose) if c != text[k] and c != " " and k not in entity_at
+    ]
     assert changed == [], "prose holds characters that are not the file's own"
     assert missing_words(article) == [], text
 
@@ -38,22 +42,54 @@ def test_corpus_articles_lose_no_visible_word(path):
 
 # -- generated Markdown -------------------------------------------------------
 WORDS = st.from_regex(r"[A-Za-z][a-z]{0,7}|[1-9][0-9]{0,2}", fullmatch=True)
-ENTITIES = st.sampled_from(["&nbsp;", "&ndash;", "&mdash;", "&rsquo;", "&ldquo;", "&rdquo;", "&#37;", "&amp;",
-                            "&eacute;", "&#x2013;", "&lt;", "&frac12;", "&deg;"])
+ENTITIES = st.sampled_from(
+    [
+        "&nbsp;",
+        "&ndash;",
+        "&mdash;",
+        "&rsquo;",
+        "&ldquo;",
+        "&rdquo;",
+        "&#37;",
+        "&amp;",
+        "&eacute;",
+        "&#x2013;",
+        "&lt;",
+        "&frac12;",
+        "&deg;",
+    ]
+)
 ESCAPES = st.sampled_from(["\\*", "\\$", "\\_", "\\#", "\\[", "\\]", "\\&", "\\`", "\\<", "\\%"])
 
 
 @st.composite
 def inline_piece(draw):
     word = draw(WORDS)
-    kind = draw(st.sampled_from(["word", "word", "word", "em", "strong", "link", "entity", "glued-entity",
-                                 "escape", "glued-escape", "html", "code", "autolink"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "word",
+                "word",
+                "word",
+                "em",
+                "strong",
+                "link",
+                "entity",
+                "glued-entity",
+                "escape",
+                "glued-escape",
+                "html",
+                "code",
+                "autolink",
+            ]
+        )
+    )
     if kind == "em":
         return f"*{word}*"
     if kind == "strong":
         return f"**{word} {draw(WORDS)}**"
     if kind == "link":
-        return f"[{word} {draw(WORDS)}](https://example.org/{draw(WORDS)} \"t\")"
+        return f'[{word} {draw(WORDS)}](https://example.org/{draw(WORDS)} "t")'
     if kind == "entity":
         return draw(ENTITIES)
     if kind == "glued-entity":
@@ -79,15 +115,41 @@ def inline_line(draw):
 
 @st.composite
 def html_text(draw):
-    pieces = draw(st.lists(st.one_of(WORDS, ENTITIES, WORDS.map(lambda w: f"<a href=\"https://x.org\">{w}</a>"),
-                                     WORDS.map(lambda w: f"<strong>{w}</strong>")), min_size=1, max_size=6))
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                WORDS,
+                ENTITIES,
+                WORDS.map(lambda w: f'<a href="https://x.org">{w}</a>'),
+                WORDS.map(lambda w: f"<strong>{w}</strong>"),
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
     return " ".join(pieces)
 
 
 @st.composite
 def block(draw):
-    kind = draw(st.sampled_from(["paragraph", "paragraph", "list", "ordered", "heading", "quote", "html-p",
-                                 "html-div", "html-list", "html-table", "table", "softbreak"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "paragraph",
+                "paragraph",
+                "list",
+                "ordered",
+                "heading",
+                "quote",
+                "html-p",
+                "html-div",
+                "html-list",
+                "html-table",
+                "table",
+                "softbreak",
+            ]
+        )
+    )
     line = draw(inline_line())
     if kind == "list":
         return "\n".join(f"- {draw(inline_line())}" for _ in range(draw(st.integers(1, 3))))
@@ -102,22 +164,26 @@ def block(draw):
     if kind == "html-p":
         return f"<p>{draw(html_text())}</p>\n<p>{draw(html_text())}<br>{draw(html_text())}</p>"
     if kind == "html-div":
-        return f"<div class=\"box\">\n<h3>{draw(html_text())}</h3>\n{draw(html_text())}\n<!-- {draw(WORDS)} -->\n</div>"
+        return f'<div class="box">\n<h3>{draw(html_text())}</h3>\n{draw(html_text())}\n<!-- {draw(WORDS)} -->\n</div>'
     if kind == "html-list":
         items = "".join(f"<li>{draw(html_text())}</li>" for _ in range(draw(st.integers(1, 3))))
         return f"<ul>\n{items}\n</ul>"
     if kind == "html-table":
-        return (f"<table>\n<tr><th>{draw(html_text())}</th><th>{draw(WORDS)}</th></tr>\n"
-                f"<tr><td>{draw(html_text())}</td><td>{draw(html_text())}</td></tr>\n</table>")
+        return (
+            f"<table>\n<tr><th>{draw(html_text())}</th><th>{draw(WORDS)}</th></tr>\n"
+            f"<tr><td>{draw(html_text())}</td><td>{draw(html_text())}</td></tr>\n</table>"
+        )
     if kind == "table":
-        return (f"| {draw(WORDS)} | {draw(WORDS)} |\n|---|---|\n| {draw(inline_line())} | {draw(WORDS)}&#37; |\n"
-                f"| {draw(WORDS)} \\| {draw(WORDS)} | {draw(inline_line())} |")
+        return (
+            f"| {draw(WORDS)} | {draw(WORDS)} |\n|---|---|\n| {draw(inline_line())} | {draw(WORDS)}&#37; |\n"
+            f"| {draw(WORDS)} \\| {draw(WORDS)} | {draw(inline_line())} |"
+        )
     return line
 
 
 @st.composite
 def document(draw):
-    front = draw(st.sampled_from(["", "---\ntitle: \"T\"\n---\n", "---\r\ntitle: T\r\n---\r\n"]))
+    front = draw(st.sampled_from(["", '---\ntitle: "T"\n---\n', "---\r\ntitle: T\r\n---\r\n"]))
     body = "\n\n".join(draw(st.lists(block(), min_size=1, max_size=6))) + "\n"
     if front.endswith("\r\n"):
         body = body.replace("\n", "\r\n")
@@ -136,14 +202,17 @@ def mentions(body: str):
     return [(m.text, m.low, m.high, m.unit, m.kind) for m in extract_mentions(article)]
 
 
-@pytest.mark.parametrize("body,plain", [
-    ("About 85&#37; of adults have it.", "About 85% of adults have it."),
-    ("Between 10&ndash;20% of adults have it.", "Between 10–20% of adults have it."),
-    ("Take 5&nbsp;mg twice daily.", "Take 5 mg twice daily."),
-    ("Remission was 40&#37;.", "Remission was 40%."),
-    ("It fell by 30&thinsp;&#37; in 2&nbsp;weeks.", "It fell by 30 % in 2 weeks."),
-    ("1\\. Up to 85\\% of patients respond.", "1. Up to 85% of patients respond."),
-])
+@pytest.mark.parametrize(
+    "body,plain",
+    [
+        ("About 85&#37; of adults have it.", "About 85% of adults have it."),
+        ("Between 10&ndash;20% of adults have it.", "Between 10–20% of adults have it."),
+        ("Take 5&nbsp;mg twice daily.", "Take 5 mg twice daily."),
+        ("Remission was 40&#37;.", "Remission was 40%."),
+        ("It fell by 30&thinsp;&#37; in 2&nbsp;weeks.", "It fell by 30 % in 2 weeks."),
+        ("1\\. Up to 85\\% of patients respond.", "1. Up to 85% of patients respond."),
+    ],
+)
 def test_entities_and_escapes_read_as_the_figure_they_display(body, plain):
     found, expected = mentions(body), mentions(plain)
     assert expected and [m[1:] for m in found] == [m[1:] for m in expected]
@@ -162,24 +231,29 @@ def flagged(text: str, codes=("CL301", "CL401", "CL402")) -> list[tuple[str, str
     result = analyse("a.md", text.encode("utf-8"), rules, REGISTRY)
     finish([result], rules, REGISTRY, {})
     lines = text.split("\n")
-    return [(f.code, lines[f.line - 1][f.column - 1:f.end_column]) for f in result.findings]
+    return [(f.code, lines[f.line - 1][f.column - 1 : f.end_column]) for f in result.findings]
 
 
 def test_a_paragraph_with_an_entity_is_still_checked():
     text = "# T\n\nStudies show that up to 85% of patients respond&nbsp;within a week.\n"
-    assert [code for code, _ in flagged(text)] == ["CL401", "CL301"] or \
-        sorted(code for code, _ in flagged(text)) == ["CL301", "CL401"]
+    assert [code for code, _ in flagged(text)] == ["CL401", "CL301"] or sorted(
+        code for code, _ in flagged(text)
+    ) == ["CL301", "CL401"]
 
 
 def test_a_finding_never_ends_inside_an_entity():
-    spans = [span for code, span in flagged("# T\n\nRemission was 40&#37; in adults.\n", ("CL301",))]
+    spans = [
+        span for code, span in flagged("# T\n\nRemission was 40&#37; in adults.\n", ("CL301",))
+    ]
     assert spans and all(span.endswith("&#37;") or "&#37;" in span for span in spans)
 
 
 def test_html_blocks_are_read_as_prose():
-    text = ("# T\n\n<div class=\"box\">\n<p>Roughly 2 million adults in the region have asthma.</p>\n"
-            "<ul><li>Studies show that exercise helps.</li></ul>\n<script>var share = '85% of users';</script>\n"
-            "<!-- 90% of readers -->\n</div>\n")
+    text = (
+        '# T\n\n<div class="box">\n<p>Roughly 2 million adults in the region have asthma.</p>\n'
+        "<ul><li>Studies show that exercise helps.</li></ul>\n<script>var share = '85% of users';</script>\n"
+        "<!-- 90% of readers -->\n</div>\n"
+    )
     found = flagged(text)
     assert any(code == "CL301" and "2 million adults" in span for code, span in found), found
     assert ("CL401", "Studies show") in found
@@ -187,7 +261,9 @@ def test_html_blocks_are_read_as_prose():
 
 
 def test_html_block_boundaries_are_sentence_boundaries():
-    text = "# T\n\n<p>First line without a stop<br>second line</p><ul><li>one</li><li>two</li></ul>\n"
+    text = (
+        "# T\n\n<p>First line without a stop<br>second line</p><ul><li>one</li><li>two</li></ul>\n"
+    )
     article = parse_article("a.md", text)
     sentences = [article.prose[s:e].strip() for s, e in sentence_spans(article)]
     for expected in ("First line without a stop", "second line", "one", "two"):
@@ -197,8 +273,10 @@ def test_html_block_boundaries_are_sentence_boundaries():
 
 
 def test_html_table_cells_and_headings_keep_their_structure():
-    text = ("# T\n\n<h2>Results</h2>\n<table><tr><th>Outcome</th><th>Rate</th></tr>"
-            "<tr><td>Remission</td><td>40&#37;</td></tr></table>\n")
+    text = (
+        "# T\n\n<h2>Results</h2>\n<table><tr><th>Outcome</th><th>Rate</th></tr>"
+        "<tr><td>Remission</td><td>40&#37;</td></tr></table>\n"
+    )
     article = parse_article("a.md", text)
     heading = next(b for b in article.blocks if b.text == "Results")
     assert heading.kind == "heading" and heading.level == 2
@@ -209,19 +287,28 @@ def test_html_table_cells_and_headings_keep_their_structure():
 
 
 def test_html_links_cite_their_sentence():
-    text = ("# T\n\n<p>Up to 85% of patients respond "
-            "(<a href=\"https://doi.org/10.1000/xyz\">Smith</a>).</p>\n")
+    text = (
+        "# T\n\n<p>Up to 85% of patients respond "
+        '(<a href="https://doi.org/10.1000/xyz">Smith</a>).</p>\n'
+    )
     assert flagged(text, ("CL301",)) == []
 
 
 def test_visible_words_leave_code_and_urls_out():
-    assert visible_words("A `code` and <https://x.org/y> and *b*&nbsp;c <script>s</script>\n") == \
-        ["A", "and", "and", "b", "c"]
+    assert visible_words("A `code` and <https://x.org/y> and *b*&nbsp;c <script>s</script>\n") == [
+        "A",
+        "and",
+        "and",
+        "b",
+        "c",
+    ]
 
 
 def test_links_and_images_with_spaces_in_the_destination():
-    text = ("# T\n\n![Chart](/img/placebo chart@2x.png)\n\n"
-            "Up to 40% respond ([the review](https://example.org/a review.pdf)).\n")
+    text = (
+        "# T\n\n![Chart](/img/placebo chart@2x.png)\n\n"
+        "Up to 40% respond ([the review](https://example.org/a review.pdf)).\n"
+    )
     article = parse_article("a.md", text)
     assert "2x" not in article.prose and "review.pdf" not in article.prose
     assert any(link.href == "https://example.org/a review.pdf" for link in article.layout.links)

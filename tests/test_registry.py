@@ -59,8 +59,10 @@ def test_packs_and_kinds_from_entry_points(tmp_path, monkeypatch):
     directory = pack(tmp_path, check="shout")
 
     def fake(group):
-        return {"contentlint.checks": [FakeEntryPoint("shout", kind)],
-                "contentlint.packs": [FakeEntryPoint("acme", lambda: str(directory))]}.get(group, [])
+        return {
+            "contentlint.checks": [FakeEntryPoint("shout", kind)],
+            "contentlint.packs": [FakeEntryPoint("acme", lambda: str(directory))],
+        }.get(group, [])
 
     monkeypatch.setattr(rules_module, "_entry_points", fake)
     registry = load_registry()

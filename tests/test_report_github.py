@@ -1,14 +1,24 @@
 """GitHub workflow commands, escaped exactly as GitHub's toolkit (@actions/core) escapes them."""
 
-from lint.report.github import GithubReporter, annotation, escape_data, escape_property
-from lint.finding import Finding
-
 from reporting import lint, write_corpus
+
+from lint.finding import Finding
+from lint.report.github import GithubReporter, annotation, escape_data, escape_property
 
 
 def finding(**kw) -> Finding:
-    base = dict(path="corpus/a.md", line=12, column=5, code="CL201", end_line=12, end_column=21,
-                name="missing-disclaimer", category="disclaimer", severity="error", message="Disclaimer missing")
+    base = dict(
+        path="corpus/a.md",
+        line=12,
+        column=5,
+        code="CL201",
+        end_line=12,
+        end_column=21,
+        name="missing-disclaimer",
+        category="disclaimer",
+        severity="error",
+        message="Disclaimer missing",
+    )
     base.update(kw)
     return Finding(**base)
 
@@ -21,8 +31,10 @@ def test_escaping_matches_the_toolkit():
 
 
 def test_error_line_syntax():
-    assert annotation(finding()) == ("::error file=corpus/a.md,line=12,col=5,endLine=12,endColumn=21,"
-                                     "title=CL201 missing-disclaimer::Disclaimer missing")
+    assert annotation(finding()) == (
+        "::error file=corpus/a.md,line=12,col=5,endLine=12,endColumn=21,"
+        "title=CL201 missing-disclaimer::Disclaimer missing"
+    )
 
 
 def test_warning_and_notice_by_severity():

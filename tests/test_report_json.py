@@ -4,13 +4,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import GOOD_FRONTMATTER, ROOT
 from jsonschema import Draft202012Validator
+from reporting import lint, write_corpus
 
 from lint.report.json import JsonReporter
 from lint.runner import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS
-
-from conftest import GOOD_FRONTMATTER, ROOT
-from reporting import lint, write_corpus
 
 SCHEMA = json.loads((ROOT / "lint" / "report" / "report.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
@@ -36,10 +35,17 @@ def test_corpus_like_articles_validate(tmp_path):
     assert by_path["articles/latin1.md"]["findings"][0]["category"] == "input"
     assert by_path["articles/no-frontmatter.md"]["verdict"] == "blocked"
     summary = doc["summary"]
-    assert set(summary) == {"files", "blocked", "errors", "warnings"}  # the contract's summary, unchanged
+    assert set(summary) == {
+        "files",
+        "blocked",
+        "errors",
+        "warnings",
+    }  # the contract's summary, unchanged
     assert sum(doc["outcomes"].values()) == summary["files"] == len(doc["files"]) == 6
     assert summary["blocked"] == sum(f["verdict"] == "blocked" for f in doc["files"])
-    assert summary["errors"] == sum(x["severity"] == "error" for f in doc["files"] for x in f["findings"])
+    assert summary["errors"] == sum(
+        x["severity"] == "error" for f in doc["files"] for x in f["findings"]
+    )
 
 
 @pytest.mark.skipif(not (ROOT / "corpus").is_dir(), reason="the repo has no corpus/ yet")
@@ -76,11 +82,17 @@ def test_publishable_with_warnings(write):
     assert entry["findings"] and all(f["severity"] == "warning" for f in entry["findings"])
     assert (entry["verdict"], entry["outcome"]) == ("publishable", WARNINGS)
     assert doc["outcomes"]["publishable-with-warnings"] == 1
-    doc = report(lint(["w.md"], severity={"CL201": "warning"}, select=("CL101", "CL201"), fail_on="warning"))
+    doc = report(
+        lint(["w.md"], severity={"CL201": "warning"}, select=("CL101", "CL201"), fail_on="warning")
+    )
     assert doc["files"][0]["outcome"] == BLOCKED
 
 
 def test_clean_article_is_publishable(tmp_path):
     doc = report(lint([write_corpus(tmp_path / "a", broken=False)], select=("CL101", "CL201")))
     clean = next(f for f in doc["files"] if f["path"].endswith("clean.md"))
-    assert (clean["verdict"], clean["outcome"], clean["findings"]) == ("publishable", PUBLISHABLE, [])
+    assert (clean["verdict"], clean["outcome"], clean["findings"]) == (
+        "publishable",
+        PUBLISHABLE,
+        [],
+    )

@@ -2,11 +2,11 @@
 
 import xml.etree.ElementTree as ET
 
-from lint.report.junit import JunitReporter
-from lint.finding import at_least
-
 from conftest import DISCLAIMER, GOOD_FRONTMATTER
 from reporting import lint, write_corpus
+
+from lint.finding import at_least
+from lint.report.junit import JunitReporter
 
 
 def parse(run):
@@ -33,13 +33,20 @@ def test_one_testcase_per_article_and_one_failure_per_blocked_article(tmp_path):
             assert all(f"{f.line}:{f.column} {f.code}" in text for f in gating)
     suite = root.find("testsuite")
     assert int(suite.get("tests")) == len(run.results)
-    assert int(suite.get("failures")) == run.blocked == sum(len(c.findall("failure")) for c in cases.values())
+    assert (
+        int(suite.get("failures"))
+        == run.blocked
+        == sum(len(c.findall("failure")) for c in cases.values())
+    )
     assert int(root.get("failures")) == int(suite.get("failures"))
 
 
 def test_counts_are_consistent_however_many_findings(write):
     """`tests` >= `failures` + `skipped`, even for an article with dozens of errors."""
-    write("many.md", "# No frontmatter\n\n" + "".join(f"{n}0% of patients improved.\n\n" for n in range(1, 9)))
+    write(
+        "many.md",
+        "# No frontmatter\n\n" + "".join(f"{n}0% of patients improved.\n\n" for n in range(1, 9)),
+    )
     write("ok.md", GOOD_FRONTMATTER + "\n# Title\n\nText.\n\n" + DISCLAIMER)
     run = lint(["many.md", "ok.md"])
     assert len(run.findings) > 5
@@ -54,7 +61,9 @@ def test_findings_below_threshold_are_not_failures(write):
     case = root.find(".//testcase")
     assert case.find("failure") is None
     assert "CL201 warning" in case.find("system-out").text
-    root = parse(lint(["w.md"], severity={"CL201": "warning"}, select=("CL201",), fail_on="warning"))
+    root = parse(
+        lint(["w.md"], severity={"CL201": "warning"}, select=("CL201",), fail_on="warning")
+    )
     assert root.find(".//testcase/failure").get("type") == "CL201"
 
 

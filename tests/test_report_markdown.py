@@ -1,8 +1,8 @@
 """The Markdown summary for pull-request comments."""
 
-from lint.report.markdown import MarkdownReporter, escape
-
 from reporting import lint, write_corpus
+
+from lint.report.markdown import MarkdownReporter, escape
 
 
 def render(run, environ=None):
@@ -12,24 +12,37 @@ def render(run, environ=None):
 def test_verdicts_categories_and_linked_findings(tmp_path):
     run = lint([write_corpus(tmp_path / "articles")])
     out = render(run)
-    assert out.startswith(f"## contentlint: {run.blocked} of 6 articles are blocked from publishing")
+    assert out.startswith(
+        f"## contentlint: {run.blocked} of 6 articles are blocked from publishing"
+    )
     assert "| ⛔ blocked | [articles/no-frontmatter.md](articles/no-frontmatter.md) |" in out
     assert "| 📝 draft | [articles/draft.md](articles/draft.md) |" in out
     assert "### Findings by category" in out and "| metadata |" in out
-    first = min((f for f in run.findings if f.path == "articles/no-frontmatter.md"), key=lambda f: f.line)
-    assert f"[articles/no-frontmatter.md:{first.line}](articles/no-frontmatter.md#L{first.line})" in out
+    first = min(
+        (f for f in run.findings if f.path == "articles/no-frontmatter.md"), key=lambda f: f.line
+    )
+    assert (
+        f"[articles/no-frontmatter.md:{first.line}](articles/no-frontmatter.md#L{first.line})"
+        in out
+    )
 
 
 def test_links_point_at_the_commit_inside_github_actions(tmp_path):
     run = lint([write_corpus(tmp_path / "articles")])
-    env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "acme/site", "GITHUB_SHA": "abc123"}
+    env = {
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_REPOSITORY": "acme/site",
+        "GITHUB_SHA": "abc123",
+    }
     out = render(run, env)
     assert "(https://github.com/acme/site/blob/abc123/articles/no-frontmatter.md#L1)" in out
 
 
 def test_article_text_cannot_inject_markdown_html_or_mentions():
-    assert escape("<script>x</script> | *a* [l](u) @team") == \
-        "&lt;script&gt;x&lt;/script&gt; \\| \\*a\\* \\[l\\](u) @\u2060team"
+    assert (
+        escape("<script>x</script> | *a* [l](u) @team")
+        == "&lt;script&gt;x&lt;/script&gt; \\| \\*a\\* \\[l\\](u) @\u2060team"
+    )
     assert "\n" not in escape("two\nlines")
 
 

@@ -6,23 +6,31 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
+from reporting import write_corpus
 
 from lint.cli import main
 from lint.output import pick_format
 from lint.progress import ProgressBar, wanted
-
-from reporting import write_corpus
 
 
 def invoke(*args):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-@pytest.mark.parametrize("name,fmt", [
-    ("r.json", "json"), ("r.sarif", "sarif"), ("r.sarif.json", "sarif"), ("junit.xml", "junit"),
-    ("summary.md", "markdown"), ("report.html", "html"), ("report.HTM", "html"), ("out.txt", "text"),
-    ("noext", "text"),
-])
+@pytest.mark.parametrize(
+    "name,fmt",
+    [
+        ("r.json", "json"),
+        ("r.sarif", "sarif"),
+        ("r.sarif.json", "sarif"),
+        ("junit.xml", "junit"),
+        ("summary.md", "markdown"),
+        ("report.html", "html"),
+        ("report.HTM", "html"),
+        ("out.txt", "text"),
+        ("noext", "text"),
+    ],
+)
 def test_format_from_extension(name, fmt):
     from pathlib import Path
 
@@ -44,14 +52,17 @@ def test_every_format_through_the_cli(tmp_path):
     assert (reports / "report.html").read_text().startswith("<!DOCTYPE html>")
     assert "6 articles:" in (reports / "out.txt").read_text()
     assert sorted(p.name for p in reports.iterdir()) == sorted(
-        ["r.json", "r.sarif", "junit.xml", "summary.md", "report.html", "out.txt"])  # no temporary files left
+        ["r.json", "r.sarif", "junit.xml", "summary.md", "report.html", "out.txt"]
+    )  # no temporary files left
 
 
 def test_stdout_formats(tmp_path):
     write_corpus(tmp_path / "articles")
     out = invoke("check", "articles", "--no-cache", "--format", "github").output
     assert "::error file=articles/no-frontmatter.md,line=1," in out
-    assert invoke("check", "articles", "--no-cache", "--format", "markdown").output.startswith("## contentlint")
+    assert invoke("check", "articles", "--no-cache", "--format", "markdown").output.startswith(
+        "## contentlint"
+    )
 
 
 def test_output_replaces_an_existing_file_atomically(tmp_path):
@@ -67,7 +78,9 @@ def test_output_replaces_an_existing_file_atomically(tmp_path):
 def test_unwritable_output_is_a_usage_error(tmp_path):
     write_corpus(tmp_path / "articles", broken=False)
     (tmp_path / "blocker").write_text("a file, not a folder")
-    result = CliRunner().invoke(main, ["check", "articles", "--no-cache", "-o", "blocker/report.json"])
+    result = CliRunner().invoke(
+        main, ["check", "articles", "--no-cache", "-o", "blocker/report.json"]
+    )
     assert result.exit_code == 2
     assert "cannot write" in result.output
 

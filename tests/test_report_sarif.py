@@ -2,15 +2,16 @@
 
 import json
 
+from conftest import ROOT
 from jsonschema import Draft7Validator
+from reporting import lint, write_corpus
 
 from lint.report.json import JsonReporter
 from lint.report.sarif import FINGERPRINT_KEY, SarifReporter, artifact_uri
 
-from conftest import ROOT
-from reporting import lint, write_corpus
-
-SCHEMA = json.loads((ROOT / "tests" / "vendor" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (ROOT / "tests" / "vendor" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
 
 
 def sarif_and_json(run):
@@ -39,7 +40,9 @@ def test_results_match_findings_with_exclusive_end_column(tmp_path):
         assert location["region"]["startLine"] == finding["line"]
         assert location["region"]["startColumn"] == finding["column"]
         assert location["region"]["endLine"] == finding["end_line"]
-        assert location["region"]["endColumn"] == finding["end_column"] + 1  # SARIF's end is exclusive
+        assert (
+            location["region"]["endColumn"] == finding["end_column"] + 1
+        )  # SARIF's end is exclusive
         assert result["partialFingerprints"][FINGERPRINT_KEY] == finding["fingerprint"]
         assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == finding["rule"]
 

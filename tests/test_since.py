@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import DISCLAIMER, GOOD_FRONTMATTER
+from reporting import settings, test_registry
 
 from lint import vcs
 from lint.cli import main
 from lint.runner import run, sibling_context
-
-from conftest import DISCLAIMER, GOOD_FRONTMATTER
-from reporting import settings, test_registry
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -23,8 +22,10 @@ def git(*args, cwd="."):
 
 
 def article(dose: str, extra: str = "") -> str:
-    return (GOOD_FRONTMATTER.replace("---\n", f"---\ndose: \"{dose}\"\n", 1) + "\n# Ketamine for CRPS\n\n"
-            f"Infusions are given over several days.{extra}\n\n" + DISCLAIMER)
+    return (
+        GOOD_FRONTMATTER.replace("---\n", f'---\ndose: "{dose}"\n', 1) + "\n# Ketamine for CRPS\n\n"
+        f"Infusions are given over several days.{extra}\n\n" + DISCLAIMER
+    )
 
 
 @pytest.fixture
@@ -52,24 +53,42 @@ def test_changed_files_since_merge_base(repo):
 
 
 def test_since_reports_only_the_changed_file_but_its_conflict_with_an_unchanged_one(repo):
-    result = run([Path("articles")], test_registry(), settings(select=("TS5",)),
-                 report_only=vcs.changed_files("HEAD~1"))
+    result = run(
+        [Path("articles")],
+        test_registry(),
+        settings(select=("TS5",)),
+        report_only=vcs.changed_files("HEAD~1"),
+    )
     assert [r.path for r in result.results] == ["articles/a.md"]
     [conflict] = result.findings
-    assert conflict.code == "TS501" and "articles/b.md" in conflict.message and "0.5 mg/kg" in conflict.message
+    assert (
+        conflict.code == "TS501"
+        and "articles/b.md" in conflict.message
+        and "0.5 mg/kg" in conflict.message
+    )
     assert result.compared == 1  # b.md was read for the comparison only
     assert result.verdicts == {"articles/a.md": "blocked"}
 
 
 def test_without_corpus_rules_unchanged_files_are_not_even_read(repo):
-    result = run([Path("articles")], test_registry(), settings(select=("CL101", "CL201")), report_only=vcs.changed_files("HEAD~1"))
+    result = run(
+        [Path("articles")],
+        test_registry(),
+        settings(select=("CL101", "CL201")),
+        report_only=vcs.changed_files("HEAD~1"),
+    )
     assert [r.path for r in result.results] == ["articles/a.md"] and result.compared == 0
 
 
 def test_named_files_are_compared_with_their_folder(repo):
     """pre-commit passes only the staged files; their neighbours still count for cross-article rules."""
     named = [Path("articles/a.md")]
-    result = run(named, test_registry(), settings(select=("TS5",)), context=sibling_context(named, settings()))
+    result = run(
+        named,
+        test_registry(),
+        settings(select=("TS5",)),
+        context=sibling_context(named, settings()),
+    )
     assert [r.path for r in result.results] == ["articles/a.md"]
     assert [f.code for f in result.findings] == ["TS501"]
 
@@ -112,8 +131,20 @@ def test_cli_since_reports_a_conflict_with_an_unchanged_article(repo):
     git("commit", "-q", "-am", "agreeing figures")
     (repo / "articles" / "a.md").write_text(FIBRO.format("75-90%"))
     git("commit", "-q", "-am", "a changes its figure")
-    result = CliRunner().invoke(main, ["check", "articles", "--since", "HEAD~1", "--no-cache", "--select", "CL502",
-                                       "--format", "json"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "articles",
+            "--since",
+            "HEAD~1",
+            "--no-cache",
+            "--select",
+            "CL502",
+            "--format",
+            "json",
+        ],
+    )
     doc = json.loads(result.output)
     assert [f["path"] for f in doc["files"]] == ["articles/a.md"]
     [conflict] = doc["files"][0]["findings"]

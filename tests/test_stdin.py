@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import DISCLAIMER, GOOD_FRONTMATTER
 
 from lint.cli import main
-
-from conftest import DISCLAIMER, GOOD_FRONTMATTER
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,14 +32,23 @@ def corpus(tmp_path) -> Path:
     return tmp_path / "corpus"
 
 
-@pytest.mark.parametrize("name", ["neuropathic-pain-ketamine.md", "ketamine-chronic-pain-faq.md",
-                                  "ketamine-clinic-scraped-page.md"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "neuropathic-pain-ketamine.md",
+        "ketamine-chronic-pain-faq.md",
+        "ketamine-clinic-scraped-page.md",
+    ],
+)
 def test_stdin_gives_the_same_findings_as_the_file_including_cross_article(corpus, name):
     runner = CliRunner()
     path = f"corpus/{name}"
     from_file = runner.invoke(main, ["check", "--format", "json", "--no-cache", path])
-    from_stdin = runner.invoke(main, ["check", "--format", "json", "--no-cache", "-", "--stdin-filename", path],
-                               input=(corpus / name).read_bytes())
+    from_stdin = runner.invoke(
+        main,
+        ["check", "--format", "json", "--no-cache", "-", "--stdin-filename", path],
+        input=(corpus / name).read_bytes(),
+    )
     assert from_stdin.exit_code == from_file.exit_code == 1
     assert _files(from_stdin) == _files(from_file)
     cross = {"neuropathic-pain-ketamine.md": "CL502", "ketamine-chronic-pain-faq.md": "CL503"}
@@ -51,25 +59,45 @@ def test_stdin_gives_the_same_findings_as_the_file_including_cross_article(corpu
 def test_stdin_lints_the_unsaved_text_not_the_file(corpus):
     path = corpus / "ketamine-chronic-pain-faq.md"
     edited = path.read_text(encoding="utf-8") + "\nLorem ipsum dolor sit amet.\n"
-    out = CliRunner().invoke(main, ["check", "--format", "json", "-", "--stdin-filename",
-                                    "corpus/ketamine-chronic-pain-faq.md"], input=edited)
+    out = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "--format",
+            "json",
+            "-",
+            "--stdin-filename",
+            "corpus/ketamine-chronic-pain-faq.md",
+        ],
+        input=edited,
+    )
     assert any(f["rule"] == "CL603" for f in _files(out)[0]["findings"])
 
 
 def test_stdin_filename_finds_config_and_per_file_ignores(tmp_path, monkeypatch):
     site = tmp_path / "site"
     (site / "drafts").mkdir(parents=True)
-    (site / ".contentlint.toml").write_text('[per-file-ignores]\n"drafts/*.md" = ["CL3"]\n', encoding="utf-8")
+    (site / ".contentlint.toml").write_text(
+        '[per-file-ignores]\n"drafts/*.md" = ["CL3"]\n', encoding="utf-8"
+    )
     (tmp_path / "elsewhere").mkdir()
-    monkeypatch.chdir(tmp_path / "elsewhere")  # the config is found from the name, not the working directory
-    text = GOOD_FRONTMATTER + "\n# Ketamine for CRPS\n\nUp to 85% of patients improve.\n\n" + DISCLAIMER
+    monkeypatch.chdir(
+        tmp_path / "elsewhere"
+    )  # the config is found from the name, not the working directory
+    text = (
+        GOOD_FRONTMATTER
+        + "\n# Ketamine for CRPS\n\nUp to 85% of patients improve.\n\n"
+        + DISCLAIMER
+    )
     runner = CliRunner()
-    reported = runner.invoke(main, ["check", "--format", "json", "-", "--stdin-filename", "../site/new.md"],
-                             input=text)
+    reported = runner.invoke(
+        main, ["check", "--format", "json", "-", "--stdin-filename", "../site/new.md"], input=text
+    )
     assert [f["rule"] for f in _files(reported)[0]["findings"]] == ["CL301"]
     monkeypatch.chdir(site)
-    ignored = runner.invoke(main, ["check", "--format", "json", "-", "--stdin-filename", "drafts/new.md"],
-                            input=text)
+    ignored = runner.invoke(
+        main, ["check", "--format", "json", "-", "--stdin-filename", "drafts/new.md"], input=text
+    )
     assert ignored.exit_code == 0, ignored.output
     assert _files(ignored)[0]["path"] == "drafts/new.md"  # the file need not exist
     assert _files(ignored)[0]["findings"] == []
@@ -82,29 +110,43 @@ def test_stdin_filename_finds_config_and_per_file_ignores(tmp_path, monkeypatch)
 
 def test_stdin_filename_alone_reads_stdin(corpus):
     path = "corpus/ketamine-chronic-pain-faq.md"
-    out = CliRunner().invoke(main, ["check", "--format", "json", "--stdin-filename", path],
-                             input=(corpus / "ketamine-chronic-pain-faq.md").read_bytes())
+    out = CliRunner().invoke(
+        main,
+        ["check", "--format", "json", "--stdin-filename", path],
+        input=(corpus / "ketamine-chronic-pain-faq.md").read_bytes(),
+    )
     assert _files(out)[0]["path"] == path and out.exit_code == 1
 
 
 def test_stdin_without_a_name(tmp_path):
-    out = CliRunner().invoke(main, ["check", "--no-color", "-"], input="Studies show that it works.\n")
+    out = CliRunner().invoke(
+        main, ["check", "--no-color", "-"], input="Studies show that it works.\n"
+    )
     assert out.exit_code == 1
     assert out.output.startswith("-:1:1 CL101 error")
 
 
 def test_stdin_bad_input_is_the_input_finding():
-    out = CliRunner().invoke(main, ["check", "--format", "json", "-", "--stdin-filename", "x.md"],
-                             input=b"---\ntitle: x\n---\n\nCaf\xe9\n")
+    out = CliRunner().invoke(
+        main,
+        ["check", "--format", "json", "-", "--stdin-filename", "x.md"],
+        input=b"---\ntitle: x\n---\n\nCaf\xe9\n",
+    )
     findings = _files(out)[0]["findings"]
     assert [(f["rule"], f["message"]) for f in findings] == [("CL001", "not UTF-8 at byte 21")]
 
 
 def test_stdin_fix_writes_the_fixed_article_to_stdout_and_the_report_to_stderr():
     text = GOOD_FRONTMATTER + "\n# Ketamine for CRPS\n\nKetamine is an anaesthetic.\n"
-    out = subprocess.run([sys.executable, "-m", "lint.cli", "check", "--fix", "-", "--stdin-filename", "x.md"],
-                         input=text, capture_output=True, text=True, env=_env(), check=False)
-    assert out.stdout.startswith(text) and "educational purposes" in out.stdout[len(text):]
+    out = subprocess.run(
+        [sys.executable, "-m", "lint.cli", "check", "--fix", "-", "--stdin-filename", "x.md"],
+        input=text,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
+    )
+    assert out.stdout.startswith(text) and "educational purposes" in out.stdout[len(text) :]
     assert out.returncode == 0 and "1 article: 0 blocked" in out.stderr
 
 
@@ -121,21 +163,38 @@ def _env() -> dict:
     return env
 
 
-BLOCK_EXTRAS = ("import sys\nfor name in ('pygls', 'lsprotocol', 'watchfiles', 'pytest_lsp'):\n"
-                "    sys.modules[name] = None\nfrom lint.cli import main\nmain()\n")
+BLOCK_EXTRAS = (
+    "import sys\nfor name in ('pygls', 'lsprotocol', 'watchfiles', 'pytest_lsp'):\n"
+    "    sys.modules[name] = None\nfrom lint.cli import main\nmain()\n"
+)
 
 
 def test_the_readme_command_needs_no_extra(corpus):
-    out = subprocess.run([sys.executable, "-c", BLOCK_EXTRAS, "check", "--no-cache", "corpus/"],
-                         capture_output=True, text=True, env=_env(), check=False)
+    out = subprocess.run(
+        [sys.executable, "-c", BLOCK_EXTRAS, "check", "--no-cache", "corpus/"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
+    )
     assert out.returncode == 1 and "15 articles:" in out.stdout and "Traceback" not in out.stderr
 
 
 def test_server_and_watch_without_their_extra_say_how_to_install_them(corpus):
-    server = subprocess.run([sys.executable, "-c", BLOCK_EXTRAS, "server"], capture_output=True, text=True,
-                            env=_env(), check=False)
+    server = subprocess.run(
+        [sys.executable, "-c", BLOCK_EXTRAS, "server"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
+    )
     assert server.returncode == 2 and "pip install 'contentlint[server]'" in server.stderr
-    watch = subprocess.run([sys.executable, "-c", BLOCK_EXTRAS, "check", "--watch", "corpus/"],
-                           capture_output=True, text=True, env=_env(), check=False)
+    watch = subprocess.run(
+        [sys.executable, "-c", BLOCK_EXTRAS, "check", "--watch", "corpus/"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
+    )
     assert watch.returncode == 2 and "pip install 'contentlint[watch]'" in watch.stderr
     assert "Traceback" not in server.stderr + watch.stderr

@@ -1,10 +1,10 @@
 """Inline suppression: ranges, next line, the frontmatter key, reasons and unused ones."""
 
+from conftest import GOOD_FRONTMATTER
+
 from lint.config import Settings
 from lint.rules import load_registry
 from lint.runner import run
-
-from conftest import GOOD_FRONTMATTER
 
 
 def findings(tmp_path, select=("CL101", "CL201", "CL901")):
@@ -24,8 +24,11 @@ def test_frontmatter_key_disables_for_the_article(tmp_path, write):
 
 
 def test_unused_suppression_is_reported(tmp_path, write):
-    write("a.md", GOOD_FRONTMATTER + "\n<!-- contentlint-disable-next-line CL101 -- reason -->\nText.\n\n"
-          "*For educational purposes only, not medical advice; consult your doctor.*\n")
+    write(
+        "a.md",
+        GOOD_FRONTMATTER + "\n<!-- contentlint-disable-next-line CL101 -- reason -->\nText.\n\n"
+        "*For educational purposes only, not medical advice; consult your doctor.*\n",
+    )
     assert findings(tmp_path) == [("CL901", 12)]
 
 
@@ -36,7 +39,10 @@ def test_suppression_of_a_rule_not_running_is_not_judged(tmp_path, write):
 
 def test_suppression_naming_no_rule_at_all_is_reported(tmp_path, write):
     # A typo is not a rule that happens to be switched off: the suppression would hide nothing, ever.
-    write("a.md", GOOD_FRONTMATTER + "\n<!-- contentlint-disable-next-line CL3O1 -- reason -->\nText.\n")
+    write(
+        "a.md",
+        GOOD_FRONTMATTER + "\n<!-- contentlint-disable-next-line CL3O1 -- reason -->\nText.\n",
+    )
     assert findings(tmp_path, select=("CL101", "CL901")) == [("CL901", 12)]
 
 
@@ -47,6 +53,7 @@ def test_next_line_covers_the_next_block(tmp_path, write):
 
 def test_per_file_ignores(tmp_path, write):
     write("drafts/a.md", "# T\n\nText.\n")
-    result = run([tmp_path], load_registry(),
-                 Settings(cache=False, per_file_ignores={"drafts/*": ("CL1",)}))
+    result = run(
+        [tmp_path], load_registry(), Settings(cache=False, per_file_ignores={"drafts/*": ("CL1",)})
+    )
     assert [f.code for f in result.findings] == ["CL201"]

@@ -19,7 +19,7 @@ import pytest
 
 pytest.importorskip("watchfiles")
 
-from conftest import DISCLAIMER, GOOD_FRONTMATTER  # noqa: E402
+from conftest import DISCLAIMER, GOOD_FRONTMATTER
 
 ROOT = Path(__file__).resolve().parent.parent
 WAIT = 60.0
@@ -31,8 +31,14 @@ class Watcher:
     def __init__(self, cwd: Path, *args: str) -> None:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
-        self.proc = subprocess.Popen([sys.executable, "-m", "lint.cli", "check", "--watch", "--no-color", *args],
-                                     cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "lint.cli", "check", "--watch", "--no-color", *args],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -49,8 +55,9 @@ class Watcher:
             try:
                 line = self.lines.get(timeout=max(0.1, deadline - time.monotonic()))
             except queue.Empty:
-                raise AssertionError(f"no line with {text!r} within {WAIT}s; output so far:\n" +
-                                     "\n".join(self.seen)) from None
+                raise AssertionError(
+                    f"no line with {text!r} within {WAIT}s; output so far:\n" + "\n".join(self.seen)
+                ) from None
             got.append(line)
             self.seen.append(line)
             if text in line:
@@ -73,6 +80,7 @@ def watcher(tmp_path):
     def start(*args: str) -> Watcher:
         started.append(Watcher(tmp_path, *args))
         return started[-1]
+
     yield start
     for w in started:
         if w.proc.poll() is None:
@@ -91,8 +99,10 @@ def test_saving_an_article_shows_its_new_findings(tmp_path, watcher):
     (articles / "b.md").write_text(CLEAN, encoding="utf-8")
     w.expect("re-linted after a save (articles/b.md)")
     w.expect("all 2 articles: 0 blocked")
-    (articles / "b.md").write_text(CLEAN.replace("Ketamine is an anaesthetic.",
-                                                 "Up to 85% of patients improve."), encoding="utf-8")
+    (articles / "b.md").write_text(
+        CLEAN.replace("Ketamine is an anaesthetic.", "Up to 85% of patients improve."),
+        encoding="utf-8",
+    )
     lines = w.expect("all 2 articles: 1 blocked")
     assert any(line.startswith("articles/b.md:14:1 CL301 error") for line in lines)
     assert not any(line.startswith("articles/a.md") for line in lines)  # unchanged: not repeated

@@ -1,12 +1,32 @@
 """The built-in check kinds, listed explicitly: no metaclasses, no scanning."""
 
-from . import disclaimer, engine_kinds, frontmatter_schema, phrases
-from . import disclaimer_partial, disclaimer_placement
-from . import (asset_exists, currency, date_format, date_future, date_order, field_length, placeholder_image,
-               slug_filename, slug_format, title_heading, unique_list, unknown_keys, vocabulary)
-from . import orphan_line, placeholder_text, scrape_residue
-from . import consistency
-from . import attribution, numeric_claim
+from . import (
+    asset_exists,
+    attribution,
+    consistency,
+    currency,
+    date_format,
+    date_future,
+    date_order,
+    disclaimer,
+    disclaimer_partial,
+    disclaimer_placement,
+    engine_kinds,
+    field_length,
+    frontmatter_schema,
+    numeric_claim,
+    orphan_line,
+    phrases,
+    placeholder_image,
+    placeholder_text,
+    scrape_residue,
+    slug_filename,
+    slug_format,
+    title_heading,
+    unique_list,
+    unknown_keys,
+    vocabulary,
+)
 
 BUILTIN_KINDS = [
     engine_kinds.INPUT,

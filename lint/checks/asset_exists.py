@@ -10,12 +10,13 @@ article itself came from the cache.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from ..discover import display_path
 from ..article import Article
+from ..discover import display_path
 from ..rules import CheckKind
 from .frontmatter_values import entry_span
 
@@ -29,12 +30,21 @@ def collect(article: Article, options: Mapping[str, Any]) -> dict:
         start, end = entry_span(article, str(field))
         line, col = article.position(start)
         end_line, end_col = article.index.end_position(start, end) if end > start else (line, col)
-        refs.append({"field": str(field), "src": value.strip(), "line": line, "column": col,
-                     "end_line": end_line, "end_column": end_col, "excerpt": article.text[start:end]})
+        refs.append(
+            {
+                "field": str(field),
+                "src": value.strip(),
+                "line": line,
+                "column": col,
+                "end_line": end_line,
+                "end_column": end_col,
+                "excerpt": article.text[start:end],
+            }
+        )
     return {"dir": str(Path(article.path).parent), "refs": refs}
 
 
-def find_root(root: str, article_dir: Path) -> Optional[Path]:
+def find_root(root: str, article_dir: Path) -> Path | None:
     """An absolute root as given; a relative one looked up from the article's folder upwards, then the cwd."""
     path = Path(root).expanduser()
     if path.is_absolute():
@@ -46,14 +56,16 @@ def find_root(root: str, article_dir: Path) -> Optional[Path]:
     return path.resolve() if path.is_dir() else None
 
 
-def _local(src: str) -> Optional[str]:
+def _local(src: str) -> str | None:
     parts = urlsplit(src)
     if parts.scheme or src.startswith("//"):
         return None  # a URL: not ours to fetch
     return unquote(parts.path)
 
 
-def compare(collected: Mapping[str, dict], options: Mapping[str, Any]) -> Iterable[tuple[str, dict]]:
+def compare(
+    collected: Mapping[str, dict], options: Mapping[str, Any]
+) -> Iterable[tuple[str, dict]]:
     root_option = str(options.get("static-root") or "")
     if not root_option:
         return
@@ -67,16 +79,39 @@ def compare(collected: Mapping[str, dict], options: Mapping[str, Any]) -> Iterab
                 continue
             position = {k: ref[k] for k in ("line", "column", "end_line", "end_column", "excerpt")}
             if root is None:
-                yield path, {**position, "args": {"field": ref["field"], "src": ref["src"],
-                                                  "problem": f"the static root '{root_option}' was not found "
-                                                             f"above {article_dir.as_posix()}"}}
+                yield (
+                    path,
+                    {
+                        **position,
+                        "args": {
+                            "field": ref["field"],
+                            "src": ref["src"],
+                            "problem": f"the static root '{root_option}' was not found "
+                            f"above {article_dir.as_posix()}",
+                        },
+                    },
+                )
                 break
             target = root / local.lstrip("/") if local.startswith("/") else article_dir / local
             if not target.is_file():
                 shown = display_path(target)  # relative where possible: the same on every machine
-                yield path, {**position, "args": {"field": ref["field"], "src": ref["src"],
-                                                  "problem": f"no file at {shown}"}}
+                yield (
+                    path,
+                    {
+                        **position,
+                        "args": {
+                            "field": ref["field"],
+                            "src": ref["src"],
+                            "problem": f"no file at {shown}",
+                        },
+                    },
+                )
 
 
-KIND = CheckKind(name="asset-exists", scope="corpus", collect=collect, compare=compare,
-                 options={"fields": ["featuredImage"], "static-root": ""})
+KIND = CheckKind(
+    name="asset-exists",
+    scope="corpus",
+    collect=collect,
+    compare=compare,
+    options={"fields": ["featuredImage"], "static-root": ""},
+)

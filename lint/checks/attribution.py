@@ -12,11 +12,12 @@ sentence is a question.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 import json
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any
 
 from ..article import Article
 from ..citations import CITATION_OPTIONS, block_index_at, citations_for, reference_blocks
@@ -25,15 +26,33 @@ from ..rules import CheckKind
 
 # -- verbs: lemmas to every inflection ---------------------------------------
 IRREGULAR = {
-    "find": ["finds", "found", "finding"], "show": ["shows", "showed", "shown", "showing"],
-    "prove": ["proves", "proved", "proven", "proving"], "say": ["says", "said", "saying"],
-    "think": ["thinks", "thought", "thinking"], "know": ["knows", "knew", "known", "knowing"],
-    "tell": ["tells", "told", "telling"], "see": ["sees", "saw", "seen", "seeing"],
-    "lead": ["leads", "led", "leading"], "feel": ["feels", "felt", "feeling"],
-    "hold": ["holds", "held", "holding"], "write": ["writes", "wrote", "written", "writing"],
-    "agree": ["agrees", "agreed", "agreeing"], "tie": ["ties", "tied", "tying"],
+    "find": ["finds", "found", "finding"],
+    "show": ["shows", "showed", "shown", "showing"],
+    "prove": ["proves", "proved", "proven", "proving"],
+    "say": ["says", "said", "saying"],
+    "think": ["thinks", "thought", "thinking"],
+    "know": ["knows", "knew", "known", "knowing"],
+    "tell": ["tells", "told", "telling"],
+    "see": ["sees", "saw", "seen", "seeing"],
+    "lead": ["leads", "led", "leading"],
+    "feel": ["feels", "felt", "feeling"],
+    "hold": ["holds", "held", "holding"],
+    "write": ["writes", "wrote", "written", "writing"],
+    "agree": ["agrees", "agreed", "agreeing"],
+    "tie": ["ties", "tied", "tying"],
 }
-DOUBLE_FINAL = {"admit", "refer", "confer", "commit", "permit", "omit", "stop", "plan", "prefer", "concur"}
+DOUBLE_FINAL = {
+    "admit",
+    "refer",
+    "confer",
+    "commit",
+    "permit",
+    "omit",
+    "stop",
+    "plan",
+    "prefer",
+    "concur",
+}
 
 
 def inflections(lemma: str) -> list[str]:
@@ -80,7 +99,7 @@ class Slot:
     token: dict
     op: str
     words: frozenset
-    regex: Optional[re.Pattern]
+    regex: re.Pattern | None
     any_word: bool
 
     def accepts(self, tok) -> bool:
@@ -93,7 +112,9 @@ class Slot:
 
 # "~": one word of a noun phrase, hyphenated parts and possessives included ("nerve-related",
 # "Duman's"), but never a sentence's punctuation
-GAP = r"(?!(?:may|might|can|could|will|would|should|must|not|no|never)$)[^\W\d_][\w’'.]*|-|'s|’s|&|/"
+GAP = (
+    r"(?!(?:may|might|can|could|will|would|should|must|not|no|never)$)[^\W\d_][\w’'.]*|-|'s|’s|&|/"
+)
 ACRONYM = r"[A-Z]{2,6}s?"
 
 
@@ -140,12 +161,42 @@ def _compile_slot(slot: str, lexicon: Mapping[str, Any]) -> Slot:
     return Slot(token, op, frozenset(words), regex, any_word)
 
 
-COMMON_WORDS = {"a", "an", "the", "it", "is", "are", "in", "to", "of", "and", "or", "has", "have", "had", "been",
-                "there", "one", "that", "'s", "’s", "by", "at", "from", "on", "with", "this", "according",
-                "another", "was", "were", "be"}
+COMMON_WORDS = {
+    "a",
+    "an",
+    "the",
+    "it",
+    "is",
+    "are",
+    "in",
+    "to",
+    "of",
+    "and",
+    "or",
+    "has",
+    "have",
+    "had",
+    "been",
+    "there",
+    "one",
+    "that",
+    "'s",
+    "’s",
+    "by",
+    "at",
+    "from",
+    "on",
+    "with",
+    "this",
+    "according",
+    "another",
+    "was",
+    "were",
+    "be",
+}
 
 
-def _rarity(slot: Slot) -> Optional[tuple[int, int]]:
+def _rarity(slot: Slot) -> tuple[int, int] | None:
     if slot.op in ("?", "*") or slot.regex is not None or slot.any_word or not slot.words:
         return None
     return (len(slot.words & COMMON_WORDS), len(slot.words))
@@ -167,7 +218,7 @@ def compile_pattern(pattern: str, lexicon: Mapping[str, Any]) -> tuple[list[Slot
     return slots[:anchor], slots[anchor:]
 
 
-def match_left(doc, slots: list[Slot], start: int, floor: int) -> Optional[int]:
+def match_left(doc, slots: list[Slot], start: int, floor: int) -> int | None:
     """The earliest token index at which `slots` match ending right before `start` (or None)."""
     if not slots:
         return start
@@ -200,7 +251,7 @@ def match_left(doc, slots: list[Slot], start: int, floor: int) -> Optional[int]:
     return match_left(doc, rest, pos, floor)
 
 
-def _anchor(core: list[Slot]) -> Optional[frozenset]:
+def _anchor(core: list[Slot]) -> frozenset | None:
     """Words one of which a sentence must contain for the pattern to match (None: no cheap test)."""
     if not core or _rarity(core[0]) is None or _rarity(core[0])[0] > 0:
         return None
@@ -215,9 +266,11 @@ class Compiled:
     filters: dict[str, set[str]]
     classes: dict[str, set[str]]
     leading: dict[str, list[Slot]]  # match key -> the slots before its anchor, matched leftwards
-    triggers: Optional[frozenset]  # a sentence without any of these words cannot match
+    triggers: frozenset | None  # a sentence without any of these words cannot match
     anchor_hashes: frozenset = frozenset()
-    label_only: frozenset = frozenset()  # match keys of "^ ..." patterns: only a block's opening label
+    label_only: frozenset = (
+        frozenset()
+    )  # match keys of "^ ..." patterns: only a block's opening label
 
 
 _COMPILED: dict[tuple[str, int], Compiled] = {}
@@ -236,11 +289,11 @@ def compiled(lexicon: Mapping[str, Any]) -> Compiled:
     if key in _COMPILED:
         return _COMPILED[key]
     matchers: list = []
-    by_anchor: dict[Optional[frozenset], list] = {}
+    by_anchor: dict[frozenset | None, list] = {}
     groups: dict[str, str] = {}
     advice: dict[str, str] = {}
     leading: dict[str, list[Slot]] = {}
-    triggers: Optional[set] = set()
+    triggers: set | None = set()
     label_only: set = set()
     for group, spec in (lexicon.get("groups") or {}).items():
         advice[group] = str((spec or {}).get("advice", ""))
@@ -257,7 +310,9 @@ def compiled(lexicon: Mapping[str, Any]) -> Compiled:
             tokens = []
             for slot in core:
                 if tokens:
-                    tokens.append(SPACES)  # the blanks emphasis marks leave ("in *Neurology* found")
+                    tokens.append(
+                        SPACES
+                    )  # the blanks emphasis marks leave ("in *Neurology* found")
                 tokens.append(slot.token)
             by_anchor.setdefault(anchor, []).append((name, tokens))
             if anchor is None:
@@ -272,11 +327,21 @@ def compiled(lexicon: Mapping[str, Any]) -> Compiled:
             matcher.add(name, [tokens], greedy="LONGEST")
         hashes = None if anchor is None else {vocab.strings.add(w) for w in anchor}
         matchers.append((matcher, hashes))
-    filters = {k: {str(w).lower() for w in v or []} for k, v in (lexicon.get("filters") or {}).items()}
+    filters = {
+        k: {str(w).lower() for w in v or []} for k, v in (lexicon.get("filters") or {}).items()
+    }
     classes = {name: set(_class_words(lexicon, name)) for name in (lexicon.get("classes") or {})}
-    result = Compiled(matchers, groups, advice, filters, classes, leading,
-                      frozenset(triggers) if triggers is not None else None,
-                      frozenset(h for _, hashes in matchers for h in hashes or ()), frozenset(label_only))
+    result = Compiled(
+        matchers,
+        groups,
+        advice,
+        filters,
+        classes,
+        leading,
+        frozenset(triggers) if triggers is not None else None,
+        frozenset(h for _, hashes in matchers for h in hashes or ()),
+        frozenset(label_only),
+    )
     _COMPILED[key] = result
     return result
 
@@ -291,9 +356,37 @@ class Attribution:
     advice: str
 
 
-CAPITAL_STOP = {"a", "an", "one", "another", "in", "the", "according", "it", "there", "this", "that", "these",
-                "those", "published", "by", "at", "from"}
-COMMON = ("quantity", "mod", "design", "landmark", "evidence", "study", "authority", "aux", "institution", "guidance")
+CAPITAL_STOP = {
+    "a",
+    "an",
+    "one",
+    "another",
+    "in",
+    "the",
+    "according",
+    "it",
+    "there",
+    "this",
+    "that",
+    "these",
+    "those",
+    "published",
+    "by",
+    "at",
+    "from",
+}
+COMMON = (
+    "quantity",
+    "mod",
+    "design",
+    "landmark",
+    "evidence",
+    "study",
+    "authority",
+    "aux",
+    "institution",
+    "guidance",
+)
 
 
 def _is_named(span, comp: Compiled) -> bool:
@@ -308,7 +401,12 @@ def _is_named(span, comp: Compiled) -> bool:
             return True
         if tok.lower_ in markers:
             return True
-        if tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in common and tok.lower_ not in CAPITAL_STOP:
+        if (
+            tok.is_alpha
+            and tok.text[:1].isupper()
+            and tok.lower_ not in common
+            and tok.lower_ not in CAPITAL_STOP
+        ):
             if tok.i != span.sent.start or (tok.text.isupper() and len(tok.text) > 1):
                 return True  # Cochrane, German, Stanford, NIH (a capital that only starts the sentence proves nothing)
         if tok.lower_ in design and has_finding:
@@ -319,44 +417,68 @@ def _is_named(span, comp: Compiled) -> bool:
 PREPOSITIONS = {"in", "across", "according", "based", "(", ","}
 
 
-def _skip(span, group: str, comp: Compiled, article: Optional[Article] = None) -> bool:
+def _skip(span, group: str, comp: Compiled, article: Article | None = None) -> bool:
     doc = span.doc
     sent = span.sent
     if sent.text.rstrip().endswith("?"):
         return True
     questions = comp.filters.get("question-words", set())
-    before = [t for t in doc[max(sent.start, span.start - 6):span.start] if not t.is_punct]
+    before = [t for t in doc[max(sent.start, span.start - 6) : span.start] if not t.is_punct]
     inversions = comp.filters.get("inversion-words", set())
     reasons = comp.filters.get("reason-copulas", set())
-    asked = [t for t in before[-2:] if t.lower_ in questions and (t.lower_ not in inversions or t.i == sent.start)
-             and not (t.lower_ in comp.filters.get("reason-words", set()) and t.i > sent.start and
-                      doc[t.i - 1].lower_ in reasons)]  # "which is why X reported"
+    asked = [
+        t
+        for t in before[-2:]
+        if t.lower_ in questions
+        and (t.lower_ not in inversions or t.i == sent.start)
+        and not (
+            t.lower_ in comp.filters.get("reason-words", set())
+            and t.i > sent.start
+            and doc[t.i - 1].lower_ in reasons
+        )
+    ]  # "which is why X reported"
     if asked and span[0].lower_ not in PREPOSITIONS and not _noun_clause(span, asked[-1], comp):
         return True
     if span.start > sent.start and doc[span.start - 1].lower_ == "who":
         return True  # "subjects who are known to have diabetes": said of people, not of evidence
-    window = doc[max(sent.start, span.start - 6):span.start]
-    clause = [t for t in window[max([k + 1 for k, t in enumerate(window) if t.text in (",", ";", ":", "—")] or [0]):]
-              if not t.is_punct]
-    if any(t.lower_ in comp.filters.get("negations", set()) for t in clause[-5:]) or \
-            span[0].lower_ in comp.filters.get("negations", set()):
+    window = doc[max(sent.start, span.start - 6) : span.start]
+    clause = [
+        t
+        for t in window[
+            max([k + 1 for k, t in enumerate(window) if t.text in (",", ";", ":", "—")] or [0]) :
+        ]
+        if not t.is_punct
+    ]
+    if any(t.lower_ in comp.filters.get("negations", set()) for t in clause[-5:]) or span[
+        0
+    ].lower_ in comp.filters.get("negations", set()):
         return True  # "no trials have proven", "than scientists thought"
-    if span[0].lower_ in ("in", "across") and \
-            any(t.lower_ in comp.filters.get("research-verbs", set()) for t in before[-3:]):
+    if span[0].lower_ in ("in", "across") and any(
+        t.lower_ in comp.filters.get("research-verbs", set()) for t in before[-3:]
+    ):
         return True  # "is being tested in clinical trials": research going on, not a finding
     if group == "anonymous-authority" and span.start > sent.start:
         k = span.start - 1
-        while k > sent.start and doc[k].lower_ in comp.classes.get("mod", set()) | comp.classes.get("quantity", set()):
+        while k > sent.start and doc[k].lower_ in comp.classes.get("mod", set()) | comp.classes.get(
+            "quantity", set()
+        ):
             k -= 1
         if doc[k].lower_ in comp.filters.get("object-verbs", set()):
             return True  # "they all provide evidence indicating ..."
     last = span[-1]
     after = doc[span.end] if span.end < len(doc) else None
-    if last.lower_ in comp.filters.get("noun-like", set()) and (after is None or after.is_punct or after.is_space
-                                                                or after.lower_ in ("and", "or", "for", "of")):
+    if last.lower_ in comp.filters.get("noun-like", set()) and (
+        after is None
+        or after.is_punct
+        or after.is_space
+        or after.lower_ in ("and", "or", "for", "of")
+    ):
         return True  # "research support, consulting fees", "Research finding:"
-    if last.lower_.endswith("ing") and after is not None and after.lower_ in ("it", "them", "this", "these",
-                                                                            "those", "him", "her"):
+    if (
+        last.lower_.endswith("ing")
+        and after is not None
+        and after.lower_ in ("it", "them", "this", "these", "those", "him", "her")
+    ):
         return True  # "more evidence supporting it"
     if group != "proof-consensus" and _refers_back(span, comp, article):
         return True
@@ -370,17 +492,19 @@ def _noun_clause(span, word, comp: Compiled) -> bool:
     reports a finding, unlike "what the research says about X" or "Here's what studies show:"."""
     if word.lower_ not in comp.filters.get("clause-words", set()):
         return False
-    if word.i > word.sent.start and word.doc[word.i - 1].lower_ in comp.filters.get("topic-words", set()):
+    if word.i > word.sent.start and word.doc[word.i - 1].lower_ in comp.filters.get(
+        "topic-words", set()
+    ):
         return False  # "This guide sets out what the research shows"
     text = span.sent.text.rstrip().rstrip("*_ ")
     if text.endswith("?"):
         return False
-    after = [t.lower_ for t in span.doc[span.end:span.end + 2]] + ["", ""]
+    after = [t.lower_ for t in span.doc[span.end : span.end + 2]] + ["", ""]
     topic = ("about", "on", "regarding", "for")
     return not (after[0] in topic or (after[0] in ("us", "you", "me") and after[1] in topic))
 
 
-def _refers_back(span, comp: Compiled, article: Optional[Article]) -> bool:
+def _refers_back(span, comp: Compiled, article: Article | None) -> bool:
     """ "the study found", "these researchers": a back-reference, when a source is named
     before it in the same section. "The clinical data shows" with nothing named before,
     "the other studies", "the clinicians that I know" do not refer back."""
@@ -389,12 +513,18 @@ def _refers_back(span, comp: Compiled, article: Optional[Article]) -> bool:
     determiners = comp.filters.get("back-reference-determiners", set())
     nouns = comp.filters.get("back-reference-nouns", set())
     skippable = comp.classes.get("mod", set()) | {"-"}
-    head = next((k for k in range(span.start, min(span.end, span.start + 4)) if doc[k].lower_ in nouns), None)
+    head = next(
+        (k for k in range(span.start, min(span.end, span.start + 4)) if doc[k].lower_ in nouns),
+        None,
+    )
     if head is None:
         return False
     k = head - 1
-    while k >= max(sent.start, span.start - 1) and doc[k].lower_ not in determiners and \
-            (doc[k].lower_ in skippable or doc[k].is_title or doc[k].like_num):
+    while (
+        k >= max(sent.start, span.start - 1)
+        and doc[k].lower_ not in determiners
+        and (doc[k].lower_ in skippable or doc[k].is_title or doc[k].like_num)
+    ):
         k -= 1
     if k < sent.start or k < span.start - 1 or doc[k].lower_ not in determiners:
         return False
@@ -423,8 +553,10 @@ def _named_before(article: Article, offset: int, comp: Compiled) -> bool:
         words = set(comp.filters.get("back-reference-nouns", set()))
         for name in ("evidence", "study", "authority"):
             words |= comp.classes.get(name, set())
-        cache["words"] = re.compile(r"\b(?:%s)\b|et al|\[\^|\]\(|\[\d" % "|".join(
-            re.escape(w) for w in sorted(words, key=len, reverse=True) if w.isalpha()))
+        cache["words"] = re.compile(
+            r"\b(?:%s)\b|et al|\[\^|\]\(|\[\d"
+            % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w.isalpha())
+        )
     window = article.text[start:offset].lower()
     return bool(cache["words"].search(window))
 
@@ -437,27 +569,35 @@ def _opens_label(article: Article, span, comp: Compiled) -> bool:
     if index is None:
         return False
     block = article.blocks[index]
-    if article.prose[block.start:span.start_char].strip(" \t*_|"):
+    if article.prose[block.start : span.start_char].strip(" \t*_|"):
         return False
     bold = article.text.startswith(("**", "__"), block.start)
-    rest = article.text[span.end_char:block.end]
+    rest = article.text[span.end_char : block.end]
     whole_item = block.item is not None and not rest.strip(" \t*_.")
     if not (block.lead_in is not None or block.kind == "table_cell" or bold or whole_item):
         return False
     if bold and block.lead_in is None:
-        if re.search(r"[.;!?]", article.text[block.start:span.end_char]):
+        if re.search(r"[.;!?]", article.text[block.start : span.end_char]):
             return False
-        if not article.text[block.start:block.end].rstrip(" \t*_").endswith(":"):
+        if not article.text[block.start : block.end].rstrip(" \t*_").endswith(":"):
             return False  # "**Randomized Controlled Trials**" on its own line is a heading
     words = [t for t in span if not t.is_space and not t.is_punct]
     if len(words) < 2:
         return False  # "**Evidence**:" alone is a section label, not an appeal to it
-    if whole_item and not (block.lead_in is not None or block.kind == "table_cell" or bold) and \
-            not any(t.lower_ in comp.classes.get("evidence-adj", set()) for t in words):
+    if (
+        whole_item
+        and not (block.lead_in is not None or block.kind == "table_cell" or bold)
+        and not any(t.lower_ in comp.classes.get("evidence-adj", set()) for t in words)
+    ):
         return False  # "- Larger controlled trials" in a list of what is needed is no appeal
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return after is None or after.is_punct or after.is_space or \
-        after.lower_ in comp.filters.get("label-continuations", set()) or span.sent.end == span.end
+    return (
+        after is None
+        or after.is_punct
+        or after.is_space
+        or after.lower_ in comp.filters.get("label-continuations", set())
+        or span.sent.end == span.end
+    )
 
 
 def _matches(doc, comp: Compiled):
@@ -481,7 +621,7 @@ def _matches(doc, comp: Compiled):
         sentences = sorted({bisect_right(starts, i) - 1 for h in hashes for i in where.get(h, ())})
         for k in sentences:
             end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-            for span in matcher(doc[starts[k]:end], as_spans=True):
+            for span in matcher(doc[starts[k] : end], as_spans=True):
                 yield span.label, span.start, span.end
 
 
@@ -515,7 +655,9 @@ def find_attributions(article: Article, lexicon: Mapping[str, Any]) -> list[Attr
         priority = 0 if group == "named-study" else 1 if group == "proof-consensus" else 2
         candidates.append((span, group, priority))
     candidates.sort(key=lambda c: (c[0].start, -(c[0].end_char - c[0].start_char), c[2]))
-    references = {b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])}
+    references = {
+        b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])
+    }
     links = article.layout.links
     taken: list[tuple[int, int]] = []
     found: list[Attribution] = []
@@ -534,7 +676,9 @@ def find_attributions(article: Article, lexicon: Mapping[str, Any]) -> list[Attr
         if "|" in article.text[s:e]:
             continue  # across the cells of a table row
         taken.append((s, e))
-        found.append(Attribution(s, e, group, " ".join(span.text.split()), comp.advice.get(group, "")))
+        found.append(
+            Attribution(s, e, group, " ".join(span.text.split()), comp.advice.get(group, ""))
+        )
     found.sort(key=lambda a: a.start)
     cache[key] = found
     return found
@@ -558,12 +702,32 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         if unit in reported:
             continue  # one finding per sentence (or item, or row): one citation fixes them all
         reported.add(unit)
-        yield Hit(item.start, item.end, {"phrase": item.phrase, "advice": item.advice, "group": item.group})
+        yield Hit(
+            item.start,
+            item.end,
+            {"phrase": item.phrase, "advice": item.advice, "group": item.group},
+        )
 
 
 # The kinds of evidence a summary line may recap ("Controlled trials support ...").
-EVIDENCE_NOUNS = {"study", "studies", "trial", "trials", "research", "evidence", "review", "reviews",
-                  "data", "analysis", "analyses", "findings", "results", "guidelines", "guideline", "consensus"}
+EVIDENCE_NOUNS = {
+    "study",
+    "studies",
+    "trial",
+    "trials",
+    "research",
+    "evidence",
+    "review",
+    "reviews",
+    "data",
+    "analysis",
+    "analyses",
+    "findings",
+    "results",
+    "guidelines",
+    "guideline",
+    "consensus",
+}
 WORD = re.compile(r"[a-z]+")
 
 
@@ -581,7 +745,9 @@ def recaps_cited_evidence(article: Article, citations, item: Attribution) -> boo
     if not nouns:
         return False
     for sent in article.doc.sents:
-        if citations.in_summary(sent.start_char) or not citations.covers(sent.start_char, sent.end_char):
+        if citations.in_summary(sent.start_char) or not citations.covers(
+            sent.start_char, sent.end_char
+        ):
             continue
         if nouns & {_stem(w) for w in WORD.findall(sent.text.lower())}:
             return True

@@ -8,7 +8,8 @@ after a relative tolerance, are in conflict.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from ..article import Article
 from ..evidence import Entry, load_entries, registry_conflict, registry_match, validate_registry
@@ -26,7 +27,11 @@ def _tolerance(options: Mapping[str, Any]) -> tuple[float, float]:
 
 def _context(fact: Fact) -> str:
     """The qualifiers that made two figures comparable, for the message: " (after a series, IV)"."""
-    shown = [v for k, v in fact.qualifiers.items() if k in ("regimen", "population", "route", "period", "region")]
+    shown = [
+        v
+        for k, v in fact.qualifiers.items()
+        if k in ("regimen", "population", "route", "period", "region")
+    ]
     if fact.timepoint:
         from ..facts import days_label
 
@@ -44,8 +49,12 @@ def side_by_side(a: Fact, b: Fact) -> bool:
     figures under different bold labels of one section (two protocols)."""
     if a.sentence_start == b.sentence_start or (a.group is not None and a.group == b.group):
         return True
-    return bool(a.subsection and b.subsection and a.subsection[0] == b.subsection[0]
-                and a.subsection[1] != b.subsection[1])
+    return bool(
+        a.subsection
+        and b.subsection
+        and a.subsection[0] == b.subsection[0]
+        and a.subsection[1] != b.subsection[1]
+    )
 
 
 def rivals(a: Fact, b: Fact) -> bool:
@@ -54,7 +63,7 @@ def rivals(a: Fact, b: Fact) -> bool:
     return not_rivals(a, b) is None
 
 
-def not_rivals(a: Fact, b: Fact) -> Optional[str]:
+def not_rivals(a: Fact, b: Fact) -> str | None:
     """Why two figures of one key need not agree, or None when they must."""
     if a.path != b.path:
         return not_rivals_across(a, b)
@@ -85,17 +94,23 @@ def rivals_across(a: Fact, b: Fact) -> bool:
     return not_rivals_across(a, b) is None
 
 
-def not_rivals_across(a: Fact, b: Fact) -> Optional[str]:
+def not_rivals_across(a: Fact, b: Fact) -> str | None:
     if a.study and b.study:
         return "both are results of studies or trial arms"
-    dims = [d for d, needed in (("treatment", a.treatment_specific), ("condition", a.condition_specific)) if needed]
+    dims = [
+        d
+        for d, needed in (("treatment", a.treatment_specific), ("condition", a.condition_specific))
+        if needed
+    ]
     for dim in dims:
         if (dim in a.qualifiers) != (dim in b.qualifiers):
             return f"only one names the {dim} (the articles do not share context)"
     return None
 
 
-def _stated_together(fact: Fact, other: Fact, facts: Sequence[Fact], tolerance: float, points: float) -> bool:
+def _stated_together(
+    fact: Fact, other: Fact, facts: Sequence[Fact], tolerance: float, points: float
+) -> bool:
     """The article itself names both values as alternatives somewhere ("56 mg or 84 mg")."""
     for x in facts:
         if x is fact or x is other:
@@ -110,8 +125,9 @@ def _stated_together(fact: Fact, other: Fact, facts: Sequence[Fact], tolerance: 
     return False
 
 
-def split_conflicts(facts: Sequence[Fact], tolerance: float, points: float
-                    ) -> tuple[list[Fact], list[tuple[Fact, Fact]]]:
+def split_conflicts(
+    facts: Sequence[Fact], tolerance: float, points: float
+) -> tuple[list[Fact], list[tuple[Fact, Fact]]]:
     """Walk the figures in order: each either agrees with what the article said
     before (accepted) or contradicts an accepted figure (a conflict at the
     later mention). A contradicted figure never becomes the reference, so a
@@ -119,8 +135,13 @@ def split_conflicts(facts: Sequence[Fact], tolerance: float, points: float
     accepted: list[Fact] = []
     conflicts: list[tuple[Fact, Fact]] = []
     for fact in facts:
-        clash = [a for a in accepted if rivals(fact, a) and in_conflict(fact, a, tolerance, points)
-                 and not _stated_together(fact, a, facts, tolerance, points)]
+        clash = [
+            a
+            for a in accepted
+            if rivals(fact, a)
+            and in_conflict(fact, a, tolerance, points)
+            and not _stated_together(fact, a, facts, tolerance, points)
+        ]
         if clash:
             # name the figure the article states as general fact, the earliest one first
             conflicts.append((fact, min(clash, key=lambda a: (a.study, a.start))))
@@ -134,13 +155,23 @@ def run_within(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     tolerance, points = _tolerance(options)
     _, conflicts = split_conflicts(keyed_facts(article, options), tolerance, points)
     for fact, other in conflicts:
-        yield Hit(fact.start, fact.end, {
-            "subject": fact.subject_label, "measure": fact.measure_label, "value": fact.value,
-            "other_value": other.value, "other_line": other.line, "context": _context(fact),
-        })
+        yield Hit(
+            fact.start,
+            fact.end,
+            {
+                "subject": fact.subject_label,
+                "measure": fact.measure_label,
+                "value": fact.value,
+                "other_value": other.value,
+                "other_line": other.line,
+                "context": _context(fact),
+            },
+        )
 
 
-WITHIN = CheckKind(name="fact-consistency", options={**LEXICON_OPTIONS, **COMPARE_OPTIONS}, run=run_within)
+WITHIN = CheckKind(
+    name="fact-consistency", options={**LEXICON_OPTIONS, **COMPARE_OPTIONS}, run=run_within
+)
 
 
 # -- (b) across the corpus ----------------------------------------------------------
@@ -151,8 +182,12 @@ def collect_facts(article: Article, options: Mapping[str, Any]) -> list[dict]:
     return [f.to_json() for f in accepted]
 
 
-def corpus_conflicts(collected: Mapping[str, Sequence[Fact]], entries: Sequence[Entry], tolerance: float,
-                     points: float) -> Iterator[tuple[Fact, list[Fact]]]:
+def corpus_conflicts(
+    collected: Mapping[str, Sequence[Fact]],
+    entries: Sequence[Entry],
+    tolerance: float,
+    points: float,
+) -> Iterator[tuple[Fact, list[Fact]]]:
     """Each figure that other articles contradict, when it is the outlier.
 
     The registry decides where it has an entry: a figure it agrees with is
@@ -182,11 +217,19 @@ def corpus_conflicts(collected: Mapping[str, Sequence[Fact]], entries: Sequence[
             for other in facts:
                 if _signature(other) in opposing:
                     first_opponent.setdefault(other.path, other)
-            registry_agrees = bool(entries) and registry_match(members[0], entries, tolerance) is not None
-            decided = bool(entries) and registry_conflict(members[0], entries, tolerance) is not None
+            registry_agrees = (
+                bool(entries) and registry_match(members[0], entries, tolerance) is not None
+            )
+            decided = (
+                bool(entries) and registry_conflict(members[0], entries, tolerance) is not None
+            )
             for fact in members:
                 supporters = support_paths - {fact.path}
-                against = {p: f for p, f in first_opponent.items() if p != fact.path and p not in supporters}
+                against = {
+                    p: f
+                    for p, f in first_opponent.items()
+                    if p != fact.path and p not in supporters
+                }
                 if not against or registry_agrees:
                     continue
                 if decided or len(against) >= 1 + len(supporters):
@@ -195,14 +238,28 @@ def corpus_conflicts(collected: Mapping[str, Sequence[Fact]], entries: Sequence[
 
 def _signature(fact: Fact) -> tuple:
     """Everything a comparison between articles reads of a fact."""
-    return (fact.key, fact.unit, fact.dimension, fact.low, fact.high, fact.qualifier, fact.value,
-            fact.treatment_specific, fact.condition_specific, fact.study, fact.timepoint, fact.strict,
-            fact.study_id, fact.arm,
-            tuple(sorted(fact.qualifiers.items())))
+    return (
+        fact.key,
+        fact.unit,
+        fact.dimension,
+        fact.low,
+        fact.high,
+        fact.qualifier,
+        fact.value,
+        fact.treatment_specific,
+        fact.condition_specific,
+        fact.study,
+        fact.timepoint,
+        fact.strict,
+        fact.study_id,
+        fact.arm,
+        tuple(sorted(fact.qualifiers.items())),
+    )
 
 
-def _relations(fact: Fact, groups: Mapping[tuple, list[Fact]], tolerance: float, points: float
-               ) -> tuple[set, set]:
+def _relations(
+    fact: Fact, groups: Mapping[tuple, list[Fact]], tolerance: float, points: float
+) -> tuple[set, set]:
     """The signatures that agree with `fact`, and those that contradict it."""
     supporting, opposing = set(), set()
     for sig, members in groups.items():
@@ -216,7 +273,9 @@ def _relations(fact: Fact, groups: Mapping[tuple, list[Fact]], tolerance: float,
     return supporting, opposing
 
 
-def compare_facts(collected: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[tuple[str, dict]]:
+def compare_facts(
+    collected: Mapping[str, Any], options: Mapping[str, Any]
+) -> Iterator[tuple[str, dict]]:
     tolerance, points = _tolerance(options)
     facts = {path: [Fact.from_json(d) for d in data or []] for path, data in collected.items()}
     entries = load_entries(options.get("evidence"))
@@ -224,19 +283,37 @@ def compare_facts(collected: Mapping[str, Any], options: Mapping[str, Any]) -> I
         named = "; ".join(f"{o.value} in {o.path}:{o.line}" for o in others[:3])
         if len(others) > 3:
             named += f" and {len(others) - 3} more"
-        yield fact.path, {
-            "line": fact.line, "column": fact.column, "end_line": fact.end_line, "end_column": fact.end_column,
-            "excerpt": fact.text,
-            "args": {"subject": fact.subject_label, "measure": fact.measure_label, "value": fact.value,
-                     "others": named, "other_path": others[0].path, "other_line": others[0].line,
-                     "other_value": others[0].value, "context": _context(fact)},
-        }
+        yield (
+            fact.path,
+            {
+                "line": fact.line,
+                "column": fact.column,
+                "end_line": fact.end_line,
+                "end_column": fact.end_column,
+                "excerpt": fact.text,
+                "args": {
+                    "subject": fact.subject_label,
+                    "measure": fact.measure_label,
+                    "value": fact.value,
+                    "others": named,
+                    "other_path": others[0].path,
+                    "other_line": others[0].line,
+                    "other_value": others[0].value,
+                    "context": _context(fact),
+                },
+            },
+        )
 
 
-CORPUS = CheckKind(name="corpus-fact-consistency", scope="corpus",
-                   options={**LEXICON_OPTIONS, **COMPARE_OPTIONS, "evidence": {}},
-                   collect=collect_facts, compare=compare_facts, validate=validate_registry,
-                   yields_to=("evidence-registry",))
+CORPUS = CheckKind(
+    name="corpus-fact-consistency",
+    scope="corpus",
+    options={**LEXICON_OPTIONS, **COMPARE_OPTIONS, "evidence": {}},
+    collect=collect_facts,
+    compare=compare_facts,
+    validate=validate_registry,
+    yields_to=("evidence-registry",),
+)
 
 
 # -- (c) against the registry ---------------------------------------------------------
@@ -246,15 +323,28 @@ def run_registry(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         return
     tolerance, _ = _tolerance(options)
     for fact in keyed_facts(article, options):
-        entry: Optional[Entry] = registry_conflict(fact, entries, tolerance)
+        entry: Entry | None = registry_conflict(fact, entries, tolerance)
         if entry is None:
             continue
-        yield Hit(fact.start, fact.end, {
-            "subject": fact.subject_label, "measure": fact.measure_label, "value": fact.value,
-            "canonical": entry.value.display, "source": entry.source, "key": entry.key,
-            "note": f" [{entry.note}]" if entry.note else "", "context": _context(fact),
-        })
+        yield Hit(
+            fact.start,
+            fact.end,
+            {
+                "subject": fact.subject_label,
+                "measure": fact.measure_label,
+                "value": fact.value,
+                "canonical": entry.value.display,
+                "source": entry.source,
+                "key": entry.key,
+                "note": f" [{entry.note}]" if entry.note else "",
+                "context": _context(fact),
+            },
+        )
 
 
-REGISTRY = CheckKind(name="evidence-registry", options={**LEXICON_OPTIONS, "tolerance": 0.1, "evidence": {}},
-                     run=run_registry, validate=validate_registry)
+REGISTRY = CheckKind(
+    name="evidence-registry",
+    options={**LEXICON_OPTIONS, "tolerance": 0.1, "evidence": {}},
+    run=run_registry,
+    validate=validate_registry,
+)

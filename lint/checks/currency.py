@@ -8,14 +8,15 @@ with today afresh on every run (see frontmatter_values.dated_entry).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Mapping, Optional
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..rules import CheckKind
 from .frontmatter_values import dated_entry, months_between, position_of, today
 
 
-def collect(article: Article, options: Mapping[str, Any]) -> Optional[dict]:
+def collect(article: Article, options: Mapping[str, Any]) -> dict | None:
     """The first of `fields` present: lastReviewed, else publishedAt."""
     for field in options.get("fields") or []:
         entry = dated_entry(article, str(field), options.get("formats") or ())
@@ -25,7 +26,9 @@ def collect(article: Article, options: Mapping[str, Any]) -> Optional[dict]:
     return None
 
 
-def compare(collected: Mapping[str, Optional[dict]], options: Mapping[str, Any]) -> Iterable[tuple[str, dict]]:
+def compare(
+    collected: Mapping[str, dict | None], options: Mapping[str, Any]
+) -> Iterable[tuple[str, dict]]:
     warn, block = int(options["warn-months"]), int(options["error-months"])
     now = today(options)
     for path in sorted(collected):
@@ -37,12 +40,37 @@ def compare(collected: Mapping[str, Optional[dict]], options: Mapping[str, Any])
             continue
         blocks = bool(options["block"])
         severity = "error" if blocks and age >= block else "warning"
-        blocking = f", and blocks after {block}" if blocks else " (this project does not block on it)"
-        yield path, {**position_of(entry), "severity": severity,
-                     "args": {"field": entry["field"], "date": entry["date"], "months": age, "warn": warn,
-                              "block": block, "blocking": blocking}}
+        blocking = (
+            f", and blocks after {block}" if blocks else " (this project does not block on it)"
+        )
+        yield (
+            path,
+            {
+                **position_of(entry),
+                "severity": severity,
+                "args": {
+                    "field": entry["field"],
+                    "date": entry["date"],
+                    "months": age,
+                    "warn": warn,
+                    "block": block,
+                    "blocking": blocking,
+                },
+            },
+        )
 
 
-KIND = CheckKind(name="currency", scope="corpus", collect=collect, compare=compare,
-                 options={"fields": ["lastReviewed", "publishedAt"], "warn-months": 12, "error-months": 24,
-                          "block": True, "today": "", "formats": []})
+KIND = CheckKind(
+    name="currency",
+    scope="corpus",
+    collect=collect,
+    compare=compare,
+    options={
+        "fields": ["lastReviewed", "publishedAt"],
+        "warn-months": 12,
+        "error-months": 24,
+        "block": True,
+        "today": "",
+        "formats": [],
+    },
+)

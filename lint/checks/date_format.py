@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
 from ..rules import CheckKind
-from .frontmatter_values import DATE_FIELD_OPTIONS, date_keys, entry_span, iso_suggestion, is_blank, parse_date
+from .frontmatter_values import (
+    DATE_FIELD_OPTIONS,
+    date_keys,
+    entry_span,
+    is_blank,
+    iso_suggestion,
+    parse_date,
+)
 
 
 def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:

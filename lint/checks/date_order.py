@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
@@ -19,10 +20,23 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         key = str(key)
         date, _ = parse_date(article.meta.get(key), options.get("formats") or ())
         if date is not None and date < published:
-            yield Hit(*entry_span(article, key), {"field": key, "date": date.isoformat(), "published_field": anchor,
-                                                  "published": published.isoformat()})
+            yield Hit(
+                *entry_span(article, key),
+                {
+                    "field": key,
+                    "date": date.isoformat(),
+                    "published_field": anchor,
+                    "published": published.isoformat(),
+                },
+            )
 
 
-KIND = CheckKind(name="date-order", run=run,
-                 options={"published": "publishedAt", "later": ["lastReviewed", "updatedAt", "reviewedAt",
-                                                                "lastUpdated", "modifiedAt"], "formats": []})
+KIND = CheckKind(
+    name="date-order",
+    run=run,
+    options={
+        "published": "publishedAt",
+        "later": ["lastReviewed", "updatedAt", "reviewedAt", "lastUpdated", "modifiedAt"],
+        "formats": [],
+    },
+)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Mapping, Optional
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article, parse_article
 from ..finding import Fix, Hit
 from ..rules import CheckKind
 from .disclaimer_match import OPTIONS, analyse
 
-DEFAULT_TEXT = ("*This article is for educational purposes only and is not a substitute for professional "
-                "medical advice, diagnosis or treatment. Always consult a qualified healthcare provider about "
-                "your own health.*")
+DEFAULT_TEXT = (
+    "*This article is for educational purposes only and is not a substitute for professional "
+    "medical advice, diagnosis or treatment. Always consult a qualified healthcare provider about "
+    "your own health.*"
+)
 
 
 def _last_line(article: Article) -> tuple[int, int]:
@@ -50,7 +53,7 @@ def _recognised_alone(disclaimer: str, options: Mapping[str, Any]) -> bool:
     return _RECOGNISED[key]
 
 
-def disclaimer_fix(article: Article, options: Mapping[str, Any]) -> Optional[Fix]:
+def disclaimer_fix(article: Article, options: Mapping[str, Any]) -> Fix | None:
     """Append the standard disclaimer, but only where it will then be recognised.
 
     That is what makes --fix idempotent: text appended inside an unclosed code
@@ -68,11 +71,17 @@ def disclaimer_fix(article: Article, options: Mapping[str, Any]) -> Optional[Fix
     offset = len(article.text)
     try:
         fixed = parse_article(article.path, article.text + addition, article.bom)
-    except Exception:  # noqa: BLE001 - a fix we cannot verify is a fix we do not offer
+    except Exception:
         return None
     added = [b for b in fixed.blocks if b.end > offset and b.kind != "html"]
-    if not added or any(b.start < offset or b.kind != "paragraph" or b.quote or b.item is not None
-                        or b.footnote is not None for b in added):
+    if not added or any(
+        b.start < offset
+        or b.kind != "paragraph"
+        or b.quote
+        or b.item is not None
+        or b.footnote is not None
+        for b in added
+    ):
         return None
     return Fix(offset, offset, addition, "append the standard medical disclaimer")
 

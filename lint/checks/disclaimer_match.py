@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any
 
 from ..article import Article
 from ..markdown import Block
@@ -46,7 +47,9 @@ THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
 SELF_REFERENCE = re.compile(
     r"\b(?:this|the|our)\s+(?:article|page|post|blog|guide|site|website|web\s+site|content|information|material|"
     r"review|document|newsletter|summary|piece|resource|overview|timeline|video|podcast|faq|explainer)s?\b"
-    r"|\bthis\s+(?:isn['’]t|is\s+not)\b", re.I)
+    r"|\bthis\s+(?:isn['’]t|is\s+not)\b",
+    re.I,
+)
 LONE_REFERRAL_WORDS = 35
 
 
@@ -73,8 +76,8 @@ class Analysis:
     element_names: list[str]
     labels: dict[str, str]
     status: str  # present | partial | missing
-    chosen: Optional[Candidate] = None
-    misplaced: Optional[str] = None  # why the chosen disclaimer is in the wrong place
+    chosen: Candidate | None = None
+    misplaced: str | None = None  # why the chosen disclaimer is in the wrong place
 
     @property
     def missing(self) -> list[str]:
@@ -117,17 +120,24 @@ def _counted_blocks(article: Article, options: Mapping[str, Any]) -> list[Block]
         if block.quote:
             if not options.get("count-callouts", True):
                 continue
-            text = article.prose[block.start:block.end].strip()
+            text = article.prose[block.start : block.end].strip()
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            attributed = nxt is not None and nxt.quote and ATTRIBUTION.match(article.prose[nxt.start:nxt.end])
+            attributed = (
+                nxt is not None
+                and nxt.quote
+                and ATTRIBUTION.match(article.prose[nxt.start : nxt.end])
+            )
             if text[:1] in "\"“«'‘" or attributed:
                 continue  # a quotation of someone else's words, not the article's own statement
         out.append(block)
     return out
 
 
-def _element_matches(article: Article, elements: Mapping[str, dict], classes: Mapping[str, list[str]],
-                     ) -> list[tuple[str, bool, int, int]]:
+def _element_matches(
+    article: Article,
+    elements: Mapping[str, dict],
+    classes: Mapping[str, list[str]],
+) -> list[tuple[str, bool, int, int]]:
     """(element, strong?, start, end) character spans, from one Matcher run over the Doc."""
     doc = article.doc
     nlp_vocab = doc.vocab
@@ -155,8 +165,12 @@ def _inside_quotes(article: Article, block: Block, start: int, end: int) -> bool
     return False
 
 
-def _candidates(article: Article, options: Mapping[str, Any], elements: Mapping[str, dict],
-                classes: Mapping[str, list[str]]) -> list[Candidate]:
+def _candidates(
+    article: Article,
+    options: Mapping[str, Any],
+    elements: Mapping[str, dict],
+    classes: Mapping[str, list[str]],
+) -> list[Candidate]:
     blocks = _counted_blocks(article, options)
     if not blocks:
         return []
@@ -169,21 +183,27 @@ def _candidates(article: Article, options: Mapping[str, Any], elements: Mapping[
             continue
         (strong if is_strong else weak).setdefault(i, {}).setdefault(name, []).append((start, end))
 
-    labelled_heading = {b.index for b in article.blocks if b.kind == "heading" and LABEL.match(b.text)}
+    labelled_heading = {
+        b.index for b in article.blocks if b.kind == "heading" and LABEL.match(b.text)
+    }
     groups: list[Candidate] = []
     members: list[list[int]] = []  # block positions of each group
     key = ""  # what ties the open group together: "h<heading>", "l<lead-in>" or "run"
     for i, block in enumerate(blocks):
         if block.heading in labelled_heading:
             this = f"h{block.heading}"
-        elif LABEL.match(article.prose[block.start:block.end]):
+        elif LABEL.match(article.prose[block.start : block.end]):
             this = f"l{i}"
         elif key.startswith("l") and block.heading == blocks[members[-1][0]].heading:
             this = key  # a "**Disclaimer:**" lead-in runs to the end of its section
         elif i in strong or i in weak:
-            contiguous = (key == "run" and members[-1][-1] == i - 1 and block.heading == blocks[i - 1].heading
-                          and (block.item is None) == (blocks[i - 1].item is None)
-                          and not THEMATIC_BREAK.search(article.text, blocks[i - 1].end, block.start))
+            contiguous = (
+                key == "run"
+                and members[-1][-1] == i - 1
+                and block.heading == blocks[i - 1].heading
+                and (block.item is None) == (blocks[i - 1].item is None)
+                and not THEMATIC_BREAK.search(article.text, blocks[i - 1].end, block.start)
+            )
             this = "run" if contiguous else "new-run"
         else:
             key = ""
@@ -224,10 +244,10 @@ def _section_headings(article: Article) -> list[Block]:
 
 
 def _words(article: Article, blocks: Sequence[Block]) -> int:
-    return sum(len(article.prose[b.start:b.end].split()) for b in blocks)
+    return sum(len(article.prose[b.start : b.end].split()) for b in blocks)
 
 
-def placement_problem(article: Article, group: Candidate, options: Mapping[str, Any]) -> Optional[str]:
+def placement_problem(article: Article, group: Candidate, options: Mapping[str, Any]) -> str | None:
     where = options.get("placement", "end")
     if where == "anywhere":
         return None
@@ -236,8 +256,10 @@ def placement_problem(article: Article, group: Candidate, options: Mapping[str, 
     if where == "start":
         before = [h for h in heads if h.end <= group.start]
         if before:
-            return f"it comes after the section '{before[0].text}' (line {before[0].start_line}); " \
-                   "this project puts it at the start"
+            return (
+                f"it comes after the section '{before[0].text}' (line {before[0].start_line}); "
+                "this project puts it at the start"
+            )
         return None
     after = [h for h in heads if h.start >= group.end and not _back_matter(h, patterns)]
     if after:
@@ -246,8 +268,11 @@ def placement_problem(article: Article, group: Candidate, options: Mapping[str, 
         return None  # in the final section
     # No section headings around: it must come after the body's last paragraph.
     skipped = {h.index for h in heads if _back_matter(h, patterns)}
-    trailing = [b for b in article.blocks if b.is_prose and b.kind != "heading" and b.start >= group.end
-                and b.heading not in skipped]
+    trailing = [
+        b
+        for b in article.blocks
+        if b.is_prose and b.kind != "heading" and b.start >= group.end and b.heading not in skipped
+    ]
     words = _words(article, trailing)
     if words > int(options.get("max-words-after", 60)):
         return f"{words} words of the article follow it"
@@ -272,8 +297,10 @@ def _analyse(article: Article, options: Mapping[str, Any]) -> Analysis:
     if options.get("placement", "end") not in PLACEMENTS:
         from ..config import ConfigError
 
-        raise ConfigError(f"disclaimer option 'placement' must be one of {', '.join(PLACEMENTS)}, "
-                          f"got {options.get('placement')!r}")
+        raise ConfigError(
+            f"disclaimer option 'placement' must be one of {', '.join(PLACEMENTS)}, "
+            f"got {options.get('placement')!r}"
+        )
     elements, classes = _lexicon(options)
     names = list(elements)
     labels = {name: str(spec.get("label") or name) for name, spec in elements.items()}
@@ -284,8 +311,14 @@ def _analyse(article: Article, options: Mapping[str, Any]) -> Analysis:
     if complete:
         well_placed = [g for g in complete if placement_problem(article, g, options) is None]
         chosen = (well_placed or complete)[-1]
-        return Analysis(True, names, labels, "present", chosen,
-                        None if well_placed else placement_problem(article, chosen, options))
+        return Analysis(
+            True,
+            names,
+            labels,
+            "present",
+            chosen,
+            None if well_placed else placement_problem(article, chosen, options),
+        )
     partial = [g for g in groups if _counts_as_partial(article, g, options)]
     if partial:
         chosen = max(partial, key=lambda g: (len(g.elements), g.labelled, not g.advice, g.start))
@@ -316,10 +349,14 @@ def _counts_as_partial(article: Article, group: Candidate, options: Mapping[str,
         return False
     # Advice told to the reader first: it has no place to be in, so it is never "misplaced",
     # even when it happens to stand near the end before a short section.
-    if _addressed_to_reader(article, group.strong, (options.get("lexicon") or {}).get("addressed") or {}):
-        group.advice = True  # "Always consult a healthcare professional before taking any supplement."
+    if _addressed_to_reader(
+        article, group.strong, (options.get("lexicon") or {}).get("addressed") or {}
+    ):
+        group.advice = (
+            True  # "Always consult a healthcare professional before taking any supplement."
+        )
         return True
-    text = " ".join(article.prose[b.start:b.end] for b in group.blocks)
+    text = " ".join(article.prose[b.start : b.end] for b in group.blocks)
     return len(text.split()) <= LONE_REFERRAL_WORDS and _is_last(article, group)
     # (a short note closing the article: "*Talk to your doctor before starting any treatment.*")
 
@@ -327,7 +364,9 @@ def _counts_as_partial(article: Article, group: Candidate, options: Mapping[str,
 WORDS_AND_BREAKS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,;:]")
 
 
-def _addressed_to_reader(article: Article, spans: Sequence[tuple[int, int]], addressed: Mapping[str, Any]) -> bool:
+def _addressed_to_reader(
+    article: Article, spans: Sequence[tuple[int, int]], addressed: Mapping[str, Any]
+) -> bool:
     """Does a referral tell the reader to see a professional (policy §7: one element)?
 
     It does when it opens its sentence or main clause, as an imperative ("Please see
@@ -344,10 +383,10 @@ def _addressed_to_reader(article: Article, spans: Sequence[tuple[int, int]], add
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        before = WORDS_AND_BREAKS.findall(article.prose[span.sent.start_char:start].lower())
+        before = WORDS_AND_BREAKS.findall(article.prose[span.sent.start_char : start].lower())
         while before and before[-1] in fillers:
             before.pop()
-        if any(len(lead) <= len(before) and before[-len(lead):] == lead for lead in lead_ins):
+        if any(len(lead) <= len(before) and before[-len(lead) :] == lead for lead in lead_ins):
             return True
         if span[0].lower_.endswith("ing"):
             continue  # "Working with providers helps": a gerund is the subject, not an imperative
@@ -359,5 +398,7 @@ def _addressed_to_reader(article: Article, spans: Sequence[tuple[int, int]], add
 
 
 def _is_last(article: Article, group: Candidate) -> bool:
-    later = [b for b in article.blocks if b.is_prose and b.kind != "heading" and b.start >= group.end]
+    later = [
+        b for b in article.blocks if b.is_prose and b.kind != "heading" and b.start >= group.end
+    ]
     return _words(article, later) <= 12  # a byline or a "last updated" note may follow

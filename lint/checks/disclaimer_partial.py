@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
@@ -20,8 +21,11 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         return
     missing = [f"'{result.labels[n]}'" for n in result.missing]
     found = [f"'{result.labels[n]}'" for n in result.element_names if n in result.chosen.elements]
-    yield Hit(result.chosen.start, result.chosen.end,
-              {"missing": _and(missing), "found": _and(found) if found else "only a 'Disclaimer' label"})
+    yield Hit(
+        result.chosen.start,
+        result.chosen.end,
+        {"missing": _and(missing), "found": _and(found) if found else "only a 'Disclaimer' label"},
+    )
 
 
 KIND = CheckKind(name="disclaimer-partial", options=OPTIONS, run=run)

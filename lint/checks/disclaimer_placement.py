@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
@@ -15,8 +16,11 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     if not result.applies or result.chosen is None or not result.misplaced:
         return
     where = {"end": "at the end of the article", "start": "at the start of the article"}.get(
-        str(options.get("placement", "end")), "in its place")
-    yield Hit(result.chosen.start, result.chosen.end, {"expected": where, "reason": result.misplaced})
+        str(options.get("placement", "end")), "in its place"
+    )
+    yield Hit(
+        result.chosen.start, result.chosen.end, {"expected": where, "reason": result.misplaced}
+    )
 
 
 KIND = CheckKind(name="disclaimer-placement", options=OPTIONS, run=run)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
@@ -19,9 +20,15 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     low, high = int(options["min"]), int(options["max"])
     if low <= length <= high:
         return
-    problem = f"{length} characters, fewer than {low}" if length < low else f"{length} characters, more than {high}"
-    yield Hit(*entry_span(article, field), {"field": field, "length": length, "min": low, "max": high,
-                                           "problem": problem})
+    problem = (
+        f"{length} characters, fewer than {low}"
+        if length < low
+        else f"{length} characters, more than {high}"
+    )
+    yield Hit(
+        *entry_span(article, field),
+        {"field": field, "length": length, "min": low, "max": high, "problem": problem},
+    )
 
 
 KIND = CheckKind(name="field-length", run=run, options={"field": "excerpt", "min": 50, "max": 300})

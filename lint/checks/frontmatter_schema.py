@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, Iterable, Mapping, Optional
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
 from ..rules import CheckKind
 from .frontmatter_values import entry_span, key_span
 
-TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number",
-              "number": "a number", "boolean": "true or false", "null": "empty"}
+TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+}
 
 
 def _plain(value: Any) -> Any:
@@ -78,7 +86,7 @@ def _where(path: list) -> str:
     return out
 
 
-def describe(error) -> Optional[str]:
+def describe(error) -> str | None:
     """A jsonschema error in an editor's words; None when another finding already says it."""
     path = list(error.absolute_path)
     value = error.instance
@@ -90,7 +98,9 @@ def describe(error) -> Optional[str]:
         if value is None or value == "":
             return f"'{name}' is empty"
         expected = error.validator_value
-        expected = " or ".join(TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        expected = " or ".join(
+            TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])
+        )
         return f"'{name}' must be {expected}, not {_kind_of(value)}"
     if v == "minLength" or (v == "pattern" and error.validator_value in (r"\S", r"[^\s]")):
         if isinstance(value, str) and not value.strip():
@@ -125,8 +135,15 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     required = [str(f) for f in schema.get("required", [])]
     if article.frontmatter is None:
         if required:
-            yield Hit(0, 0, {"problem": "the file has no frontmatter; required fields: " + ", ".join(required),
-                             "field": ""})
+            yield Hit(
+                0,
+                0,
+                {
+                    "problem": "the file has no frontmatter; required fields: "
+                    + ", ".join(required),
+                    "field": "",
+                },
+            )
         return
     validator = validator_for(schema)
     if isinstance(validator, str):
@@ -135,11 +152,18 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     data = _plain(article.meta)
     for field in required:
         if field not in data:
-            yield Hit(*key_span(article, field), {"problem": f"required field '{field}' is missing", "field": field})
+            yield Hit(
+                *key_span(article, field),
+                {"problem": f"required field '{field}' is missing", "field": field},
+            )
     seen: set[tuple[str, str]] = set()
-    errors = sorted(validator.iter_errors(data),
-                    key=lambda e: (article.frontmatter.key_lines.get(str(e.absolute_path[0]), 0)
-                                   if e.absolute_path else 0, [str(p) for p in e.absolute_path]))
+    errors = sorted(
+        validator.iter_errors(data),
+        key=lambda e: (
+            article.frontmatter.key_lines.get(str(e.absolute_path[0]), 0) if e.absolute_path else 0,
+            [str(p) for p in e.absolute_path],
+        ),
+    )
     for error in errors:
         problem = describe(error)
         if problem is None:

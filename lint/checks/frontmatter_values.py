@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Mapping, Optional, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..article import Article
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 ISO_DATETIME = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+    r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
+)
 # Formats writers actually use instead of ISO, to suggest the ISO spelling.
-LOOSE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%Y.%m.%d", "%B %d %Y",
-                 "%b. %d, %Y", "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S")
+LOOSE_FORMATS = (
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%B %d %Y",
+    "%b. %d, %Y",
+    "%Y-%m-%d %H:%M:%S %z",
+    "%Y-%m-%d %H:%M:%S",
+)
 
 
 def key_span(article: Article, key: str) -> tuple[int, int]:
@@ -50,7 +62,9 @@ def today(options: Mapping[str, Any]) -> dt.date:
         except ValueError:
             from ..config import ConfigError
 
-            raise ConfigError(f"option 'today' must be an ISO date such as 2026-11-21, got {value!r}") from None
+            raise ConfigError(
+                f"option 'today' must be an ISO date such as 2026-11-21, got {value!r}"
+            ) from None
     return system_today()
 
 
@@ -58,7 +72,7 @@ def system_today() -> dt.date:
     return dt.date.today()
 
 
-def parse_date(value: Any, formats: Sequence[str] = ()) -> tuple[Optional[dt.date], Optional[str]]:
+def parse_date(value: Any, formats: Sequence[str] = ()) -> tuple[dt.date | None, str | None]:
     """(date, None) for a valid ISO-8601 date or datetime; (None, why) otherwise.
 
     YAML turns an unquoted 2026-03-02 into a date object: that is valid too.
@@ -94,7 +108,7 @@ def parse_date(value: Any, formats: Sequence[str] = ()) -> tuple[Optional[dt.dat
     return date, None
 
 
-def iso_suggestion(value: Any) -> Optional[str]:
+def iso_suggestion(value: Any) -> str | None:
     """'January 8, 2026' -> '2026-01-08', when the writer's intent is unambiguous."""
     if not isinstance(value, str):
         return None
@@ -120,8 +134,16 @@ def is_blank(value: Any) -> bool:
 
 
 DATE_FIELD_OPTIONS: dict[str, Any] = {
-    "fields": ["publishedAt", "updatedAt", "lastReviewed", "reviewedAt", "lastUpdated", "date", "createdAt",
-               "modifiedAt"],
+    "fields": [
+        "publishedAt",
+        "updatedAt",
+        "lastReviewed",
+        "reviewedAt",
+        "lastUpdated",
+        "date",
+        "createdAt",
+        "modifiedAt",
+    ],
     # Any other key whose name reads as a date: "expiresAt", "reviewDate", "created_at".
     "key-pattern": r"^(?:date|.+(?:At|Date|_at|_date))$",
     # strptime formats accepted besides ISO-8601, e.g. ["%B %d, %Y"] for "March 2, 2026".
@@ -134,10 +156,12 @@ def date_keys(article: Article, options: Mapping[str, Any]) -> list[str]:
     fields = {str(f) for f in options.get("fields") or []}
     pattern = options.get("key-pattern")
     regex = re.compile(str(pattern)) if pattern else None
-    return [key for key in article.meta if key in fields or (regex is not None and regex.match(key))]
+    return [
+        key for key in article.meta if key in fields or (regex is not None and regex.match(key))
+    ]
 
 
-def dated_entry(article: Article, key: str, formats: Sequence[str] = ()) -> Optional[dict]:
+def dated_entry(article: Article, key: str, formats: Sequence[str] = ()) -> dict | None:
     """A date field as plain, picklable data with its position, for checks judged at run time.
 
     Whether a date is "in the future" or "too old" depends on the day the
@@ -151,8 +175,15 @@ def dated_entry(article: Article, key: str, formats: Sequence[str] = ()) -> Opti
     start, end = entry_span(article, key)
     line, col = article.position(start)
     end_line, end_col = article.index.end_position(start, end) if end > start else (line, col)
-    return {"field": key, "date": date.isoformat() if date else None, "line": line, "column": col,
-            "end_line": end_line, "end_column": end_col, "excerpt": article.text[start:end]}
+    return {
+        "field": key,
+        "date": date.isoformat() if date else None,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "excerpt": article.text[start:end],
+    }
 
 
 def position_of(entry: Mapping[str, Any]) -> dict:

@@ -17,13 +17,14 @@ short lines are also legitimate pseudo-headings in plain-text articles:
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
 from ..markdown import Block
 from ..rules import CheckKind
-from .prose_text import as_tuple, compiled, pattern_validator, line_key, phrase_regex
+from .prose_text import as_tuple, compiled, line_key, pattern_validator, phrase_regex
 
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 WHOLLY_EMPHASISED = re.compile(r"^(\*{1,3}|_{1,3}).+\1$", re.S)
@@ -32,15 +33,20 @@ WHOLLY_EMPHASISED = re.compile(r"^(\*{1,3}|_{1,3}).+\1$", re.S)
 def _has_inline(article: Article, block: Block) -> bool:
     if any(link.block == block.index for link in article.layout.links):
         return True
-    return any(span.block == block.index and span.kind in ("image", "code", "html", "url")
-               for span in article.layout.spans)
+    return any(
+        span.block == block.index and span.kind in ("image", "code", "html", "url")
+        for span in article.layout.spans
+    )
 
 
 def _after_image(article: Article, block: Block) -> bool:
     if block.index == 0:
         return False
     prev = article.blocks[block.index - 1]
-    return any(s.block == prev.index and s.kind == "image" for s in article.layout.spans) or prev.kind == "html"
+    return (
+        any(s.block == prev.index and s.kind == "image" for s in article.layout.spans)
+        or prev.kind == "html"
+    )
 
 
 def _is_residue(text: str, skip: Mapping[str, Any]) -> bool:
@@ -56,23 +62,41 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     limit = int(options["max-words"])
     skip = options.get("skip") or {}
     for block in article.blocks:
-        if (block.kind != "paragraph" or block.item is not None or block.row is not None or block.quote
-                or block.footnote is not None or block.lead_in or block.start_line != block.end_line):
+        if (
+            block.kind != "paragraph"
+            or block.item is not None
+            or block.row is not None
+            or block.quote
+            or block.footnote is not None
+            or block.lead_in
+            or block.start_line != block.end_line
+        ):
             continue
-        raw = article.text[block.start:block.end].strip()
-        text = article.prose[block.start:block.end].strip()
+        raw = article.text[block.start : block.end].strip()
+        text = article.prose[block.start : block.end].strip()
         words = text.split()
-        if not words or len(words) > limit or SENTENCE_END.search(raw) or WHOLLY_EMPHASISED.match(raw):
+        if (
+            not words
+            or len(words) > limit
+            or SENTENCE_END.search(raw)
+            or WHOLLY_EMPHASISED.match(raw)
+        ):
             continue
         first = next((ch for ch in text if ch.isalpha()), "")
         if options["lowercase-only"] and not first.islower():
             continue
         if _has_inline(article, block) or _after_image(article, block) or _is_residue(text, skip):
             continue
-        start = block.start + (len(article.text[block.start:block.end]) -
-                               len(article.text[block.start:block.end].lstrip()))
+        start = block.start + (
+            len(article.text[block.start : block.end])
+            - len(article.text[block.start : block.end].lstrip())
+        )
         yield Hit(start, start + len(raw), {"text": raw})
 
 
-KIND = CheckKind(name="orphan-line", run=run, options={"max-words": 6, "lowercase-only": True, "skip": {}},
-                 validate=pattern_validator("skip"))
+KIND = CheckKind(
+    name="orphan-line",
+    run=run,
+    options={"max-words": 6, "lowercase-only": True, "skip": {}},
+    validate=pattern_validator("skip"),
+)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..article import Article
@@ -39,11 +40,16 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     for field in options.get("fields") or []:
         value = article.meta.get(str(field))
         if isinstance(value, str) and is_placeholder(value, lexicon):
-            yield Hit(*entry_span(article, str(field)), {"field": field, "src": value, "where": f"'{field}'"})
+            yield Hit(
+                *entry_span(article, str(field)),
+                {"field": field, "src": value, "where": f"'{field}'"},
+            )
     if options.get("body"):
         for span in article.layout.spans:
             if span.kind == "image" and is_placeholder(span.value, lexicon):
                 yield Hit(span.start, span.end, {"field": "", "src": span.value, "where": "image"})
 
 
-KIND = CheckKind(name="placeholder-image", run=run, options={"lexicon": {}, "fields": [], "body": False})
+KIND = CheckKind(
+    name="placeholder-image", run=run, options={"lexicon": {}, "fields": [], "body": False}
+)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
@@ -28,7 +29,11 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     merged: list[list[int]] = []
     for start, end in sorted(set(found)):
         # "[insert TODO here]", "Lorem ipsum dolor sit amet": one placeholder, one finding.
-        if merged and start <= merged[-1][1] + 2 and not prose[merged[-1][1]:start].strip(" ,.;:"):
+        if (
+            merged
+            and start <= merged[-1][1] + 2
+            and not prose[merged[-1][1] : start].strip(" ,.;:")
+        ):
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
@@ -36,4 +41,6 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         yield Hit(start, end, {"text": " ".join(article.text[start:end].split())})
 
 
-KIND = CheckKind(name="placeholder-text", options={"lexicon": {}}, run=run, validate=pattern_validator("lexicon"))
+KIND = CheckKind(
+    name="placeholder-text", options={"lexicon": {}}, run=run, validate=pattern_validator("lexicon")
+)

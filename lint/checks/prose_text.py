@@ -7,8 +7,8 @@ prose blanked to spaces, so a match offset is a file offset.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 from ..article import Article
 
@@ -45,7 +45,9 @@ def pattern_validator(*path: str):
                 re.compile(_one_line(str(pattern)), re.I | re.M)
             except re.error as err:
                 where = ".".join((*path, "patterns"))
-                raise ValueError(f"option {where} holds an invalid regular expression {pattern!r} ({err})") from None
+                raise ValueError(
+                    f"option {where} holds an invalid regular expression {pattern!r} ({err})"
+                ) from None
 
     return validate
 
@@ -58,7 +60,7 @@ def _one_line(pattern: str) -> str:
     that follow: quadratic in a long code block. Padding within the line is
     what such patterns mean."""
     if pattern.startswith("^\\s*"):
-        pattern = "^[^\\S\\n]*" + pattern[len("^\\s*"):]
+        pattern = "^[^\\S\\n]*" + pattern[len("^\\s*") :]
     if pattern.endswith("\\s*$") and not pattern.endswith("\\\\s*$"):
         pattern = pattern[: -len("\\s*$")] + "[^\\S\\n]*$"
     return pattern
@@ -85,7 +87,7 @@ def prose_lines(article: Article) -> Iterator[tuple[int, int, str]]:
 
 
 def line_key(text: str) -> str:
-    """"**Share this post!**" -> "share this post": what a line says, markup aside."""
+    """ "**Share this post!**" -> "share this post": what a line says, markup aside."""
     return " ".join(LINE_PUNCT.sub("", text).lower().split())
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
 from ..rules import CheckKind
-from .prose_text import as_tuple, compiled, pattern_validator, line_key, phrase_regex, prose_lines
+from .prose_text import as_tuple, compiled, line_key, pattern_validator, phrase_regex, prose_lines
 
 
 def residue_spans(article: Article, lexicon: Mapping[str, Any]) -> list[tuple[int, int]]:
@@ -41,4 +42,6 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         yield Hit(start, end, {"text": " ".join(article.text[start:end].split())})
 
 
-KIND = CheckKind(name="scrape-residue", options={"lexicon": {}}, run=run, validate=pattern_validator("lexicon"))
+KIND = CheckKind(
+    name="scrape-residue", options={"lexicon": {}}, run=run, validate=pattern_validator("lexicon")
+)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
@@ -16,7 +17,7 @@ DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 INDEX_NAMES = {"index", "_index", "readme"}
 
 
-def expected_slug(path: str, strip_date: bool) -> Optional[str]:
+def expected_slug(path: str, strip_date: bool) -> str | None:
     """What the file name says the slug is; None when the name is not slug-like.
 
     `2024-01-31-turmeric.md` -> `turmeric` (Jekyll), `turmeric/index.md` ->
@@ -45,4 +46,8 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     yield Hit(*entry_span(article, field), {"field": field, "value": value, "expected": expected})
 
 
-KIND = CheckKind(name="slug-filename", run=run, options={"match-filename": False, "field": "slug", "strip-date-prefix": True})
+KIND = CheckKind(
+    name="slug-filename",
+    run=run,
+    options={"match-filename": False, "field": "slug", "strip-date-prefix": True},
+)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
@@ -13,7 +14,7 @@ from .frontmatter_values import entry_span
 
 
 def slugify(text: str) -> str:
-    """"Neuropathic_Pain Ketamine!" -> "neuropathic-pain-ketamine"; accents folded to ASCII."""
+    """ "Neuropathic_Pain Ketamine!" -> "neuropathic-pain-ketamine"; accents folded to ASCII."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     ascii_text = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", ascii_text)
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
@@ -31,5 +32,6 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     yield Hit(*entry_span(article, field), {"field": field, "value": value, "hint": hint})
 
 
-KIND = CheckKind(name="slug-format", run=run,
-                 options={"field": "slug", "pattern": r"[a-z0-9]+(?:-[a-z0-9]+)*"})
+KIND = CheckKind(
+    name="slug-format", run=run, options={"field": "slug", "pattern": r"[a-z0-9]+(?:-[a-z0-9]+)*"}
+)

@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from ..config import ConfigError as RuleError  # raised while checking: reported as a config error (exit 2)
+from ..config import (
+    ConfigError as RuleError,  # raised while checking: reported as a config error (exit 2)
+)
 
 QUANTIFIER = re.compile(r"^(?P<body>.+?)(?P<op>\?|\*|\+|\{\d*,\d*\}|\{\d+\})?$")
 CLASS_REF = re.compile(r"^\{([A-Za-z_][\w-]*)\}$")
@@ -37,7 +40,9 @@ def _token_spec(body: str, classes: Mapping[str, list[str]], where: str) -> dict
         if ref:
             name = ref.group(1)
             if name not in classes:
-                raise RuleError(f"{where}: unknown word class {{{name}}} (known: {', '.join(sorted(classes)) or 'none'})")
+                raise RuleError(
+                    f"{where}: unknown word class {{{name}}} (known: {', '.join(sorted(classes)) or 'none'})"
+                )
             words.extend(str(w).lower() for w in classes[name])
         elif alt:
             words.append(alt.lower())
@@ -46,7 +51,9 @@ def _token_spec(body: str, classes: Mapping[str, list[str]], where: str) -> dict
     return {"LOWER": {"IN": sorted(set(words))}} if len(words) > 1 else {"LOWER": words[0]}
 
 
-def compile_pattern(pattern: str, classes: Mapping[str, list[str]], tokenizer, where: str = "pattern") -> list[dict]:
+def compile_pattern(
+    pattern: str, classes: Mapping[str, list[str]], tokenizer, where: str = "pattern"
+) -> list[dict]:
     """One pattern line -> one Matcher pattern (a list of token dicts)."""
     tokens: list[dict] = []
 
@@ -80,18 +87,32 @@ def compile_pattern(pattern: str, classes: Mapping[str, list[str]], tokenizer, w
 _CACHE: dict[tuple[int, str], Any] = {}
 
 
-def build_matcher(vocab, tokenizer, groups: Mapping[str, Iterable[str]], classes: Mapping[str, list[str]],
-                  where: str = "lexicon"):
+def build_matcher(
+    vocab,
+    tokenizer,
+    groups: Mapping[str, Iterable[str]],
+    classes: Mapping[str, list[str]],
+    where: str = "lexicon",
+):
     """A Matcher with one label per group; built once per vocabulary and lexicon."""
     from spacy.matcher import Matcher
 
-    key = (id(vocab), json.dumps({"g": {k: list(v) for k, v in groups.items()}, "c": classes},
-                                 sort_keys=True, default=str))
+    key = (
+        id(vocab),
+        json.dumps(
+            {"g": {k: list(v) for k, v in groups.items()}, "c": classes},
+            sort_keys=True,
+            default=str,
+        ),
+    )
     matcher = _CACHE.get(key)
     if matcher is None:
         matcher = Matcher(vocab)
         for label, patterns in groups.items():
-            compiled = [compile_pattern(str(p), classes, tokenizer, f"{where}: {label}: {p!r}") for p in patterns]
+            compiled = [
+                compile_pattern(str(p), classes, tokenizer, f"{where}: {label}: {p!r}")
+                for p in patterns
+            ]
             if compiled:
                 matcher.add(label, compiled)
         _CACHE[key] = matcher

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
@@ -37,12 +38,16 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
             continue  # the schema rule reports non-text items
         occurrence = seen_exact.get(item, 0)
         seen_exact[item] = occurrence + 1
-        norm = " ".join(item.split()).casefold() if options["ignore-case"] else " ".join(item.split())
+        norm = (
+            " ".join(item.split()).casefold() if options["ignore-case"] else " ".join(item.split())
+        )
         if not norm:
             continue
         if norm in first:
-            yield Hit(*_item_span(article, field, item, occurrence), {"field": field, "item": item,
-                                                                     "first": first[norm]})
+            yield Hit(
+                *_item_span(article, field, item, occurrence),
+                {"field": field, "item": item, "first": first[norm]},
+            )
         else:
             first[norm] = item
 

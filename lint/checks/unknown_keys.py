@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Optional
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
@@ -38,7 +39,7 @@ def distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def suggestion(key: str, known: list[str]) -> Optional[str]:
+def suggestion(key: str, known: list[str]) -> str | None:
     """Case and separator slips first (publishedat, published_at -> publishedAt), then typos.
 
     A typo is a few edits away (one per five letters): "feature_image" is
@@ -51,7 +52,9 @@ def suggestion(key: str, known: list[str]) -> Optional[str]:
     limit = max(1, len(folded) // 5)
     # Only keys of a similar length can be a few edits away (and this keeps a
     # frontmatter of thousands of unknown keys linear).
-    scored = sorted((distance(folded, _fold(k)), k) for k in known if abs(len(_fold(k)) - len(folded)) <= limit)
+    scored = sorted(
+        (distance(folded, _fold(k)), k) for k in known if abs(len(_fold(k)) - len(folded)) <= limit
+    )
     if scored and scored[0][0] <= limit:
         return scored[0][1]
     return None

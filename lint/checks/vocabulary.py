@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..article import Article
 from ..finding import Hit
 from ..rules import CheckKind
 from .frontmatter_values import entry_span
-
 
 UPPER_SNAKE = r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*"
 
@@ -29,7 +29,9 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         if value in vocabulary:
             return
         by_key = {_key(v): v for v in vocabulary}
-        close = by_key.get(_key(value)) or next(iter(difflib.get_close_matches(value, vocabulary, n=1)), None)
+        close = by_key.get(_key(value)) or next(
+            iter(difflib.get_close_matches(value, vocabulary, n=1)), None
+        )
         hint = f"did you mean '{close}'? " if close else ""
         shown = vocabulary if len(vocabulary) <= 8 else vocabulary[:8] + ["…"]
         problem = f"not in the category list ({hint}allowed: {', '.join(shown)})"
@@ -43,5 +45,8 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     yield Hit(*entry_span(article, field), {"field": field, "value": value, "problem": problem})
 
 
-KIND = CheckKind(name="vocabulary", run=run,
-                 options={"field": "category", "vocabulary": [], "pattern": UPPER_SNAKE})
+KIND = CheckKind(
+    name="vocabulary",
+    run=run,
+    options={"field": "category", "vocabulary": [], "pattern": UPPER_SNAKE},
+)

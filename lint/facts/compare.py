@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from .fact import Fact
 from .values import Value, overlaps
 
 
-def difference(a: Fact, b: Fact, tolerance: float = 0.1) -> Optional[str]:
+def difference(a: Fact, b: Fact, tolerance: float = 0.1) -> str | None:
     """Why two figures are not about the same thing, or None when they are (EDITORIAL-POLICY §6)."""
     if a.key is None or b.key is None:
         return "not both compared"
@@ -60,7 +58,9 @@ def _tolerance_for(fact: Fact, tolerance: float) -> float:
 
 def _values_overlap(a: Fact, b: Fact, tolerance: float, points: float) -> bool:
     """`points`: an absolute slack in percentage points, for percentages only."""
-    return overlaps(a.as_value, b.as_value, _tolerance_for(a, tolerance), points if a.unit == "%" else 0.0)
+    return overlaps(
+        a.as_value, b.as_value, _tolerance_for(a, tolerance), points if a.unit == "%" else 0.0
+    )
 
 
 def in_conflict(a: Fact, b: Fact, tolerance: float = 0.1, points: float = 0.0) -> bool:

@@ -9,7 +9,8 @@ safely compared as is recorded in `Fact.not_compared`.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Optional, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..article import Article
 from ..citations import citations_for
@@ -18,22 +19,35 @@ from .fact import Fact
 from .lexicon import Lexicon, default_lexicon_data, lexicon_for
 from .measures import MeasureFinder
 from .not_compared import NotComparedRules
-from .patterns import ANAPHORIC_STUDY, EXCLUDED_KINDS, NEW_STUDY, STUDY_REPORT, STUDY_SAMPLE, TIMEPOINT_AFTER, TIMEPOINT_BEFORE, TIMEPOINT_START
+from .patterns import (
+    ANAPHORIC_STUDY,
+    EXCLUDED_KINDS,
+    NEW_STUDY,
+    STUDY_REPORT,
+    STUDY_SAMPLE,
+    TIMEPOINT_AFTER,
+    TIMEPOINT_BEFORE,
+    TIMEPOINT_START,
+)
 from .qualifiers import QualifierFinder
 from .subjects import SubjectFinder
 from .values import Value, normalise
 
 
-def lexicon_from(options: Optional[Mapping[str, Any]]) -> Lexicon:
+def lexicon_from(options: Mapping[str, Any] | None) -> Lexicon:
     """The lexicons a rule's options name, or the packaged ones."""
     data = default_lexicon_data()
     options = options or {}
-    return lexicon_for(options.get("subjects") or data["subjects"], options.get("measures") or data["measures"],
-                       options.get("qualifiers") or data["qualifiers"])
+    return lexicon_for(
+        options.get("subjects") or data["subjects"],
+        options.get("measures") or data["measures"],
+        options.get("qualifiers") or data["qualifiers"],
+    )
 
 
-def extract_facts(article: Article, options: Optional[Mapping[str, Any]] = None,
-                  mentions: Optional[Sequence] = None) -> list[Fact]:
+def extract_facts(
+    article: Article, options: Mapping[str, Any] | None = None, mentions: Sequence | None = None
+) -> list[Fact]:
     """Every figure in the article that the lexicons can place, in text order.
 
     Figures whose subject or measure is unknown are still returned (with
@@ -43,7 +57,9 @@ def extract_facts(article: Article, options: Optional[Mapping[str, Any]] = None,
     """
     lexicon = lexicon_from(options)
     if mentions is not None:
-        return FactExtractor(article, lexicon).facts(sorted(mentions, key=lambda m: (m.start, m.end)))
+        return FactExtractor(article, lexicon).facts(
+            sorted(mentions, key=lambda m: (m.start, m.end))
+        )
     # Three rules (and CL301's registry hint) ask for the same article's facts.
     cache = article.cache
     key = ("facts", id(lexicon))
@@ -65,7 +81,11 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         for m in mentions:
             if m.kind in EXCLUDED_KINDS or self.in_heading(m):
                 continue
-            numbers = self.article.text[m.number_start:m.number_end] if 0 <= m.number_start < m.number_end else ""
+            numbers = (
+                self.article.text[m.number_start : m.number_end]
+                if 0 <= m.number_start < m.number_end
+                else ""
+            )
             value = normalise(m.low, m.high, m.unit, m.kind, m.qualifier, m.scale, numbers)
             if value is None:
                 continue
@@ -84,7 +104,7 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
 
     @staticmethod
     def _share_cohorts(facts: list[Fact]) -> None:
-        """"80% of women with high blood pressure are aware of it, against 72% of men": figures
+        """ "80% of women with high blood pressure are aware of it, against 72% of men": figures
         of one measure stated side by side in a sentence share the cohort the first one names."""
         by_sentence: dict[int, list[Fact]] = {}
         for fact in facts:
@@ -94,7 +114,9 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
             for fact in group:
                 if "cohort" in fact.qualifiers:
                     continue
-                model = next((f for f in named if f.measure == fact.measure and f.start < fact.start), None)
+                model = next(
+                    (f for f in named if f.measure == fact.measure and f.start < fact.start), None
+                )
                 if model is None:
                     continue
                 fact.qualifiers["cohort"] = model.qualifiers["cohort"]
@@ -103,12 +125,14 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
                     fact.not_compared = fact.not_compared or model.not_compared
 
     def _adjust_qualifier(self, m, value: Value) -> Value:
-        """"within 3 days" is at most 3 days."""
-        before = self.prose[max(m.sentence_start, m.start - 24):m.start].lower()
+        """ "within 3 days" is at most 3 days."""
+        before = self.prose[max(m.sentence_start, m.start - 24) : m.start].lower()
         text = m.text.lower()
         if value.dimension == "time" and value.qualifier == "exact":
             if re.search(r"\bwithin\s*$", before) or text.startswith("within"):
-                return Value(value.dimension, value.unit, value.low, value.high, "upper", value.display)
+                return Value(
+                    value.dimension, value.unit, value.low, value.high, "upper", value.display
+                )
         return value
 
     def _timepoints(self, values: list[tuple[Any, Value]]) -> dict[str, Any]:
@@ -126,26 +150,36 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
             for m, value in group:
                 if value.dimension != "time":
                     continue
-                before = self.prose[m.sentence_start:m.start]
-                after = self.prose[m.end:m.sentence_end]
-                if not (TIMEPOINT_BEFORE.search(before) or TIMEPOINT_START.match(m.text)
-                        or TIMEPOINT_AFTER.match(after)):
+                before = self.prose[m.sentence_start : m.start]
+                after = self.prose[m.end : m.sentence_end]
+                if not (
+                    TIMEPOINT_BEFORE.search(before)
+                    or TIMEPOINT_START.match(m.text)
+                    or TIMEPOINT_AFTER.match(after)
+                ):
                     continue
                 is_timepoint.add(id(m))
-                points.append((m, value.bounds() if value.qualifier != "upper" else (value.high, value.high)))
+                points.append(
+                    (m, value.bounds() if value.qualifier != "upper" else (value.high, value.high))
+                )
             # each rate takes the nearest time point in its clause, else in its sentence
             for r, _ in rates:
                 clause = self.clause(r)
                 near = [p for p in points if clause[0] <= p[0].start < clause[1]] or points
                 if near:
-                    best = min(near, key=lambda p: min(abs(p[0].start - r.end), abs(r.start - p[0].end)))
+                    best = min(
+                        near, key=lambda p: min(abs(p[0].start - r.end), abs(r.start - p[0].end))
+                    )
                     of[id(r)] = best[1]
         return {"is_timepoint": is_timepoint, "of": of}
 
     def names_study(self, start: int, end: int) -> bool:
         """Whether the text names or reports one study ("a 2019 trial", "the SUSTAIN-2 trial", "found that")."""
         names = self.lex.study_names
-        return bool(STUDY_REPORT.search(self.prose, start, end) or names is not None and names.search(self.prose, start, end))
+        return bool(
+            STUDY_REPORT.search(self.prose, start, end)
+            or (names is not None and names.search(self.prose, start, end))
+        )
 
     def study_context(self, m, block, clause: tuple[int, int]) -> tuple[str, str, str]:
         """(how, which study, which arm) a figure is tied to, or ("", "", "") for a general claim.
@@ -160,8 +194,11 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         arms = self.lex.arms
         found = arms.search(self.prose, clause[0], clause[1]) if arms is not None else None
         if found is not None:
-            arm = " ".join(w for w in found.group(0).lower().split()[1:] if w not in ("the", "those", "in", "people",
-                                                                                     "patients", "participants"))
+            arm = " ".join(
+                w
+                for w in found.group(0).lower().split()[1:]
+                if w not in ("the", "those", "in", "people", "patients", "participants")
+            )
         how, span = "", None
         if self.names_study(start, end):
             how, span = "sentence", (start, end)
@@ -190,11 +227,13 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         cited = citations_for(self.article).citation_for(span[0], span[1])
         if cited is not None:
             return f"{cited.form}:{cited.target}"
-        text = self.prose[span[0]:span[1]]
+        text = self.prose[span[0] : span[1]]
         if ANAPHORIC_STUDY.search(text) and not NEW_STUDY.search(text):
-            earlier = [s for s in self.sentences() if s[1] <= span[0] and self.names_study(s[0], s[1])]
+            earlier = [
+                s for s in self.sentences() if s[1] <= span[0] and self.names_study(s[0], s[1])
+            ]
             for prev in reversed(earlier):
-                prev_text = self.prose[prev[0]:prev[1]]
+                prev_text = self.prose[prev[0] : prev[1]]
                 if not (ANAPHORIC_STUDY.search(prev_text) and not NEW_STUDY.search(prev_text)):
                     return self.study_id(prev)
         return f"study@{span[0]}"
@@ -203,12 +242,29 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         art = self.article
         line, col = art.position(m.start)
         end_line, end_col = art.index.end_position(m.start, m.end)
-        support = citations_for(art).support_for(m, list(self.mentions))  # a cited summary's repeat counts
+        support = citations_for(art).support_for(
+            m, list(self.mentions)
+        )  # a cited summary's repeat counts
         cited = support is not None
-        fact = Fact(path=art.path, start=m.start, end=m.end, line=line, column=col, end_line=end_line,
-                    end_column=end_col, text=art.text[m.start:m.end], kind=m.kind, dimension=value.dimension,
-                    unit=value.unit, low=value.low, high=value.high, qualifier=value.qualifier,
-                    value=value.display, cited=cited, sentence_start=m.sentence_start)
+        fact = Fact(
+            path=art.path,
+            start=m.start,
+            end=m.end,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            text=art.text[m.start : m.end],
+            kind=m.kind,
+            dimension=value.dimension,
+            unit=value.unit,
+            low=value.low,
+            high=value.high,
+            qualifier=value.qualifier,
+            value=value.display,
+            cited=cited,
+            sentence_start=m.sentence_start,
+        )
         block = self.block_of(m)
         fact.group = self.groups().get(block.index) if block is not None else None
         if support is not None:
@@ -229,6 +285,7 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         self.add_qualifiers(fact, m, clause, block, spec)
         comparators = self.lex.comparators
         fact.comparator = fact.subject in comparators or any(
-            self.lex.labels.get(c, c) == fact.qualifiers.get("treatment") for c in comparators)
+            self.lex.labels.get(c, c) == fact.qualifiers.get("treatment") for c in comparators
+        )
         fact.not_compared = self.not_compared_reason(fact, spec, m, block, clause)
         return fact

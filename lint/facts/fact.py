@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Mapping, Optional
+from typing import Any
 
 from .values import Value
 
@@ -27,19 +28,23 @@ class Fact:
     high: float
     qualifier: str  # exact | approx | upper | lower
     value: str  # display: "50–80%", "1–6 months"
-    subject: Optional[str] = None  # lexicon id
+    subject: str | None = None  # lexicon id
     subject_label: str = ""
-    subject_from: str = ""  # clause | sentence | previous sentence | lead-in | heading | title | article
-    measure: Optional[str] = None
+    subject_from: str = (
+        ""  # clause | sentence | previous sentence | lead-in | heading | title | article
+    )
+    measure: str | None = None
     measure_label: str = ""
     measure_from: str = ""
     qualifiers: dict[str, str] = field(default_factory=dict)  # dimension -> value (labels)
-    timepoint: Optional[tuple[float, float]] = None  # days
+    timepoint: tuple[float, float] | None = None  # days
     treatment_specific: bool = False
-    condition_specific: bool = False  # a protocol figure (dose, session length) depends on the condition
-    cited: Optional[bool] = None  # None when citation detection is unavailable
+    condition_specific: bool = (
+        False  # a protocol figure (dose, session length) depends on the condition
+    )
+    cited: bool | None = None  # None when citation detection is unavailable
     sentence_start: int = -1  # figures in one sentence are stated side by side, never in conflict
-    group: Optional[int] = None  # one list or table: its figures are side by side too
+    group: int | None = None  # one list or table: its figures are side by side too
     study: bool = False  # reported from one named study (or one arm of a trial)
     study_id: str = ""  # which study: its citation, or where it is named ("" when unknown)
     arm: str = ""  # which arm of it: "drug group", "placebo arm"
@@ -47,11 +52,13 @@ class Fact:
     source: str = ""  # the citation that supports it ("footnote:1", "link:https://..."): different sources, different results
     comparator: bool = False  # about a placebo or other comparator arm: never compared
     not_compared: str = ""  # why a figure with a subject and measure is still not compared
-    strict: tuple[str, ...] = ()  # qualifier dimensions whose value a figure without it never matches ("starting")
-    subsection: Optional[tuple[int, int]] = None  # (heading, bold pseudo-heading) it sits under
+    strict: tuple[
+        str, ...
+    ] = ()  # qualifier dimensions whose value a figure without it never matches ("starting")
+    subsection: tuple[int, int] | None = None  # (heading, bold pseudo-heading) it sits under
 
     @property
-    def key(self) -> Optional[tuple[str, str]]:
+    def key(self) -> tuple[str, str] | None:
         if self.comparator or self.not_compared or not (self.subject and self.measure):
             return None
         return self.subject, self.measure
@@ -62,7 +69,7 @@ class Fact:
 
     @property
     def label(self) -> str:
-        """"CRPS response rate", "ketamine dose"."""
+        """ "CRPS response rate", "ketamine dose"."""
         return f"{self.subject_label or '?'} {self.measure_label or '?'}"
 
     # Tuple fields travel as JSON lists (the result cache stores plain JSON and keeps only
@@ -77,7 +84,7 @@ class Fact:
         return data
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "Fact":
+    def from_json(cls, data: Mapping[str, Any]) -> Fact:
         data = dict(data)
         for name in cls.TUPLE_FIELDS:
             if data.get(name) is not None:

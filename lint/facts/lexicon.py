@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any
 
 from ..rules import builtin_pack_dir, load_data_file
 
@@ -60,25 +61,31 @@ class PhraseIndex:
                 continue
             alts.sort(key=len, reverse=True)
             flags = 0 if case_sensitive else re.I
-            self.regexes.append((case_sensitive, re.compile(_LEFT + "(?:" + "|".join(alts) + ")" + _RIGHT, flags)))
+            self.regexes.append(
+                (case_sensitive, re.compile(_LEFT + "(?:" + "|".join(alts) + ")" + _RIGHT, flags))
+            )
 
     @staticmethod
     def _key(phrase: str, case_sensitive: bool) -> tuple[bool, str]:
         norm = " ".join(re.split(r"[\s\-]+", phrase.strip()))
         return case_sensitive, norm if case_sensitive else norm.lower()
 
-    def _resolve(self, case_sensitive: bool, text: str) -> Optional[tuple[str, str]]:
+    def _resolve(self, case_sensitive: bool, text: str) -> tuple[str, str] | None:
         key = self._key(text, case_sensitive)
         found = self.lookup.get(key)
         if found is None and not case_sensitive and key[1].endswith("s"):
             found = self.lookup.get((False, key[1][:-1]))
         return found
 
-    def find(self, text: str, start: int = 0, end: Optional[int] = None) -> list[Match]:
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Matches in text[start:end]. Memoised: fact extraction asks about the same
         sentence and heading once per figure in it, and the regex is the costly part."""
         end = len(text) if end is None else end
-        key = (text, start, end)  # a str caches its hash, so the key is cheap for one article's text
+        key = (
+            text,
+            start,
+            end,
+        )  # a str caches its hash, so the key is cheap for one article's text
         memo = self.__dict__.setdefault("_memo", {})
         found = memo.get(key)
         if found is None:
@@ -112,14 +119,20 @@ class Measure:
     priority: int
     treatment_specific: bool = False
     condition_specific: bool = False
-    negated: Optional[str] = None
-    inceptive: Optional[str] = None  # the measure a cue selects right after "start to" (duration -> onset)
-    of_side_effect: Optional[str] = None  # the measure a cue selects when a side effect is what it is about
+    negated: str | None = None
+    inceptive: str | None = (
+        None  # the measure a cue selects right after "start to" (duration -> onset)
+    )
+    of_side_effect: str | None = (
+        None  # the measure a cue selects when a side effect is what it is about
+    )
     patterns: tuple[re.Pattern, ...] = ()
     before: tuple[re.Pattern, ...] = ()
     after: tuple[re.Pattern, ...] = ()
     inside: tuple[re.Pattern, ...] = ()
-    requires: Optional[re.Pattern] = None  # the sentence must say one of these for the figure to be compared
+    requires: re.Pattern | None = (
+        None  # the sentence must say one of these for the figure to be compared
+    )
     explicit_subject: bool = False  # the subject must be named with the figure, not inherited
 
 
@@ -131,18 +144,30 @@ class Lexicon:
     cues: PhraseIndex  # measure cue phrases; group = measure id
     side_effects: PhraseIndex  # id = the effect's name
     negations: re.Pattern
-    inceptives: Optional[re.Pattern] = None
-    inceptive_after: Optional[re.Pattern] = None  # "protection starts to build": the verb after the cue
+    inceptives: re.Pattern | None = None
+    inceptive_after: re.Pattern | None = (
+        None  # "protection starts to build": the verb after the cue
+    )
     dimensions: dict[str, PhraseIndex] = field(default_factory=dict)
     from_heading: set[str] = field(default_factory=set)
-    applies_to: dict[str, str] = field(default_factory=dict)  # dimension -> treatment | population | any
-    strict: set[str] = field(default_factory=set)  # qualifier values ("starting") a figure without them never matches
+    applies_to: dict[str, str] = field(
+        default_factory=dict
+    )  # dimension -> treatment | population | any
+    strict: set[str] = field(
+        default_factory=set
+    )  # qualifier values ("starting") a figure without them never matches
     comparators: set[str] = field(default_factory=set)  # placebo, saline: never a fact's subject
-    study_names: Optional[re.Pattern] = None  # "a 2019 trial", "the same study": a sentence names a study
-    arms: Optional[re.Pattern] = None  # "58% of the drug group": a result of one arm
-    cohort_link: Optional[re.Pattern] = None  # "(of) people with", "of adults taking": a cohort follows
-    cohort_start: Optional[re.Pattern] = None  # the same at the start of any text: "who have had a heart attack"
-    subgroup: Optional[re.Pattern] = None  # "among those who": the figure counts within a subgroup
+    study_names: re.Pattern | None = (
+        None  # "a 2019 trial", "the same study": a sentence names a study
+    )
+    arms: re.Pattern | None = None  # "58% of the drug group": a result of one arm
+    cohort_link: re.Pattern | None = (
+        None  # "(of) people with", "of adults taking": a cohort follows
+    )
+    cohort_start: re.Pattern | None = (
+        None  # the same at the start of any text: "who have had a heart attack"
+    )
+    subgroup: re.Pattern | None = None  # "among those who": the figure counts within a subgroup
 
 
 def _as_list(value: Any) -> list[str]:
@@ -162,23 +187,29 @@ def _entries_for(id_: str, group: str, spec: Any) -> list[tuple[str, str, str, b
     return [(n, id_, group, False) for n in names] + [(a, id_, group, True) for a in abbreviations]
 
 
-def _any_phrase(phrases: list[str]) -> Optional[re.Pattern]:
+def _any_phrase(phrases: list[str]) -> re.Pattern | None:
     if not phrases:
         return None
-    alts = sorted((_phrase_pattern(p, False) if p[-1:].isalnum() else re.escape(p) for p in phrases),
-                  key=len, reverse=True)
+    alts = sorted(
+        (_phrase_pattern(p, False) if p[-1:].isalnum() else re.escape(p) for p in phrases),
+        key=len,
+        reverse=True,
+    )
     return re.compile(_LEFT + "(?:" + "|".join(alts) + ")", re.I)
 
 
-def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
-                    qualifiers: Mapping[str, Any]) -> Lexicon:
+def compile_lexicon(
+    subjects: Mapping[str, Any], measures: Mapping[str, Any], qualifiers: Mapping[str, Any]
+) -> Lexicon:
     entries: list[tuple[str, str, str, bool]] = []
     labels: dict[str, str] = {}
     comparators: set[str] = set()
     for group, key in (("condition", "conditions"), ("treatment", "treatments")):
         for id_, spec in (subjects.get(key) or {}).items():
             entries += _entries_for(str(id_), group, spec)
-            labels[str(id_)] = str(spec.get("label", id_)) if isinstance(spec, Mapping) else str(id_)
+            labels[str(id_)] = (
+                str(spec.get("label", id_)) if isinstance(spec, Mapping) else str(id_)
+            )
             if isinstance(spec, Mapping) and spec.get("comparator"):
                 comparators.add(str(id_))
     entries += [(g, "", "generic", False) for g in _as_list(subjects.get("generic"))]
@@ -188,11 +219,15 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
     for id_, spec in (measures.get("measures") or {}).items():
         dims = spec.get("dimension", "proportion")
         compiled[id_] = Measure(
-            id=str(id_), label=str(spec.get("label", id_)),
-            dimensions=tuple(_as_list(dims)), about=str(spec.get("about", "condition")),
-            priority=int(spec.get("priority", 50)), treatment_specific=bool(spec.get("treatment_specific")),
+            id=str(id_),
+            label=str(spec.get("label", id_)),
+            dimensions=tuple(_as_list(dims)),
+            about=str(spec.get("about", "condition")),
+            priority=int(spec.get("priority", 50)),
+            treatment_specific=bool(spec.get("treatment_specific")),
             condition_specific=bool(spec.get("condition_specific")),
-            negated=spec.get("negated"), inceptive=spec.get("inceptive"),
+            negated=spec.get("negated"),
+            inceptive=spec.get("inceptive"),
             of_side_effect=spec.get("of_side_effect"),
             patterns=tuple(re.compile(p, re.I) for p in _as_list(spec.get("patterns"))),
             before=tuple(re.compile(p, re.I) for p in _as_list(spec.get("before"))),
@@ -202,18 +237,32 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
             explicit_subject=bool(spec.get("explicit_subject")),
         )
         cue_entries += [(c, str(id_), str(id_), False) for c in _as_list(spec.get("cues"))]
-    effects = [(phrase, str(name), "side-effect", False)
-               for name, phrases in (measures.get("side_effects") or {}).items() for phrase in _as_list(phrases)]
+    effects = [
+        (phrase, str(name), "side-effect", False)
+        for name, phrases in (measures.get("side_effects") or {}).items()
+        for phrase in _as_list(phrases)
+    ]
     negations = _as_list(measures.get("negations")) or ["not"]
     words = [_phrase_pattern(n, False) for n in negations if n.replace(" ", "").isalpha()]
-    marks = [re.escape(n) for n in negations if not n.replace(" ", "").isalpha()]  # "n't" sits inside "don't"
-    negation_re = re.compile(r"(?:" + "|".join([r"\b(?:" + "|".join(words) + r")\b"] + marks) +
-                             r")\W*(?:\w+\W+){0,2}$", re.I)
+    marks = [
+        re.escape(n) for n in negations if not n.replace(" ", "").isalpha()
+    ]  # "n't" sits inside "don't"
+    negation_re = re.compile(
+        r"(?:" + "|".join([r"\b(?:" + "|".join(words) + r")\b"] + marks) + r")\W*(?:\w+\W+){0,2}$",
+        re.I,
+    )
 
     inceptive_words = _as_list(measures.get("inceptives"))
-    inceptives = re.compile(r"\b(?:" + _alternatives(inceptive_words) + r")\s+$", re.I) if inceptive_words else None
-    inceptive_after = (re.compile(r"\s+(?:\w+ly\s+)?(?:" + _alternatives(inceptive_words) + r")\b", re.I)
-                       if inceptive_words else None)
+    inceptives = (
+        re.compile(r"\b(?:" + _alternatives(inceptive_words) + r")\s+$", re.I)
+        if inceptive_words
+        else None
+    )
+    inceptive_after = (
+        re.compile(r"\s+(?:\w+ly\s+)?(?:" + _alternatives(inceptive_words) + r")\b", re.I)
+        if inceptive_words
+        else None
+    )
 
     dims: dict[str, PhraseIndex] = {}
     from_heading: set[str] = set()
@@ -231,14 +280,29 @@ def compile_lexicon(subjects: Mapping[str, Any], measures: Mapping[str, Any],
         strict.update(str(v) for v in _as_list(spec.get("strict")))
     study_names, arms = _study_patterns(qualifiers.get("studies") or {})
     cohort_link, subgroup, cohort_start = _cohort_patterns(qualifiers.get("cohorts") or {})
-    return Lexicon(subjects=PhraseIndex(entries), labels=labels, measures=compiled, study_names=study_names, arms=arms,
-                   cohort_link=cohort_link, subgroup=subgroup, cohort_start=cohort_start,
-                   cues=PhraseIndex(cue_entries, plural=False), side_effects=PhraseIndex(effects, plural=False),
-                   negations=negation_re, inceptives=inceptives, inceptive_after=inceptive_after, dimensions=dims, from_heading=from_heading,
-                   applies_to=applies_to, comparators=comparators, strict=strict)
+    return Lexicon(
+        subjects=PhraseIndex(entries),
+        labels=labels,
+        measures=compiled,
+        study_names=study_names,
+        arms=arms,
+        cohort_link=cohort_link,
+        subgroup=subgroup,
+        cohort_start=cohort_start,
+        cues=PhraseIndex(cue_entries, plural=False),
+        side_effects=PhraseIndex(effects, plural=False),
+        negations=negation_re,
+        inceptives=inceptives,
+        inceptive_after=inceptive_after,
+        dimensions=dims,
+        from_heading=from_heading,
+        applies_to=applies_to,
+        comparators=comparators,
+        strict=strict,
+    )
 
 
-def _study_patterns(spec: Mapping[str, Any]) -> tuple[Optional[re.Pattern], Optional[re.Pattern]]:
+def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Pattern | None]:
     """The grammar around the study vocabulary (qualifiers.yaml `studies`)."""
     nouns = _as_list(spec.get("nouns"))
     arms = _as_list(spec.get("arms"))
@@ -252,12 +316,15 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[Optional[re.Pattern], Opti
             r"(?:[\w-]+\s+|\w+-){0,4}?(?:" + alts + r")\b(?!-))"
             r"|\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\s+(?i:" + alts + r")\b"  # "the SUSTAIN-2 trial"
             r"|\b(?i:in|from)\s+[A-Z][A-Z0-9]*-\d+\b"  # "in TRANSFORM-2"
-            + (r"|(?i:" + _LEFT + r"(?:" + _alternatives(reports) + r")\b)" if reports else ""))
+             + (r"|(?i:" + _LEFT + r"(?:" + _alternatives(reports) + r")\b)" if reports else "")
+        )
     if arms:
         alts = "|".join(sorted((_phrase_pattern(n, False) for n in arms), key=len, reverse=True))
         arm = re.compile(
             r"\b(?:of|in|among|for|from)\s+(?:the|those\s+in\s+the|people\s+in\s+the|patients\s+in\s+the|"
-            r"participants\s+in\s+the)\s+(?:[\w-]+\s+){0,3}?(?:" + alts + r")\b", re.I)
+            r"participants\s+in\s+the)\s+(?:[\w-]+\s+){0,3}?(?:" + alts + r")\b",
+            re.I,
+        )
     return names, arm
 
 
@@ -265,18 +332,25 @@ def _alternatives(phrases: list[str]) -> str:
     return "|".join(sorted((_phrase_pattern(p, False) for p in phrases), key=len, reverse=True))
 
 
-def _cohort_patterns(spec: Mapping[str, Any]
-                     ) -> tuple[Optional[re.Pattern], Optional[re.Pattern], Optional[re.Pattern]]:
+def _cohort_patterns(
+    spec: Mapping[str, Any],
+) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]:
     """The grammar around the cohort vocabulary (qualifiers.yaml `cohorts`)."""
     nouns, links, subgroups = (_as_list(spec.get(k)) for k in ("nouns", "links", "subgroups"))
     link = group = start = None
     if nouns and links:
         # from the figure to the cohort's condition: "% of people with (moderate to severe) "
-        link = re.compile(r"^\s*(?:%|percent|per\s+cent)?\s*(?:of\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
-                          r"(?:" + _alternatives(nouns) + r")\s+(?:" + _alternatives(links) + r")\s+"
-                          r"(?:(?:the|a|an|their)\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
-        start = re.compile(r"\s*(?:%|percent|per\s+cent)?\s*(?:(?:of\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
-                           r"(?:" + _alternatives(nouns) + r")\s+)?(?:" + _alternatives(links) + r")\s+\w", re.I)
+        link = re.compile(
+            r"^\s*(?:%|percent|per\s+cent)?\s*(?:of\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:" + _alternatives(nouns) + r")\s+(?:" + _alternatives(links) + r")\s+"
+            r"(?:(?:the|a|an|their)\s+)?(?:[\w-]+\s+){0,3}?$",
+            re.I,
+        )
+        start = re.compile(
+            r"\s*(?:%|percent|per\s+cent)?\s*(?:(?:of\s+)?(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:" + _alternatives(nouns) + r")\s+)?(?:" + _alternatives(links) + r")\s+\w",
+            re.I,
+        )
     if subgroups:
         group = re.compile(_LEFT + r"(?:" + _alternatives(subgroups) + r")\b", re.I)
     return link, group, start
@@ -300,7 +374,9 @@ def _fingerprint(data: Any) -> str:
     return digest
 
 
-def lexicon_for(subjects: Mapping[str, Any], measures: Mapping[str, Any], qualifiers: Mapping[str, Any]) -> Lexicon:
+def lexicon_for(
+    subjects: Mapping[str, Any], measures: Mapping[str, Any], qualifiers: Mapping[str, Any]
+) -> Lexicon:
     key = "|".join(_fingerprint(d) for d in (subjects, measures, qualifiers))
     lexicon = _BY_CONTENT.get(key)
     if lexicon is None:

@@ -6,18 +6,18 @@ its clause, its sentence, the list item's lead-in and the heading above.
 
 from __future__ import annotations
 
-from typing import Mapping, Optional
+from collections.abc import Mapping
 
-from .values import Value
 from .lexicon import Lexicon, Measure
 from .patterns import LEADING_PREPOSITION, PRONOUN
 from .structure import ArticleStructure
+from .values import Value
 
 
 class MeasureFinder(ArticleStructure):
     lex: Lexicon  # set by the FactExtractor
 
-    def measure_spec(self, measure_id: Optional[str]) -> Optional[Measure]:
+    def measure_spec(self, measure_id: str | None) -> Measure | None:
         if measure_id is None:
             return None
         if measure_id.startswith("side-effect:"):
@@ -26,14 +26,22 @@ class MeasureFinder(ArticleStructure):
 
     def measure_of(self, m, value: Value, clause: tuple[int, int], block):
         """((id, label), where it was found) for the figure `m`, or (None, "")."""
-        candidates = {mid: spec for mid, spec in self.lex.measures.items() if value.dimension in spec.dimensions}
+        candidates = {
+            mid: spec
+            for mid, spec in self.lex.measures.items()
+            if value.dimension in spec.dimensions
+        }
         if not candidates:
             return None, ""
         scopes = [("clause", clause), ("sentence", self.sentence_span(m))]
         for where, (start, end) in scopes + self.table_headers(block):
             best = self._best_cue(m, candidates, start, end, where == "clause")
             if best is not None:
-                if best[0] == "prevalence" and "side-effect-rate" in candidates and where in ("clause", "sentence"):
+                if (
+                    best[0] == "prevalence"
+                    and "side-effect-rate" in candidates
+                    and where in ("clause", "sentence")
+                ):
                     # "Nausea is the most common side effect. ... it affected 44% of participants"
                     carried = self._carried_side_effect(m, candidates, block)
                     if carried is not None:
@@ -67,9 +75,17 @@ class MeasureFinder(ArticleStructure):
             if spec is None:
                 continue
             chosen = spec
-            if spec.inceptive and self.lex.inceptives is not None and (
+            if (
+                spec.inceptive
+                and self.lex.inceptives is not None
+                and (
                     self.lex.inceptives.search(text, max(start, cue.start - 24), cue.start)
-                    or self.lex.inceptive_after is not None and self.lex.inceptive_after.match(text, cue.end, end)):
+                    or (
+                        self.lex.inceptive_after is not None
+                        and self.lex.inceptive_after.match(text, cue.end, end)
+                    )
+                )
+            ):
                 inceptive = self.lex.measures.get(spec.inceptive)
                 if inceptive is not None and set(inceptive.dimensions) & set(spec.dimensions):
                     chosen = inceptive  # "start to relieve a migraine within 30 minutes": when relief begins
@@ -77,24 +93,35 @@ class MeasureFinder(ArticleStructure):
                 lasting = self.lex.measures.get(spec.of_side_effect)
                 if lasting is not None and set(lasting.dimensions) & set(spec.dimensions):
                     chosen = lasting  # "a headache usually lasts 2 to 3 days": how long the side effect lasts
-            if self.lex.negations.search(text[start:cue.start]):
+            if self.lex.negations.search(text[start : cue.start]):
                 negated = self.lex.measures.get(spec.negated or "")
                 if negated is None or not set(negated.dimensions) & set(spec.dimensions):
                     continue
                 chosen = negated
-            scored.append((chosen.priority, -distance(cue.start, cue.end), (chosen.id, chosen.label)))
+            scored.append(
+                (chosen.priority, -distance(cue.start, cue.end), (chosen.id, chosen.label))
+            )
         for spec in candidates.values():
             for pattern in spec.patterns:
                 for found in pattern.finditer(text, start, end):
-                    scored.append((spec.priority, -distance(found.start(), found.end()), (spec.id, spec.label)))
+                    scored.append(
+                        (
+                            spec.priority,
+                            -distance(found.start(), found.end()),
+                            (spec.id, spec.label),
+                        )
+                    )
             if anchored:
-                head = text[start:m.start]
+                head = text[start : m.start]
                 lead = LEADING_PREPOSITION.match(m.text)
                 if lead:  # the grammar may keep "over" or "within" inside the figure's span
                     head += lead.group(0)
-                tail = text[m.end:end]
-                if any(p.search(head) for p in spec.before) or any(p.search(tail) for p in spec.after) or any(
-                        p.search(m.text) for p in spec.inside):
+                tail = text[m.end : end]
+                if (
+                    any(p.search(head) for p in spec.before)
+                    or any(p.search(tail) for p in spec.after)
+                    or any(p.search(m.text) for p in spec.inside)
+                ):
                     scored.append((spec.priority, 0, (spec.id, spec.label)))
         effect_spec = candidates.get("side-effect-rate")
         if effect_spec is not None:
@@ -102,10 +129,17 @@ class MeasureFinder(ArticleStructure):
                 if effect.id == "side effects" and not anchored:
                     continue  # "side effects" in a heading does not say which effect a figure counts
                 label = f"{effect.id} rate" if effect.id != "side effects" else "side-effect rate"
-                scored.append((effect_spec.priority, -distance(effect.start, effect.end),
-                               (f"side-effect:{effect.id}", label)))
+                scored.append(
+                    (
+                        effect_spec.priority,
+                        -distance(effect.start, effect.end),
+                        (f"side-effect:{effect.id}", label),
+                    )
+                )
         if "dose" in candidates:  # a dose needs no cue: its unit says what it is
-            scored.append((candidates["dose"].priority - 100, -10**6, ("dose", candidates["dose"].label)))
+            scored.append(
+                (candidates["dose"].priority - 100, -(10**6), ("dose", candidates["dose"].label))
+            )
         if not scored:
             return None
         scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
@@ -113,14 +147,14 @@ class MeasureFinder(ArticleStructure):
 
     def _carried_side_effect(self, m, candidates: Mapping[str, Measure], block):
         """The side effect the sentence before named, when this one says only "it affected 44%"."""
-        if block is None or not PRONOUN.search(self.prose[m.sentence_start:m.start]):
+        if block is None or not PRONOUN.search(self.prose[m.sentence_start : m.start]):
             return None
         prev = self.previous_sentence(m.sentence_start, block)
         if prev is None:
             return None
         spec = candidates["side-effect-rate"]
         for effect in self.lex.side_effects.find(self.prose, prev[0], prev[1]):
-            if len(self.prose[prev[0]:effect.start].split()) > 2:
+            if len(self.prose[prev[0] : effect.start].split()) > 2:
                 break  # "it" refers to the sentence's subject, which comes first
             label = f"{effect.id} rate" if effect.id != "side effects" else spec.label
             return (f"side-effect:{effect.id}", label)

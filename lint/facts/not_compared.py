@@ -9,13 +9,25 @@ reported as a conflict.
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from .fact import Fact
 from .lexicon import Lexicon, Measure
-from .patterns import (CHANGE_TO, CHECKPOINT_BEFORE, FREQUENCY_AFTER, FREQUENCY_IN, MAGNITUDE_AFTER, MAGNITUDE_BEFORE,
-                       NEUTRAL_LABEL, PRONOUN, PRONOUN_NOUN, RESTATED_BEFORE, STRONG_PREVALENCE, STUDY_SAMPLE,
-                       TIME_HEADER)
+from .patterns import (
+    CHANGE_TO,
+    CHECKPOINT_BEFORE,
+    FREQUENCY_AFTER,
+    FREQUENCY_IN,
+    MAGNITUDE_AFTER,
+    MAGNITUDE_BEFORE,
+    NEUTRAL_LABEL,
+    PRONOUN,
+    PRONOUN_NOUN,
+    RESTATED_BEFORE,
+    STRONG_PREVALENCE,
+    STUDY_SAMPLE,
+    TIME_HEADER,
+)
 from .structure import ArticleStructure
 
 
@@ -23,34 +35,47 @@ class NotComparedRules(ArticleStructure):
     lex: Lexicon  # set by the FactExtractor
     mentions: Sequence
 
-    def not_compared_reason(self, fact: Fact, spec: Optional[Measure], m, block, clause: tuple[int, int]) -> str:
+    def not_compared_reason(
+        self, fact: Fact, spec: Measure | None, m, block, clause: tuple[int, int]
+    ) -> str:
         """Why the figure is not compared, or "" when it is."""
         reason = self._loosely_placed(fact, spec, m, block)
         if reason or not (fact.measure == "prevalence" and fact.dimension == "proportion"):
             return reason
         if PRONOUN_NOUN.match(m.noun.strip()):
             return "a share of a group named earlier, not of a population"
-        if any(f.group == "treatment" for f in self.lex.subjects.find(self.prose, clause[0], clause[1])):
+        if any(
+            f.group == "treatment" for f in self.lex.subjects.find(self.prose, clause[0], clause[1])
+        ):
             # "Erenumab halved migraine days for 50% of people with migraine"
             return "a treatment outcome, not a prevalence"
         if not m.noun and not STRONG_PREVALENCE.search(self.prose, clause[0], clause[1]):
             return "not stated as a share of people"
         return ""
 
-    def _loosely_placed(self, fact: Fact, spec: Optional[Measure], m, block) -> str:
+    def _loosely_placed(self, fact: Fact, spec: Measure | None, m, block) -> str:
         """Figures the lexicons can name but that are too loosely placed to hold against another."""
         if spec is None:
             return ""
         lead = self.lead_in_span(block)
         if spec.requires is not None:
-            scope = [self.prose[m.sentence_start:m.sentence_end]]
+            scope = [self.prose[m.sentence_start : m.sentence_end]]
             if lead is not None:
-                scope.append(self.article.text[lead[0]:lead[1]])
+                scope.append(self.article.text[lead[0] : lead[1]])
             if not any(spec.requires.search(text) for text in scope):
                 return f"not stated as the usual {spec.label}"
-        if spec.explicit_subject and fact.subject_from not in ("clause", "sentence", "previous sentence", "lead-in",
-                                                                    "row header", "column header"):
-            if not (fact.subject_from in ("heading", "title") and PRONOUN.search(self.prose[m.sentence_start:m.start])):
+        if spec.explicit_subject and fact.subject_from not in (
+            "clause",
+            "sentence",
+            "previous sentence",
+            "lead-in",
+            "row header",
+            "column header",
+        ):
+            if not (
+                fact.subject_from in ("heading", "title")
+                and PRONOUN.search(self.prose[m.sentence_start : m.start])
+            ):
                 return f"the {fact.subject_label or 'subject'} is not named with the figure"
         label = self.opening_label(block)
         if label is not None and not self._recognised(label):
@@ -61,20 +86,28 @@ class NotComparedRules(ArticleStructure):
                 continue  # a time point: it dates the cell (see `header_timepoint`)
             if re.search(r"[A-Za-z]", header) and not self._recognised(header):
                 return f"the table's {where} is {header!r}"
-        before = self.prose[m.sentence_start:m.start]
-        after = self.prose[m.end:m.sentence_end]
+        before = self.prose[m.sentence_start : m.start]
+        after = self.prose[m.end : m.sentence_end]
         if block is not None and block.quote:
             return "quoted from another source"
         if CHANGE_TO.search(before):
             return "a change to a value, not the usual value"
         if RESTATED_BEFORE.search(before) and any(
-                o is not m and o.end <= m.start and m.start - o.end <= 40 and o.sentence_start == m.sentence_start
-                for o in self.mentions):
+            o is not m
+            and o.end <= m.start
+            and m.start - o.end <= 40
+            and o.sentence_start == m.sentence_start
+            for o in self.mentions
+        ):
             return "a conversion of the figure before it"
         if fact.dimension == "proportion":
-            tail = self.article.text[m.number_end:m.sentence_end] if m.number_end > 0 else after
+            tail = self.article.text[m.number_end : m.sentence_end] if m.number_end > 0 else after
             tail = re.sub(r"^\s*(?:%|percent|per\s+cent)", "", tail)
-            if MAGNITUDE_AFTER.match(tail) or MAGNITUDE_AFTER.match(after) or MAGNITUDE_BEFORE.search(before):
+            if (
+                MAGNITUDE_AFTER.match(tail)
+                or MAGNITUDE_AFTER.match(after)
+                or MAGNITUDE_BEFORE.search(before)
+            ):
                 return "how much something changed, not a share of people"
             if PRONOUN_NOUN.match(m.noun.strip()):
                 return "a share of a group named earlier"

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from itertools import combinations
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any
 
 from ..config import Settings
 from ..evidence import Entry, load_entries, registry_conflict
@@ -51,32 +52,71 @@ def _registry_rows(fact: Fact, entries: Sequence[Entry], tolerance: float) -> li
             verdict, why = "not compared", f"the entry needs the figure to state its {missing}"
         elif any(fact.qualifiers.get(d, v) != v for d, v in entry.qualifiers.items()):
             dim = next(d for d, v in entry.qualifiers.items() if fact.qualifiers.get(d, v) != v)
-            verdict, why = "not compared", f"different {dim} ({fact.qualifiers[dim]} vs {entry.qualifiers[dim]})"
+            verdict, why = (
+                "not compared",
+                f"different {dim} ({fact.qualifiers[dim]} vs {entry.qualifiers[dim]})",
+            )
         elif overlaps(fact.as_value, entry.value, entry.tolerance or tolerance):
-            verdict, why = "agree", f"{fact.value} and the registry's {entry.value.display} can both be true"
+            verdict, why = (
+                "agree",
+                f"{fact.value} and the registry's {entry.value.display} can both be true",
+            )
         else:
-            verdict, why = "conflict", f"{fact.value} contradicts the registry's {entry.value.display}"
+            verdict, why = (
+                "conflict",
+                f"{fact.value} contradicts the registry's {entry.value.display}",
+            )
             if decided is not entry:
                 why += "; not reported: another entry for it agrees"
-        rows.append(_row("CL503", fact, None, verdict, why, registry=entry.key,
-                         reported="CL503" if verdict == "conflict" and decided is entry else ""))
+        rows.append(
+            _row(
+                "CL503",
+                fact,
+                None,
+                verdict,
+                why,
+                registry=entry.key,
+                reported="CL503" if verdict == "conflict" and decided is entry else "",
+            )
+        )
     return rows
 
 
 def _where(fact: Fact) -> dict[str, Any]:
-    return {"file": fact.path, "line": fact.line, "column": fact.column, "text": fact.text, "value": fact.value}
+    return {
+        "file": fact.path,
+        "line": fact.line,
+        "column": fact.column,
+        "text": fact.text,
+        "value": fact.value,
+    }
 
 
-def _row(rule: str, a: Fact, b: Optional[Fact], verdict: str, why: str, registry: str = "",
-         reported: str = "") -> dict[str, Any]:
+def _row(
+    rule: str,
+    a: Fact,
+    b: Fact | None,
+    verdict: str,
+    why: str,
+    registry: str = "",
+    reported: str = "",
+) -> dict[str, Any]:
     """`reported`: the rule that reports the pair's conflict, or "" when none does."""
-    return {"rule": rule, "subject": a.subject_label, "measure": a.measure_label, "a": _where(a),
-            "b": _where(b) if b is not None else {"registry": registry}, "verdict": verdict, "why": why,
-            "reported": reported}
+    return {
+        "rule": rule,
+        "subject": a.subject_label,
+        "measure": a.measure_label,
+        "a": _where(a),
+        "b": _where(b) if b is not None else {"registry": registry},
+        "verdict": verdict,
+        "why": why,
+        "reported": reported,
+    }
 
 
-def pair_rows(facts: Sequence[Fact], entries: Sequence[Entry], tolerance: float, points: float
-              ) -> list[dict[str, Any]]:
+def pair_rows(
+    facts: Sequence[Fact], entries: Sequence[Entry], tolerance: float, points: float
+) -> list[dict[str, Any]]:
     from ..checks.consistency import split_conflicts
 
     keyed = [f for f in facts if f.key is not None]
@@ -99,11 +139,14 @@ def pair_rows(facts: Sequence[Fact], entries: Sequence[Entry], tolerance: float,
     from ..checks.consistency import corpus_conflicts
 
     accepted = {path: split_conflicts(by_path[path], tolerance, points)[0] for path in by_path}
-    flagged = {(id(fact), id(other)) for fact, others in corpus_conflicts(accepted, entries, tolerance, points)
-               for other in others}
+    flagged = {
+        (id(fact), id(other))
+        for fact, others in corpus_conflicts(accepted, entries, tolerance, points)
+        for other in others
+    }
     paths = sorted(by_path)
     for i, first in enumerate(paths):
-        for second in paths[i + 1:]:
+        for second in paths[i + 1 :]:
             for a in by_path[first]:
                 for b in by_path[second]:
                     if a.key == b.key:
@@ -112,19 +155,28 @@ def pair_rows(facts: Sequence[Fact], entries: Sequence[Entry], tolerance: float,
                         by = ""
                         if verdict == "conflict" and hit:
                             # one defect, one finding: CL502 yields to CL503 on a figure the registry contradicts
-                            registry_hit = any(registry_conflict(f, entries, tolerance) for f in (a, b))
+                            registry_hit = any(
+                                registry_conflict(f, entries, tolerance) for f in (a, b)
+                            )
                             by = "CL503" if registry_hit else "CL502"
                         elif verdict == "conflict":
-                            why += ("; not reported: the registry or the other articles' majority decides"
-                                    " which is the outlier, or the figure conflicts within its own article")
+                            why += (
+                                "; not reported: the registry or the other articles' majority decides"
+                                " which is the outlier, or the figure conflicts within its own article"
+                            )
                         rows.append(_row("CL502", a, b, verdict, why, reported=by))
     for fact in keyed:
         rows.extend(_registry_rows(fact, entries, tolerance))
     return rows
 
 
-def render_pairs(paths: Sequence[Path], settings: Settings, registry: Registry, fmt: str = "text",
-                 color: bool = False) -> str:
+def render_pairs(
+    paths: Sequence[Path],
+    settings: Settings,
+    registry: Registry,
+    fmt: str = "text",
+    color: bool = False,
+) -> str:
     options = _options(registry, settings, FACT_KIND)
     tolerance = float(options.get("tolerance", 0.1))
     points = float(options.get("percentage_points", 0.0))
@@ -153,10 +205,18 @@ def _text(rows: list[dict[str, Any]], color: bool) -> str:
         grid.add_column(column, overflow="fold")
     for row in rows:
         verdict = row["verdict"] + (f" ({row['reported']})" if row["reported"] else "")
-        grid.add_row(row["rule"], _at(row["a"]), _at(row["b"]), f"{row['subject']} {row['measure']}", verdict,
-                     row["why"])
+        grid.add_row(
+            row["rule"],
+            _at(row["a"]),
+            _at(row["b"]),
+            f"{row['subject']} {row['measure']}",
+            verdict,
+            row["why"],
+        )
     buffer = StringIO()
-    Console(file=buffer, width=220, no_color=not color, highlight=False, force_terminal=color).print(grid)
+    Console(
+        file=buffer, width=220, no_color=not color, highlight=False, force_terminal=color
+    ).print(grid)
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
         counts[row["verdict"]] += 1

@@ -12,47 +12,81 @@ import re
 CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|—|,\s+(?:but|while|whereas|although|though|yet|and|with|compared\s+(?:with|to)|versus|vs\.?"
     r"|which\s+means|meaning|so)\b"
-    r"|\s(?:but|whereas|while|compared\s+(?:with|to)|versus|vs\.?|as\s+opposed\s+to)\s", re.I)
+    r"|\s(?:but|whereas|while|compared\s+(?:with|to)|versus|vs\.?|as\s+opposed\s+to)\s",
+    re.I,
+)
 # A subject named only as a point of comparison is not the figure's subject.
-COMPARISON_BEFORE = re.compile(r"\b(?:than|unlike|instead\s+of|rather\s+than|compared\s+(?:with|to)|versus|vs\.?)"
-                               r"\s+(?:in\s+|with\s+|for\s+|the\s+|those\s+|people\s+with\s+)?(?:[\w-]+\s+)?$", re.I)
+COMPARISON_BEFORE = re.compile(
+    r"\b(?:than|unlike|instead\s+of|rather\s+than|compared\s+(?:with|to)|versus|vs\.?)"
+    r"\s+(?:in\s+|with\s+|for\s+|the\s+|those\s+|people\s+with\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
 # "than traditional antidepressants, which typically take 4-6 weeks": the figure is about them after all.
 RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:which|who|that|where)\b", re.I)
 # A treatment named as history ("after failing two antidepressants") is not the one a figure is about.
-HISTORY_BEFORE = re.compile(r"\b(?:failed|failing|failure\s+of|resistant\s+to|despite|tried|after\s+trying|"
-                            r"stopped|stopping|switching\s+from|previous|prior)\s+(?:[\w+-]+\s+){0,2}$", re.I)
+HISTORY_BEFORE = re.compile(
+    r"\b(?:failed|failing|failure\s+of|resistant\s+to|despite|tried|after\s+trying|"
+    r"stopped|stopping|switching\s+from|previous|prior)\s+(?:[\w+-]+\s+){0,2}$",
+    re.I,
+)
 # "Extend infusion time to 60 minutes", "increase to 1 mg": a change, not a statement of the usual value.
-CHANGE_TO = re.compile(r"\b(?:extend(?:ed|ing|s)?|increas(?:e|ed|es|ing)|reduc(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|"
-                       r"rais(?:e|ed|es|ing)|lower(?:ed|s|ing)?|titrat(?:e|ed|es|ing)|escalat(?:e|ed|es|ing)|"
-                       r"adjust(?:ed|s|ing)?|shorten(?:ed|s|ing)?|lengthen(?:ed|s|ing)?|drop(?:s|ped|ping)?|"
-                       r"fall(?:s|ing)?|fell|ris(?:e|es|ing)|rose|go(?:es)?\s+up|step(?:ped)?\s+up|move(?:d)?\s+up|"
-                       r"bump(?:ed)?\s+up)\s+(?:[\w-]+\s+){0,3}?to\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+CHANGE_TO = re.compile(
+    r"\b(?:extend(?:ed|ing|s)?|increas(?:e|ed|es|ing)|reduc(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|"
+    r"rais(?:e|ed|es|ing)|lower(?:ed|s|ing)?|titrat(?:e|ed|es|ing)|escalat(?:e|ed|es|ing)|"
+    r"adjust(?:ed|s|ing)?|shorten(?:ed|s|ing)?|lengthen(?:ed|s|ing)?|drop(?:s|ped|ping)?|"
+    r"fall(?:s|ing)?|fell|ris(?:e|es|ing)|rose|go(?:es)?\s+up|step(?:ped)?\s+up|move(?:d)?\s+up|"
+    r"bump(?:ed)?\s+up)\s+(?:[\w-]+\s+){0,3}?to\s+(?:about\s+|around\s+|roughly\s+)?$",
+    re.I,
+)
 # "40% reduction", "reduced pain by 40%", "70% improved": how much something changed, not how many people.
-MAGNITUDE_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:reduction|decrease|drop|decline|improvement|increase|rise|gain|change|"
-                             r"regrowth|improved|better|worse|lower|higher|less|more|faster|slower|fewer|"
-                             r"weight\s+loss|of\s+(?:their|your|his|her|its|the)\s+(?:starting\s+|initial\s+|body\s+)?"
-                             r"(?:weight|body\s+weight|score|symptoms|pain))\b", re.I)
+MAGNITUDE_AFTER = re.compile(
+    r"^\s*(?:\)\s*)?(?:reduction|decrease|drop|decline|improvement|increase|rise|gain|change|"
+    r"regrowth|improved|better|worse|lower|higher|less|more|faster|slower|fewer|"
+    r"weight\s+loss|of\s+(?:their|your|his|her|its|the)\s+(?:starting\s+|initial\s+|body\s+)?"
+    r"(?:weight|body\s+weight|score|symptoms|pain))\b",
+    re.I,
+)
 MAGNITUDE_BEFORE = re.compile(
     r"(?:\b(?:reduc\w*|cut|lower\w*|decreas\w*|increas\w*|improv\w*|fell|fall\w*|drop\w*|rose|ris\w*|grew|grow\w*|"
     r"declin\w*|boost\w*|rais\w*|shr[iau]nk\w*|slash\w*)\s+(?:[\w-]+\s+){0,3}?by"
     r"|\ban?\s+(?:average|mean)\s+of|\blost|\blose|\blosing|\bgained)\s+"
-    r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+|nearly\s+|over\s+|an\s+average\s+of\s+)?$", re.I)
+    r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+|nearly\s+|over\s+|an\s+average\s+of\s+)?$",
+    re.I,
+)
 # "(roughly 35 mg for a 70 kg person)": a conversion of the figure just before it.
-RESTATED_BEFORE = re.compile(r"\(\s*(?:or\s+|i\.?e\.?,?\s+|roughly\s+|about\s+|approximately\s+|around\s+|"
-                             r"equivalent\s+to\s+|that\s+is\s+)?$", re.I)
-FREQUENCY_AFTER = re.compile(r"^\s*(?:per|a|each|every)\s+(?:week|day|month|year)\b|^\s*(?:weekly|daily|monthly)\b",
-                             re.I)
-CHECKPOINT_BEFORE = re.compile(r"\b(?:after|within|by|following|before)\s+(?:the\s+|their\s+|your\s+)?(?:first\s+)?$"
-                               r"|^(?:after|within|by|following|before)\s", re.I)
-FREQUENCY_IN = re.compile(r"\b(?:per|a|each|every)\s+(?:week|day|month)\b"
-                          r"|\b(?:sessions?|infusions?|treatments?|times|doses?)\s+(?:weekly|daily|monthly)\b", re.I)
-STUDY_SAMPLE = re.compile(r"\b(?:participants|subjects|volunteers|respondents|enrollees|the\s+sample)\b", re.I)
+RESTATED_BEFORE = re.compile(
+    r"\(\s*(?:or\s+|i\.?e\.?,?\s+|roughly\s+|about\s+|approximately\s+|around\s+|"
+    r"equivalent\s+to\s+|that\s+is\s+)?$",
+    re.I,
+)
+FREQUENCY_AFTER = re.compile(
+    r"^\s*(?:per|a|each|every)\s+(?:week|day|month|year)\b|^\s*(?:weekly|daily|monthly)\b", re.I
+)
+CHECKPOINT_BEFORE = re.compile(
+    r"\b(?:after|within|by|following|before)\s+(?:the\s+|their\s+|your\s+)?(?:first\s+)?$"
+    r"|^(?:after|within|by|following|before)\s",
+    re.I,
+)
+FREQUENCY_IN = re.compile(
+    r"\b(?:per|a|each|every)\s+(?:week|day|month)\b"
+    r"|\b(?:sessions?|infusions?|treatments?|times|doses?)\s+(?:weekly|daily|monthly)\b",
+    re.I,
+)
+STUDY_SAMPLE = re.compile(
+    r"\b(?:participants|subjects|volunteers|respondents|enrollees|the\s+sample)\b", re.I
+)
 PRONOUN = re.compile(r"(?:^|[^\w])(?:it|this|they|these|those|its|their)\b", re.I)
-TIMEPOINT_BEFORE = re.compile(r"\b(?:at|by|after|within|in|during|over|following)\s+(?:the\s+|their\s+|a\s+|an\s+)?"
-                              r"(?:first\s+|initial\s+)?(?:about\s+|roughly\s+|around\s+)?$", re.I)
+TIMEPOINT_BEFORE = re.compile(
+    r"\b(?:at|by|after|within|in|during|over|following)\s+(?:the\s+|their\s+|a\s+|an\s+)?"
+    r"(?:first\s+|initial\s+)?(?:about\s+|roughly\s+|around\s+)?$",
+    re.I,
+)
 TIMEPOINT_START = re.compile(r"^(?:at|by|after|within|in|during|over|following)\b", re.I)
-TIMEPOINT_AFTER = re.compile(r"^\s*(?:later|after\s+(?:the\s+|their\s+)?"
-                             r"(?:last|final|first|treatment|infusion|dose))\b", re.I)
+TIMEPOINT_AFTER = re.compile(
+    r"^\s*(?:later|after\s+(?:the\s+|their\s+)?"
+    r"(?:last|final|first|treatment|infusion|dose))\b",
+    re.I,
+)
 # A figure reported from one named study ("in a two-site trial of 73 patients, 64%
 # responded"). Two such figures from different studies may differ without either
 # being wrong; a general claim ("ketamine helps 50-80%") must agree with them.
@@ -62,38 +96,65 @@ STUDY_REPORT = re.compile(
     r"chart\s+review|case\s+report|review|paper|report)\b(?!-)"
     r"|\b(?:of|in|among)\s+\d[\d,]*\s+(?:patients|participants|people|adults|veterans|subjects|volunteers)\b"
     r"|\b(?:found|reported|showed|observed|concluded)\s+that\b",
-    re.I)
-STRONG_PREVALENCE = re.compile(r"\b(?:prevalence|prevalent|affects?|affected|affecting|live\s+with|lives\s+with|"
-                               r"living\s+with|suffer(?:s|ing)?\s+from|of\s+(?:the\s+)?(?:population|adults|people|"
-                               r"americans|children|adolescents|women|men|patients|veterans))\b", re.I)
-PSEUDO_HEADING = re.compile(r"\s*(?:\*\*|__)[^*_\n]{1,100}(?:\*\*|__)\s*:?\s*"
-                            r"|\s*(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)[^.!?\n*]{0,60}:\s*")
-NUMBERED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|first|second|third|"
-                      r"fourth|fifth|sixth)\b", re.I)
+    re.I,
+)
+STRONG_PREVALENCE = re.compile(
+    r"\b(?:prevalence|prevalent|affects?|affected|affecting|live\s+with|lives\s+with|"
+    r"living\s+with|suffer(?:s|ing)?\s+from|of\s+(?:the\s+)?(?:population|adults|people|"
+    r"americans|children|adolescents|women|men|patients|veterans))\b",
+    re.I,
+)
+PSEUDO_HEADING = re.compile(
+    r"\s*(?:\*\*|__)[^*_\n]{1,100}(?:\*\*|__)\s*:?\s*"
+    r"|\s*(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)[^.!?\n*]{0,60}:\s*"
+)
+NUMBERED = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|first|second|third|"
+    r"fourth|fifth|sixth)\b",
+    re.I,
+)
 PLAIN_LABEL = re.compile(r"\s*(?:[-*+]\s+|\d+[.)]\s+)?([A-Za-z][\w /&'’-]{1,40}?)\s*:\s+\S")
-PRONOUN_NOUN = re.compile(r"^(?:them|these|those|they|this\s+group|that\s+group|those\s+\w+|these\s+\w+|"
-                          r"the\s+rest|the\s+remainder|the\s+others|responders|non-?responders)$", re.I)
+PRONOUN_NOUN = re.compile(
+    r"^(?:them|these|those|they|this\s+group|that\s+group|those\s+\w+|these\s+\w+|"
+    r"the\s+rest|the\s+remainder|the\s+others|responders|non-?responders)$",
+    re.I,
+)
 OPENING_BOLD = re.compile(r"\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)")
 # Labels that say nothing about what a figure measures ("**Evidence**: ...", "**Note**: ...").
-NEUTRAL_LABEL = re.compile(r"\b(?:evidence|note|summary|bottom line|key (?:point|finding|takeaway)s?|results?|"
-                           r"findings?|the numbers|overview|typical|protocol|what to expect|why|how|when|"
-                           r"frequency|duration|timing|cost|effectiveness|efficacy|research|studies|data)\b", re.I)
-LEADING_PREPOSITION = re.compile(r"^(?:over|within|for|at|after|by|in|across|during|following)\s+", re.I)
+NEUTRAL_LABEL = re.compile(
+    r"\b(?:evidence|note|summary|bottom line|key (?:point|finding|takeaway)s?|results?|"
+    r"findings?|the numbers|overview|typical|protocol|what to expect|why|how|when|"
+    r"frequency|duration|timing|cost|effectiveness|efficacy|research|studies|data)\b",
+    re.I,
+)
+LEADING_PREPOSITION = re.compile(
+    r"^(?:over|within|for|at|after|by|in|across|during|following)\s+", re.I
+)
 EXCLUDED_KINDS = ("study-statistic", "year-finding")
 # "80% of people with sleep apnea | have never been diagnosed": a predicate right after a cohort's
 # condition counts something else; "50 million Americans living with chronic pain, ..." counts the condition.
-PREDICATE_AFTER = re.compile(r"\s+(?:who\s+|that\s+)?(?:still\s+|never\s+|also\s+|eventually\s+|later\s+|now\s+|"
-                             r"no\s+longer\s+|not\s+|often\s+|usually\s+)?"
-                             r"(?:are|is|were|was|have|has|had|do|does|did|can|could|will|would|may|might|"
-                             r"don't|do\s+not|report\w*|say|said|get|gets|got|need\w*|use[sd]?|take[sn]?|took|"
-                             r"develop\w*|experience\w*|remain\w*|stop\w*|go|goes|went|become|became|improv\w*|"
-                             r"respond\w*|continu\w*|achiev\w*|reach\w*|los[et]\w*|gain\w*|die[sd]?|"
-                             r"[a-z]+ed)\b", re.I)
+PREDICATE_AFTER = re.compile(
+    r"\s+(?:who\s+|that\s+)?(?:still\s+|never\s+|also\s+|eventually\s+|later\s+|now\s+|"
+    r"no\s+longer\s+|not\s+|often\s+|usually\s+)?"
+    r"(?:are|is|were|was|have|has|had|do|does|did|can|could|will|would|may|might|"
+    r"don't|do\s+not|report\w*|say|said|get|gets|got|need\w*|use[sd]?|take[sn]?|took|"
+    r"develop\w*|experience\w*|remain\w*|stop\w*|go|goes|went|become|became|improv\w*|"
+    r"respond\w*|continu\w*|achiev\w*|reach\w*|los[et]\w*|gain\w*|die[sd]?|"
+    r"[a-z]+ed)\b",
+    re.I,
+)
 # "In that trial", "the same study": the study named before. "A second trial", "another study": a new one.
-ANAPHORIC_STUDY = re.compile(r"\b(?:that|this|the\s+same|the)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\b", re.I)
-NEW_STUDY = re.compile(r"\b(?:a|an|another|one|second|third|separate|later|earlier|new|different|other|"
-                       r"follow-up|larger|smaller|recent|\d{4})\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.I)
+ANAPHORIC_STUDY = re.compile(
+    r"\b(?:that|this|the\s+same|the)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\b", re.I
+)
+NEW_STUDY = re.compile(
+    r"\b(?:a|an|another|one|second|third|separate|later|earlier|new|different|other|"
+    r"follow-up|larger|smaller|recent|\d{4})\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b",
+    re.I,
+)
 # A table header that is a time point: "24 hours", "Week 4", "At 6 months", "Day 7".
-TIME_HEADER = re.compile(r"(?:(?:at|after|by)\s+)?(?:(?P<n1>\d+(?:\.\d+)?)\s*(?P<u1>minutes?|hours?|days?|weeks?|months?|years?)"
-                         r"|(?P<u2>minute|hour|day|week|month|year)\s+(?P<n2>\d+(?:\.\d+)?))(?:\s+(?:later|after\s+\w+))?",
-                         re.I)
+TIME_HEADER = re.compile(
+    r"(?:(?:at|after|by)\s+)?(?:(?P<n1>\d+(?:\.\d+)?)\s*(?P<u1>minutes?|hours?|days?|weeks?|months?|years?)"
+    r"|(?P<u2>minute|hour|day|week|month|year)\s+(?P<n2>\d+(?:\.\d+)?))(?:\s+(?:later|after\s+\w+))?",
+    re.I,
+)

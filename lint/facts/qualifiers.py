@@ -7,8 +7,6 @@ headings above, when those name exactly one value.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from .fact import Fact
 from .lexicon import Lexicon, Match, Measure
 from .patterns import COMPARISON_BEFORE
@@ -18,12 +16,18 @@ from .structure import ArticleStructure
 class QualifierFinder(ArticleStructure):
     lex: Lexicon  # set by the FactExtractor
 
-    def add_qualifiers(self, fact: Fact, m, clause: tuple[int, int], block, spec: Optional[Measure]) -> None:
+    def add_qualifiers(
+        self, fact: Fact, m, clause: tuple[int, int], block, spec: Measure | None
+    ) -> None:
         """Each dimension that applies to the figure's measure, when the text states it."""
-        treatment_related = spec is not None and (spec.about == "treatment" or spec.treatment_specific)
+        treatment_related = spec is not None and (
+            spec.about == "treatment" or spec.treatment_specific
+        )
         for dim in self.lex.dimensions:
             applies = self.lex.applies_to.get(dim, "any")
-            if applies == "treatment" and not treatment_related or applies == "population" and treatment_related:
+            if (applies == "treatment" and not treatment_related) or (
+                applies == "population" and treatment_related
+            ):
                 continue
             found = self._qualifier(dim, m, clause, block)
             if found:
@@ -31,7 +35,7 @@ class QualifierFinder(ArticleStructure):
                 if found in self.lex.strict:
                     fact.strict += (dim,)
 
-    def _qualifier(self, dim: str, m, clause: tuple[int, int], block) -> Optional[str]:
+    def _qualifier(self, dim: str, m, clause: tuple[int, int], block) -> str | None:
         index = self.lex.dimensions[dim]
 
         def values(start: int, end: int) -> list[Match]:
@@ -40,7 +44,7 @@ class QualifierFinder(ArticleStructure):
             for match in index.find(self.prose, start, end):
                 if match.group == "exclude":
                     continue
-                if COMPARISON_BEFORE.search(self.prose[start:match.start]):
+                if COMPARISON_BEFORE.search(self.prose[start : match.start]):
                     continue
                 out.append(match)
             return out
@@ -52,7 +56,9 @@ class QualifierFinder(ArticleStructure):
         for start, end in scopes:
             found = values(start, end)
             if found:
-                nearest = min(found, key=lambda f: abs((f.start + f.end) / 2 - (m.start + m.end) / 2))
+                nearest = min(
+                    found, key=lambda f: abs((f.start + f.end) / 2 - (m.start + m.end) / 2)
+                )
                 return nearest.id
         if dim in self.lex.from_heading and block is not None:
             for heading in self.headings(block):

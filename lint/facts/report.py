@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any
 
 from ..article import InputError, load_article
 from ..config import Settings
@@ -43,20 +44,24 @@ def collect(paths: Sequence[Path], settings: Settings, registry: Registry) -> li
 
     nlp.configure(settings.nlp_model)
     options = _options(registry, settings, FACT_KIND)
-    files = discover(paths, settings.include, tuple(settings.exclude) + tuple(settings.extend_exclude))
+    files = discover(
+        paths, settings.include, tuple(settings.exclude) + tuple(settings.extend_exclude)
+    )
     facts: list[Fact] = []
     for path in files:
         shown = display_path(path)
         try:
             article = load_article(shown, path.read_bytes())
         except (OSError, InputError) as err:
-            print(f"contentlint: {shown}: skipped ({getattr(err, 'message', err)})", file=sys.stderr)
+            print(
+                f"contentlint: {shown}: skipped ({getattr(err, 'message', err)})", file=sys.stderr
+            )
             continue
         facts.extend(extract_facts(article, options))
     return facts
 
 
-def _registry_state(fact: Fact, entries: Sequence[Entry]) -> Optional[dict[str, str]]:
+def _registry_state(fact: Fact, entries: Sequence[Entry]) -> dict[str, str] | None:
     if not entries or fact.key is None:
         return None
     entry = registry_match(fact, entries)
@@ -77,7 +82,7 @@ def _qualifiers(fact: Fact) -> dict[str, str]:
     return quals
 
 
-def _why_not(fact: Fact) -> Optional[str]:
+def _why_not(fact: Fact) -> str | None:
     if fact.key is not None:
         return None
     if fact.comparator:
@@ -90,19 +95,42 @@ def _why_not(fact: Fact) -> Optional[str]:
 def rows(facts: Iterable[Fact], entries: Sequence[Entry]) -> list[dict[str, Any]]:
     out = []
     for f in facts:
-        out.append({
-            "file": f.path, "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
-            "text": f.text, "subject": f.subject_label or None, "subject_id": f.subject,
-            "measure": f.measure_label or None, "measure_id": f.measure, "value": f.value,
-            "low": f.low, "high": f.high, "unit": f.unit, "qualifier": f.qualifier, "dimension": f.dimension,
-            "qualifiers": _qualifiers(f), "cited": f.cited, "compared": f.key is not None,
-            "not_compared": _why_not(f), "registry": _registry_state(f, entries),
-        })
+        out.append(
+            {
+                "file": f.path,
+                "line": f.line,
+                "column": f.column,
+                "end_line": f.end_line,
+                "end_column": f.end_column,
+                "text": f.text,
+                "subject": f.subject_label or None,
+                "subject_id": f.subject,
+                "measure": f.measure_label or None,
+                "measure_id": f.measure,
+                "value": f.value,
+                "low": f.low,
+                "high": f.high,
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "dimension": f.dimension,
+                "qualifiers": _qualifiers(f),
+                "cited": f.cited,
+                "compared": f.key is not None,
+                "not_compared": _why_not(f),
+                "registry": _registry_state(f, entries),
+            }
+        )
     return out
 
 
-def render_facts(paths: Sequence[Path], settings: Settings, registry: Registry, fmt: str = "text",
-                 keyed_only: bool = False, color: bool = False) -> str:
+def render_facts(
+    paths: Sequence[Path],
+    settings: Settings,
+    registry: Registry,
+    fmt: str = "text",
+    keyed_only: bool = False,
+    color: bool = False,
+) -> str:
     facts = collect(paths, settings, registry)
     if keyed_only:
         facts = [f for f in facts if f.key is not None]
@@ -132,12 +160,24 @@ def _text(table: list[dict[str, Any]], color: bool) -> str:
             notes = f"not compared: {row['not_compared']}"
         else:
             notes = ""
-        grid.add_row(row["file"], str(row["line"]), row["subject"] or "?", row["measure"] or "?", row["value"],
-                     quals, cited, notes)
+        grid.add_row(
+            row["file"],
+            str(row["line"]),
+            row["subject"] or "?",
+            row["measure"] or "?",
+            row["value"],
+            quals,
+            cited,
+            notes,
+        )
     buffer = StringIO()
-    Console(file=buffer, width=220, no_color=not color, highlight=False, force_terminal=color).print(grid)
+    Console(
+        file=buffer, width=220, no_color=not color, highlight=False, force_terminal=color
+    ).print(grid)
     keyed = sum(1 for r in table if r["compared"])
     files = len({r["file"] for r in table})
-    buffer.write(f"\n{len(table)} figures in {files} file{'s' if files != 1 else ''}; "
-                 f"{keyed} with a subject and measure (compared by CL501-CL503)\n")
+    buffer.write(
+        f"\n{len(table)} figures in {files} file{'s' if files != 1 else ''}; "
+        f"{keyed} with a subject and measure (compared by CL501-CL503)\n"
+    )
     return buffer.getvalue()

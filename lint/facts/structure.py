@@ -8,22 +8,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from typing import Optional
-
 from ..article import Article
 from ..citations import section_headings, sentence_spans
-from .patterns import CLAUSE_BREAK, TIME_HEADER, NUMBERED, OPENING_BOLD, PLAIN_LABEL, PSEUDO_HEADING
+from .patterns import CLAUSE_BREAK, NUMBERED, OPENING_BOLD, PLAIN_LABEL, PSEUDO_HEADING, TIME_HEADER
 
 
 class ArticleStructure:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.prose = article.prose
-        self._sentences: Optional[list[tuple[int, int]]] = None
-        self._groups: Optional[dict[int, int]] = None
-        self._pseudo: Optional[list] = None
-        self._ends: Optional[list[int]] = None
-        self._cells: Optional[dict[int, tuple[int, int, int]]] = None
+        self._sentences: list[tuple[int, int]] | None = None
+        self._groups: dict[int, int] | None = None
+        self._pseudo: list | None = None
+        self._ends: list[int] | None = None
+        self._cells: dict[int, tuple[int, int, int]] | None = None
         self.title = self._title()
 
     def _title(self) -> str:
@@ -32,7 +30,7 @@ class ArticleStructure:
             return title
         for block in self.article.blocks:
             if block.kind == "heading" and block.level == 1:
-                return self.article.text[block.start:block.end]
+                return self.article.text[block.start : block.end]
         return ""
 
     def sentences(self) -> list[tuple[int, int]]:
@@ -41,7 +39,7 @@ class ArticleStructure:
             self._sentences = list(sentence_spans(self.article))
         return self._sentences
 
-    def previous_sentence(self, start: int, block) -> Optional[tuple[int, int]]:
+    def previous_sentence(self, start: int, block) -> tuple[int, int] | None:
         """The sentence before `start` within the same block, if any."""
         # Sentences are in text order and do not overlap: bisect, not a scan (linear articles).
         sentences = self.sentences()
@@ -57,14 +55,19 @@ class ArticleStructure:
         heads the paragraphs and lists after it, up to the next heading.
         """
         if block.kind == "heading":
-            return section_headings(self.article, block)[1:]  # the chain starts with the heading itself
+            return section_headings(self.article, block)[
+                1:
+            ]  # the chain starts with the heading itself
         pseudo = self.pseudo_heading(block)
         return ([pseudo] if pseudo is not None else []) + section_headings(self.article, block)
 
     def is_pseudo_heading(self, block) -> bool:
         """A paragraph that is nothing but bold text: "**Results at 24 months:**"."""
-        return block.kind == "paragraph" and block.item is None and bool(
-            PSEUDO_HEADING.fullmatch(self.article.text, block.start, block.end))
+        return (
+            block.kind == "paragraph"
+            and block.item is None
+            and bool(PSEUDO_HEADING.fullmatch(self.article.text, block.start, block.end))
+        )
 
     def pseudo_heading(self, block):
         """The nearest bold-only paragraph above a block, under the same heading."""
@@ -81,7 +84,7 @@ class ArticleStructure:
         first = (block.heading + 1) if block.heading is not None else 0
         return found if found is not None and found.index >= first else None
 
-    def section(self, block, m) -> Optional[str]:
+    def section(self, block, m) -> str | None:
         """The nearest heading when it is one step of a breakdown ("Month 3", "Age 30-40",
         "Weeks 5-8"): figures under it hold only for that step."""
         if block is None:
@@ -89,14 +92,14 @@ class ArticleStructure:
         for heading in self.headings(block):
             if heading.kind == "heading" and heading.level <= 1:
                 return None
-            text = self.article.text[heading.start:heading.end]
+            text = self.article.text[heading.start : heading.end]
             if NUMBERED.search(text):
                 return " ".join(text.strip("#*_: \t").split()).lower()
             if heading.kind == "heading":
                 return None  # only the nearest real heading and the bold labels under it
         return None
 
-    def subsection(self, block) -> Optional[tuple[int, int]]:
+    def subsection(self, block) -> tuple[int, int] | None:
         """Bold labels in one section ("**Standard Protocol**:", "**Conservative Protocol**:")
         introduce parallel variants: figures under different ones are alternatives."""
         if block is None or block.kind == "heading":
@@ -116,7 +119,11 @@ class ArticleStructure:
                     if block.kind == "heading":
                         run_id = None
                     continue
-                kind = "table" if block.kind == "table_cell" else ("list" if block.item is not None else None)
+                kind = (
+                    "table"
+                    if block.kind == "table_cell"
+                    else ("list" if block.item is not None else None)
+                )
                 if kind is None:
                     run_id = None
                     continue
@@ -145,13 +152,22 @@ class ArticleStructure:
             text = self.article.text
             for row in rows.values():
                 start, end = row[0].start, row[0].end
-                pipes = [i for i in range(start, end) if text[i] == "|" and (i == 0 or text[i - 1] != "\\")]
+                pipes = [
+                    i
+                    for i in range(start, end)
+                    if text[i] == "|" and (i == 0 or text[i - 1] != "\\")
+                ]
                 bounds = [start] + [p + 1 for p in pipes]
                 stops = [p for p in pipes] + [end]
                 spans = [(a, b) for a, b in zip(bounds, stops)]
-                if spans and not text[spans[0][0]:spans[0][1]].strip() and pipes and text[start:pipes[0]].strip() == "":
+                if (
+                    spans
+                    and not text[spans[0][0] : spans[0][1]].strip()
+                    and pipes
+                    and text[start : pipes[0]].strip() == ""
+                ):
                     spans = spans[1:]  # the row opens with a pipe
-                if spans and not text[spans[-1][0]:spans[-1][1]].strip():
+                if spans and not text[spans[-1][0] : spans[-1][1]].strip():
                     spans = spans[:-1]  # ... and closes with one
                 for column, block in enumerate(row):
                     if column < len(spans):
@@ -159,7 +175,7 @@ class ArticleStructure:
             self._cells = out
         return self._cells
 
-    def cell_span(self, block) -> Optional[tuple[int, int]]:
+    def cell_span(self, block) -> tuple[int, int] | None:
         """The span of a table cell's own text (its block spans the whole row)."""
         if block is None or block.kind != "table_cell":
             return None
@@ -182,24 +198,37 @@ class ArticleStructure:
         if own is None:
             return []
         run = self.groups().get(block.index)
-        table = [b for b in self.article.blocks if b.kind == "table_cell" and self.groups().get(b.index) == run]
+        table = [
+            b
+            for b in self.article.blocks
+            if b.kind == "table_cell" and self.groups().get(b.index) == run
+        ]
         out = []
         row_first = next((b for b in table if b.row == block.row), None)
         if row_first is not None and row_first.index != block.index and row_first.index in cells:
             out.append(("row header", cells[row_first.index][:2]))
         header_row = table[0].row if table else None
         if header_row is not None and block.row != header_row:
-            head = next((b for b in table if b.row == header_row and cells.get(b.index, (0, 0, -1))[2] == own[2]), None)
+            head = next(
+                (
+                    b
+                    for b in table
+                    if b.row == header_row and cells.get(b.index, (0, 0, -1))[2] == own[2]
+                ),
+                None,
+            )
             if head is not None:
                 out.append(("column header", cells[head.index][:2]))
         return out
 
-    def header_timepoint(self, block) -> Optional[tuple[float, float]]:
-        """"24 hours", "Week 4", "At 6 months": a row or column header that dates the cell (in days)."""
+    def header_timepoint(self, block) -> tuple[float, float] | None:
+        """ "24 hours", "Week 4", "At 6 months": a row or column header that dates the cell (in days)."""
         from .values import DAYS_PER_UNIT
 
         for _, (start, end) in self.table_headers(block):
-            found = TIME_HEADER.fullmatch(" ".join(self.article.text[start:end].strip(" *_`").split()))
+            found = TIME_HEADER.fullmatch(
+                " ".join(self.article.text[start:end].strip(" *_`").split())
+            )
             if found is None:
                 continue
             number = float(found.group("n1") or found.group("n2"))
@@ -240,7 +269,7 @@ class ArticleStructure:
                 return a, b
         return start, end
 
-    def lead_in_span(self, block) -> Optional[tuple[int, int]]:
+    def lead_in_span(self, block) -> tuple[int, int] | None:
         """The label that opens a list item or paragraph: "**CRPS**:" or a plain "Maintenance:"."""
         if block is None or block.kind == "heading":
             return None
@@ -250,8 +279,8 @@ class ArticleStructure:
         m = PLAIN_LABEL.match(self.article.text, block.start, block.end)
         return (m.start(1), m.end(1)) if m else None
 
-    def opening_label(self, block) -> Optional[str]:
-        """"Testicular shrinkage" in "- **Testicular shrinkage** (65-70%): ...": what the figure is about."""
+    def opening_label(self, block) -> str | None:
+        """ "Testicular shrinkage" in "- **Testicular shrinkage** (65-70%): ...": what the figure is about."""
         if block is None or block.kind == "heading":
             return None
         if block.lead_in:

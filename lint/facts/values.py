@@ -11,18 +11,49 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 # Days per unit; months and years at their calendar averages.
 DAYS_PER_UNIT = {
-    "second": 1 / 86400, "minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24,
-    "day": 1.0, "week": 7.0, "wk": 7.0, "month": 30.44, "mo": 30.44, "year": 365.25, "yr": 365.25,
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "min": 1 / 1440,
+    "hour": 1 / 24,
+    "hr": 1 / 24,
+    "h": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "wk": 7.0,
+    "month": 30.44,
+    "mo": 30.44,
+    "year": 365.25,
+    "yr": 365.25,
 }
-PEOPLE = {"people", "persons", "person", "adults", "patients", "individuals", "americans", "men", "women",
-          "children", "adolescents", "veterans", "cases", "deaths", "users", "participants", "sufferers",
-          "residents", "teens", "teenagers", "kids", "seniors"}
+PEOPLE = {
+    "people",
+    "persons",
+    "person",
+    "adults",
+    "patients",
+    "individuals",
+    "americans",
+    "men",
+    "women",
+    "children",
+    "adolescents",
+    "veterans",
+    "cases",
+    "deaths",
+    "users",
+    "participants",
+    "sufferers",
+    "residents",
+    "teens",
+    "teenagers",
+    "kids",
+    "seniors",
+}
 SESSIONS = {"infusion", "session", "treatment", "injection", "dose", "visit", "appointment"}
 DOSE_UNIT = re.compile(r"^(?:mg|mcg|µg|ug|g|iu|ml|units?|mmol)\b", re.I)
 PERCENT_UNITS = {"%", "percent", "per cent", "percentage points"}
@@ -63,7 +94,11 @@ def canonical_dose_unit(unit: str) -> str:
     unit = re.sub(r"/(?:wk|weeks?)$", "/week", unit)
     unit = re.sub(r"^units?", "units", unit)
     # A dose is per administration unless it says otherwise: "200 mg per session" is 200 mg.
-    unit = re.sub(r"/(?:sessions?|doses?|infusions?|treatments?|administrations?|injections?|sprays?)$", "", unit)
+    unit = re.sub(
+        r"/(?:sessions?|doses?|infusions?|treatments?|administrations?|injections?|sprays?)$",
+        "",
+        unit,
+    )
     return unit
 
 
@@ -76,7 +111,9 @@ def _range(low: float, high: float) -> str:
     return _number(low) if low == high else f"{_number(low)}–{_number(high)}"
 
 
-def display_of(dimension: str, low: float, high: float, unit_word: str, qualifier: str, scale: Optional[str]) -> str:
+def display_of(
+    dimension: str, low: float, high: float, unit_word: str, qualifier: str, scale: str | None
+) -> str:
     prefix = {"upper": "up to ", "lower": "at least ", "approx": "about "}.get(qualifier, "")
     if dimension == "proportion":
         body = _range(low, high) + "%"
@@ -91,33 +128,52 @@ def display_of(dimension: str, low: float, high: float, unit_word: str, qualifie
     return prefix + body
 
 
-_AS_WRITTEN = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?)\s*%?\s*(?:(?:-|–|—|to|and)\s*(\d[\d,]*(?:\.\d+)?))?\s*")
+_AS_WRITTEN = re.compile(
+    r"\s*(\d[\d,]*(?:\.\d+)?)\s*%?\s*(?:(?:-|–|—|to|and)\s*(\d[\d,]*(?:\.\d+)?))?\s*"
+)
 
 
-def written_range(numbers: str) -> Optional[str]:
-    """"0.5-1.0" -> "0.5–1.0": the writer's own digits, so "1.0" stays "1.0"."""
+def written_range(numbers: str) -> str | None:
+    """ "0.5-1.0" -> "0.5–1.0": the writer's own digits, so "1.0" stays "1.0"."""
     m = _AS_WRITTEN.fullmatch(numbers or "")
     if m is None:
         return None
     return m.group(1) if m.group(2) is None else f"{m.group(1)}–{m.group(2)}"
 
 
-def normalise(low: float, high: float, unit: str, kind: str, qualifier: str = "exact",
-              scale: Optional[str] = None, numbers: str = "") -> Optional[Value]:
+def normalise(
+    low: float,
+    high: float,
+    unit: str,
+    kind: str,
+    qualifier: str = "exact",
+    scale: str | None = None,
+    numbers: str = "",
+) -> Value | None:
     value = _normalise(low, high, unit, kind, qualifier, scale)
     written = written_range(numbers)
-    if value is None or written is None or value.dimension not in ("proportion", "time", "dose", "sessions"):
+    if (
+        value is None
+        or written is None
+        or value.dimension not in ("proportion", "time", "dose", "sessions")
+    ):
         return value
     if value.dimension == "proportion" and unit.lower() not in PERCENT_UNITS:
         return value  # "one in five" is shown as 20%, not as "1"
     prefix = {"upper": "up to ", "lower": "at least ", "approx": "about "}.get(value.qualifier, "")
-    shown = value.display[len(prefix):]
+    shown = value.display[len(prefix) :]
     body = re.sub(r"^[\d.,]+(?:–[\d.,]+)?", written, shown, count=1)
     return Value(value.dimension, value.unit, value.low, value.high, value.qualifier, prefix + body)
 
 
-def _normalise(low: float, high: float, unit: str, kind: str, qualifier: str = "exact",
-               scale: Optional[str] = None) -> Optional[Value]:
+def _normalise(
+    low: float,
+    high: float,
+    unit: str,
+    kind: str,
+    qualifier: str = "exact",
+    scale: str | None = None,
+) -> Value | None:
     """A NumericMention's numbers as a comparable Value, or None when it is not a fact figure."""
     if low is None or high is None or kind in ("study-statistic", "year-finding"):
         return None
@@ -129,33 +185,92 @@ def _normalise(low: float, high: float, unit: str, kind: str, qualifier: str = "
     factor = SCALES.get(scale or "", 1.0)
     if factor > 1 and high < 1e4:
         low, high = low * factor, high * factor
-    if word in PERCENT_UNITS or kind == "percentage" and word in ("", "%"):
-        return Value("proportion", "%", low, high, qualifier, display_of("proportion", low, high, "", qualifier, None))
+    if word in PERCENT_UNITS or (kind == "percentage" and word in ("", "%")):
+        return Value(
+            "proportion",
+            "%",
+            low,
+            high,
+            qualifier,
+            display_of("proportion", low, high, "", qualifier, None),
+        )
     if word in ("fraction", "ratio", "proportion") or kind == "ratio":
         if high <= 1.0:
             low, high = low * 100, high * 100
-            return Value("proportion", "%", low, high, qualifier,
-                         display_of("proportion", low, high, "", qualifier, None))
+            return Value(
+                "proportion",
+                "%",
+                low,
+                high,
+                qualifier,
+                display_of("proportion", low, high, "", qualifier, None),
+            )
         return None
     single = _singular(word)
     if single in DAYS_PER_UNIT:
         days = DAYS_PER_UNIT[single]
-        name = {"min": "minute", "hr": "hour", "h": "hour", "wk": "week", "mo": "month",
-                "yr": "year"}.get(single, single)
+        name = {
+            "min": "minute",
+            "hr": "hour",
+            "h": "hour",
+            "wk": "week",
+            "mo": "month",
+            "yr": "year",
+        }.get(single, single)
         shown = name if low == high == 1 else name + "s"
-        return Value("time", "days", low * days, high * days, qualifier,
-                     display_of("time", low, high, shown, qualifier, None))
+        return Value(
+            "time",
+            "days",
+            low * days,
+            high * days,
+            qualifier,
+            display_of("time", low, high, shown, qualifier, None),
+        )
     if DOSE_UNIT.match(word):
         canon = canonical_dose_unit(unit)
-        return Value("dose", canon, low, high, qualifier, display_of("dose", low, high, canon, qualifier, None))
-    if single in SESSIONS or word in ("infusions", "sessions", "treatments", "injections", "doses", "visits"):
-        return Value("sessions", "sessions", low, high, qualifier,
-                     display_of("sessions", low, high, word or "sessions", qualifier, None))
-    if word in PEOPLE or kind == "count" and word in ("",):
+        return Value(
+            "dose",
+            canon,
+            low,
+            high,
+            qualifier,
+            display_of("dose", low, high, canon, qualifier, None),
+        )
+    if single in SESSIONS or word in (
+        "infusions",
+        "sessions",
+        "treatments",
+        "injections",
+        "doses",
+        "visits",
+    ):
+        return Value(
+            "sessions",
+            "sessions",
+            low,
+            high,
+            qualifier,
+            display_of("sessions", low, high, word or "sessions", qualifier, None),
+        )
+    if word in PEOPLE or (kind == "count" and word in ("",)):
         scale_name = scale if scale in SCALES else None
-        return Value("count", "people", low, high, qualifier, display_of("count", low, high, "", qualifier, scale_name))
+        return Value(
+            "count",
+            "people",
+            low,
+            high,
+            qualifier,
+            display_of("count", low, high, "", qualifier, scale_name),
+        )
     if word in ("x", "times", "fold") or kind == "multiplier":
-        return Value("multiplier", "x", low, high, qualifier, display_of("multiplier", low, high, "x", qualifier, None))
+        return Value(
+            "multiplier",
+            "x",
+            low,
+            high,
+            qualifier,
+            display_of("multiplier", low, high, "x", qualifier, None),
+        )
     return None
 
 
@@ -180,8 +295,14 @@ def days_label(bounds: tuple[float, float]) -> str:
     low, high = bounds
     if math.isinf(high):
         return "at least " + days_label((low, low))
-    for unit, days in (("years", 365.25), ("months", 30.44), ("weeks", 7.0), ("days", 1.0), ("hours", 1 / 24),
-                       ("minutes", 1 / 1440)):
+    for unit, days in (
+        ("years", 365.25),
+        ("months", 30.44),
+        ("weeks", 7.0),
+        ("days", 1.0),
+        ("hours", 1 / 24),
+        ("minutes", 1 / 1440),
+    ):
         if low >= days * 0.999 or unit == "minutes":
             a, b = low / days, high / days
             if abs(a - round(a)) < 0.05 and abs(b - round(b)) < 0.05:

@@ -6,48 +6,241 @@ from .nouns import POPULATION, STUDY_NOUNS
 from .number_words import QUALIFIER_WORDS
 from .quantities import Quantity
 from .tokens import TokenCursor, number_value
-from .units import DOSE_FORMS, LAB_UNITS, MASS_UNITS, MEASURE_UNITS, TIME_UNITS, TIMEPOINT_PREPOSITIONS, \
-    TIMEPOINT_UNITS
+from .units import (
+    DOSE_FORMS,
+    LAB_UNITS,
+    MASS_UNITS,
+    MEASURE_UNITS,
+    TIME_UNITS,
+    TIMEPOINT_PREPOSITIONS,
+    TIMEPOINT_UNITS,
+)
 
-MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
 # A word right before a bare number that makes it a name or label: "Step 2", "type 2 diabetes".
-LABELS = {"step", "steps", "phase", "phases", "stage", "stages", "type", "types", "grade", "grades", "level",
-          "levels", "day", "days", "week", "weeks", "month", "months", "year", "session", "chapter", "part",
-          "section", "figure", "fig", "table", "tip", "tips", "no", "number", "item", "question", "round",
-          "cycle", "visit", "experiment", "appendix", "page", "pages", "pp", "vol", "volume", "issue",
-          "version", "v", "class", "schedule", "tier", "category", "wave", "lesson", "module", "rule", "zone",
-          "top", "size", "room", "suite", "ward", "patient", "participant", "case", "norwood", "gen",
-          "generation", "act", "article", "title", "route", "highway", "interstate", "box", "bed", "floor",
-          "channel", "gate", "exit", "list", "line", "option", "method", "group", "arm", "cohort", "model",
-          "series", "study", "trial", "hour", "dose", "infusion", "treatment", "sprint", "block", "form",
-          "trimester", "decade", "factor", "omega", "vitamin", "covid", "b", "d", "k", "e", "reason", "myth",
-          "sign", "signs", "mistake", "way", "ways", "point", "points", "rank", "score", "scale",
-          "dsm", "icd", "phq", "gad", "ptsd", "iso", "nct", "vs", "versus", "pg", "ch", "sec", "para", "fact",
-          "q", "#"}
+LABELS = {
+    "step",
+    "steps",
+    "phase",
+    "phases",
+    "stage",
+    "stages",
+    "type",
+    "types",
+    "grade",
+    "grades",
+    "level",
+    "levels",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "session",
+    "chapter",
+    "part",
+    "section",
+    "figure",
+    "fig",
+    "table",
+    "tip",
+    "tips",
+    "no",
+    "number",
+    "item",
+    "question",
+    "round",
+    "cycle",
+    "visit",
+    "experiment",
+    "appendix",
+    "page",
+    "pages",
+    "pp",
+    "vol",
+    "volume",
+    "issue",
+    "version",
+    "v",
+    "class",
+    "schedule",
+    "tier",
+    "category",
+    "wave",
+    "lesson",
+    "module",
+    "rule",
+    "zone",
+    "top",
+    "size",
+    "room",
+    "suite",
+    "ward",
+    "patient",
+    "participant",
+    "case",
+    "norwood",
+    "gen",
+    "generation",
+    "act",
+    "article",
+    "title",
+    "route",
+    "highway",
+    "interstate",
+    "box",
+    "bed",
+    "floor",
+    "channel",
+    "gate",
+    "exit",
+    "list",
+    "line",
+    "option",
+    "method",
+    "group",
+    "arm",
+    "cohort",
+    "model",
+    "series",
+    "study",
+    "trial",
+    "hour",
+    "dose",
+    "infusion",
+    "treatment",
+    "sprint",
+    "block",
+    "form",
+    "trimester",
+    "decade",
+    "factor",
+    "omega",
+    "vitamin",
+    "covid",
+    "b",
+    "d",
+    "k",
+    "e",
+    "reason",
+    "myth",
+    "sign",
+    "signs",
+    "mistake",
+    "way",
+    "ways",
+    "point",
+    "points",
+    "rank",
+    "score",
+    "scale",
+    "dsm",
+    "icd",
+    "phq",
+    "gad",
+    "ptsd",
+    "iso",
+    "nct",
+    "vs",
+    "versus",
+    "pg",
+    "ch",
+    "sec",
+    "para",
+    "fact",
+    "q",
+    "#",
+}
 AGE_BEFORE = {"aged", "age", "ages", "ageing", "aging"}
-AGE_AFTER = [("and", "older"), ("and", "over"), ("and", "up"), ("or", "older"), ("or", "over"),
-             ("and", "above"), ("or", "above"), ("and", "younger"), ("and", "under"), ("or", "younger"),
-             ("years", "old"), ("year", "old"), ("years", "of", "age"), ("year", "olds"), ("years", "and", "older"),
-             ("years", "and", "over"), ("years", "or", "older"), ("years", "and", "up"), ("plus",), ("+",),
-             ("yo",), ("y", "/", "o")]
+AGE_AFTER = [
+    ("and", "older"),
+    ("and", "over"),
+    ("and", "up"),
+    ("or", "older"),
+    ("or", "over"),
+    ("and", "above"),
+    ("or", "above"),
+    ("and", "younger"),
+    ("and", "under"),
+    ("or", "younger"),
+    ("years", "old"),
+    ("year", "old"),
+    ("years", "of", "age"),
+    ("year", "olds"),
+    ("years", "and", "older"),
+    ("years", "and", "over"),
+    ("years", "or", "older"),
+    ("years", "and", "up"),
+    ("plus",),
+    ("+",),
+    ("yo",),
+    ("y", "/", "o"),
+]
 AGE_AFTER_FIRST = {words[0] for words in AGE_AFTER}
 CURRENCY = {"$", "£", "€", "¥", "usd", "us$", "eur", "gbp"}
-MONEY_AFTER = {"dollars", "dollar", "usd", "euros", "euro", "cents", "bucks", "off", "discount", "apr",
-               "interest", "cashback", "rebate"}
+MONEY_AFTER = {
+    "dollars",
+    "dollar",
+    "usd",
+    "euros",
+    "euro",
+    "cents",
+    "bucks",
+    "off",
+    "discount",
+    "apr",
+    "interest",
+    "cashback",
+    "rebate",
+}
 
 
 class NotAClaim(TokenCursor):
     def glued_chain(self, i: int) -> tuple[int, int, int]:
         """(first token, last token, count of numbers) of a glued run like 12/03/2021 or 555-123-4567."""
         a = i
-        while a - 2 >= 0 and self.glued(a) and self.text(a - 1) in "/-.:" and self.glued(a - 1) and \
-                self.toks[a - 2].is_digit:
+        while (
+            a - 2 >= 0
+            and self.glued(a)
+            and self.text(a - 1) in "/-.:"
+            and self.glued(a - 1)
+            and self.toks[a - 2].is_digit
+        ):
             a -= 2
         b = i
         count = 1
-        while b + 2 < self.n and self.text(b + 1) in ("/", "-", ".", ":", "–") and self.glued(b + 1) and \
-                self.glued(b + 2) and self.toks[b + 2].is_digit:
+        while (
+            b + 2 < self.n
+            and self.text(b + 1) in ("/", "-", ".", ":", "–")
+            and self.glued(b + 1)
+            and self.glued(b + 2)
+            and self.toks[b + 2].is_digit
+        ):
             b += 2
             count += 1
         count += (i - a) // 2
@@ -69,43 +262,71 @@ class NotAClaim(TokenCursor):
             suffix = nxt.lower
             if suffix in ("st", "nd", "rd", "th", "s", "d", "a", "b", "c", "am", "pm"):
                 return True  # 1st, 1990s, 3D, 10am
-            if not (suffix in MASS_UNITS or suffix in TIME_UNITS or suffix in MEASURE_UNITS or
-                    suffix in ("x", "k", "mg", "fold") or suffix in LAB_UNITS):
+            if not (
+                suffix in MASS_UNITS
+                or suffix in TIME_UNITS
+                or suffix in MEASURE_UNITS
+                or suffix in ("x", "k", "mg", "fold")
+                or suffix in LAB_UNITS
+            ):
                 return True  # 5HT, 2A
         if nxt is not None and nxt.text in ("-", "‐") and nxt.glued and q.end + 1 < self.n:
             after = self.toks[q.end + 1]
-            if after.glued and after.is_word and after.text[:1].isupper() and after.text.upper() == after.text \
-                    and not q.word:
+            if (
+                after.glued
+                and after.is_word
+                and after.text[:1].isupper()
+                and after.text.upper() == after.text
+                and not q.word
+            ):
                 return True  # 5-HT2A, 4-AcO
         if not q.percent and q.integer and not q.word and prev is not None:
             if self.timepoint(q):
                 return False
-            if prev.lower in LABELS and not (prev.lower in ("day", "days", "week", "weeks", "month", "months",
-                                                            "hour", "dose") and self.low(i - 2) in
-                                                 ("a", "per", "each", "every")):
+            if prev.lower in LABELS and not (
+                prev.lower in ("day", "days", "week", "weeks", "month", "months", "hour", "dose")
+                and self.low(i - 2) in ("a", "per", "each", "every")
+            ):
                 if not (prev.lower == "no" and self.low(q.end) in ("more", "less", "fewer")):
                     return True
             if prev.text in ("#", "№"):
                 return True
             # Not after a sentence start: a full stop, a colon, or a bullet symbol ("➤ Only 1 in 5").
-            if prev.is_word and prev.text[:1].isupper() and i >= 2 and \
-                    (self.toks[i - 2].is_word or self.toks[i - 2].text[:1].isdigit() or self.toks[i - 2].text == ",") \
-                    and prev.lower not in QUALIFIER_WORDS and prev.lower not in POPULATION and \
-                    prev.lower not in ("in", "by", "to", "of", "and", "or", "about", "over", "under", "with") \
-                    and q.low < 1000 and not self.unit_follows(q.end):
+            if (
+                prev.is_word
+                and prev.text[:1].isupper()
+                and i >= 2
+                and (
+                    self.toks[i - 2].is_word
+                    or self.toks[i - 2].text[:1].isdigit()
+                    or self.toks[i - 2].text == ","
+                )
+                and prev.lower not in QUALIFIER_WORDS
+                and prev.lower not in POPULATION
+                and prev.lower
+                not in ("in", "by", "to", "of", "and", "or", "about", "over", "under", "with")
+                and q.low < 1000
+                and not self.unit_follows(q.end)
+            ):
                 return True  # Norwood 2, Windows 10, Zone 2
         return False
 
     def timepoint(self, q: Quantity) -> bool:
-        """"by week 12", "at month 3": a point in time of a result, not a label."""
+        """ "by week 12", "at month 3": a point in time of a result, not a label."""
         i = q.first
         return self.low(i - 1) in TIMEPOINT_UNITS and self.low(i - 2) in TIMEPOINT_PREPOSITIONS
 
     def unit_follows(self, j: int) -> bool:
         """Whether a unit or counted noun starts at j ("Ketamine 50 mg" is a dose, not a name)."""
         w = self.low(j)
-        return w in MASS_UNITS or w in TIME_UNITS or w in POPULATION or w in STUDY_NOUNS or \
-            w in DOSE_FORMS or w in ("times", "x", "×", "fold")
+        return (
+            w in MASS_UNITS
+            or w in TIME_UNITS
+            or w in POPULATION
+            or w in STUDY_NOUNS
+            or w in DOSE_FORMS
+            or w in ("times", "x", "×", "fold")
+        )
 
     def is_date_or_time(self, q: Quantity) -> bool:
         """12/03/2021, 10:30, "March 3", 10am; also phone numbers (a glued chain of three or more)."""
@@ -122,28 +343,62 @@ class NotAClaim(TokenCursor):
             if sep == "/" and self.low(b + 1) in ("mmhg", "mm"):
                 return False  # blood pressure: 130/80 mmHg
             if sep == "/":
-                return not (self.low(b + 1) == "of" and number_value(self.text(a)) is not None and
-                            number_value(self.text(b)) is not None and
-                            0 < number_value(self.text(a)) < number_value(self.text(b)) <= 100)
+                return not (
+                    self.low(b + 1) == "of"
+                    and number_value(self.text(a)) is not None
+                    and number_value(self.text(b)) is not None
+                    and 0 < number_value(self.text(a)) < number_value(self.text(b)) <= 100
+                )
         prev_raw, next_raw = self.text(i - 1), self.text(q.end)
-        if prev_raw.lower() in MONTHS or next_raw.lower() in MONTHS or prev_raw == "May" or next_raw == "May":
+        if (
+            prev_raw.lower() in MONTHS
+            or next_raw.lower() in MONTHS
+            or prev_raw == "May"
+            or next_raw == "May"
+        ):
             return True  # only a capital "May" is the month (not "may")
-        if self.low(q.end) in ("am", "pm", "a.m", "p.m", "o'clock", "noon", "gmt", "est", "pst", "utc"):
+        if self.low(q.end) in (
+            "am",
+            "pm",
+            "a.m",
+            "p.m",
+            "o'clock",
+            "noon",
+            "gmt",
+            "est",
+            "pst",
+            "utc",
+        ):
             return True
-        if self.low(q.end) in ("a", "p") and self.low(q.end + 1) == "." and self.low(q.end + 2) == "m":
+        if (
+            self.low(q.end) in ("a", "p")
+            and self.low(q.end + 1) == "."
+            and self.low(q.end + 2) == "m"
+        ):
             return True
         return False
 
     def is_year(self, q: Quantity) -> bool:
         """A bare four-digit year: 1800-2100."""
-        return (not q.percent and not q.word and q.integer and not q.ranged and 1800 <= q.low <= 2100 and
-                len(self.text(q.first)) == 4 and not q.scale)
+        return (
+            not q.percent
+            and not q.word
+            and q.integer
+            and not q.ranged
+            and 1800 <= q.low <= 2100
+            and len(self.text(q.first)) == 4
+            and not q.scale
+        )
 
     def is_age(self, q: Quantity) -> bool:
         """An age limit or description: "aged 65", "18 and older", "a 5-year-old"."""
         i = q.first
-        if self.low(i - 1) in AGE_BEFORE or self.seq(i - 2, ["age", "of"]) or \
-                self.seq(i - 3, ["the", "age", "of"]) or self.seq(i - 2, ["ages", "of"]):
+        if (
+            self.low(i - 1) in AGE_BEFORE
+            or self.seq(i - 2, ["age", "of"])
+            or self.seq(i - 3, ["the", "age", "of"])
+            or self.seq(i - 2, ["ages", "of"])
+        ):
             return True
         j = q.end
         if self.low(j) in AGE_AFTER_FIRST:
@@ -152,10 +407,19 @@ class NotAClaim(TokenCursor):
                     if words in (("plus",), ("+",)) and self.lower_bound(q, j + 1):
                         continue  # "90%+ success", "3+ hours", "40+ trials": a lower bound, not an age
                     return True
-        if self.low(j) == "-" and self.glued(j) and self.low(j + 1) in ("year", "years", "month", "week") and \
-                self.low(j + 2) == "-" and self.low(j + 3) in ("old", "olds"):
+        if (
+            self.low(j) == "-"
+            and self.glued(j)
+            and self.low(j + 1) in ("year", "years", "month", "week")
+            and self.low(j + 2) == "-"
+            and self.low(j + 3) in ("old", "olds")
+        ):
             return True
-        if self.low(j) in ("years", "year") and self.low(j + 1) in ("of",) and self.low(j + 2) == "age":
+        if (
+            self.low(j) in ("years", "year")
+            and self.low(j + 1) in ("of",)
+            and self.low(j + 2) == "age"
+        ):
             return True
         return False
 
@@ -166,8 +430,14 @@ class NotAClaim(TokenCursor):
         w = self.low(k)
         if w in ("(", "[") or w == "":
             w = self.low(k + 1)
-        return w in TIME_UNITS or w in STUDY_NOUNS or w in MASS_UNITS or w in MEASURE_UNITS or \
-            w in DOSE_FORMS or w in ("success", "response", "patients", "people", "studies", "trials")
+        return (
+            w in TIME_UNITS
+            or w in STUDY_NOUNS
+            or w in MASS_UNITS
+            or w in MEASURE_UNITS
+            or w in DOSE_FORMS
+            or w in ("success", "response", "patients", "people", "studies", "trials")
+        )
 
     def is_list_number(self, q: Quantity) -> bool:
         """Inline list numbering: "1) ...", "(2) ...", a sentence that starts with "3."."""
@@ -177,7 +447,11 @@ class NotAClaim(TokenCursor):
         nxt = self.text(q.end)
         if nxt == ")" and self.glued(q.end):
             prev = self.text(i - 1)
-            if i == 0 or prev in (":", ";", ",", "(", ".", "-", "—") or (prev == "(" and self.glued(i)):
+            if (
+                i == 0
+                or prev in (":", ";", ",", "(", ".", "-", "—")
+                or (prev == "(" and self.glued(i))
+            ):
                 return True
         if i == 0 and nxt == "." and self.glued(q.end):
             return True
@@ -190,5 +464,10 @@ class NotAClaim(TokenCursor):
     def glued_name_before(self, i: int) -> bool:
         """A capitalised drug or product name right before the figure: "Wegovy 2.4mg"."""
         prev = self.toks[i - 1] if i > 0 else None
-        return bool(prev is not None and prev.is_word and prev.text[:1].isupper() and
-                    prev.lower not in QUALIFIER_WORDS and prev.lower not in ("at", "to", "of", "take", "with"))
+        return bool(
+            prev is not None
+            and prev.is_word
+            and prev.text[:1].isupper()
+            and prev.lower not in QUALIFIER_WORDS
+            and prev.lower not in ("at", "to", "of", "take", "with")
+        )

@@ -7,7 +7,7 @@ is not a claim of that kind.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Optional, Union
+from typing import Literal
 
 from .cues import CHANGE_WORDS, COMPARATIVE_AFTER, RISK_NOUNS, ClaimCues
 from .nouns import MEASURE_NOUNS_AFTER, POPULATION, STUDY_PEOPLE
@@ -30,14 +30,24 @@ class ParsedClaim:
     low: float
     high: float
     qualifier: str
-    scale: Optional[str]
+    scale: str | None
     noun: str
 
 
 class KindReaders(ClaimCues):
-    def claim(self, q: Quantity, kind: str, unit: str, end_tok: int, start_tok: Optional[int] = None,
-              noun: str = "", low: Optional[float] = None, high: Optional[float] = None,
-              qualifier: Optional[str] = None, sign_in_span: bool = True) -> ParsedClaim:
+    def claim(
+        self,
+        q: Quantity,
+        kind: str,
+        unit: str,
+        end_tok: int,
+        start_tok: int | None = None,
+        noun: str = "",
+        low: float | None = None,
+        high: float | None = None,
+        qualifier: str | None = None,
+        sign_in_span: bool = True,
+    ) -> ParsedClaim:
         """The claim at `q`: from its qualifier (or `start_tok`) to `end_tok`, the sign included
         unless `sign_in_span` is False."""
         i = q.first
@@ -45,27 +55,43 @@ class KindReaders(ClaimCues):
         start = qual_start if start_tok is None else start_tok
         if sign_in_span and start == i and self.signed(i):
             start = i - 1
-        return ParsedClaim(kind=kind, unit=unit, start_tok=start, end_tok=end_tok, num_start=i, num_end=q.end,
-                           low=q.low if low is None else low, high=q.high if high is None else high,
-                           qualifier=qualifier or qual_kind, scale=q.scale, noun=noun)
+        return ParsedClaim(
+            kind=kind,
+            unit=unit,
+            start_tok=start,
+            end_tok=end_tok,
+            num_start=i,
+            num_end=q.end,
+            low=q.low if low is None else low,
+            high=q.high if high is None else high,
+            qualifier=qualifier or qual_kind,
+            scale=q.scale,
+            noun=noun,
+        )
 
-    def classify_percent(self, q: Quantity) -> Optional[ParsedClaim]:
+    def classify_percent(self, q: Quantity) -> ParsedClaim | None:
         """A percentage: a share ("50% of patients"), a change in risk, a CI, a concentration (5% cream)."""
         j = q.end
         if q.points:
-            return self.claim(q, "risk-change", "percentage points", j)  # "fell 1.5 percentage points"
+            return self.claim(
+                q, "risk-change", "percentage points", j
+            )  # "fell 1.5 percentage points"
         if self.low(j) in CI_AFTER or self.seq(j, ["confidence", "interval"]):
             end = j + (2 if self.low(j) in ("confidence", "credible", "prediction") else 1)
             return self.claim(q, "study-statistic", "CI", self.ci_tail(end))
-        if any(self.low(j + k) in CONCENTRATION_FORMS for k in range(0, 2)) and \
-                not self.low(j) in ("of",):
+        if any(self.low(j + k) in CONCENTRATION_FORMS for k in range(0, 2)) and self.low(j) not in (
+            "of",
+        ):
             end = j + 1 if self.low(j) in CONCENTRATION_FORMS else j + 2
             return self.claim(q, "dose", "%", end)
         if self.is_risk_change(q):
             end = j
-            while self.low(end) in CHANGE_WORDS | RISK_NOUNS | {"relative", "absolute", "in", "the", "reduction"} \
-                    and end - j < 4:
-                if self.low(end) in ("in", "the") and not (self.low(end + 1) in RISK_NOUNS):
+            while (
+                self.low(end)
+                in CHANGE_WORDS | RISK_NOUNS | {"relative", "absolute", "in", "the", "reduction"}
+                and end - j < 4
+            ):
+                if self.low(end) in ("in", "the") and self.low(end + 1) not in RISK_NOUNS:
                     break
                 end += 1
             if self.low(end) == "of":
@@ -89,17 +115,33 @@ class KindReaders(ClaimCues):
                         end = end2
         return self.claim(q, "percentage", "%", end, noun=noun)
 
-    def classify_fraction(self, q: Quantity) -> Optional[ParsedClaim]:
-        """"half of patients", "two-thirds respond", "cut the risk by half"."""
+    def classify_fraction(self, q: Quantity) -> ParsedClaim | None:
+        """ "half of patients", "two-thirds respond", "cut the risk by half"."""
         j = q.end
         if self.low(j) == "of":
             end, noun = self.head_after_of(j + 1)
             if not noun:
                 return None
             head = noun.split()[-1].lower()
-            if head in TIME_UNITS or head in ("dose", "doses", "time", "way", "day", "night", "life", "century",
-                                              "pill", "tablet", "hour", "story", "it", "that", "the", "this",
-                                              "which"):
+            if head in TIME_UNITS or head in (
+                "dose",
+                "doses",
+                "time",
+                "way",
+                "day",
+                "night",
+                "life",
+                "century",
+                "pill",
+                "tablet",
+                "hour",
+                "story",
+                "it",
+                "that",
+                "the",
+                "this",
+                "which",
+            ):
                 return None
             return self.claim(q, "ratio", "fraction", end, noun=noun)
         k = j
@@ -109,7 +151,12 @@ class KindReaders(ClaimCues):
         if m is not None:
             noun = " ".join(self.toks[x].text for x in range(k, m + 1))
             return self.claim(q, "ratio", "fraction", m + 1, noun=noun)
-        if self.low(j) in ("as", "more", "less") and self.low(j + 1) in ("likely", "many", "much", "common"):
+        if self.low(j) in ("as", "more", "less") and self.low(j + 1) in (
+            "likely",
+            "many",
+            "much",
+            "common",
+        ):
             return self.claim(q, "multiplier", "x", j + 2)
         i = q.first
         qual_kind, qual_start = self.qualifier_before(i)
@@ -117,42 +164,110 @@ class KindReaders(ClaimCues):
             # "cut the risk by nearly half"
             return self.claim(q, "risk-change", "fraction", j, start_tok=qual_start - 1)
         if self.low(i - 1) in ("in", "into") and self.low(i) == "half":
-            return self.claim(q, "risk-change", "fraction", j, start_tok=i - 1)  # "cut migraine days in half"
+            return self.claim(
+                q, "risk-change", "fraction", j, start_tok=i - 1
+            )  # "cut migraine days in half"
         if qual_start < i and self.low(i) not in ("a", "an"):
             return self.claim(q, "ratio", "fraction", j)  # "fewer than half respond"
-        if qual_start < i and self.low(i) in ("a", "an") and self.low(j) not in ("day", "week", "month", "year",
-                                                                              "dose", "tablet", "pill", "mile",
-                                                                              "cup", "teaspoon", "century"):
+        if (
+            qual_start < i
+            and self.low(i) in ("a", "an")
+            and self.low(j)
+            not in (
+                "day",
+                "week",
+                "month",
+                "year",
+                "dose",
+                "tablet",
+                "pill",
+                "mile",
+                "cup",
+                "teaspoon",
+                "century",
+            )
+        ):
             return self.claim(q, "ratio", "fraction", j)
         return None
 
-    def classify_multiplier_word(self, q: Quantity) -> Optional[ParsedClaim]:
-        """"twice as likely", "doubled the risk", "twice daily" (a dose)."""
+    def classify_multiplier_word(self, q: Quantity) -> ParsedClaim | None:
+        """ "twice as likely", "doubled the risk", "twice daily" (a dose)."""
         i, j = q.first, q.end
         w = self.low(i)
         freq = self.frequency_after(j)
         if w == "twice" and freq is not None:
-            return self.claim(q, "dose", "per " + self.low(freq - 1).replace("daily", "day"), freq, low=2, high=2)
-        if w in ("double", "triple", "quadruple") and self.low(j) in ("dose", "doses", "dosing", "check", "vision",
-                                                                       "digits", "edged", "room", "bed", "shot"):
+            return self.claim(
+                q, "dose", "per " + self.low(freq - 1).replace("daily", "day"), freq, low=2, high=2
+            )
+        if w in ("double", "triple", "quadruple") and self.low(j) in (
+            "dose",
+            "doses",
+            "dosing",
+            "check",
+            "vision",
+            "digits",
+            "edged",
+            "room",
+            "bed",
+            "shot",
+        ):
             return None
         if w in ("twice", "double", "triple", "quadruple"):
-            if self.low(j) in ("as", "the", "that", "more", "higher", "what", "normal", "likely") or \
-                    (self.low(j) in ("their", "its") and self.low(j + 1) in RISK_NOUNS):
+            if self.low(j) in (
+                "as",
+                "the",
+                "that",
+                "more",
+                "higher",
+                "what",
+                "normal",
+                "likely",
+            ) or (self.low(j) in ("their", "its") and self.low(j + 1) in RISK_NOUNS):
                 return self.claim(q, "multiplier", "x", self.comparative_tail(j))
             return None
         window = self.window(i, j, 5, 5)
-        if window & (RISK_NOUNS | {"number", "cases", "prevalence", "incidence", "deaths", "mortality", "levels",
-                                   "production", "amount", "use", "prescriptions", "rate", "rates", "odds",
-                                   "sales", "risk", "likelihood", "chances", "diagnoses", "admissions", "visits",
-                                   "overdoses", "suicides", "size", "effect", "response", "weight"}):
+        if window & (
+            RISK_NOUNS
+            | {
+                "number",
+                "cases",
+                "prevalence",
+                "incidence",
+                "deaths",
+                "mortality",
+                "levels",
+                "production",
+                "amount",
+                "use",
+                "prescriptions",
+                "rate",
+                "rates",
+                "odds",
+                "sales",
+                "risk",
+                "likelihood",
+                "chances",
+                "diagnoses",
+                "admissions",
+                "visits",
+                "overdoses",
+                "suicides",
+                "size",
+                "effect",
+                "response",
+                "weight",
+            }
+        ):
             end = j
-            if self.low(j) in ("the", "their", "its") and self.low(j + 1) in RISK_NOUNS | {"number", "rate"}:
+            if self.low(j) in ("the", "their", "its") and self.low(j + 1) in RISK_NOUNS | {
+                "number",
+                "rate",
+            }:
                 end = j + 2
             return self.claim(q, "multiplier", "x", end)
         return None
 
-    def ratio_tail(self, q: Quantity) -> Optional[tuple[float, int]]:
+    def ratio_tail(self, q: Quantity) -> tuple[float, int] | None:
         """(fraction, index after) for "1 in 5", "one out of every three"."""
         if q.ranged or q.percent:
             return None
@@ -165,13 +280,15 @@ class KindReaders(ClaimCues):
             if den is None:
                 return None
             value, end, _ = den
-            if not (0 < q.low < value <= 100000) or (len(self.text(k)) == 4 and 1800 <= value <= 2100):
+            if not (0 < q.low < value <= 100000) or (
+                len(self.text(k)) == 4 and 1800 <= value <= 2100
+            ):
                 return None
             return q.low / value, end
         return None
 
-    def multiplier_tail(self, q: Quantity) -> Union[ParsedClaim, Literal[False], None]:
-        """"3 times more likely", "2x", "3-fold", "2 times a week" (a dose): the claim; False when the
+    def multiplier_tail(self, q: Quantity) -> ParsedClaim | Literal[False] | None:
+        """ "3 times more likely", "2x", "3-fold", "2 times a week" (a dose): the claim; False when the
         figure is no claim at all (arithmetic, a bare "3 times"); None when no multiplier follows."""
         j = q.end
         w = self.low(j)
@@ -182,30 +299,61 @@ class KindReaders(ClaimCues):
                     return None
                 return self.claim(q, "dose", "per " + self.low(freq - 1), freq, sign_in_span=False)
             if self.low(j + 1) in COMPARATIVE_AFTER:
-                return self.claim(q, "multiplier", "x", self.comparative_tail(j + 1), sign_in_span=False)
+                return self.claim(
+                    q, "multiplier", "x", self.comparative_tail(j + 1), sign_in_span=False
+                )
             return False
-        if w in ("x", "×") and (self.glued(j) or not self.toks[j + 1:j + 2] or not self.toks[j + 1].is_digit):
-            if self.toks[j + 1:j + 2] and (self.toks[j + 1].is_digit or self.text(j + 1) in ("(", "[")):
+        if w in ("x", "×") and (
+            self.glued(j) or not self.toks[j + 1 : j + 2] or not self.toks[j + 1].is_digit
+        ):
+            if self.toks[j + 1 : j + 2] and (
+                self.toks[j + 1].is_digit or self.text(j + 1) in ("(", "[")
+            ):
                 return False  # 3 x 10, 0.4 × (ABW - IBW): arithmetic
             if self.text(j + 1) == "/" and self.low(j + 2) in PERIODS:
-                return self.claim(q, "dose", "per " + self.low(j + 2), j + 3, sign_in_span=False)  # 3x/week
+                return self.claim(
+                    q, "dose", "per " + self.low(j + 2), j + 3, sign_in_span=False
+                )  # 3x/week
             freq = self.frequency_after(j + 1)
             if freq is not None:
                 return self.claim(q, "dose", "per " + self.low(freq - 1), freq, sign_in_span=False)
-            return self.claim(q, "multiplier", "x", self.comparative_tail(j + 1), sign_in_span=False)
+            return self.claim(
+                q, "multiplier", "x", self.comparative_tail(j + 1), sign_in_span=False
+            )
         if w == "fold":
-            return self.claim(q, "multiplier", "x", self.comparative_tail(j + 1), sign_in_span=False)
+            return self.claim(
+                q, "multiplier", "x", self.comparative_tail(j + 1), sign_in_span=False
+            )
         return None
 
     def comparative_tail(self, end: int) -> int:
         """The end of the comparison after a multiplier: "more likely", "higher risk", "the rate"."""
-        if self.low(end) in ("more", "less", "higher", "lower", "greater", "as", "likely", "increased", "increase",
-                             "faster", "stronger", "better", "worse", "larger"):
+        if self.low(end) in (
+            "more",
+            "less",
+            "higher",
+            "lower",
+            "greater",
+            "as",
+            "likely",
+            "increased",
+            "increase",
+            "faster",
+            "stronger",
+            "better",
+            "worse",
+            "larger",
+        ):
             end += 1
             if self.low(end) in ("likely", "common", "effective", "potent", "risk", "as", "the"):
                 end += 1
                 if self.low(end) in ("risk", "likely", "chance", "odds"):
                     end += 1
-        elif self.low(end) == "the" and self.low(end + 1) in RISK_NOUNS | {"rate", "number", "dose", "amount"}:
+        elif self.low(end) == "the" and self.low(end + 1) in RISK_NOUNS | {
+            "rate",
+            "number",
+            "dose",
+            "amount",
+        }:
             end += 2
         return end

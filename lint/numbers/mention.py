@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
-KINDS = ("percentage", "count", "ratio", "multiplier", "risk-change", "duration", "dose",
-         "study-statistic", "year-finding", "measurement")
+KINDS = (
+    "percentage",
+    "count",
+    "ratio",
+    "multiplier",
+    "risk-change",
+    "duration",
+    "dose",
+    "study-statistic",
+    "year-finding",
+    "measurement",
+)
 QUALIFIERS = ("exact", "approx", "upper", "lower")
 
 
@@ -18,7 +27,7 @@ class NumericMention:
     high: float
     unit: str  # "%", "fraction", "people", "mg/kg/hour", "hours", "days", "weeks", "months", "x", "trials", ...
     qualifier: str  # exact | approx | upper | lower
-    scale: Optional[str]  # thousand | million | billion
+    scale: str | None  # thousand | million | billion
     kind: str  # one of KINDS
     text: str  # the span's text
     sentence_start: int

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
-from .nouns import HEAD_NOUN_STOP, POPULATION, SINGLE_LETTER_KEYS, STAT_KEYS_BY_LAST, STAT_KEYS_CASED, STUDY_NOUNS, \
-    STUDY_PEOPLE
+from .nouns import (
+    HEAD_NOUN_STOP,
+    POPULATION,
+    SINGLE_LETTER_KEYS,
+    STAT_KEYS_BY_LAST,
+    STAT_KEYS_CASED,
+    STUDY_NOUNS,
+    STUDY_PEOPLE,
+)
 from .number_words import FRACTIONS, QUALIFIERS_BY_LAST
 from .quantities import QuantityReader
 from .tokens import Tok
@@ -15,7 +20,9 @@ from .units import LAB_UNITS, MASS_UNITS, MEASURE_UNITS, PER_TIME, PERIODS
 class PhraseReader(QuantityReader):
     def __init__(self, toks: list[Tok], context: str, cell: bool = False) -> None:
         super().__init__(toks, context, cell)
-        self._qualifiers: dict[int, tuple[str, int]] = {}  # every layer asks for the same numbers' qualifiers
+        self._qualifiers: dict[
+            int, tuple[str, int]
+        ] = {}  # every layer asks for the same numbers' qualifiers
 
     # -- before the number ---------------------------------------------------
     def qualifier_before(self, i: int) -> tuple[str, int]:
@@ -33,17 +40,24 @@ class PhraseReader(QuantityReader):
                 start = k
                 if words[0] in ("an",) and len(words) > 1:
                     start = k + 1
-                if words[-1] == "a" and self.low(i) not in FRACTIONS and self.low(i) not in (
-                        "third", "quarter", "half", "fifth", "dozen"):
+                if (
+                    words[-1] == "a"
+                    and self.low(i) not in FRACTIONS
+                    and self.low(i) not in ("third", "quarter", "half", "fifth", "dozen")
+                ):
                     continue
                 return kind, start
         return "exact", i
 
-    def stat_key_before(self, i: int) -> Optional[int]:
+    def stat_key_before(self, i: int) -> int | None:
         """Start index of a statistic's key ("p", "n", "OR", "odds ratio", "95%" handled elsewhere)."""
         k = i - 1
         ops = 0
-        while k >= 0 and self.text(k) in ("=", "<", ">", "≤", "≥", ":", "~", "of", "was", "is", "±") and ops < 3:
+        while (
+            k >= 0
+            and self.text(k) in ("=", "<", ">", "≤", "≥", ":", "~", "of", "was", "is", "±")
+            and ops < 3
+        ):
             k -= 1
             ops += 1
         if k < 0:
@@ -51,7 +65,9 @@ class PhraseReader(QuantityReader):
         key = self.text(k)
         if key in STAT_KEYS_CASED:
             if key in SINGLE_LETTER_KEYS:
-                if ops == 0 or not any(self.text(x) in ("=", "<", ">", "≤", "≥") for x in range(k + 1, i)):
+                if ops == 0 or not any(
+                    self.text(x) in ("=", "<", ">", "≤", "≥") for x in range(k + 1, i)
+                ):
                     return None
                 if k > 0 and self.toks[k - 1].is_word and self.toks[k].glued:
                     return None
@@ -68,8 +84,24 @@ class PhraseReader(QuantityReader):
     def head_after_of(self, j: int, limit: int = 4) -> tuple[int, str]:
         """After "of": the noun phrase, ending at a population word when one is near."""
         k = j
-        if self.low(k) in ("them", "us", "you", "it", "these", "those", "which", "whom", "this", "that", "what"):
-            if self.low(k) in ("these", "those") and self.toks[k + 1:k + 2] and self.low(k + 1) in POPULATION:
+        if self.low(k) in (
+            "them",
+            "us",
+            "you",
+            "it",
+            "these",
+            "those",
+            "which",
+            "whom",
+            "this",
+            "that",
+            "what",
+        ):
+            if (
+                self.low(k) in ("these", "those")
+                and self.toks[k + 1 : k + 2]
+                and self.low(k + 1) in POPULATION
+            ):
                 return k + 2, self.text(k) + " " + self.text(k + 1)
             return k + 1, self.text(k)  # "half of them": the pronoun is the whole phrase
         if self.low(k) in ("the", "all", "our", "their", "your"):
@@ -80,7 +112,9 @@ class PhraseReader(QuantityReader):
         m = k
         while m < self.n and m - k < limit:
             t = self.toks[m]
-            if not (t.is_word or (t.text == "-" and t.glued)) or (t.lower in HEAD_NOUN_STOP and m > k):
+            if not (t.is_word or (t.text == "-" and t.glued)) or (
+                t.lower in HEAD_NOUN_STOP and m > k
+            ):
                 break
             if t.lower in POPULATION or t.lower in STUDY_NOUNS:
                 best = m + 1
@@ -96,7 +130,7 @@ class PhraseReader(QuantityReader):
             return j, ""
         return end, " ".join(self.toks[x].text for x in range(k, end) if self.toks[x].text != "-")
 
-    def modifiers_then(self, j: int, nouns: set[str], limit: int = 3) -> Optional[int]:
+    def modifiers_then(self, j: int, nouns: set[str], limit: int = 3) -> int | None:
         """Index of a noun from `nouns` reached from j over at most `limit` modifier words."""
         k = j
         steps = 0
@@ -111,7 +145,7 @@ class PhraseReader(QuantityReader):
             k += 1
         return None
 
-    def dose_unit(self, j: int) -> Optional[tuple[int, str, str]]:
+    def dose_unit(self, j: int) -> tuple[int, str, str] | None:
         """(index after, normalised unit, kind) for mg, mg/kg, mg/kg/hour, mcg per kg per min, mg/dL..."""
         w = self.low(j)
         if w not in MASS_UNITS and w not in MEASURE_UNITS and w not in ("mmhg", "mm"):
@@ -121,7 +155,11 @@ class PhraseReader(QuantityReader):
         raw = [w]
         if w == "mm" and self.low(k) == "hg":
             parts, raw, k = ["mmHg"], ["mmhg"], k + 1
-        while k + 1 < self.n and (self.text(k) == "/" or self.low(k) == "per") and self.toks[k + 1].is_word:
+        while (
+            k + 1 < self.n
+            and (self.text(k) == "/" or self.low(k) == "per")
+            and self.toks[k + 1].is_word
+        ):
             denom = self.low(k + 1)
             if denom in PER_TIME or denom in ("dl", "l", "ml", "kg", "m2", "hour", "day", "week"):
                 parts.append(PER_TIME.get(denom, denom))
@@ -141,12 +179,15 @@ class PhraseReader(QuantityReader):
             return k, unit, "measurement"
         return k, unit, "dose"
 
-    def frequency_after(self, j: int) -> Optional[int]:
-        """"a day", "per week", "daily", "each session": the end of a frequency phrase at j."""
+    def frequency_after(self, j: int) -> int | None:
+        """ "a day", "per week", "daily", "each session": the end of a frequency phrase at j."""
         w = self.low(j)
         if w in ("daily", "weekly", "monthly", "nightly", "yearly", "annually", "hourly"):
             return j + 1
-        if w in ("a", "an", "per", "each", "every") and self.low(j + 1) in PERIODS | {"other", "infusion"}:
+        if w in ("a", "an", "per", "each", "every") and self.low(j + 1) in PERIODS | {
+            "other",
+            "infusion",
+        }:
             if self.low(j + 1) == "other":
                 return j + 3
             return j + 2

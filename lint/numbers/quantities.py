@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
-from .number_words import CUT_VERBS, FRACTIONS, MINUS, MULTIPLIER_WORDS, ONES, PERCENT_WORDS, SCALES, TENS, \
-    VAGUE_SCALES
+from .number_words import (
+    CUT_VERBS,
+    FRACTIONS,
+    MINUS,
+    MULTIPLIER_WORDS,
+    ONES,
+    PERCENT_WORDS,
+    SCALES,
+    TENS,
+    VAGUE_SCALES,
+)
 from .tokens import TokenCursor, number_value
 from .units import TIME_UNITS
 
@@ -17,7 +25,7 @@ class Quantity:
     end: int  # token index after the quantity (after % when there is one)
     low: float
     high: float
-    scale: Optional[str] = None
+    scale: str | None = None
     percent: bool = False
     word: bool = False  # written in words
     fraction: bool = False  # "half", "two-thirds"
@@ -29,13 +37,36 @@ class Quantity:
 
 
 # After "N+", the words that make it a lower bound of an amount rather than an age group.
-LOWER_BOUND_NOUNS = {"seconds", "minutes", "mins", "hours", "hrs", "days", "weeks", "months", "years", "trials",
-                     "studies", "reviews", "sessions", "infusions", "treatments", "doses", "mg", "mcg", "g",
-                     "pounds", "lbs", "kg", "participants", "patients"}
+LOWER_BOUND_NOUNS = {
+    "seconds",
+    "minutes",
+    "mins",
+    "hours",
+    "hrs",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "trials",
+    "studies",
+    "reviews",
+    "sessions",
+    "infusions",
+    "treatments",
+    "doses",
+    "mg",
+    "mcg",
+    "g",
+    "pounds",
+    "lbs",
+    "kg",
+    "participants",
+    "patients",
+}
 
 
 class QuantityReader(TokenCursor):
-    def read_number(self, i: int) -> Optional[tuple[float, int, bool]]:
+    def read_number(self, i: int) -> tuple[float, int, bool] | None:
         """(value, index after, written in words) for a plain number at i."""
         if i >= self.n:
             return None
@@ -46,7 +77,12 @@ class QuantityReader(TokenCursor):
         w = tok.lower
         if w in TENS:
             value = TENS[w]
-            if self.low(i + 1) == "-" and self.glued(i + 1) and self.low(i + 2) in ONES and self.glued(i + 2):
+            if (
+                self.low(i + 1) == "-"
+                and self.glued(i + 1)
+                and self.low(i + 2) in ONES
+                and self.glued(i + 2)
+            ):
                 return value + ONES[self.low(i + 2)], i + 3, True
             return value, i + 1, True
         if w in ONES:
@@ -54,23 +90,40 @@ class QuantityReader(TokenCursor):
             if self.low(j) == "hundred":
                 value, j = value * 100, j + 1
             return value, j, True
-        if w in ("a", "an") and self.low(i + 1) in ("dozen", "hundred", "thousand", "million", "billion"):
+        if w in ("a", "an") and self.low(i + 1) in (
+            "dozen",
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+        ):
             word = self.low(i + 1)
-            return (12 if word == "dozen" else 100 if word == "hundred" else SCALES[word]), i + 2, True
+            return (
+                (12 if word == "dozen" else 100 if word == "hundred" else SCALES[word]),
+                i + 2,
+                True,
+            )
         if w == "dozen":
             return 12, i + 1, True
         if w == "hundred":
             return 100, i + 1, True
         return None
 
-    def read_quantity(self, i: int) -> Optional[Quantity]:
+    def read_quantity(self, i: int) -> Quantity | None:
         """The quantity whose first number is at i (a range when one follows), or None."""
         w = self.low(i)
         # vague large numbers: "millions of", "dozens of"
         if w in VAGUE_SCALES and self.low(i + 1) == "of":
             unit, name = VAGUE_SCALES[w]
-            return Quantity(i, i + 1, 2 * unit, 999 * unit if unit > 12 else 99, scale=name if unit >= 1e3 else None,
-                            word=True, vague=True)
+            return Quantity(
+                i,
+                i + 1,
+                2 * unit,
+                999 * unit if unit > 12 else 99,
+                scale=name if unit >= 1e3 else None,
+                word=True,
+                vague=True,
+            )
         # fractions: "half", "a third", "two-thirds", "one quarter", "three quarters"
         frac = self.read_fraction(i)
         if frac is not None:
@@ -79,7 +132,9 @@ class QuantityReader(TokenCursor):
         if w in MULTIPLIER_WORDS and not (self.low(i + 1) == "-" and self.glued(i + 1)):
             if w in ("halves",) and self.low(i - 1) in ("two", "both"):
                 return None
-            return Quantity(i, i + 1, MULTIPLIER_WORDS[w], MULTIPLIER_WORDS[w], word=True, multiplier=True)
+            return Quantity(
+                i, i + 1, MULTIPLIER_WORDS[w], MULTIPLIER_WORDS[w], word=True, multiplier=True
+            )
         first = self.read_number(i)
         if first is None:
             return None
@@ -90,14 +145,29 @@ class QuantityReader(TokenCursor):
         percent, points, j = self.read_percent(j)
         if self.signed(i) and self.text(i - 1) in MINUS:
             v1 = -v1
-        q = Quantity(i, j, v1, v1, scale=scale, percent=percent, word=word,
-                     integer=float(v1).is_integer() and "." not in self.text(i), points=points)
+        q = Quantity(
+            i,
+            j,
+            v1,
+            v1,
+            scale=scale,
+            percent=percent,
+            word=word,
+            integer=float(v1).is_integer() and "." not in self.text(i),
+            points=points,
+        )
         self.read_range(q)
-        if self.text(q.end) == "+" and self.glued(q.end) and self.low(q.end + 1) in LOWER_BOUND_NOUNS:
-            q.end += 1  # "10+ days", "40+ trials": a lower bound, read on to its unit (not "65+ adults")
+        if (
+            self.text(q.end) == "+"
+            and self.glued(q.end)
+            and self.low(q.end + 1) in LOWER_BOUND_NOUNS
+        ):
+            q.end += (
+                1  # "10+ days", "40+ trials": a lower bound, read on to its unit (not "65+ adults")
+            )
         return q
 
-    def read_scale(self, j: int) -> tuple[Optional[str], int]:
+    def read_scale(self, j: int) -> tuple[str | None, int]:
         """("million", index after) for a scale word at j; (None, j) without one."""
         if self.low(j) in SCALES:
             return self.low(j), j + 1
@@ -115,17 +185,42 @@ class QuantityReader(TokenCursor):
 
     def signed(self, i: int) -> bool:
         """Whether the number at i carries a sign: "−12.4", "+15%" (not the dash of "50-80")."""
-        return i > 0 and self.text(i - 1) in MINUS | {"+"} and self.glued(i) and self.toks[i].is_digit and \
-            not (i > 1 and self.glued(i - 1) and (self.toks[i - 2].is_digit or self.toks[i - 2].is_word))
+        return (
+            i > 0
+            and self.text(i - 1) in MINUS | {"+"}
+            and self.glued(i)
+            and self.toks[i].is_digit
+            and not (
+                i > 1
+                and self.glued(i - 1)
+                and (self.toks[i - 2].is_digit or self.toks[i - 2].is_word)
+            )
+        )
 
-    def read_fraction(self, i: int) -> Optional[tuple[float, int]]:
+    def read_fraction(self, i: int) -> tuple[float, int] | None:
         """(value, index after) for "half", "a third", "two-thirds", "three quarters"."""
         w = self.low(i)
         if w in ("half",) and not (self.low(i + 1) == "-" and self.glued(i + 1)):
-            if self.low(i - 1) in ("first", "second", "last", "latter", "former", "other", "bottom", "top",
-                                   "upper", "lower", "back", "front", "left", "right"):
+            if self.low(i - 1) in (
+                "first",
+                "second",
+                "last",
+                "latter",
+                "former",
+                "other",
+                "bottom",
+                "top",
+                "upper",
+                "lower",
+                "back",
+                "front",
+                "left",
+                "right",
+            ):
                 return None
-            if self.low(i - 1) in ("in", "into") and any(self.low(i - k) in CUT_VERBS for k in range(2, 10)):
+            if self.low(i - 1) in ("in", "into") and any(
+                self.low(i - k) in CUT_VERBS for k in range(2, 10)
+            ):
                 return 0.5, i + 1  # "cut in half"
             if self.low(i - 1) in ("the", "a", "in", "into") and self.low(i + 1) != "of":
                 return None
@@ -152,11 +247,23 @@ class QuantityReader(TokenCursor):
         j = q.end
         conn = self.low(j)
         between = self.low(q.first - 1) == "between"
-        if conn in ("-", "–", "—", "to") or (conn == "and" and between) or (conn == "or" and not q.percent):
-            if conn == "or" and not self.toks[j + 1:j + 2]:
+        if (
+            conn in ("-", "–", "—", "to")
+            or (conn == "and" and between)
+            or (conn == "or" and not q.percent)
+        ):
+            if conn == "or" and not self.toks[j + 1 : j + 2]:
                 return
             if self.low(q.first - 1) == "from" and self.low(q.first - 2) not in (
-                    "range", "ranges", "ranging", "ranged", "vary", "varies", "varying", "varied"):
+                "range",
+                "ranges",
+                "ranging",
+                "ranged",
+                "vary",
+                "varies",
+                "varying",
+                "varied",
+            ):
                 return
             negative = False
             if conn in ("to", "and") and self.text(j + 1) in MINUS and self.glued(j + 2):
@@ -167,11 +274,16 @@ class QuantityReader(TokenCursor):
             v2, k, _ = nxt
             if negative:
                 v2 = -v2
-            if conn in ("-", "–", "—") and self.low(k) == "-" and self.glued(k) and \
-                    self.read_number(k + 1) is not None:
+            if (
+                conn in ("-", "–", "—")
+                and self.low(k) == "-"
+                and self.glued(k)
+                and self.read_number(k + 1) is not None
+            ):
                 return  # 555-123-4567: a chain, not a range
-            if conn == "or" and not (self.low(k) in PERCENT_WORDS or self.low(k) in TIME_UNITS or
-                                     self.low(k) in SCALES):
+            if conn == "or" and not (
+                self.low(k) in PERCENT_WORDS or self.low(k) in TIME_UNITS or self.low(k) in SCALES
+            ):
                 return
             scale2, k = self.read_scale(k)
             if scale2:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # lint.citations imports the number grammar too, so its functions are imported where they are used.
 
 
-def _masked_prose(article: "Article") -> str:
+def _masked_prose(article: Article) -> str:
     """Prose with citation markers blanked, so "[12]" or "(Smith, 2021)" never reads as a figure."""
     from ..citations import marker_spans
 
@@ -42,12 +42,20 @@ def _masked_prose(article: "Article") -> str:
 
 # Full-width (８５％) and Arabic-Indic (٨٥٪, ۸۵) digits and signs read as their ASCII
 # forms, one character for one, so offsets do not move: such figures are claims too.
-DIGIT_FORMS = {**{0xFF10 + i: str(i) for i in range(10)}, **{0x0660 + i: str(i) for i in range(10)},
-               **{0x06F0 + i: str(i) for i in range(10)}, 0xFF05: "%", 0x066A: "%", 0xFF0E: ".",
-               0xFF0C: ",", 0x066B: ".", 0x066C: ","}
+DIGIT_FORMS = {
+    **{0xFF10 + i: str(i) for i in range(10)},
+    **{0x0660 + i: str(i) for i in range(10)},
+    **{0x06F0 + i: str(i) for i in range(10)},
+    0xFF05: "%",
+    0x066A: "%",
+    0xFF0E: ".",
+    0xFF0C: ",",
+    0x066B: ".",
+    0x066C: ",",
+}
 
 
-def extract_mentions(article: "Article") -> list[NumericMention]:
+def extract_mentions(article: Article) -> list[NumericMention]:
     """Every numeric mention in the article's prose that is a claim candidate, in order (cached)."""
     cache = article.cache
     if "mentions" in cache:
@@ -59,7 +67,9 @@ def extract_mentions(article: "Article") -> list[NumericMention]:
     if len(lowered) != len(masked):  # a few characters change length when lowercased ("İ")
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in masked)
     triggers = [m.start() for m in TRIGGER.finditer(lowered)]
-    skip_blocks = {b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])}
+    skip_blocks = {
+        b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])
+    }
     rows = None
     mentions: list[NumericMention] = []
     for s_start, s_end in sentence_spans(article):
@@ -89,22 +99,40 @@ def extract_mentions(article: "Article") -> list[NumericMention]:
         for column, segment in enumerate(split_cells(article, toks) if cell else [toks]):
             if not segment:
                 continue
-            extra = " " + " ".join(re.findall(r"[^\W\d_]+", header[column])) if column < len(header) else ""
+            extra = (
+                " " + " ".join(re.findall(r"[^\W\d_]+", header[column]))
+                if column < len(header)
+                else ""
+            )
             mentions.extend(_read_segment(article, segment, context + extra, sentence, index, cell))
-    titles = [(link.start, link.end) for link in article.layout.links
-              if not re.match(r"^(?:https?:|www\.|mailto:)", link.href.strip(), re.I)]
-    if titles:  # "[Why 80% of patients respond](/blog/why)": another article's title, not a claim here
+    titles = [
+        (link.start, link.end)
+        for link in article.layout.links
+        if not re.match(r"^(?:https?:|www\.|mailto:)", link.href.strip(), re.I)
+    ]
+    if (
+        titles
+    ):  # "[Why 80% of patients respond](/blog/why)": another article's title, not a claim here
         mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in titles)]
-    extra = [m for m in timeline_mentions(article, mentions) + rank_mentions(article, mentions)
-             if m.block not in skip_blocks]
+    extra = [
+        m
+        for m in timeline_mentions(article, mentions) + rank_mentions(article, mentions)
+        if m.block not in skip_blocks
+    ]
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
     cache["mentions"] = mentions
     return mentions
 
 
-def _read_segment(article: "Article", toks: list[Tok], context: str, sentence: tuple[int, int], index: int,
-                  cell: bool = False) -> list[NumericMention]:
+def _read_segment(
+    article: Article,
+    toks: list[Tok],
+    context: str,
+    sentence: tuple[int, int],
+    index: int,
+    cell: bool = False,
+) -> list[NumericMention]:
     """The mentions in one sentence (or one table cell of it), read number by number."""
     mentions: list[NumericMention] = []
     parser = SentenceParser(toks, context, cell)
@@ -120,10 +148,26 @@ def _read_segment(article: "Article", toks: list[Tok], context: str, sentence: t
         claim, i = parser.parse(i)
         if claim is None:
             continue
-        start, end = article.snap(toks[claim.start_tok].start, toks[min(claim.end_tok, len(toks)) - 1].end)
-        mentions.append(NumericMention(
-            start=start, end=end, low=float(claim.low), high=float(claim.high), unit=claim.unit,
-            qualifier=claim.qualifier, scale=claim.scale, kind=claim.kind, text=article.text[start:end],
-            sentence_start=sentence[0], sentence_end=sentence[1], block=index,
-            number_start=toks[claim.num_start].start, number_end=toks[claim.num_end - 1].end, noun=claim.noun))
+        start, end = article.snap(
+            toks[claim.start_tok].start, toks[min(claim.end_tok, len(toks)) - 1].end
+        )
+        mentions.append(
+            NumericMention(
+                start=start,
+                end=end,
+                low=float(claim.low),
+                high=float(claim.high),
+                unit=claim.unit,
+                qualifier=claim.qualifier,
+                scale=claim.scale,
+                kind=claim.kind,
+                text=article.text[start:end],
+                sentence_start=sentence[0],
+                sentence_end=sentence[1],
+                block=index,
+                number_start=toks[claim.num_start].start,
+                number_end=toks[claim.num_end - 1].end,
+                noun=claim.noun,
+            )
+        )
     return mentions

@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..article import Article
 
 
-def row_context(article: "Article") -> dict[int, str]:
+def row_context(article: Article) -> dict[int, str]:
     """Each table row's text, lowercased: cue words for every cell in it."""
     rows: dict[int, list[str]] = {}
     for block in article.blocks:
@@ -31,7 +31,7 @@ def _split_row(line: str) -> list[str]:
     return [c.strip().lower() for c in re.split(r"(?<!\\)\|", line)]
 
 
-def table_headers(article: "Article") -> dict[int, list[str]]:
+def table_headers(article: Article) -> dict[int, list[str]]:
     """Each table row's column headers (the first row of its table), so "68 weeks" under
     "Trial length" is read with its header."""
     headers: dict[int, list[str]] = {}
@@ -49,7 +49,7 @@ def table_headers(article: "Article") -> dict[int, list[str]]:
     return headers
 
 
-def split_cells(article: "Article", toks: list[Tok]) -> list[list[Tok]]:
+def split_cells(article: Article, toks: list[Tok]) -> list[list[Tok]]:
     """A table row's tokens split at the cell borders (blanked in prose, still in the text)."""
     cells: list[list[Tok]] = [[]]
     for k, tok in enumerate(toks):
@@ -58,7 +58,7 @@ def split_cells(article: "Article", toks: list[Tok]) -> list[list[Tok]]:
                 cells.append([])  # empty cells keep the column count
         cells[-1].append(tok)
     line_start = article.text.rfind("\n", 0, toks[0].start) + 1 if toks else 0
-    lead = article.text[line_start:toks[0].start] if toks else ""
+    lead = article.text[line_start : toks[0].start] if toks else ""
     if lead.count("|") > 1:  # the row began with empty cells
         cells = [[] for _ in range(lead.count("|") - 1)] + cells
     return cells

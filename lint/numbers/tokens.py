@@ -8,8 +8,8 @@ glued to the one before.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
 
 from .number_words import NUMBER_WORDS
 
@@ -71,8 +71,8 @@ def cue_word(tok: Tok) -> str:
     return tok.lower
 
 
-def number_value(text: str) -> Optional[float]:
-    """"20,000" -> 20000.0; None when the text is not a number."""
+def number_value(text: str) -> float | None:
+    """ "20,000" -> 20000.0; None when the text is not a number."""
     try:
         return float(text.replace(",", ""))
     except ValueError:

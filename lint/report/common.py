@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from ..finding import CATEGORIES, SEVERITIES, Finding, at_least
 from ..rules import Rule
@@ -19,21 +19,43 @@ TOOL_URL = "https://contentlint.invalid/"
 # Most severe first, for orderings meant for people.
 SEVERITY_ORDER = tuple(reversed(SEVERITIES))
 VERDICT_ORDER = (BLOCKED, WARNINGS, DRAFT, PUBLISHABLE)
-DOC_TITLES = (("what", "What it checks"), ("why", "Why it matters"), ("example", "Example"),
-              ("instead", "Use instead"))
+DOC_TITLES = (
+    ("what", "What it checks"),
+    ("why", "Why it matters"),
+    ("example", "Example"),
+    ("instead", "Use instead"),
+)
 
 
 # What an editor fixes first, after severity: a file that could not be read at
 # all, then the evidence (figures that contradict each other or the registry),
 # unsupported claims and attributions, the disclaimer, text that should never
 # be published, and last the frontmatter.
-EDITORIAL_ORDER = ("input", "consistency", "numeric-claim", "attribution", "disclaimer", "artifact", "metadata")
+EDITORIAL_ORDER = (
+    "input",
+    "consistency",
+    "numeric-claim",
+    "attribution",
+    "disclaimer",
+    "artifact",
+    "metadata",
+)
 
 
 def seriousness(finding: Finding) -> tuple:
     """Sort key, most serious first: severity, then what matters to an editor, then position."""
-    category = EDITORIAL_ORDER.index(finding.category) if finding.category in EDITORIAL_ORDER else len(EDITORIAL_ORDER)
-    return (SEVERITY_ORDER.index(finding.severity), category, finding.line, finding.column, finding.code)
+    category = (
+        EDITORIAL_ORDER.index(finding.category)
+        if finding.category in EDITORIAL_ORDER
+        else len(EDITORIAL_ORDER)
+    )
+    return (
+        SEVERITY_ORDER.index(finding.severity),
+        category,
+        finding.line,
+        finding.column,
+        finding.code,
+    )
 
 
 def help_uri(code: str) -> str:
@@ -47,9 +69,9 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 def category_counts(run: Run) -> dict[str, dict[str, int]]:
     """Every category (zero rows included, so readers see what was checked), by severity."""
-    table = {cat: {sev: 0 for sev in SEVERITY_ORDER} for cat in CATEGORIES}
+    table = {cat: dict.fromkeys(SEVERITY_ORDER, 0) for cat in CATEGORIES}
     for finding in run.findings:
-        table.setdefault(finding.category, {sev: 0 for sev in SEVERITY_ORDER})[finding.severity] += 1
+        table.setdefault(finding.category, dict.fromkeys(SEVERITY_ORDER, 0))[finding.severity] += 1
     return table
 
 
@@ -60,7 +82,9 @@ def rule_counts(run: Run) -> list[tuple[str, str, str, int]]:
     for finding in run.findings:
         tally[finding.code] += 1
         about[finding.code] = (finding.name, finding.category)
-    return [(code, *about[code], n) for code, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [
+        (code, *about[code], n) for code, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
 
 
 def verdict_label(verdict: str) -> str:
@@ -89,13 +113,15 @@ def headline(run: Run) -> str:
 
 
 def verdict_summary(run: Run) -> str:
-    """"15 articles: 5 blocked, 2 publishable with warnings, 8 publishable"."""
+    """ "15 articles: 5 blocked, 2 publishable with warnings, 8 publishable"."""
     n = len(run.results)
     parts = [f"{run.blocked} blocked"]
     for verdict in (WARNINGS, PUBLISHABLE, DRAFT):
         count = run.count(verdict)
         if count or verdict == PUBLISHABLE:
-            parts.append(f"{count} {verdict_label(verdict)}" if verdict != DRAFT else plural(count, "draft"))
+            parts.append(
+                f"{count} {verdict_label(verdict)}" if verdict != DRAFT else plural(count, "draft")
+            )
     return f"{n} {'article' if n == 1 else 'articles'}: {', '.join(parts)}"
 
 
@@ -135,5 +161,5 @@ def rule_help_markdown(rule: Rule) -> str:
     return "\n\n".join(parts)
 
 
-def rule_for(run: Run, code: str) -> Optional[Rule]:
+def rule_for(run: Run, code: str) -> Rule | None:
     return run.registry.rules.get(code)

@@ -21,7 +21,9 @@ def escape_data(value: str) -> str:
 
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     # Other control characters (terminal escapes) are shown, not obeyed, in the log.
-    return UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}" if ord(m.group()) < 0x100 else "\ufffd", value)
+    return UNSAFE.sub(
+        lambda m: f"%{ord(m.group()):02X}" if ord(m.group()) < 0x100 else "\ufffd", value
+    )
 
 
 def escape_property(value: str) -> str:
@@ -30,7 +32,11 @@ def escape_property(value: str) -> str:
 
 def command(name: str, properties: dict[str, object], message: str) -> str:
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name} {props}::{escape_data(message)}" if props else f"::{name}::{escape_data(message)}"
+    return (
+        f"::{name} {props}::{escape_data(message)}"
+        if props
+        else f"::{name}::{escape_data(message)}"
+    )
 
 
 def annotation(finding: Finding) -> str:
@@ -51,9 +57,14 @@ class GithubReporter:
     def render(self, run: Run, color: bool = False) -> str:
         lines = [annotation(f) for f in run.findings]
         for entry in run.stale:
-            lines.append(command("notice", {"file": entry["path"], "title": "stale baseline entry"},
-                                 f"{entry['rule']} no longer occurs (was: {entry['message']}); "
-                                 "remove it with `contentlint baseline --prune`"))
+            lines.append(
+                command(
+                    "notice",
+                    {"file": entry["path"], "title": "stale baseline entry"},
+                    f"{entry['rule']} no longer occurs (was: {entry['message']}); "
+                    "remove it with `contentlint baseline --prune`",
+                )
+            )
         if not self.quiet:
             lines.append(verdict_summary(run))
         return "\n".join(lines) + "\n"

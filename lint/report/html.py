@@ -12,20 +12,33 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable
 from html import escape
 from importlib.resources import files
 from pathlib import Path
-from typing import Iterable, Optional
 
 from .. import __version__
 from ..engine import ArticleResult
 from ..finding import Finding
 from ..runner import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS, Run
-from .common import (SEVERITY_ORDER, VERDICT_ORDER, category_counts, gating, headline, plural, rule_counts,
-                     seriousness, severity_counts, verdict_label, verdict_of)
+from .common import (
+    SEVERITY_ORDER,
+    VERDICT_ORDER,
+    category_counts,
+    gating,
+    headline,
+    plural,
+    rule_counts,
+    seriousness,
+    severity_counts,
+    verdict_label,
+    verdict_of,
+)
 
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
-       "base-uri 'none'; form-action 'none'")
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
 SEVERITY_PLURALS = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 VERDICT_HELP = {
@@ -65,7 +78,9 @@ class HtmlReporter:
         ids = {r.path: f"a{i}" for i, r in enumerate(run.results)}
         self.base, self.names = display_names([r.path for r in run.results])
         # Editors read top-down: blocked articles first, clean ones last.
-        ordered = sorted(run.results, key=lambda r: (VERDICT_ORDER.index(verdict_of(run, r.path)), r.path))
+        ordered = sorted(
+            run.results, key=lambda r: (VERDICT_ORDER.index(verdict_of(run, r.path)), r.path)
+        )
         parts = [
             "<!DOCTYPE html>",
             '<html lang="en"><head><meta charset="utf-8">',
@@ -78,7 +93,7 @@ class HtmlReporter:
             "<noscript><style>#filters, #expand, #collapse { display: none; }</style></noscript>",
             "</head><body>",
             self._header(run),
-            '<main>',
+            "<main>",
             self._dashboard(run),
             self._filters(run),
             self._table(run, ordered, ids),
@@ -89,8 +104,8 @@ class HtmlReporter:
             "</section>",
             self._index(run, ids),
             "</main>",
-            f'<footer>contentlint {e(__version__)} · {plural(len(run.rules), "rule")} checked'
-            f'{self._baseline_note(run)}</footer>',
+            f"<footer>contentlint {e(__version__)} · {plural(len(run.rules), 'rule')} checked"
+            f"{self._baseline_note(run)}</footer>",
             f"<script>{_inline_script(_asset('report.js'))}</script>",
             "</body></html>",
         ]
@@ -99,23 +114,39 @@ class HtmlReporter:
     # -- top of the page ---------------------------------------------------
     def _header(self, run: Run) -> str:
         tone = "bad" if run.blocked else "good"
-        threshold = "an error" if run.settings.fail_on == "error" else f"a {run.settings.fail_on} or worse"
-        where = (f' Paths are relative to <code class="base">{e(self.base)}</code>.' if self.base else "")
-        return (f'<header class="top"><p class="brand">contentlint report</p>'
-                f'<h1 class="headline {tone}" data-stat="headline">{e(headline(run))}</h1>'
-                f'<p class="explain">An article is <b>blocked</b> when it has {threshold}. '
-                f'Open an article to see each problem highlighted in its paragraph.{where}</p></header>')
+        threshold = (
+            "an error" if run.settings.fail_on == "error" else f"a {run.settings.fail_on} or worse"
+        )
+        where = (
+            f' Paths are relative to <code class="base">{e(self.base)}</code>.' if self.base else ""
+        )
+        return (
+            f'<header class="top"><p class="brand">contentlint report</p>'
+            f'<h1 class="headline {tone}" data-stat="headline">{e(headline(run))}</h1>'
+            f'<p class="explain">An article is <b>blocked</b> when it has {threshold}. '
+            f"Open an article to see each problem highlighted in its paragraph.{where}</p></header>"
+        )
 
     def _baseline_note(self, run: Run) -> str:
         if run.baseline is None:
             return ""
-        return (f" · baseline {e(run.baseline)}: {plural(run.baselined, 'known finding')} hidden, "
-                f"{len(run.stale)} stale")
+        return (
+            f" · baseline {e(run.baseline)}: {plural(run.baselined, 'known finding')} hidden, "
+            f"{len(run.stale)} stale"
+        )
 
-    def _card(self, key: str, number: int, label: str, tone: str = "", filter_value: str = "") -> str:
-        attr = f' data-set-verdict="{e(filter_value)}" role="button" tabindex="0"' if filter_value else ""
-        return (f'<div class="card {tone}" data-stat="{e(key)}"{attr}><span class="num">{number}</span>'
-                f'<span class="lbl">{e(label)}</span></div>')
+    def _card(
+        self, key: str, number: int, label: str, tone: str = "", filter_value: str = ""
+    ) -> str:
+        attr = (
+            f' data-set-verdict="{e(filter_value)}" role="button" tabindex="0"'
+            if filter_value
+            else ""
+        )
+        return (
+            f'<div class="card {tone}" data-stat="{e(key)}"{attr}><span class="num">{number}</span>'
+            f'<span class="lbl">{e(label)}</span></div>'
+        )
 
     def _dashboard(self, run: Run) -> str:
         totals = severity_counts(run.findings)
@@ -123,12 +154,18 @@ class HtmlReporter:
         for verdict in VERDICT_ORDER:
             count = run.count(verdict)
             if count or verdict in (BLOCKED, PUBLISHABLE):
-                cards.append(self._card(verdict, count, verdict_label(verdict), f"v-{verdict}", verdict))
-        finding_cards = [self._card(f"{sev}s", totals[sev], SEVERITY_PLURALS[sev].lower(), f"s-{sev}")
-                         for sev in SEVERITY_ORDER]
-        return ('<section class="dashboard" aria-label="Summary">'
-                f'<div class="cards">{"".join(cards)}<span class="sep"></span>{"".join(finding_cards)}</div>'
-                f'<div class="breakdown">{self._by_category(run)}{self._by_rule(run)}</div></section>')
+                cards.append(
+                    self._card(verdict, count, verdict_label(verdict), f"v-{verdict}", verdict)
+                )
+        finding_cards = [
+            self._card(f"{sev}s", totals[sev], SEVERITY_PLURALS[sev].lower(), f"s-{sev}")
+            for sev in SEVERITY_ORDER
+        ]
+        return (
+            '<section class="dashboard" aria-label="Summary">'
+            f'<div class="cards">{"".join(cards)}<span class="sep"></span>{"".join(finding_cards)}</div>'
+            f'<div class="breakdown">{self._by_category(run)}{self._by_rule(run)}</div></section>'
+        )
 
     def _by_category(self, run: Run) -> str:
         table = category_counts(run)
@@ -136,52 +173,77 @@ class HtmlReporter:
         rows = []
         for category, counts in table.items():
             total = sum(counts.values())
-            bars = "".join(f'<span class="bar s-{sev}" style="width:{100 * counts[sev] / peak:.1f}%"></span>'
-                           for sev in SEVERITY_ORDER if counts[sev])
+            bars = "".join(
+                f'<span class="bar s-{sev}" style="width:{100 * counts[sev] / peak:.1f}%"></span>'
+                for sev in SEVERITY_ORDER
+                if counts[sev]
+            )
             cells = "".join(f'<td class="n">{counts[sev] or ""}</td>' for sev in SEVERITY_ORDER)
-            rows.append(f'<tr class="{"" if total else "zero"}" data-set-category="{e(category)}" '
-                        f'data-category-total="{total}"><th scope="row">{e(category)}</th>{cells}'
-                        f'<td class="n total">{total}</td><td class="bars">{bars}</td></tr>')
+            rows.append(
+                f'<tr class="{"" if total else "zero"}" data-set-category="{e(category)}" '
+                f'data-category-total="{total}"><th scope="row">{e(category)}</th>{cells}'
+                f'<td class="n total">{total}</td><td class="bars">{bars}</td></tr>'
+            )
         head = "".join(f'<th class="n">{SEVERITY_PLURALS[s]}</th>' for s in SEVERITY_ORDER)
-        return ('<div class="panel"><h2>Problems by category</h2><table class="mini" id="by-category">'
-                f'<thead><tr><th>Category</th>{head}<th class="n">Total</th><th></th></tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table></div>')
+        return (
+            '<div class="panel"><h2>Problems by category</h2><table class="mini" id="by-category">'
+            f'<thead><tr><th>Category</th>{head}<th class="n">Total</th><th></th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )
 
     def _by_rule(self, run: Run) -> str:
-        rows = [f'<tr data-set-rule="{e(code)}" data-rule-total="{n}"><th scope="row"><code>{e(code)}</code></th>'
-                f'<td>{e(name)}</td><td>{e(category)}</td><td class="n total">{n}</td></tr>'
-                for code, name, category, n in rule_counts(run)]
+        rows = [
+            f'<tr data-set-rule="{e(code)}" data-rule-total="{n}"><th scope="row"><code>{e(code)}</code></th>'
+            f'<td>{e(name)}</td><td>{e(category)}</td><td class="n total">{n}</td></tr>'
+            for code, name, category, n in rule_counts(run)
+        ]
         body = "".join(rows) or '<tr><td colspan="4" class="empty">No problems found.</td></tr>'
-        return ('<div class="panel"><h2>Problems by rule</h2><table class="mini" id="by-rule">'
-                '<thead><tr><th>Rule</th><th>What</th><th>Category</th><th class="n">Count</th></tr></thead>'
-                f'<tbody>{body}</tbody></table></div>')
+        return (
+            '<div class="panel"><h2>Problems by rule</h2><table class="mini" id="by-rule">'
+            '<thead><tr><th>Rule</th><th>What</th><th>Category</th><th class="n">Count</th></tr></thead>'
+            f"<tbody>{body}</tbody></table></div>"
+        )
 
     def _filters(self, run: Run) -> str:
         totals = severity_counts(run.findings)
-        sev = "".join(f'<label class="chip s-{s}"><input type="checkbox" data-filter="severity" value="{s}" checked>'
-                      f'{SEVERITY_PLURALS[s]} <span class="count">{totals[s]}</span></label>'
-                      for s in SEVERITY_ORDER)
+        sev = "".join(
+            f'<label class="chip s-{s}"><input type="checkbox" data-filter="severity" value="{s}" checked>'
+            f'{SEVERITY_PLURALS[s]} <span class="count">{totals[s]}</span></label>'
+            for s in SEVERITY_ORDER
+        )
         present = [c for c, counts in category_counts(run).items() if any(counts.values())]
-        cats = "".join(f'<label class="chip"><input type="checkbox" data-filter="category" value="{e(c)}" checked>'
-                       f'{e(c)}</label>' for c in present) or '<span class="none">none</span>'
-        rules = "".join(f'<option value="{e(code)}">{e(code)} {e(name)} ({n})</option>'
-                        for code, name, _, n in sorted(rule_counts(run)))
-        verdicts = "".join(f'<option value="{v}">{e(verdict_label(v))}</option>' for v in VERDICT_ORDER)
-        return ('<section class="filters" id="filters" aria-label="Filters">'
-                f'<div class="group"><span class="glabel">Severity</span>{sev}</div>'
-                f'<div class="group"><span class="glabel">Category</span>{cats}</div>'
-                '<div class="group"><label class="glabel" for="rule-filter">Rule</label>'
-                f'<select id="rule-filter" data-filter="rule"><option value="">All rules</option>{rules}</select>'
-                '<label class="glabel" for="verdict-filter">Verdict</label>'
-                f'<select id="verdict-filter" data-filter="verdict"><option value="">All verdicts</option>{verdicts}'
-                '</select><label class="glabel" for="search">Article</label>'
-                '<input id="search" type="search" data-filter="search" placeholder="title or file name">'
-                '<button type="button" id="reset">Reset</button>'
-                '<button type="button" id="expand" title="open every article shown">Expand all</button>'
-                '<button type="button" id="collapse">Collapse all</button></div>'
-                f'<p class="status" id="status" aria-live="polite" data-shown-findings="{len(run.findings)}" '
-                f'data-shown-articles="{len(run.results)}">{e(status_text(len(run.findings), len(run.results)))}</p>'
-                '</section>')
+        cats = (
+            "".join(
+                f'<label class="chip"><input type="checkbox" data-filter="category" value="{e(c)}" checked>'
+                f"{e(c)}</label>"
+                for c in present
+            )
+            or '<span class="none">none</span>'
+        )
+        rules = "".join(
+            f'<option value="{e(code)}">{e(code)} {e(name)} ({n})</option>'
+            for code, name, _, n in sorted(rule_counts(run))
+        )
+        verdicts = "".join(
+            f'<option value="{v}">{e(verdict_label(v))}</option>' for v in VERDICT_ORDER
+        )
+        return (
+            '<section class="filters" id="filters" aria-label="Filters">'
+            f'<div class="group"><span class="glabel">Severity</span>{sev}</div>'
+            f'<div class="group"><span class="glabel">Category</span>{cats}</div>'
+            '<div class="group"><label class="glabel" for="rule-filter">Rule</label>'
+            f'<select id="rule-filter" data-filter="rule"><option value="">All rules</option>{rules}</select>'
+            '<label class="glabel" for="verdict-filter">Verdict</label>'
+            f'<select id="verdict-filter" data-filter="verdict"><option value="">All verdicts</option>{verdicts}'
+            '</select><label class="glabel" for="search">Article</label>'
+            '<input id="search" type="search" data-filter="search" placeholder="title or file name">'
+            '<button type="button" id="reset">Reset</button>'
+            '<button type="button" id="expand" title="open every article shown">Expand all</button>'
+            '<button type="button" id="collapse">Collapse all</button></div>'
+            f'<p class="status" id="status" aria-live="polite" data-shown-findings="{len(run.findings)}" '
+            f'data-shown-articles="{len(run.results)}">{e(status_text(len(run.findings), len(run.results)))}</p>'
+            "</section>"
+        )
 
     # -- the table of articles -------------------------------------------------
     def _table(self, run: Run, ordered: list[ArticleResult], ids: dict[str, str]) -> str:
@@ -192,34 +254,50 @@ class HtmlReporter:
             title = _title(result)
             name = self.names.get(result.path, result.path)
             top = _top_finding(result.findings)
-            more = (f' <span class="more">+{len(result.findings) - 1} more</span>'
-                    if len(result.findings) > 1 else "")
-            cells = "".join(f'<td class="n c-{s}" data-v="{counts[s]}">{counts[s]}</td>' for s in SEVERITY_ORDER)
+            more = (
+                f' <span class="more">+{len(result.findings) - 1} more</span>'
+                if len(result.findings) > 1
+                else ""
+            )
+            cells = "".join(
+                f'<td class="n c-{s}" data-v="{counts[s]}">{counts[s]}</td>' for s in SEVERITY_ORDER
+            )
             rows.append(
                 f'<tr data-doc="{ids[result.path]}" data-path="{e(result.path)}" data-verdict="{verdict}" '
                 f'data-search="{e((title + " " + name).lower())}">'
                 f'<td data-v="{VERDICT_ORDER.index(verdict)}">{_badge(verdict)}</td>'
                 f'<td data-v="{e(title.lower())}"><a href="#{ids[result.path]}">{e(title if title != result.path else name)}'
-                f'</a>{_path_note(result, name, "div")}</td>{cells}'
+                f"</a>{_path_note(result, name, 'div')}</td>{cells}"
                 f'<td class="n match" data-v="{len(result.findings)}">{len(result.findings)}</td>'
-                f'<td class="top">{_top_html(top)}{more if top else ""}</td></tr>')
-        head = "".join(f'<th class="n" data-sort="num" aria-sort="none"><button type="button">{SEVERITY_PLURALS[s]}'
-                       f'</button></th>' for s in SEVERITY_ORDER)
-        return ('<section aria-label="Articles"><h2>Articles</h2><table class="articles sortable" id="articles">'
-                '<thead><tr><th data-sort="num" aria-sort="none"><button type="button">Verdict</button></th>'
-                '<th data-sort="text" aria-sort="none"><button type="button">Article</button></th>'
-                f'{head}<th class="n" data-sort="num" aria-sort="none"><button type="button" '
-                'title="problems matching the filters">Shown</button></th><th>Most serious problem</th></tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table></section>')
+                f'<td class="top">{_top_html(top)}{more if top else ""}</td></tr>'
+            )
+        head = "".join(
+            f'<th class="n" data-sort="num" aria-sort="none"><button type="button">{SEVERITY_PLURALS[s]}'
+            f"</button></th>"
+            for s in SEVERITY_ORDER
+        )
+        return (
+            '<section aria-label="Articles"><h2>Articles</h2><table class="articles sortable" id="articles">'
+            '<thead><tr><th data-sort="num" aria-sort="none"><button type="button">Verdict</button></th>'
+            '<th data-sort="text" aria-sort="none"><button type="button">Article</button></th>'
+            f'{head}<th class="n" data-sort="num" aria-sort="none"><button type="button" '
+            'title="problems matching the filters">Shown</button></th><th>Most serious problem</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></section>"
+        )
 
     def _stale(self, run: Run) -> str:
         if not run.stale:
             return ""
-        items = "".join(f'<li><code>{e(s["rule"])}</code> {e(s["path"])} (was line {e(s["line"])}): '
-                        f'{e(s["message"])}</li>' for s in run.stale)
-        return ('<section class="stale"><h2>Fixed since the baseline</h2><p>These baselined problems no longer '
-                'occur. Run <code>contentlint baseline --prune</code> to remove them from the baseline.</p>'
-                f'<ul>{items}</ul></section>')
+        items = "".join(
+            f"<li><code>{e(s['rule'])}</code> {e(s['path'])} (was line {e(s['line'])}): "
+            f"{e(s['message'])}</li>"
+            for s in run.stale
+        )
+        return (
+            '<section class="stale"><h2>Fixed since the baseline</h2><p>These baselined problems no longer '
+            "occur. Run <code>contentlint baseline --prune</code> to remove them from the baseline.</p>"
+            f"<ul>{items}</ul></section>"
+        )
 
     # -- one article -------------------------------------------------------------
     def _article(self, run: Run, result: ArticleResult, doc_id: str) -> str:
@@ -227,22 +305,26 @@ class HtmlReporter:
         findings = list(result.findings)
         fids = {id(f): f"{doc_id}-f{i}" for i, f in enumerate(findings)}
         counts = severity_counts(findings)
-        summary = ", ".join(plural(counts[s], SEVERITY_LABELS[s].lower()) for s in SEVERITY_ORDER if counts[s])
+        summary = ", ".join(
+            plural(counts[s], SEVERITY_LABELS[s].lower()) for s in SEVERITY_ORDER if counts[s]
+        )
         note = ""
         if verdict == DRAFT and any(gating(f, run) for f in findings):
             note = '<p class="draftnote">This article is a draft, so these problems do not block it yet.</p>'
         name = self.names.get(result.path, result.path)
         title = _title(result)
         source = self._lines(result, findings, fids, doc_id) if findings else ""
-        return (f'<article class="doc v-{verdict}" id="{doc_id}" data-verdict="{verdict}" '
-                f'data-path="{e(result.path)}">'
-                f'<details><summary><span class="doc-head">{_badge(verdict)}'
-                f'<span class="doc-title">{e(title if title != result.path else name)}</span>'
-                f'{_path_note(result, name)}'
-                f'<span class="doc-count">{e(summary or "no problems")}</span></span></summary>'
-                f'<p class="verdict-help">This article {VERDICT_HELP.get(verdict, "")}.</p>'
-                f'{_lazy(note + (f"<div class=src role=document>{source}</div>" if source else ""))}'
-                '</details></article>')
+        return (
+            f'<article class="doc v-{verdict}" id="{doc_id}" data-verdict="{verdict}" '
+            f'data-path="{e(result.path)}">'
+            f'<details><summary><span class="doc-head">{_badge(verdict)}'
+            f'<span class="doc-title">{e(title if title != result.path else name)}</span>'
+            f"{_path_note(result, name)}"
+            f'<span class="doc-count">{e(summary or "no problems")}</span></span></summary>'
+            f'<p class="verdict-help">This article {VERDICT_HELP.get(verdict, "")}.</p>'
+            f"{_lazy(note + (f'<div class=src role=document>{source}</div>' if source else ''))}"
+            "</details></article>"
+        )
 
     def _index(self, run: Run, ids: dict[str, str]) -> str:
         """Every finding's severity and rule per article, for the filters (report.js).
@@ -253,20 +335,34 @@ class HtmlReporter:
         rules = sorted({(f.code, f.category) for f in run.findings})
         categories = sorted({c for _, c in rules})
         rule_index = {code: i for i, (code, _) in enumerate(rules)}
-        docs = {ids[r.path]: [[SEVERITY_ORDER.index(f.severity), rule_index[f.code]] for f in r.findings]
-                for r in run.results}
-        data = {"severities": list(SEVERITY_ORDER), "categories": categories,
-                "rules": [[code, categories.index(cat)] for code, cat in rules], "docs": docs}
+        docs = {
+            ids[r.path]: [
+                [SEVERITY_ORDER.index(f.severity), rule_index[f.code]] for f in r.findings
+            ]
+            for r in run.results
+        }
+        data = {
+            "severities": list(SEVERITY_ORDER),
+            "categories": categories,
+            "rules": [[code, categories.index(cat)] for code, cat in rules],
+            "docs": docs,
+        }
         payload = json.dumps(data, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
         return f'<script type="application/json" id="findings-index">{payload}</script>'
 
     def _data(self, f: Finding, fid: str) -> str:
-        return (f'data-f="{fid}" data-severity="{e(f.severity)}" data-category="{e(f.category)}" '
-                f'data-rule="{e(f.code)}"')
+        return (
+            f'data-f="{fid}" data-severity="{e(f.severity)}" data-category="{e(f.category)}" '
+            f'data-rule="{e(f.code)}"'
+        )
 
-    def _lines(self, result: ArticleResult, findings: list[Finding], fids: dict[int, str], doc_id: str) -> str:
+    def _lines(
+        self, result: ArticleResult, findings: list[Finding], fids: dict[int, str], doc_id: str
+    ) -> str:
         lines = [line.rstrip("\r") for line in result.text.split("\n")] if result.text else [""]
-        if len(lines) > 1 and lines[-1] == "":  # the final newline ends the last line; it opens none
+        if (
+            len(lines) > 1 and lines[-1] == ""
+        ):  # the final newline ends the last line; it opens none
             lines.pop()
         while len(lines) < max((f.end_line for f in findings), default=0):
             lines.append("")
@@ -292,13 +388,21 @@ class HtmlReporter:
             text = _highlight(line, spans.get(n, []), fids)
             note_html = ""
             if n in notes:
-                note_html = '<div class="notes">' + "".join(
-                    f'<div class="note s-{e(f.severity)}" {self._data(f, fids[id(f)])}>'
-                    f'<span class="sev s-{e(f.severity)}">{SEVERITY_LABELS.get(f.severity, e(f.severity))}</span> '
-                    f'{e(f.message)}<span class="rule"><code>{e(f.code)}</code> {e(f.name)} · {e(f.category)}</span>'
-                    '</div>' for f in sorted(notes[n], key=lambda f: (f.column, f.code))) + "</div>"
-            out.append(f'<div class="ln {kind}{" has" if note_html else ""}" id="{doc_id}-L{n}">'
-                       f'<a class="no" href="#{doc_id}-L{n}">{n}</a><div class="tx">{text}</div>{note_html}</div>')
+                note_html = (
+                    '<div class="notes">'
+                    + "".join(
+                        f'<div class="note s-{e(f.severity)}" {self._data(f, fids[id(f)])}>'
+                        f'<span class="sev s-{e(f.severity)}">{SEVERITY_LABELS.get(f.severity, e(f.severity))}</span> '
+                        f'{e(f.message)}<span class="rule"><code>{e(f.code)}</code> {e(f.name)} · {e(f.category)}</span>'
+                        "</div>"
+                        for f in sorted(notes[n], key=lambda f: (f.column, f.code))
+                    )
+                    + "</div>"
+                )
+            out.append(
+                f'<div class="ln {kind}{" has" if note_html else ""}" id="{doc_id}-L{n}">'
+                f'<a class="no" href="#{doc_id}-L{n}">{n}</a><div class="tx">{text}</div>{note_html}</div>'
+            )
         if previous < len(lines) and (len(lines) > 1 or lines[0]):
             out.append(_gap(len(lines) - previous))
         return "".join(out)
@@ -306,11 +410,13 @@ class HtmlReporter:
 
 def status_text(findings: int, articles: int) -> str:
     """The filter bar's status line (report.js writes the same sentence after filtering)."""
-    return (f"Showing {findings} of {findings} problem{'' if findings == 1 else 's'} in "
-            f"{articles} of {articles} article{'' if articles == 1 else 's'}.")
+    return (
+        f"Showing {findings} of {findings} problem{'' if findings == 1 else 's'} in "
+        f"{articles} of {articles} article{'' if articles == 1 else 's'}."
+    )
 
 
-def display_names(paths: list[str]) -> tuple[Optional[str], dict[str, str]]:
+def display_names(paths: list[str]) -> tuple[str | None, dict[str, str]]:
     """Paths as an editor reads them: relative to the project the articles are in.
 
     Paths below the working directory (the usual case: run from the project)
@@ -412,14 +518,15 @@ def _badge(verdict: str) -> str:
     return f'<span class="badge v-{verdict}">{e(verdict_label(verdict))}</span>'
 
 
-def _top_finding(findings: list[Finding]) -> Optional[Finding]:
+def _top_finding(findings: list[Finding]) -> Finding | None:
     """The problem an editor should hear about first (see common.seriousness)."""
     return min(findings, key=seriousness, default=None)
 
 
-def _top_html(finding: Optional[Finding]) -> str:
+def _top_html(finding: Finding | None) -> str:
     if finding is None:
         return ""
-    return (f'<span class="sev s-{e(finding.severity)}">{SEVERITY_LABELS.get(finding.severity, e(finding.severity))}'
-            f'</span> {e(finding.message)} <code>{e(finding.code)}</code>')
-
+    return (
+        f'<span class="sev s-{e(finding.severity)}">{SEVERITY_LABELS.get(finding.severity, e(finding.severity))}'
+        f"</span> {e(finding.message)} <code>{e(finding.code)}</code>"
+    )

@@ -21,20 +21,27 @@ def document(run: Run) -> dict:
     errors = warnings = 0
     for result in run.results:
         outcome = verdict_of(run, result.path)
-        files.append({
-            "path": result.path,
-            "verdict": "blocked" if outcome == BLOCKED else "publishable",
-            "outcome": outcome,
-            "draft": outcome == DRAFT,
-            "findings": [f.to_json() for f in result.findings],
-        })
+        files.append(
+            {
+                "path": result.path,
+                "verdict": "blocked" if outcome == BLOCKED else "publishable",
+                "outcome": outcome,
+                "draft": outcome == DRAFT,
+                "findings": [f.to_json() for f in result.findings],
+            }
+        )
         errors += sum(1 for f in result.findings if f.severity == "error")
         warnings += sum(1 for f in result.findings if f.severity == "warning")
     doc = {
         "version": 1,
         "tool": {"name": "contentlint", "version": __version__},
         "files": files,
-        "summary": {"files": len(files), "blocked": run.blocked, "errors": errors, "warnings": warnings},
+        "summary": {
+            "files": len(files),
+            "blocked": run.blocked,
+            "errors": errors,
+            "warnings": warnings,
+        },
         "outcomes": {verdict: run.count(verdict) for verdict in VERDICTS},
         "fail_on": run.settings.fail_on,
     }

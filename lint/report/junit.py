@@ -39,8 +39,14 @@ class JunitReporter:
         failures = skipped = 0
         for result in run.results:
             verdict = verdict_of(run, result.path)
-            case = ET.SubElement(suite, "testcase", classname="contentlint", name=clean(result.path),
-                                 file=clean(result.path), time="0")
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname="contentlint",
+                name=clean(result.path),
+                file=clean(result.path),
+                time="0",
+            )
             shown_out = []
             if verdict == DRAFT:
                 skipped += 1
@@ -53,12 +59,21 @@ class JunitReporter:
                     failures += 1
                     first = gated[0]
                     more = f" (and {len(gated) - 1} more)" if len(gated) > 1 else ""
-                    failure = ET.SubElement(case, "failure", type=first.code,
-                                            message=clean(f"{first.code} {first.message}{more}"))
-                    failure.text = clean("\n".join(
-                        describe(f) + (f"\n    {f.excerpt}" if f.excerpt else "") for f in gated))
+                    failure = ET.SubElement(
+                        case,
+                        "failure",
+                        type=first.code,
+                        message=clean(f"{first.code} {first.message}{more}"),
+                    )
+                    failure.text = clean(
+                        "\n".join(
+                            describe(f) + (f"\n    {f.excerpt}" if f.excerpt else "") for f in gated
+                        )
+                    )
             out = ET.SubElement(case, "system-out")
-            out.text = clean("\n".join([f"verdict: {verdict_label(verdict)}", *map(describe, shown_out)]) + "\n")
+            out.text = clean(
+                "\n".join([f"verdict: {verdict_label(verdict)}", *map(describe, shown_out)]) + "\n"
+            )
         for element in (suites, suite):
             element.set("tests", str(len(run.results)))
             element.set("failures", str(failures))
@@ -66,4 +81,8 @@ class JunitReporter:
             element.set("time", "0")
         suite.set("skipped", str(skipped))
         ET.indent(suites)
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            + ET.tostring(suites, encoding="unicode")
+            + "\n"
+        )

@@ -11,13 +11,23 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Mapping, Optional
+from collections.abc import Mapping
 from urllib.parse import quote
 
 from ..finding import Finding
 from ..runner import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS, Run
-from .common import (SEVERITY_ORDER, seriousness, VERDICT_ORDER, category_counts, headline, plural, severity_counts,
-                     verdict_label, verdict_of, verdict_summary)
+from .common import (
+    SEVERITY_ORDER,
+    VERDICT_ORDER,
+    category_counts,
+    headline,
+    plural,
+    seriousness,
+    severity_counts,
+    verdict_label,
+    verdict_of,
+    verdict_summary,
+)
 
 TOP = 25  # findings listed in full; the rest are counted
 ICONS = {BLOCKED: "⛔", WARNINGS: "⚠️", PUBLISHABLE: "✅", DRAFT: "📝"}
@@ -33,48 +43,66 @@ def escape(text: str) -> str:
     return text.replace("@", "@\u2060")  # no mentions
 
 
-def link_base(environ: Optional[Mapping[str, str]] = None) -> str:
+def link_base(environ: Mapping[str, str] | None = None) -> str:
     env = os.environ if environ is None else environ
     if all(env.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")):
         return f"{env['GITHUB_SERVER_URL']}/{env['GITHUB_REPOSITORY']}/blob/{env['GITHUB_SHA']}/"
     return ""
 
 
-def line_link(base: str, path: str, line: Optional[int] = None) -> str:
+def line_link(base: str, path: str, line: int | None = None) -> str:
     target = base + quote(path, safe="/-._~")
     return f"{target}#L{line}" if line else target
 
 
 class MarkdownReporter:
-    def __init__(self, quiet: bool = False, environ: Optional[Mapping[str, str]] = None) -> None:
+    def __init__(self, quiet: bool = False, environ: Mapping[str, str] | None = None) -> None:
         self.quiet = quiet
         self.base = link_base(environ)
 
     def render(self, run: Run, color: bool = False) -> str:
         out = [f"## contentlint: {escape(headline(run))}", ""]
         totals = severity_counts(run.findings)
-        out.append(f"**{escape(verdict_summary(run))}** · "
-                   + ", ".join(plural(totals[s], SEVERITY_NOUNS[s]) for s in SEVERITY_ORDER)
-                   + f" · articles blocked at: {run.settings.fail_on}")
+        out.append(
+            f"**{escape(verdict_summary(run))}** · "
+            + ", ".join(plural(totals[s], SEVERITY_NOUNS[s]) for s in SEVERITY_ORDER)
+            + f" · articles blocked at: {run.settings.fail_on}"
+        )
         if run.baseline is not None:
-            out.append(f"\nBaseline `{escape(run.baseline)}`: {plural(run.baselined, 'known finding')} hidden, "
-                       f"{len(run.stale)} stale {'entry' if len(run.stale) == 1 else 'entries'}.")
+            out.append(
+                f"\nBaseline `{escape(run.baseline)}`: {plural(run.baselined, 'known finding')} hidden, "
+                f"{len(run.stale)} stale {'entry' if len(run.stale) == 1 else 'entries'}."
+            )
         out.append("")
         if run.results:
             out += self._articles(run)
             out += self._categories(run)
             out += self._findings(run)
         if run.stale:
-            out += ["", "### Stale baseline entries", "",
-                    "These findings no longer occur; `contentlint baseline --prune` removes them.", ""]
+            out += [
+                "",
+                "### Stale baseline entries",
+                "",
+                "These findings no longer occur; `contentlint baseline --prune` removes them.",
+                "",
+            ]
             for entry in run.stale:
-                out.append(f"- `{entry['rule']}` [{escape(entry['path'])}]({line_link(self.base, entry['path'])}) "
-                           f"{escape(entry['message'])}")
+                out.append(
+                    f"- `{entry['rule']}` [{escape(entry['path'])}]({line_link(self.base, entry['path'])}) "
+                    f"{escape(entry['message'])}"
+                )
         return "\n".join(out).rstrip() + "\n"
 
     def _articles(self, run: Run) -> list[str]:
-        rows = ["### Articles", "", "| Verdict | Article | Errors | Warnings | Notes |", "|---|---|--:|--:|--:|"]
-        ranked = sorted(run.results, key=lambda r: (VERDICT_ORDER.index(verdict_of(run, r.path)), r.path))
+        rows = [
+            "### Articles",
+            "",
+            "| Verdict | Article | Errors | Warnings | Notes |",
+            "|---|---|--:|--:|--:|",
+        ]
+        ranked = sorted(
+            run.results, key=lambda r: (VERDICT_ORDER.index(verdict_of(run, r.path)), r.path)
+        )
         clean = 0
         for result in ranked:
             verdict = verdict_of(run, result.path)
@@ -82,20 +110,34 @@ class MarkdownReporter:
                 clean += 1  # a long list of clean articles buries the ones that matter
                 continue
             counts = severity_counts(result.findings)
-            rows.append(f"| {ICONS[verdict]} {verdict_label(verdict)} | "
-                        f"[{escape(result.path)}]({line_link(self.base, result.path)}) | "
-                        + " | ".join(str(counts[s]) for s in SEVERITY_ORDER) + " |")
+            rows.append(
+                f"| {ICONS[verdict]} {verdict_label(verdict)} | "
+                f"[{escape(result.path)}]({line_link(self.base, result.path)}) | "
+                + " | ".join(str(counts[s]) for s in SEVERITY_ORDER)
+                + " |"
+            )
         if clean:
             rows += ["", f"…and {plural(clean, 'more article')} with no findings."]
         return rows + [""]
 
     def _categories(self, run: Run) -> list[str]:
-        table = {cat: counts for cat, counts in category_counts(run).items() if any(counts.values())}
+        table = {
+            cat: counts for cat, counts in category_counts(run).items() if any(counts.values())
+        }
         if not table:
             return []
-        rows = ["### Findings by category", "", "| Category | Errors | Warnings | Notes |", "|---|--:|--:|--:|"]
+        rows = [
+            "### Findings by category",
+            "",
+            "| Category | Errors | Warnings | Notes |",
+            "|---|--:|--:|--:|",
+        ]
         for category, counts in table.items():
-            rows.append(f"| {escape(category)} | " + " | ".join(str(counts[s]) for s in SEVERITY_ORDER) + " |")
+            rows.append(
+                f"| {escape(category)} | "
+                + " | ".join(str(counts[s]) for s in SEVERITY_ORDER)
+                + " |"
+            )
         return rows + [""]
 
     def _findings(self, run: Run) -> list[str]:
@@ -107,10 +149,15 @@ class MarkdownReporter:
         for finding in findings[:TOP]:
             rows.append(self._row(finding))
         if len(findings) > TOP:
-            rows += ["", f"…and {plural(len(findings) - TOP, 'more finding')}; the HTML or text report lists them all."]
+            rows += [
+                "",
+                f"…and {plural(len(findings) - TOP, 'more finding')}; the HTML or text report lists them all.",
+            ]
         return rows + [""]
 
     def _row(self, finding: Finding) -> str:
         where = f"[{escape(finding.path)}:{finding.line}]({line_link(self.base, finding.path, finding.line)})"
-        return (f"| {SEVERITY_ICONS.get(finding.severity, '')} | {where} | `{finding.code}` {escape(finding.name)} | "
-                f"{escape(finding.message)} |")
+        return (
+            f"| {SEVERITY_ICONS.get(finding.severity, '')} | {where} | `{finding.code}` {escape(finding.name)} | "
+            f"{escape(finding.message)} |"
+        )

@@ -56,8 +56,12 @@ def _fallback_rule(finding: Finding) -> dict:
 
 
 def result_of(finding: Finding, index: int, baseline_applied: bool) -> dict:
-    region = {"startLine": finding.line, "startColumn": finding.column,
-              "endLine": finding.end_line, "endColumn": finding.end_column + 1}
+    region = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column + 1,
+    }
     if finding.excerpt:
         region["snippet"] = {"text": finding.excerpt}
     result = {
@@ -65,10 +69,17 @@ def result_of(finding: Finding, index: int, baseline_applied: bool) -> dict:
         "ruleIndex": index,
         "level": LEVELS.get(finding.severity, "warning"),
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(finding.path), "uriBaseId": "%SRCROOT%"},
-            "region": region,
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {
+                        "uri": artifact_uri(finding.path),
+                        "uriBaseId": "%SRCROOT%",
+                    },
+                    "region": region,
+                }
+            }
+        ],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {"category": finding.category, "severity": finding.severity},
     }
@@ -93,8 +104,15 @@ def document(run: Run) -> dict:
     results = [result_of(f, index[f.code], run.baseline is not None) for f in run.findings]
     root = Path.cwd().resolve().as_uri().rstrip("/") + "/"
     sarif_run = {
-        "tool": {"driver": {"name": "contentlint", "version": __version__, "semanticVersion": semver(__version__),
-                            "informationUri": TOOL_URL, "rules": descriptors}},
+        "tool": {
+            "driver": {
+                "name": "contentlint",
+                "version": __version__,
+                "semanticVersion": semver(__version__),
+                "informationUri": TOOL_URL,
+                "rules": descriptors,
+            }
+        },
         "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
         "columnKind": "unicodeCodePoints",
         "results": results,

@@ -20,7 +20,9 @@ def rule_statistics(run: Run) -> list[dict]:
         key = (f.code, f.severity)
         counts[key] += 1
         fixable[key] += f.fix is not None
-        rows.setdefault(key, {"code": f.code, "name": f.name, "category": f.category, "severity": f.severity})
+        rows.setdefault(
+            key, {"code": f.code, "name": f.name, "category": f.category, "severity": f.severity}
+        )
     order = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0], -SEVERITY_RANK[kv[0][1]]))
     return [{**rows[key], "count": n, "fixable": fixable[key]} for key, n in order]
 
@@ -34,5 +36,8 @@ def render_statistics(run: Run, fmt: str = "text") -> str:
     width = len(str(rows[0]["count"]))
     code_width = max(len(r["code"]) for r in rows)
     sev_width = max(len(r["severity"]) for r in rows)
-    return "".join(f"{r['count']:>{width}}  {r['code']:<{code_width}}  {r['severity']:<{sev_width}}  "
-                   f"{'[*]' if r['fixable'] else '[ ]'} {r['name']}\n" for r in rows)
+    return "".join(
+        f"{r['count']:>{width}}  {r['code']:<{code_width}}  {r['severity']:<{sev_width}}  "
+        f"{'[*]' if r['fixable'] else '[ ]'} {r['name']}\n"
+        for r in rows
+    )

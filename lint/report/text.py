@@ -25,8 +25,16 @@ class TextReporter:
 
     def render(self, run: Run, color: bool = False) -> str:
         buffer = io.StringIO()
-        console = Console(file=buffer, force_terminal=color, no_color=not color, highlight=False,
-                          width=10_000, soft_wrap=True, emoji=False, markup=False)
+        console = Console(
+            file=buffer,
+            force_terminal=color,
+            no_color=not color,
+            highlight=False,
+            width=10_000,
+            soft_wrap=True,
+            emoji=False,
+            markup=False,
+        )
         for result in run.results:
             if not result.findings:
                 continue
@@ -55,7 +63,10 @@ class TextReporter:
         gutter = f"{f.line:>5} | "
         console.print(Text(gutter, style="dim") + Text(shown))
         marks = " " * mark_start + "^" * max(1, mark_end - mark_start)
-        console.print(Text(" " * (len(gutter) - 2) + "| ", style="dim") + Text(marks, style=STYLE.get(f.severity, "")))
+        console.print(
+            Text(" " * (len(gutter) - 2) + "| ", style="dim")
+            + Text(marks, style=STYLE.get(f.severity, ""))
+        )
 
     def _summary(self, console: Console, run: Run) -> None:
         if not self.quiet:
@@ -66,13 +77,25 @@ class TextReporter:
                 if verdict == DRAFT and any(gating(f, run) for f in result.findings):
                     counts += " (not blocking: draft)"
                 label = verdict_label(verdict)
-                console.print(Text(f"{label:<{width}}", style=VERDICT_STYLE.get(verdict, "")) +
-                              Text(f"  {safe_name(result.path)}  {counts}"))
+                console.print(
+                    Text(f"{label:<{width}}", style=VERDICT_STYLE.get(verdict, ""))
+                    + Text(f"  {safe_name(result.path)}  {counts}")
+                )
         for entry in run.stale:
-            console.print(Text(f"{safe_name(str(entry['path']))}: stale baseline entry {entry['rule']} "
-                               f"(was line {entry['line']}: {escape_text(str(entry['message']))})", style="dim"))
+            console.print(
+                Text(
+                    f"{safe_name(str(entry['path']))}: stale baseline entry {entry['rule']} "
+                    f"(was line {entry['line']}: {escape_text(str(entry['message']))})",
+                    style="dim",
+                )
+            )
         if run.stale:
-            console.print(Text("  these no longer occur; `contentlint baseline --prune` removes them", style="dim"))
+            console.print(
+                Text(
+                    "  these no longer occur; `contentlint baseline --prune` removes them",
+                    style="dim",
+                )
+            )
         errors = sum(1 for f in run.findings if f.severity == "error")
         warnings = sum(1 for f in run.findings if f.severity == "warning")
         summary = Text(verdict_summary(run), style="bold")

@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lint.config import Settings
 from lint.positions import LineIndex
@@ -23,16 +24,56 @@ from lint.runner import run
 
 EXAMPLES = int(os.environ.get("CONTENTLINT_FUZZ_EXAMPLES", "20"))
 
-PIECES = ["# Heading\n", "## 30% of cases\n", "Half of patients (50%) improve.[^1]\n", "[^1]: Smith 2020.\n",
-          "| a | b |\n| --- | --- |\n| 40% | 2 mg |\n", "> quoted 3 in 10\n", "- item 12%\n", "  - nested\n",
-          "```\ncode 99%\n```\n", "<!-- contentlint-disable CL301 -->\n", "<div>\n", "**Bold:** 85&#37; of\n",
-          "\r", "\r\n", "\n", "\u2028", "\x00", "\x1b[31m", "::error::x\n", "８５％", "٨٥٪ ", "&amp;", "*", "_",
-          "[link](http://example.com) ", "studies show ", "1e5 ", "9" * 30, "!" * 300, "\ufeff", "\u202e"]
-FRONT = ["title: x\n", "title: \"\\ud83d\"\n", "tags: [a, b]\n", "a: &a [1]\nb: *a\n", "publishedAt: 2026-13-40\n",
-         "title: [\n", "x: 1\nx: 2\n", ": bad\n", "status: draft\n", "n: " + "9" * 50 + "\n"]
+PIECES = [
+    "# Heading\n",
+    "## 30% of cases\n",
+    "Half of patients (50%) improve.[^1]\n",
+    "[^1]: Smith 2020.\n",
+    "| a | b |\n| --- | --- |\n| 40% | 2 mg |\n",
+    "> quoted 3 in 10\n",
+    "- item 12%\n",
+    "  - nested\n",
+    "```\ncode 99%\n```\n",
+    "<!-- contentlint-disable CL301 -->\n",
+    "<div>\n",
+    "**Bold:** 85&#37; of\n",
+    "\r",
+    "\r\n",
+    "\n",
+    "\u2028",
+    "\x00",
+    "\x1b[31m",
+    "::error::x\n",
+    "８５％",
+    "٨٥٪ ",
+    "&amp;",
+    "*",
+    "_",
+    "[link](http://example.com) ",
+    "studies show ",
+    "1e5 ",
+    "9" * 30,
+    "!" * 300,
+    "\ufeff",
+    "\u202e",
+]
+FRONT = [
+    "title: x\n",
+    'title: "\\ud83d"\n',
+    "tags: [a, b]\n",
+    "a: &a [1]\nb: *a\n",
+    "publishedAt: 2026-13-40\n",
+    "title: [\n",
+    "x: 1\nx: 2\n",
+    ": bad\n",
+    "status: draft\n",
+    "n: " + "9" * 50 + "\n",
+]
 
 markdown = st.lists(st.sampled_from(PIECES) | st.text(max_size=20), max_size=25).map("".join)
-frontmatter = st.lists(st.sampled_from(FRONT), max_size=5).map(lambda xs: "---\n" + "".join(xs) + "---\n")
+frontmatter = st.lists(st.sampled_from(FRONT), max_size=5).map(
+    lambda xs: "---\n" + "".join(xs) + "---\n"
+)
 article = st.one_of(
     st.tuples(frontmatter, markdown).map(lambda t: (t[0] + t[1]).encode("utf-8", "surrogatepass")),
     markdown.map(lambda s: s.encode("utf-8", "surrogatepass")),
@@ -40,7 +81,7 @@ article = st.one_of(
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registry():
     return load_registry()
 
@@ -58,7 +99,9 @@ def _render_all(folder: Path) -> dict[str, str]:
     return out
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
+)
 @given(st.lists(article, min_size=1, max_size=3))
 def test_generated_input_never_crashes_and_reports_the_same_twice(articles):
     folder = Path(tempfile.mkdtemp(prefix="fuzz-", dir=os.getcwd()))
@@ -75,10 +118,17 @@ def test_generated_input_never_crashes_and_reports_the_same_twice(articles):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-JOBS_EXAMPLES = int(os.environ.get("CONTENTLINT_FUZZ_JOBS_EXAMPLES", "3"))  # each starts a worker pool
+JOBS_EXAMPLES = int(
+    os.environ.get("CONTENTLINT_FUZZ_JOBS_EXAMPLES", "3")
+)  # each starts a worker pool
 
 
-@settings(max_examples=JOBS_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@settings(
+    max_examples=JOBS_EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=True,
+)
 @given(st.lists(article, min_size=4, max_size=8))  # 4 or more: the pool is used (lint.isolation)
 def test_generated_input_reports_the_same_with_one_or_two_workers(articles):
     folder = Path(tempfile.mkdtemp(prefix="fuzz-jobs-", dir=os.getcwd()))
@@ -88,8 +138,12 @@ def test_generated_input_reports_the_same_with_one_or_two_workers(articles):
         rendered = []
         for jobs in (1, 2):
             result = run([folder], _registry(), Settings(cache=False, jobs=jobs, root=str(folder)))
-            rendered.append({name: REPORTERS[name](quiet=False).render(result, color=False)
-                             for name in ("json", "sarif", "text")})
+            rendered.append(
+                {
+                    name: REPORTERS[name](quiet=False).render(result, color=False)
+                    for name in ("json", "sarif", "text")
+                }
+            )
         assert rendered[0] == rendered[1]
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -16,9 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import hostile_cases
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 MEMORY_BOUND = 1024 * 1024 * 1024  # bytes, for the whole run
@@ -27,8 +26,13 @@ HANG_GUARD = 600  # seconds: a hang fails the test instead of the CI job
 
 def cli(*args: str, cwd: Path, timeout: float = HANG_GUARD) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "lint.cli", *args], cwd=cwd, env=env, capture_output=True,
-                          timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "lint.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture
@@ -39,12 +43,25 @@ def project(tmp_path):
 
 
 def test_the_whole_catalogue_is_reported_and_the_run_goes_on(project, monkeypatch):
-    monkeypatch.setattr(hostile_cases, "SCALE", float(os.environ.get("CONTENTLINT_HOSTILE_SCALE", "0.2")))
+    monkeypatch.setattr(
+        hostile_cases, "SCALE", float(os.environ.get("CONTENTLINT_HOSTILE_SCALE", "0.2"))
+    )
     folder, outside, cases = hostile_cases.build(project)
     assert len(cases) >= 40
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    done = cli("check", "hostile", "good", "--no-cache", "--jobs", "2", "--format", "json", "-o", "report.json",
-               cwd=project)
+    done = cli(
+        "check",
+        "hostile",
+        "good",
+        "--no-cache",
+        "--jobs",
+        "2",
+        "--format",
+        "json",
+        "-o",
+        "report.json",
+        cwd=project,
+    )
     peak_kb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     assert done.returncode == 1, done.stderr.decode(errors="replace")[-2000:]
     assert b"Traceback" not in done.stderr
@@ -69,8 +86,19 @@ def test_the_whole_catalogue_is_reported_and_the_run_goes_on(project, monkeypatc
 
 def test_text_output_escapes_control_characters_and_workflow_commands(project):
     hostile_cases.build(project)
-    done = cli("check", "hostile/workflow-title.md", "hostile/ansi-title.md", "hostile/esc\x1b[31mname.md",
-               "hostile/::error::name.md", "--no-cache", "--jobs", "1", "--select", "CL1,CL3", cwd=project)
+    done = cli(
+        "check",
+        "hostile/workflow-title.md",
+        "hostile/ansi-title.md",
+        "hostile/esc\x1b[31mname.md",
+        "hostile/::error::name.md",
+        "--no-cache",
+        "--jobs",
+        "1",
+        "--select",
+        "CL1,CL3",
+        cwd=project,
+    )
     out = done.stdout.decode("utf-8")
     assert "\x1b" not in out and "\x07" not in out
     assert not [line for line in out.splitlines() if line.lstrip().startswith("::")]
@@ -141,7 +169,9 @@ def test_a_symlink_to_a_file_outside_the_project_is_not_read(project, tmp_path):
     (project / "content").mkdir()
     os.symlink(secret, project / "content" / "env.md")
     os.symlink("/proc/self/environ", project / "content" / "environ.md")
-    done = cli("check", "content", "--no-cache", "--format", "html", "-o", "report.html", cwd=project)
+    done = cli(
+        "check", "content", "--no-cache", "--format", "html", "-o", "report.html", cwd=project
+    )
     html = (project / "report.html").read_text()
     assert done.returncode == 1
     assert hostile_cases.SECRET not in html and "PYTHONPATH" not in html
@@ -159,7 +189,9 @@ def test_follow_symlinks_anywhere_is_a_choice(project, tmp_path):
 
 def test_an_include_of_a_config_resource_outside_the_project_is_refused(project):
     _write_good(project / "a.md")
-    (project / ".contentlint.toml").write_text('[rules.CL110]\nvocabulary = "@' + "../" * 30 + 'etc/passwd"\n')
+    (project / ".contentlint.toml").write_text(
+        '[rules.CL110]\nvocabulary = "@' + "../" * 30 + 'etc/passwd"\n'
+    )
     done = cli("check", "a.md", "--no-cache", cwd=project)
     assert done.returncode == 2
     assert b"outside" in done.stderr and b"root:" not in done.stdout + done.stderr
@@ -176,19 +208,22 @@ def test_size_limit_is_configurable(project):
 
 
 # -- config fails closed ----------------------------------------------------
-@pytest.mark.parametrize("config, words", [
-    ('select = ["CL30l"]\n', [b"CL30l", b"CL301"]),
-    ('ignore = ["CLX"]\n', [b"CLX"]),
-    ('[per-file-ignores]\n"*.md" = ["CL8"]\n', [b"CL8"]),
-    ('[severity]\nCL3O1 = "warning"\n', [b"CL3O1", b"CL301"]),
-    ('[rules.CL501]\ntolerance = "ten"\n', [b"tolerance", b"number"]),
-    ('[rules.CL114]\nwarn-months = "six"\n', [b"warn-months", b"integer"]),
-    ('[rules.CL114]\nerror-months = -3\n', [b"error-months", b"zero or more"]),
-    ('[rules.CL301]\ncitation-scope = "chapter"\n', [b"citation-scope", b"paragraph"]),
-    ('[rules.CL110]\nvocabulary = 5\n', [b"vocabulary", b"list"]),
-    ('[rules.CL105]\npattern = "[a-z"\n', [b"pattern", b"regular expression"]),
-    ('follow-symlinks = "sometimes"\n', [b"follow-symlinks"]),
-])
+@pytest.mark.parametrize(
+    "config, words",
+    [
+        ('select = ["CL30l"]\n', [b"CL30l", b"CL301"]),
+        ('ignore = ["CLX"]\n', [b"CLX"]),
+        ('[per-file-ignores]\n"*.md" = ["CL8"]\n', [b"CL8"]),
+        ('[severity]\nCL3O1 = "warning"\n', [b"CL3O1", b"CL301"]),
+        ('[rules.CL501]\ntolerance = "ten"\n', [b"tolerance", b"number"]),
+        ('[rules.CL114]\nwarn-months = "six"\n', [b"warn-months", b"integer"]),
+        ("[rules.CL114]\nerror-months = -3\n", [b"error-months", b"zero or more"]),
+        ('[rules.CL301]\ncitation-scope = "chapter"\n', [b"citation-scope", b"paragraph"]),
+        ("[rules.CL110]\nvocabulary = 5\n", [b"vocabulary", b"list"]),
+        ('[rules.CL105]\npattern = "[a-z"\n', [b"pattern", b"regular expression"]),
+        ('follow-symlinks = "sometimes"\n', [b"follow-symlinks"]),
+    ],
+)
 def test_config_mistakes_exit_2_naming_them(project, config, words):
     _write_good(project / "a.md")
     (project / ".contentlint.toml").write_text(config)
@@ -308,11 +343,14 @@ def test_fix_in_a_read_only_folder_or_a_deleted_file_is_no_traceback(project, mo
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(fixes.tempfile, "mkstemp", refuse)
-    from lint.finding import Fix
     import hashlib
 
+    from lint.finding import Fix
+
     digest = hashlib.sha256(article.read_bytes()).hexdigest()
-    outcome = fixes.fix_file(article, digest, [Fix(len(NO_DISCLAIMER), len(NO_DISCLAIMER), "x\n", "add")])
+    outcome = fixes.fix_file(
+        article, digest, [Fix(len(NO_DISCLAIMER), len(NO_DISCLAIMER), "x\n", "add")]
+    )
     assert not outcome.changed and "cannot write" in outcome.refused
     article.unlink()
     outcome = fixes.fix_file(article, digest, [Fix(0, 0, "x", "add")])
@@ -379,7 +417,9 @@ def test_a_killed_worker_costs_one_cl001_finding_and_the_run_goes_on(monkeypatch
     got: dict = {}
     isolation.analyse_all(items, rules, registry, None, None, 2, lambda i, r: got.__setitem__(i, r))
     assert sorted(got) == list(range(len(items)))
-    assert [f.message for f in got[3].findings if f.code == "CL001"][0].startswith("the worker process")
+    assert [f.message for f in got[3].findings if f.code == "CL001"][0].startswith(
+        "the worker process"
+    )
     assert all(not [f for f in got[i].findings if f.code == "CL001"] for i in got if i != 3)
 
 
@@ -401,7 +441,11 @@ def test_a_crashing_rule_is_one_cl001_finding_naming_it():
     registry.kinds[kind.name] = replace(kind, run=broken, scope="article")
     result = analyse("a.md", hostile_cases.good("a").encode(), rules, registry)
     messages = [f.message for f in result.findings if f.code == "CL001"]
-    assert len(messages) == 1 and "internal error in rule" in messages[0] and "MemoryError" in messages[0]
+    assert (
+        len(messages) == 1
+        and "internal error in rule" in messages[0]
+        and "MemoryError" in messages[0]
+    )
 
 
 @pytest.mark.parametrize("figure", ["８５％", "٨٥٪", "۸۵%"])
@@ -409,6 +453,12 @@ def test_full_width_and_arabic_indic_figures_are_checked(figure):
     from lint.article import load_article
     from lint.numbers.scan import extract_mentions
 
-    article = load_article("a.md", hostile_cases.good("a", f"About {figure} of patients improved.\n").encode())
+    article = load_article(
+        "a.md", hostile_cases.good("a", f"About {figure} of patients improved.\n").encode()
+    )
     mentions = extract_mentions(article)
-    assert [article.text[m.start:m.end] for m in mentions if figure[:2] in article.text[m.start:m.end]]
+    assert [
+        article.text[m.start : m.end]
+        for m in mentions
+        if figure[:2] in article.text[m.start : m.end]
+    ]
