@@ -8,7 +8,8 @@ from conftest import DISCLAIMER
 
 from lint.cli import main
 from lint.config import tomllib
-from lint.init import category_like, date_style, infer
+from lint.init_infer import infer
+from lint.init_stats import category_like, date_style
 
 
 def invoke(*args):
@@ -405,7 +406,7 @@ def test_init_only_blocks_an_article_for_a_key_most_articles_fill_and_it_lacks(m
 )
 def test_written_config_is_valid_toml_whatever_the_values(tmp_path_factory, values):
     """Quotes, backslashes, newlines and non-ASCII in vocabularies survive the round trip."""
-    from lint.init import render
+    from lint.init_write import render
 
     plan = infer([{"category": v, "date": "March 2, 2026"} for v in values])
     folder = tmp_path_factory.mktemp("site")
