@@ -16,11 +16,15 @@ import time
 from collections.abc import Callable
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .config import Settings
 from .rules import Registry
+
+if TYPE_CHECKING:
+    from .runner import Run
 
 CONFIG_NAMES = (".contentlint.toml", "pyproject.toml")
 
@@ -39,7 +43,7 @@ def _relevant(path: str, settings: Settings) -> bool:
     return name in CONFIG_NAMES or any(fnmatch(name, pattern) for pattern in settings.include)
 
 
-def _signature(result) -> tuple:
+def _signature(result: Any) -> tuple:
     return tuple(
         (f.code, f.line, f.column, f.end_line, f.end_column, f.message) for f in result.findings
     )
@@ -66,96 +70,121 @@ def watch(
         return 2
     import logging
 
-    from . import nlp
+    from .config import ConfigError
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # we say "stopped watching" ourselves
-    from .config import ConfigError
-    from .output import write_report
-    from .runner import DRAFT, Run, run, sibling_context
-
-    settings, registry = load()  # a broken config at start fails closed (exit 2), as `check` does
-
-    def lint(settings: Settings, registry: Registry) -> Run:
-        return run(list(paths), registry, settings, context=sibling_context(list(paths), settings))
-
+    session = _Session(paths, load, fmt, quiet, color)
     try:
-        current = lint(settings, registry)
+        session.start()
     except ConfigError as err:
         _status(f"error: {err}")
         return 2
-    write_report(current, fmt, None, quiet=quiet, color=color)
-    seen = {r.path: _signature(r) for r in current.results}
-    # Re-lints of one saved article run in this process: build its pipeline now, while the writer reads.
-    nlp.configure(settings.nlp_model)
-    threading.Thread(target=nlp.get_nlp, daemon=True).start()
-    roots = _roots(paths, settings)
     ready = False
     try:
         # yield_on_timeout: an empty batch says the watches are in place, and only
         # then do we say "watching", so nothing saved after that line is missed.
-        # The filter reads `settings` when called, so a reloaded config's `include` applies.
+        # The filter reads `session.settings` when called, so a reloaded config's `include` applies.
         for changes in watchfiles.watch(
-            *roots,
-            watch_filter=lambda _c, p: _relevant(p, settings),  # noqa: B023
+            *_roots(paths, session.settings),
+            watch_filter=lambda _c, p: _relevant(p, session.settings),
             raise_interrupt=False,
             yield_on_timeout=True,
             rust_timeout=1000,
         ):
             if not ready:
                 ready = True
-                _status(
-                    f"watching {len(current.results)} article{'s' if len(current.results) != 1 else ''} "
-                    "for changes (Ctrl-C to stop)"
-                )
-            if not changes:
-                continue
-            changed = {Path(p) for _, p in changes}
-            if any(p.name in CONFIG_NAMES for p in changed):
-                try:
-                    settings, registry = load()
-                    _status("configuration reloaded")
-                except click.exceptions.Exit:
-                    _status("keeping the last good configuration until this one is fixed")
-            started = time.perf_counter()
-            try:
-                current = lint(settings, registry)
-            except ConfigError as err:
-                _status(f"error: {err}; fix it and save to re-lint")
-                continue
-            from .discover import display_path
-
-            saved = {display_path(p) for p in changed}
-            moved = [
-                r for r in current.results if r.path in saved or seen.get(r.path) != _signature(r)
-            ]
-            seen = {r.path: _signature(r) for r in current.results}
-            stamp = time.strftime("%H:%M:%S")
-            names = ", ".join(sorted(saved & {r.path for r in current.results})) or "no article"
-            _status(
-                f"[{stamp}] re-linted after a save ({names}) in {time.perf_counter() - started:.2f}s"
-            )
-            if moved:
-                write_report(
-                    Run(
-                        moved,
-                        current.registry,
-                        current.rules,
-                        current.settings,
-                        {r.path: current.verdicts[r.path] for r in moved},
-                    ),
-                    fmt,
-                    None,
-                    quiet=quiet,
-                    color=color,
-                )
-            drafts = sum(v == DRAFT for v in current.verdicts.values())
-            publishable = len(current.results) - current.blocked - drafts
-            _status(
-                f"all {len(current.results)} articles: {current.blocked} blocked, {publishable} publishable"
-                + (f", {drafts} draft{'s' if drafts != 1 else ''}" if drafts else "")
-                + "; watching (Ctrl-C to stop)"
-            )
+                n = len(session.current.results)
+                _status(f"watching {n} article{'s' if n != 1 else ''} for changes (Ctrl-C to stop)")
+            if changes:
+                session.saved({Path(p) for _, p in changes})
     except KeyboardInterrupt:
         pass
     _status("stopped watching")
     return 0
+
+
+class _Session:
+    """The watched paths, the configuration in force and the last run's findings."""
+
+    def __init__(
+        self,
+        paths: tuple[Path, ...],
+        load: Callable[[], tuple[Settings, Registry]],
+        fmt: str | None,
+        quiet: bool,
+        color: bool,
+    ) -> None:
+        self.paths, self.load = paths, load
+        self.fmt, self.quiet, self.color = fmt, quiet, color
+        self.settings, self.registry = load()  # a broken config at start fails closed (exit 2)
+        self.current: Run
+        self.seen: dict[str, tuple] = {}
+
+    def lint(self) -> Run:
+        from .runner import run, sibling_context
+
+        paths = list(self.paths)
+        return run(
+            paths, self.registry, self.settings, context=sibling_context(paths, self.settings)
+        )
+
+    def report(self, result: Run) -> None:
+        from .output import write_report
+
+        write_report(result, self.fmt, None, quiet=self.quiet, color=self.color)
+
+    def start(self) -> None:
+        """The first full report, then the pipeline built while the writer reads it."""
+        from . import nlp
+
+        self.current = self.lint()
+        self.report(self.current)
+        self.seen = {r.path: _signature(r) for r in self.current.results}
+        # Re-lints of one saved article run in this process: build its pipeline now.
+        nlp.configure(self.settings.nlp_model)
+        threading.Thread(target=nlp.get_nlp, daemon=True).start()
+
+    def saved(self, changed: set[Path]) -> None:
+        """Re-lint after a save: the articles whose findings moved, then the whole set's summary."""
+        from .config import ConfigError
+        from .discover import display_path
+        from .runner import Run
+
+        if any(p.name in CONFIG_NAMES for p in changed):
+            try:
+                self.settings, self.registry = self.load()
+                _status("configuration reloaded")
+            except click.exceptions.Exit:
+                _status("keeping the last good configuration until this one is fixed")
+        started = time.perf_counter()
+        try:
+            self.current = current = self.lint()
+        except ConfigError as err:
+            _status(f"error: {err}; fix it and save to re-lint")
+            return
+        saved = {display_path(p) for p in changed}
+        moved = [
+            r for r in current.results if r.path in saved or self.seen.get(r.path) != _signature(r)
+        ]
+        self.seen = {r.path: _signature(r) for r in current.results}
+        stamp = time.strftime("%H:%M:%S")
+        names = ", ".join(sorted(saved & {r.path for r in current.results})) or "no article"
+        _status(
+            f"[{stamp}] re-linted after a save ({names}) in {time.perf_counter() - started:.2f}s"
+        )
+        if moved:
+            verdicts = {r.path: current.verdicts[r.path] for r in moved}
+            self.report(Run(moved, current.registry, current.rules, current.settings, verdicts))
+        _status(_summary(current))
+
+
+def _summary(current: Run) -> str:
+    from .runner import DRAFT
+
+    drafts = sum(v == DRAFT for v in current.verdicts.values())
+    publishable = len(current.results) - current.blocked - drafts
+    return (
+        f"all {len(current.results)} articles: {current.blocked} blocked, {publishable} publishable"
+        + (f", {drafts} draft{'s' if drafts != 1 else ''}" if drafts else "")
+        + "; watching (Ctrl-C to stop)"
+    )
