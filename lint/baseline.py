@@ -99,7 +99,7 @@ def match(
     claimed: dict[int, Entry] = {}
     # Pass 1: same flagged text on the same line text. Pass 2: same flagged text anywhere.
     for same_line in (True, False):
-        for i, (finding, key, context) in enumerate(keyed):
+        for i, (_finding, key, context) in enumerate(keyed):
             if i in claimed:
                 continue
             candidates = pool.get(key, [])

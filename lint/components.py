@@ -49,48 +49,54 @@ def validate_components(
         raise ComponentError(
             f"'{key}' must be a list of tables such as {{tag = \"Cite\"}}, got {value!r}"
         )
-    out = []
-    for i, entry in enumerate(value):
-        where = f"{key}[{i}]"
-        if isinstance(entry, str):  # shorthand: a bare name is an MDX/JSX tag
-            entry = {"tag": entry}
-        if not isinstance(entry, dict):
+    return tuple(_entry(entry, f"{key}[{i}]") for i, entry in enumerate(value))
+
+
+def _entry(entry: Any, where: str) -> tuple[str, str]:
+    """One entry as (kind, value), or ComponentError naming `where`."""
+    if isinstance(entry, str):  # shorthand: a bare name is an MDX/JSX tag
+        entry = {"tag": entry}
+    if not isinstance(entry, dict):
+        raise ComponentError(
+            f"'{where}' must be a table with one of {', '.join(KINDS)}, got {entry!r}"
+        )
+    unknown = sorted(set(entry) - set(KINDS))
+    if unknown:
+        raise ComponentError(
+            f"'{where}' has unknown key(s) {', '.join(unknown)} (accepted: {', '.join(KINDS)})"
+        )
+    given = [k for k in KINDS if k in entry]
+    if len(given) != 1:
+        raise ComponentError(
+            f"'{where}' must have exactly one of {', '.join(KINDS)}, got {entry!r}"
+        )
+    kind = given[0]
+    text = entry[kind]
+    if not isinstance(text, str) or not text.strip():
+        raise ComponentError(f"'{where}.{kind}' must be a non-empty string, got {text!r}")
+    _check_value(kind, text, where)
+    return kind, text
+
+
+def _check_value(kind: str, text: str, where: str) -> None:
+    """What a tag, shortcode or pattern must look like to ever match."""
+    if kind == "tag" and not TAG_NAME.match(text):
+        raise ComponentError(
+            f"'{where}.tag' must be a component name such as \"Cite\", got {text!r}"
+        )
+    if kind == "shortcode" and not SHORTCODE_NAME.match(text):
+        raise ComponentError(
+            f"'{where}.shortcode' must be a shortcode name such as \"cite\", got {text!r}"
+        )
+    if kind == "pattern":
+        try:
+            compiled = re.compile(text)
+        except re.error as err:
             raise ComponentError(
-                f"'{where}' must be a table with one of {', '.join(KINDS)}, got {entry!r}"
-            )
-        unknown = sorted(set(entry) - set(KINDS))
-        if unknown:
-            raise ComponentError(
-                f"'{where}' has unknown key(s) {', '.join(unknown)} (accepted: {', '.join(KINDS)})"
-            )
-        given = [k for k in KINDS if k in entry]
-        if len(given) != 1:
-            raise ComponentError(
-                f"'{where}' must have exactly one of {', '.join(KINDS)}, got {entry!r}"
-            )
-        kind = given[0]
-        text = entry[kind]
-        if not isinstance(text, str) or not text.strip():
-            raise ComponentError(f"'{where}.{kind}' must be a non-empty string, got {text!r}")
-        if kind == "tag" and not TAG_NAME.match(text):
-            raise ComponentError(
-                f"'{where}.tag' must be a component name such as \"Cite\", got {text!r}"
-            )
-        if kind == "shortcode" and not SHORTCODE_NAME.match(text):
-            raise ComponentError(
-                f"'{where}.shortcode' must be a shortcode name such as \"cite\", got {text!r}"
-            )
-        if kind == "pattern":
-            try:
-                compiled = re.compile(text)
-            except re.error as err:
-                raise ComponentError(
-                    f"'{where}.pattern' is not a valid regular expression ({err}): {text!r}"
-                ) from None
-            if compiled.match(""):
-                raise ComponentError(f"'{where}.pattern' matches the empty string: {text!r}")
-        out.append((kind, text))
-    return tuple(out)
+                f"'{where}.pattern' is not a valid regular expression ({err}): {text!r}"
+            ) from None
+        if compiled.match(""):
+            raise ComponentError(f"'{where}.pattern' matches the empty string: {text!r}")
 
 
 @lru_cache(maxsize=64)

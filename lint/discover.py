@@ -179,64 +179,60 @@ def discover(
     nearest config's); without it, `include`/`exclude` apply, relative to
     each path given.
     """
-    ignores = IgnoreFiles()
     found: dict[str, Path] = {}
-    cwd = str(Path.cwd().resolve()).rstrip(os.sep) + os.sep
+    walk = _Walk(IgnoreFiles() if respect_gitignore else None)
     for given in paths:
         start = _resolved(given)
+        walk.top = repository_root(start if start.is_dir() else start.parent)
         if filter_for is not None:
-            get_filter = filter_for
+            walk.filter_for = filter_for
         else:
-            fixed = Filter(
-                tuple(include), tuple(exclude), start if start.is_dir() else start.parent
-            )
-            get_filter = lambda _folder, fixed=fixed: fixed
-        top = repository_root(start if start.is_dir() else start.parent)
+            base = start if start.is_dir() else start.parent
+            walk.filter_for = _everywhere(Filter(tuple(include), tuple(exclude), base))
         if not start.is_dir():
             # A file, or a FIFO, device or broken link named explicitly: the file policy reports it.
-            if os.path.lexists(given) and not (
-                force_exclude
-                and _skipped(
-                    start,
-                    False,
-                    get_filter(start.parent),
-                    ignores if respect_gitignore else None,
-                    top,
-                )
-            ):
+            if os.path.lexists(given) and not (force_exclude and walk.skipped(start, False)):
                 found[display_path(given)] = Path(given)
-            continue
-        if (
-            force_exclude
-            and start != top
-            and _skipped(
-                start, True, get_filter(start.parent), ignores if respect_gitignore else None, top
-            )
-        ):
-            continue
+        elif not (force_exclude and start != walk.top and walk.skipped(start, True)):
+            found.update(walk.folder(given))
+    return [found[key] for key in sorted(found)]
+
+
+def _everywhere(rule: Filter) -> Callable[[Path], Filter]:
+    """One filter for every folder: the `include`/`exclude` given, relative to the path searched."""
+    return lambda _folder: rule
+
+
+class _Walk:
+    """One search: the ignore files read so far, and the filter and root of the path searched."""
+
+    def __init__(self, ignores: IgnoreFiles | None) -> None:
+        self.ignores = ignores  # None: ignore files are not respected
+        self.top = Path()
+        self.filter_for: Callable[[Path], Filter] = _everywhere(Filter((), (), Path()))
+        self.cwd = str(Path.cwd().resolve()).rstrip(os.sep) + os.sep
+
+    def skipped(self, path: Path, is_dir: bool, rule: Filter | None = None) -> bool:
+        """Excluded by the filter of its folder (or `rule`), or ignored by an ignore file."""
+        rule = rule if rule is not None else self.filter_for(path.parent)
+        return _skipped(path, is_dir, rule, self.ignores, self.top)
+
+    def folder(self, given: Path) -> dict[str, Path]:
+        """The articles under a folder named on the command line, by display path."""
+        found: dict[str, Path] = {}
         for folder, dirs, files in os.walk(given):
             here = Path(folder).resolve()
-            rule = get_filter(here)
-            kept = []
-            for name in sorted(dirs):
-                if not _skipped(
-                    here / name, True, rule, ignores if respect_gitignore else None, top
-                ):
-                    kept.append(name)
-            dirs[:] = kept
+            rule = self.filter_for(here)
+            dirs[:] = [name for name in sorted(dirs) if not self.skipped(here / name, True, rule)]
             # A folder named like an article is reported (CL001), and searched as a folder.
-            for name in kept:
+            for name in dirs:
                 if rule.included(here / name):
-                    shown = Path(folder) / name
-                    found[_shown(here / name, shown, cwd)] = shown
+                    found[_shown(here / name, Path(folder) / name, self.cwd)] = Path(folder) / name
             for name in files:
                 path = here / name
-                if rule.included(path) and not _skipped(
-                    path, False, rule, ignores if respect_gitignore else None, top
-                ):
-                    shown = Path(folder) / name
-                    found[_shown(path, shown, cwd)] = shown
-    return [found[key] for key in sorted(found)]
+                if rule.included(path) and not self.skipped(path, False, rule):
+                    found[_shown(path, Path(folder) / name, self.cwd)] = Path(folder) / name
+        return found
 
 
 def _skipped(
