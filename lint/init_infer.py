@@ -74,24 +74,11 @@ def infer(
     category_field = (
         "category" if "category" in stats and stats["category"].types.get("string") else None
     )
-    properties = {
-        k: _property(
-            stats[k],
-            k in required,
-            articles=articles,
-            enum=k != category_field and k not in FREEFORM and not IMAGE_KEY.search(k),
-        )
-        for k in order
-    }
+    properties = _properties(stats, order, required, articles, category_field)
     if preset is not None:
         _add_preset(preset, preset_required, properties, required, notes)
     schema = _schema(articles, require, preset, required, properties)
-    rare = [k for k in order if stats[k].count < 0.5 * articles]
-    if articles > 1 and rare and len(rare) * 3 >= len(order):
-        notes.append(
-            f"the site's keys vary between articles ({len(rare)} of {len(order)} keys are in fewer than "
-            "half): every key seen is known to CL113; only the ones most articles fill are required"
-        )
+    notes += _varying_keys(stats, order, articles)
     date_rules(stats, order, preset.rules if preset is not None else {}, rules, notes)
     slug_rule(stats, rules, notes)
     summary_rule(stats, articles, rules, notes)
@@ -108,6 +95,36 @@ def infer(
         notes=notes,
         preset=preset.name if preset is not None else None,
     )
+
+
+def _properties(
+    stats: dict[str, KeyStats],
+    order: list[str],
+    required: list[str],
+    articles: int,
+    category_field: str | None,
+) -> dict[str, Any]:
+    """Every key's schema; free text, images and the category (CL110's) get no enum."""
+    return {
+        k: _property(
+            stats[k],
+            k in required,
+            articles=articles,
+            enum=k != category_field and k not in FREEFORM and not IMAGE_KEY.search(k),
+        )
+        for k in order
+    }
+
+
+def _varying_keys(stats: dict[str, KeyStats], order: list[str], articles: int) -> list[str]:
+    """A note when many keys are in fewer than half the articles (a site mid-migration)."""
+    rare = [k for k in order if stats[k].count < 0.5 * articles]
+    if articles > 1 and rare and len(rare) * 3 >= len(order):
+        return [
+            f"the site's keys vary between articles ({len(rare)} of {len(order)} keys are in fewer than "
+            "half): every key seen is known to CL113; only the ones most articles fill are required"
+        ]
+    return []
 
 
 def _add_preset(

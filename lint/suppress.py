@@ -67,25 +67,7 @@ def directives(article: Article) -> list[Directive]:
         if verb == "disable":
             open_ranges.append((codes, line, line, col, end_line, end_col, reason))
         elif verb == "enable":
-            still_open = []
-            for entry in open_ranges:
-                if not codes or set(entry[0]) == set(codes):
-                    found.append(
-                        Directive(
-                            "disable",
-                            entry[0],
-                            entry[1],
-                            line,
-                            entry[2],
-                            entry[3],
-                            entry[4],
-                            entry[5],
-                            entry[6],
-                        )
-                    )
-                else:
-                    still_open.append(entry)
-            open_ranges = still_open
+            open_ranges = _close_ranges(open_ranges, codes, line, found)
         elif verb == "disable-line":
             found.append(
                 Directive(verb, codes, line, end_line, line, col, end_line, end_col, reason)
@@ -99,6 +81,26 @@ def directives(article: Article) -> list[Directive]:
         )
     found.extend(_frontmatter_directive(article, end_of_file))
     return found
+
+
+def _close_ranges(
+    open_ranges: list[tuple[tuple[str, ...], int, int, int, int, int, str]],
+    codes: tuple[str, ...],
+    line: int,
+    found: list[Directive],
+) -> list[tuple[tuple[str, ...], int, int, int, int, int, str]]:
+    """An `enable` at `line` ends the open ranges of the same codes (all, without codes);
+    the ranges it does not end stay open."""
+    still_open = []
+    for entry in open_ranges:
+        if not codes or set(entry[0]) == set(codes):
+            codes_, first, where, col, end_line, end_col, reason = entry
+            found.append(
+                Directive("disable", codes_, first, line, where, col, end_line, end_col, reason)
+            )
+        else:
+            still_open.append(entry)
+    return still_open
 
 
 def _next_block_lines(article: Article, after_line: int) -> tuple[int, int]:
