@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .discover import display_path
@@ -173,27 +174,27 @@ def load(target: Path) -> Baseline:
             'expected {"version": 1, "findings": [...]}'
         )
     folder = target.resolve().parent
-    entries = []
-    for i, row in enumerate(doc["findings"]):
-        if not isinstance(row, dict) or not all(
-            isinstance(row.get(k), str) for k in ("path", "rule", "key")
-        ):
-            raise BaselineError(f"baseline file {target}: entry {i} lacks path, rule or key")
-        stored = Path(row["path"])
-        path = display_path(stored if stored.is_absolute() else folder / stored)
-        line = row.get("line", 0)
-        entries.append(
-            Entry(
-                path=path,
-                rule=row["rule"],
-                key=row["key"],
-                context=str(row.get("context", "")),
-                fingerprint=str(row.get("fingerprint", "")),
-                line=line if isinstance(line, int) else 0,
-                message=str(row.get("message", "")),
-            )
-        )
+    entries = [_entry(target, folder, i, row) for i, row in enumerate(doc["findings"])]
     return Baseline(path=str(target), entries=entries)
+
+
+def _entry(target: Path, folder: Path, i: int, row: Any) -> Entry:
+    """One stored finding; its path is relative to the baseline file's folder."""
+    if not isinstance(row, dict) or not all(
+        isinstance(row.get(k), str) for k in ("path", "rule", "key")
+    ):
+        raise BaselineError(f"baseline file {target}: entry {i} lacks path, rule or key")
+    stored = Path(row["path"])
+    line = row.get("line", 0)
+    return Entry(
+        path=display_path(stored if stored.is_absolute() else folder / stored),
+        rule=row["rule"],
+        key=row["key"],
+        context=str(row.get("context", "")),
+        fingerprint=str(row.get("fingerprint", "")),
+        line=line if isinstance(line, int) else 0,
+        message=str(row.get("message", "")),
+    )
 
 
 # -- applying it to a run ---------------------------------------------------

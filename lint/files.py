@@ -186,12 +186,29 @@ class FilePolicy:
 
     def read(self, path: Path) -> bytes:
         """The file's bytes, or InputError saying why it was not read."""
-        name = os.fspath(path)
+        real = self._target(os.fspath(path))
+        try:
+            info = os.stat(real)
+        except OSError as err:
+            raise InputError(f"cannot read file: {err.strerror or err}") from None
+        kind = _kind(info.st_mode)
+        if kind == "directory":
+            raise InputError("is a directory named like an article; skipped")
+        if kind != "file":
+            raise InputError(f"not a regular file (a {kind}); skipped without reading")
+        if info.st_size > self.max_size:
+            raise InputError(
+                f"file is {size_text(info.st_size)}, over the size limit of "
+                f"{size_text(self.max_size)} (max-file-size); not analysed"
+            )
+        return self._read_regular(real)
+
+    def _target(self, name: str) -> str:
+        """The real path to read: symlinks resolved, and refused as the symlink policy says."""
         try:
             link = os.lstat(name)
         except OSError as err:
             raise InputError(f"cannot read file: {err.strerror or err}") from None
-        real = name
         followed = stat.S_ISLNK(link.st_mode)
         try:
             real = os.path.realpath(name, strict=True)
@@ -210,21 +227,7 @@ class FilePolicy:
                 "symlink points outside the project root; not read "
                 '(follow-symlinks = "anywhere" allows it)'
             )
-        try:
-            info = os.stat(real)
-        except OSError as err:
-            raise InputError(f"cannot read file: {err.strerror or err}") from None
-        kind = _kind(info.st_mode)
-        if kind == "directory":
-            raise InputError("is a directory named like an article; skipped")
-        if kind != "file":
-            raise InputError(f"not a regular file (a {kind}); skipped without reading")
-        if info.st_size > self.max_size:
-            raise InputError(
-                f"file is {size_text(info.st_size)}, over the size limit of "
-                f"{size_text(self.max_size)} (max-file-size); not analysed"
-            )
-        return self._read_regular(real)
+        return real
 
     def _read_regular(self, real: str) -> bytes:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
