@@ -27,9 +27,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from ..text.sections import (
+    _normalise_heading,
+    _phrase_pattern,
+    block_index_at,
+    in_section,
+    reference_blocks,
+)
+from ..text.sentences import sentence_spans
+from .components import citing_spans
+
 if TYPE_CHECKING:  # pragma: no cover
-    from .article import Article
-    from .markdown import Block
+    from ..model.article import Article
     from .numbers import NumericMention
 
 FORMS = ("link", "footnote", "reference", "author-year", "identifier")
@@ -40,7 +49,7 @@ CITATION_OPTIONS: dict[str, Any] = {
     "own-domains": [],
     "own-domain-keys": ["canonicalUrl", "canonical_url", "canonical", "siteUrl", "site_url"],
     "citation-scope": "sentence",
-    # The site's own citation markup (lint/components.py): set by the top-level config key
+    # The site's own citation markup (lint/analysis/components.py): set by the top-level config key
     # `citation-components`, e.g. [{tag = "Cite"}, {shortcode = "cite"}, {pattern = "…"}].
     "citation-components": [],
     "lead-in-covers-list": True,
@@ -267,97 +276,6 @@ def _cache(article: Article) -> dict:
     return article.cache
 
 
-# -- sentences and sections, shared with the number grammar -------------------
-def sentence_spans(article: Article) -> list[tuple[int, int]]:
-    """(start, end) of every sentence of the Doc, in order; computed once per article."""
-    cache = _cache(article)
-    if "sentences" not in cache:
-        cache["sentences"] = [(s.start_char, s.end_char) for s in article.doc.sents]
-    return cache["sentences"]
-
-
-def block_index_at(article: Article, offset: int) -> int | None:
-    cache = _cache(article)
-    if "block_starts" not in cache:
-        cache["block_starts"] = [b.start for b in article.blocks]
-    i = bisect_right(cache["block_starts"], offset) - 1
-    while i >= 0:
-        block = article.blocks[i]
-        if block.start <= offset < block.end or (offset == block.end and block.start < offset):
-            return i
-        if block.end <= offset:
-            return None
-        i -= 1
-    return None
-
-
-def _normalise_heading(text: str) -> str:
-    text = re.sub(r"[*_`#:]+", " ", text.lower())
-    return " ".join(text.replace("’", "'").split())
-
-
-def section_headings(article: Article, block: Block) -> list[Block]:
-    """The headings a block sits under, nearest first, each of a higher level than the last."""
-    chain: list = []
-    index = block.index if block.kind == "heading" else block.heading
-    level = 99
-    while index is not None:
-        heading = article.blocks[index]
-        if heading.level < level:
-            chain.append(heading)
-            level = heading.level
-        index = heading.heading
-    return chain
-
-
-_PHRASES: dict[tuple, re.Pattern] = {}
-
-
-def _phrase_pattern(phrases: tuple) -> re.Pattern:
-    if phrases not in _PHRASES:
-        alternatives = "|".join(re.escape(str(p).lower()) for p in phrases) or "(?!)"
-        _PHRASES[phrases] = re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")
-    return _PHRASES[phrases]
-
-
-def in_section(article: Article, block: Block, phrases: Iterable[str]) -> bool:
-    """Whether a block sits under a heading that names one of `phrases` (cached per article)."""
-    phrases = tuple(phrases)
-    cache = _cache(article).setdefault(("in_section", phrases), {})
-    if block.index not in cache:
-        pattern = _phrase_pattern(phrases)
-        headings = _cache(article).setdefault(("heading_match", phrases), {})
-        found = False
-        for heading in section_headings(article, block):
-            if heading.index not in headings:
-                headings[heading.index] = bool(pattern.search(_normalise_heading(heading.text)))
-            if headings[heading.index]:
-                found = True
-                break
-        cache[block.index] = found
-    return cache[block.index]
-
-
-def reference_blocks(article: Article, phrases: Iterable[str]) -> list[Block]:
-    """Blocks inside a References / Sources section (not the heading itself)."""
-    key = ("reference_blocks", tuple(phrases))
-    cache = _cache(article)
-    if key not in cache:
-        pattern = _phrase_pattern(tuple(phrases))
-        if not any(
-            b.kind == "heading" and pattern.search(_normalise_heading(b.text))
-            for b in article.blocks
-        ):
-            cache[key] = []
-        else:
-            cache[key] = [
-                b
-                for b in article.blocks
-                if b.kind != "heading" and b.heading is not None and in_section(article, b, phrases)
-            ]
-    return cache[key]
-
-
 # -- markers ------------------------------------------------------------------
 def _author_year_spans(prose: str) -> list[tuple[int, int]]:
     spans = []
@@ -560,8 +478,6 @@ class Citations:
                     found.append(Citation(start, end, form, target))
             elif form in self.forms:
                 found.append(Citation(start, end, form, target))
-        from .components import citing_spans
-
         for start, end, target in citing_spans(article, self.options.get("citation-components")):
             found.append(Citation(start, end, "component", target))
         found.sort(key=lambda c: (c.start, c.end))
@@ -781,16 +697,15 @@ class Citations:
         return in_section(self.article, block, self.summary_headings)
 
     def support_for(
-        self, mention: NumericMention, mentions: list[NumericMention] | None = None
+        self, mention: NumericMention, mentions: list[NumericMention]
     ) -> Citation | None:
-        """A mention's citation, or, for a figure repeated in a summary, the cited twin's."""
+        """A mention's citation, or, for a figure repeated in a summary, the cited twin's.
+
+        `mentions` are the article's (`extract_mentions`): the caller passes them because the
+        number grammar sits above citations (it reads citation markers), not below."""
         direct = self.citation_for(mention.start, mention.end)
         if direct is not None or not self.in_summary(mention.start):
             return direct
-        if mentions is None:
-            from .numbers import extract_mentions
-
-            mentions = extract_mentions(self.article)
         twin = self._cited_twin(mention, mentions)
         if twin is not None:
             return twin

@@ -24,8 +24,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..text.sentences import sentence_spans
+
 if TYPE_CHECKING:  # pragma: no cover
-    from .article import Article
+    from ..model.article import Article
 
 KINDS = ("tag", "shortcode", "pattern")
 TAG_NAME = re.compile(r"^[A-Za-z][\w.:-]*$")
@@ -152,8 +154,6 @@ def citing_spans(article: Article, components: Iterable[Any]) -> list[tuple[int,
     spans = component_spans(article, components)
     if not spans:
         return []
-    from .citations import sentence_spans
-
     out = []
     sentences = sentence_spans(article) if any(wraps for _, _, wraps in spans) else []
     for start, end, wraps in spans:

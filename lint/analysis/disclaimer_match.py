@@ -1,7 +1,7 @@
 """Finding the medical disclaimer by meaning, shared by CL201-CL203.
 
 Each element (purpose, not-advice, consult) is recognised with spaCy's Matcher
-over the article's one prose Doc (lint/checks/token_patterns.py compiles the
+over the article's one prose Doc (lint/text/token_patterns.py compiles the
 lexicon). Matches are then grouped by paragraph: a disclaimer is one coherent
 statement, so elements scattered through the body ("consult your doctor before
 taking ginger" in one section, "for information" in another) do not add up to
@@ -18,9 +18,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..article import Article
-from ..markdown import Block
-from .token_patterns import build_matcher
+from ..model.article import Article
+from ..model.markdown import Block
+from ..text.token_patterns import build_matcher
 
 # Options every disclaimer rule accepts, so one [tool.contentlint.rules.CL20x]
 # table means the same thing whichever of the three rules it configures.
@@ -141,7 +141,7 @@ def _element_matches(
     """(element, strong?, start, end) character spans, from one Matcher run over the Doc."""
     doc = article.doc
     nlp_vocab = doc.vocab
-    from ..nlp import get_nlp
+    from ..text.nlp import get_nlp
 
     tokenizer = get_nlp().tokenizer
     groups: dict[str, list[str]] = {}
@@ -295,7 +295,7 @@ def analyse(article: Article, options: Mapping[str, Any]) -> Analysis:
 
 def _analyse(article: Article, options: Mapping[str, Any]) -> Analysis:
     if options.get("placement", "end") not in PLACEMENTS:
-        from ..config import ConfigError
+        from ..model.errors import ConfigError
 
         raise ConfigError(
             f"disclaimer option 'placement' must be one of {', '.join(PLACEMENTS)}, "

@@ -126,7 +126,7 @@ def _extended(base: Any) -> list[Entry]:
         raise EvidenceError(
             f"'extends' may only be 'builtin' (the packaged registry), got {base!r}"
         )
-    from .rules import builtin_pack_dir, load_data_file
+    from ..model.packs import builtin_pack_dir, load_data_file
 
     return load_entries(_builtin_data(load_data_file, builtin_pack_dir()))
 
@@ -193,7 +193,7 @@ def citation_fix(article, mention, entry: Entry):
     table it sits in, so the edit stays local and does not collide with fixes
     elsewhere in the file. An existing footnote for the same source is reused.
     """
-    from .finding import Fix
+    from ..model.finding import Fix
 
     text = article.text
     footnotes = article.layout.footnotes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .rules import Rule
+from ..engine.rules import Rule
 
 SECTIONS = (
     ("what", "What it checks"),

@@ -16,13 +16,13 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
-from ..evidence import Entry, load_entries, registry_conflict
-from ..facts.values import overlaps
-from ..rules import Registry
-from .compare import _values_overlap, difference
-from .fact import Fact
-from .report import FACT_KIND, REGISTRY_KIND, _options, collect
+from ..analysis.evidence import Entry, load_entries, registry_conflict
+from ..analysis.facts.compare import _values_overlap, difference
+from ..analysis.facts.fact import Fact
+from ..analysis.facts.values import overlaps
+from ..engine.config import Settings
+from ..engine.rules import Registry
+from .facts_report import FACT_KIND, REGISTRY_KIND, _options, collect
 
 
 def judge(a: Fact, b: Fact, tolerance: float, points: float) -> tuple[str, str]:

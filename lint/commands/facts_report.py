@@ -15,14 +15,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..article import InputError, load_article
-from ..config import Settings
-from ..discover import discover, display_path
-from ..evidence import Entry, load_entries, registry_conflict, registry_match
-from ..rules import Registry
-from .extract import extract_facts
-from .fact import Fact
-from .values import days_label
+from ..analysis.evidence import Entry, load_entries, registry_conflict, registry_match
+from ..analysis.facts.extract import extract_facts
+from ..analysis.facts.fact import Fact
+from ..analysis.facts.values import days_label
+from ..engine.config import Settings
+from ..engine.discover import discover, display_path
+from ..engine.rules import Registry
+from ..model.article import InputError, load_article
 
 FACT_KIND = "fact-consistency"
 REGISTRY_KIND = "evidence-registry"
@@ -30,7 +30,7 @@ REGISTRY_KIND = "evidence-registry"
 
 def _options(registry: Registry, settings: Settings, kind: str) -> Mapping[str, Any]:
     """The options of the rule running `kind`, with the project's overrides applied."""
-    from ..runner import select_rules
+    from ..engine.runner import select_rules
 
     everything = replace(settings, select=("CL",), extend_select=(), ignore=())
     for rule in select_rules(registry, everything):
@@ -40,7 +40,7 @@ def _options(registry: Registry, settings: Settings, kind: str) -> Mapping[str, 
 
 
 def collect(paths: Sequence[Path], settings: Settings, registry: Registry) -> list[Fact]:
-    from .. import nlp
+    from ..text import nlp
 
     nlp.configure(settings.nlp_model)
     options = _options(registry, settings, FACT_KIND)

@@ -38,12 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks.frontmatter_values import (
-    DATE_FIELD_OPTIONS,
-    ISO_DATE,
-    ISO_DATETIME,
-    LOOSE_FORMATS,
-)
+from ..checks.frontmatter_values import DATE_FIELD_OPTIONS, ISO_DATE, ISO_DATETIME, LOOSE_FORMATS
 
 SCHEMA_FILE = "contentlint.schema.json"
 REQUIRE = 0.8  # share of articles that must have a key for it to be required
@@ -493,9 +488,9 @@ def infer(
 # -- reading and writing -----------------------------------------------------
 def read_site(folder: Path) -> tuple[list[dict | None], list[str], list[Path]]:
     """Frontmatter of every article under `folder` (None without), unreadable files, and the files."""
-    from .article import InputError, load_article
-    from .config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
-    from .discover import discover, display_path
+    from ..engine.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+    from ..engine.discover import discover, display_path
+    from ..model.article import InputError, load_article
 
     files = discover([folder], DEFAULT_INCLUDE, DEFAULT_EXCLUDE, respect_gitignore=True)
     metas: list[dict | None] = []
@@ -512,7 +507,7 @@ def read_site(folder: Path) -> tuple[list[dict | None], list[str], list[Path]]:
 
 def config_target(folder: Path) -> tuple[Path, bool]:
     """(file to write, whether it already holds a contentlint config)."""
-    from .config import _read
+    from ..engine.config import _read
 
     dedicated = folder / ".contentlint.toml"
     if dedicated.is_file():
@@ -598,7 +593,7 @@ def write_config(folder: Path, plan: Plan, force: bool = False) -> tuple[Path, P
     if schema_path.exists() and not force:
         raise InitError(f"{schema_path} already exists; use --force to replace it")
     text = render(plan, target)
-    from .config import tomllib
+    from ..engine.config import tomllib
 
     tomllib.loads(text)  # never write a file that would not load
     schema_path.write_text(
@@ -669,8 +664,8 @@ def _type_words(prop: Mapping[str, Any]) -> str:
 
 def first_run_summary(run) -> list[str]:
     """What `check` reports with the new config: counts per rule, verdicts, metadata blocks."""
-    from .finding import at_least
-    from .runner import BLOCKED
+    from ..model.finding import at_least
+    from ..model.verdicts import BLOCKED
 
     counts = Counter((f.code, f.name, f.severity) for f in run.findings)
     lines = ["", "A first `contentlint check` with this config reports:"]
@@ -718,9 +713,9 @@ def command(
     echo,
 ) -> int:
     """`contentlint init`: 0 when written (or shown), 2 when refused."""
-    from .discover import display_path
-    from .presets import detect_preset, load_preset
-    from .rules import RuleError
+    from ..engine.discover import display_path
+    from ..engine.presets import detect_preset, load_preset
+    from ..model.errors import RuleError
 
     shown = display_path(folder) or "."
     detected = None
@@ -756,7 +751,7 @@ def command(
             f'looks like a {preset.title} site: preset = "{detected}" (its rule options, '
             "under the ones written here)",
         )
-    from .config import find_config
+    from ..engine.config import find_config
 
     above = find_config(folder.resolve().parent)
     if above is not None:
@@ -775,7 +770,7 @@ def command(
     config_path, schema_path = write_config(folder, plan, force=force)
     echo(f"  wrote {display_path(config_path)} and {display_path(schema_path)}")
     if preview:
-        from .project import Project, run_project
+        from ..engine.project import Project, run_project
 
         result = run_project([folder], Project())
         for line in first_run_summary(result):

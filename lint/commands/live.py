@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
-from . import nlp
-from .config import Settings, load_settings
-from .discover import display_path
-from .engine import ArticleResult, analyse, finish
-from .rules import Registry, Rule, load_registry
-from .runner import Run, analyse_files, select_rules, sibling_context, verdicts
+from ..engine.config import Settings, load_settings
+from ..engine.discover import display_path
+from ..engine.pipeline import ArticleResult, analyse, finish
+from ..engine.rules import Registry, Rule, load_registry
+from ..engine.runner import Run, analyse_files, select_rules, sibling_context, verdicts
+from ..text import nlp
 
 STDIN = "-"
 
@@ -62,7 +62,7 @@ def _registry(packs: tuple[Path, ...]) -> Registry:
 
     A long-lived process (the language server) reloads the config whenever it
     is edited; the rules themselves, the slow part, rarely change with it."""
-    from .rules import builtin_pack_dir
+    from ..model.packs import builtin_pack_dir
 
     stamp: list[tuple[str, int | None]] = []
     for folder in (builtin_pack_dir(), *packs):
@@ -183,7 +183,7 @@ def lint_stdin(
     rest of the process writes to stderr, and the run reports what remains."""
     import sys
 
-    from .fixes import apply_to_text
+    from ..engine.fixes import apply_to_text
 
     project = Project.from_settings(settings, registry)
     data = sys.stdin.buffer.read()

@@ -2,7 +2,7 @@
 
 A Language Server Protocol server over stdio, built on pygls. It lints the
 editor's unsaved text exactly as `contentlint check - --stdin-filename PATH`
-would (lint/live.py): the config found from the document, the same rules,
+would (lint/commands/live.py): the config found from the document, the same rules,
 suppressions and per-file ignores, and the cross-article context of the
 document's folder, whose other articles come from memory, the result cache,
 or one analysis in the background.
@@ -31,14 +31,14 @@ from lsprotocol import types as T
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from . import __version__, nlp
-from .config import ConfigError
-from .discover import display_path
-from .engine import ArticleResult
-from .finding import Finding, Fix
+from .. import __version__
+from ..engine.discover import display_path
+from ..engine.pipeline import ArticleResult
+from ..model.errors import ConfigError, RuleError
+from ..model.finding import Finding, Fix
+from ..model.positions import LineIndex
+from ..text import nlp
 from .live import STDIN, Project, analyse_text, complete, sibling_paths
-from .positions import LineIndex
-from .rules import RuleError
 
 log = logging.getLogger("contentlint.server")
 
@@ -252,7 +252,7 @@ class ContentlintServer(LanguageServer):
 
     def analyse_missing(self, paths: list[Path], project: Project) -> None:
         """Read the folder's other articles once (from the result cache when it has them)."""
-        from .runner import analyse_files
+        from ..engine.runner import analyse_files
 
         stats = {}
         for path in paths:
@@ -773,7 +773,7 @@ def _suppression(
 
 def _frontmatter_end_line(text: str) -> int:
     """The line of the closing `---`, or 0 when there is no frontmatter."""
-    from .article import FENCE
+    from ..model.article import FENCE
 
     if not text.startswith("---"):
         return 0

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import click
 
-from .config import Settings
-from .rules import Registry
+from ..engine.config import Settings
+from ..engine.rules import Registry
 
 CONFIG_NAMES = (".contentlint.toml", "pyproject.toml")
 
@@ -66,12 +66,13 @@ def watch(
         return 2
     import logging
 
-    from . import nlp
+    from ..text import nlp
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # we say "stopped watching" ourselves
-    from .config import ConfigError
-    from .output import write_report
-    from .runner import DRAFT, Run, run, sibling_context
+    from ..engine.runner import Run, run, sibling_context
+    from ..model.errors import ConfigError
+    from ..model.verdicts import DRAFT
+    from ..report.output import write_report
 
     settings, registry = load()  # a broken config at start fails closed (exit 2), as `check` does
 
@@ -122,7 +123,7 @@ def watch(
             except ConfigError as err:
                 _status(f"error: {err}; fix it and save to re-lint")
                 continue
-            from .discover import display_path
+            from ..engine.discover import display_path
 
             saved = {display_path(p) for p in changed}
             moved = [

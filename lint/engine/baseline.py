@@ -21,11 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
+from ..model.finding import Finding
 from .discover import display_path
-from .engine import flagged_text, normalise_text
 from .files import resolved
-from .finding import Finding
+from .pipeline import flagged_text, normalise_text
 
 VERSION = 1
 DEFAULT_FILE = ".contentlint-baseline.json"
@@ -146,7 +146,7 @@ def render(entries: Iterable[Entry], target: Path) -> str:
 
 
 def write(entries: Iterable[Entry], target: Path) -> None:
-    from .output import write_file
+    from .files import write_file
 
     write_file(target, render(entries, target).encode("utf-8"))
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import msgspec
 
-from .engine import ArticleResult
+from .pipeline import ArticleResult
 
 FORMAT = "contentlint-cache"
 VERSION = 2
@@ -60,8 +60,9 @@ def code_fingerprint() -> str:
     global _CODE_HASH
     if _CODE_HASH is None:
         digest = hashlib.sha256()
-        package = Path(__file__).resolve().parent
-        from .rules import RuleError, builtin_pack_dir
+        package = Path(__file__).resolve().parents[1]  # lint/, from lint/engine/cache.py
+        from ..model.errors import RuleError
+        from ..model.packs import builtin_pack_dir
 
         folders = [package]
         try:

@@ -20,7 +20,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from .finding import SEVERITIES
+from ..model.errors import ConfigError
+from ..model.finding import SEVERITIES
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx")
 DEFAULT_EXCLUDE = (
@@ -36,10 +37,6 @@ DEFAULT_EXCLUDE = (
     "__pycache__",
     ".contentlint_cache",
 )
-
-
-class ConfigError(Exception):
-    """Bad configuration: exit code 2."""
 
 
 @dataclass(frozen=True)
@@ -61,16 +58,16 @@ class Settings:
     drafts_block: bool = False
     cache: bool = True
     cache_dir: str = ".contentlint_cache"
-    respect_gitignore: bool = True  # skip what .gitignore/.ignore files ignore (lint.discover)
+    respect_gitignore: bool = True  # skip what .gitignore/.ignore files ignore (lint.engine.discover)
     force_exclude: bool = False  # apply exclude and ignore files to files named explicitly too
-    preset: str | None = None  # a frontmatter convention from rules/presets/ (lint.presets)
-    # The file policy (lint/files.py) and the per-article bounds.
+    preset: str | None = None  # a frontmatter convention from rules/presets/ (lint.engine.presets)
+    # The file policy (lint/engine/files.py) and the per-article bounds.
     follow_symlinks: str = "inside-root"
     max_file_size: int = 2 * 1024 * 1024
     time_budget: float = 60.0  # seconds of analysis per article before it becomes a CL001 finding
     cache_max_size: int = 256 * 1024 * 1024
     # The site's own citation markup ([{tag = "Cite"}, {shortcode = "cite"}, {pattern = "…"}]):
-    # checked here, handed to every rule that reads citations (lint/components.py).
+    # checked here, handed to every rule that reads citations (lint/analysis/components.py).
     citation_components: tuple = ()
     # Where the config came from; relative paths in it are relative to `root`.
     source: str | None = None
@@ -160,7 +157,7 @@ def validate(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
         elif name in HARDENING_KEYS:
             out[name] = validate_hardening(name, key, value, where)
         elif name == "citation_components":
-            from .components import ComponentError, validate_components
+            from ..analysis.components import ComponentError, validate_components
 
             try:
                 out[name] = validate_components(value, key)

@@ -29,7 +29,7 @@ IGNORE_FILES = (".gitignore", ".ignore")
 
 def display_path(path: Path) -> str:
     """Relative to the working directory when below it, always with forward slashes;
-    control characters and undecodable bytes escaped (lint/files.py, safe_name)."""
+    control characters and undecodable bytes escaped (lint/engine/files.py, safe_name)."""
     from .files import safe_name
 
     return safe_name(_relative(path))

@@ -6,8 +6,8 @@ import base64
 from collections.abc import Mapping
 from typing import Any
 
-from .engine import analyse, finish
-from .finding import Finding
+from ..model.finding import Finding
+from .pipeline import analyse, finish
 from .rules import Registry, Rule
 
 

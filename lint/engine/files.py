@@ -25,7 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .article import InputError
+from ..model.article import InputError
+from .fixes import write_atomically
 
 SYMLINK_MODES = ("inside-root", "never", "anywhere")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
@@ -279,3 +280,48 @@ def inside_roots(path: Path, roots: Sequence[Path]) -> bool:
         if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
             return True
     return False
+
+
+# Writing reports and the baseline: the same care as reading (lint/report/output.py,
+# lint/engine/baseline.py).
+def write_file(path: Path, data: bytes) -> None:
+    """Atomically onto a regular file (or a new one), creating missing folders.
+
+    A rename would replace whatever is at `path`: run as root, `-o /dev/null`
+    once replaced the system's /dev/null with a regular file. So a device, a
+    FIFO or a symlink is written in place, through an ordinary open(), and is
+    never renamed over; a directory is an error."""
+    import os
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "is a directory")
+        if stat.S_ISLNK(info.st_mode) and os.path.isfile(path):
+            # Through the link to its target, atomically there (the link stays a link).
+            write_atomically(Path(os.path.realpath(path)), data)
+            return
+        _write_in_place(path, data)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, data)
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """A device, a FIFO or a link to one. A FIFO without a reader is an error, not a hang."""
+    import fcntl
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO: a FIFO nobody reads
+    try:
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

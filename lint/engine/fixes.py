@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .finding import Fix
+from ..model.finding import Fix
 
 
 def apply_to_text(text: str, fixes: Iterable[Fix]) -> str:
@@ -98,7 +98,7 @@ def fix_file(
     import difflib
     import stat as stat_module
 
-    from .article import wide_encoding
+    from ..model.article import wide_encoding
 
     outcome = FixOutcome()
     target = Path(os.path.realpath(path))

@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from . import nlp
-from .article import InputError
-from .engine import INPUT_RULE, ArticleResult, TimeBudgetExceeded, analyse, input_finding
+from ..model.article import InputError
+from ..text import nlp
+from .pipeline import INPUT_RULE, ArticleResult, TimeBudgetExceeded, analyse, input_finding
 from .rules import Registry, Rule
 
 Item = tuple[str, bytes]

@@ -14,11 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .article import Article, InputError, load_article
+from ..model.article import Article, InputError, load_article
+from ..model.finding import Finding, Hit
+from ..model.suppress import Directive, directives, first_match, matches_code
 from .files import resolved
-from .finding import Finding, Hit
 from .rules import Registry, Rule
-from .suppress import Directive, directives, first_match, matches_code
 
 INPUT_RULE = "CL001"
 UNUSED_SUPPRESSION_KIND = "unused-suppression"
@@ -289,7 +289,7 @@ def finding_from_item(result: ArticleResult, rule: Rule, item: Mapping[str, Any]
 
 
 def _line(text: str, line: int) -> str:
-    from .positions import LINE_BREAK
+    from ..model.positions import LINE_BREAK
 
     lines = LINE_BREAK.split(text)
     return lines[line - 1] if 1 <= line <= len(lines) else ""

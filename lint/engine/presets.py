@@ -17,7 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .rules import RuleError, builtin_pack_dir, load_data_file, resolve_resource
+from ..model.errors import RuleError
+from ..model.packs import builtin_pack_dir, load_data_file
+from .rules import resolve_resource
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def _unknown(name: Any) -> str:
 
 
 def check_preset_name(value: Any, where: str) -> str:
-    from .config import ConfigError
+    from ..model.errors import ConfigError
 
     if not isinstance(value, str) or value not in preset_names():
         raise ConfigError(f"{where}: 'preset': {_unknown(value)}")
@@ -97,7 +99,7 @@ def merged_tables(
 
 def apply_preset(settings):
     """Settings with the preset's rule options layered under the project's own tables."""
-    from .config import ConfigError
+    from ..model.errors import ConfigError
 
     try:
         preset = load_preset(str(settings.preset))

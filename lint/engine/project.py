@@ -20,9 +20,10 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .config import ConfigError, Settings, find_config, load_settings
+from ..model.errors import ConfigError, RuleError
+from .config import Settings, find_config, load_settings
 from .discover import Filter, discover, display_path
-from .rules import Registry, RuleError, load_registry
+from .rules import Registry, load_registry
 
 
 class Project:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .finding import CATEGORIES, SEVERITIES
+from ..model.check_kind import CheckKind
+from ..model.errors import RuleError
+from ..model.finding import CATEGORIES, SEVERITIES
+from ..model.packs import builtin_pack_dir, load_data_file
 
 CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -35,36 +36,6 @@ RULE_KEYS = {
     "fixable",
     "supersedes",
 }
-
-
-class RuleError(Exception):
-    """A rule pack that cannot be loaded: a usage/config error (exit 2)."""
-
-
-@dataclass(frozen=True)
-class CheckKind:
-    """Generic Python behind rules.
-
-    scope "article": run(article, options) -> iterable of Hit.
-    scope "corpus": collect(article, options) -> picklable data, run in the
-    worker; compare(collected: {path: data}, options) -> iterable of
-    (path, Hit-like dict), run once in the parent over every article.
-    """
-
-    name: str
-    options: Mapping[str, Any]
-    run: Callable | None = None
-    scope: str = "article"
-    collect: Callable | None = None
-    compare: Callable | None = None
-    fixable: bool = False
-    # validate(options) raises ValueError naming the bad option: called when
-    # the rule is loaded and again after config overrides, so a bad value is a
-    # usage error (exit 2) instead of a crash in a worker.
-    validate: Callable[[Mapping[str, Any]], None] | None = None
-    # Kinds whose finding on the same span already reports the defect: one defect,
-    # one finding (CL502 yields to CL503 on a figure the evidence registry contradicts).
-    yields_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,17 +124,6 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def builtin_pack_dir() -> Path:
-    """The packaged rules: inside the wheel, or at the repo root when run from source."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_rules", here.parent / "rules"):
-        if (candidate / "default").is_dir():
-            return candidate
-    raise RuleError(
-        f"the built-in rule packs are missing (looked in {here / '_rules'} and {here.parent / 'rules'})"
-    )
-
-
 def resolve_resource(value: Any, roots: Iterable[Path]) -> Any:
     """Option values written as "@relative/path" load that YAML or JSON file."""
     if isinstance(value, str) and value.startswith("@"):
@@ -184,14 +144,6 @@ def resolve_resource(value: Any, roots: Iterable[Path]) -> Any:
     if isinstance(value, list):
         return [resolve_resource(v, roots) for v in value]
     return value
-
-
-def load_data_file(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8")
-    try:
-        return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
-    except (ValueError, yaml.YAMLError) as err:
-        raise RuleError(f"{path}: cannot parse: {err}") from None
 
 
 def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[Path]) -> Rule:
@@ -354,7 +306,7 @@ def _entry_points(group: str) -> list:
 
 
 def builtin_kinds() -> dict[str, CheckKind]:
-    from .checks import BUILTIN_KINDS
+    from ..checks import BUILTIN_KINDS
 
     return {kind.name: kind for kind in BUILTIN_KINDS}
 

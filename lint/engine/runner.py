@@ -7,29 +7,17 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import __version__
-from .article import InputError
+from .. import __version__
+from ..model.article import InputError
+from ..model.errors import ConfigError, RuleError
+from ..model.finding import SEVERITY_RANK, at_least
+from ..model.suppress import matches_code
+from ..model.verdicts import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS
 from .cache import Cache
-from .config import ConfigError, Settings
+from .config import Settings
 from .discover import discover, display_path
-from .engine import ArticleResult, finish
-from .finding import SEVERITY_RANK, at_least
-from .rules import Registry, Rule, RuleError, check_options, resolve_resource
-from .suppress import matches_code
-
-# The verdict of one article. Only BLOCKED fails the gate; a draft (status:
-# draft in its frontmatter) is reported but never blocks unless drafts-block.
-BLOCKED = "blocked"
-WARNINGS = "publishable-with-warnings"
-PUBLISHABLE = "publishable"
-DRAFT = "draft"
-VERDICTS = (BLOCKED, WARNINGS, PUBLISHABLE, DRAFT)
-VERDICT_LABELS = {
-    BLOCKED: "blocked",
-    WARNINGS: "publishable with warnings",
-    PUBLISHABLE: "publishable",
-    DRAFT: "draft",
-}
+from .pipeline import ArticleResult, finish
+from .rules import Registry, Rule, check_options, resolve_resource
 
 
 @dataclass
@@ -45,7 +33,7 @@ class Run:
     baseline: str | None = None  # the baseline file applied, if any
     baselined: int = 0  # findings hidden because the baseline already holds them
     compared: int = 0  # articles read only for cross-article comparison (not reported)
-    # With nested configs (lint.project), each article's own settings decide its verdict.
+    # With nested configs (lint.engine.project), each article's own settings decide its verdict.
     settings_by_path: dict = field(default_factory=dict)
     sources: dict = field(
         default_factory=dict
@@ -189,7 +177,7 @@ def _with_citation_components(
 ) -> dict:
     """The top-level `citation-components` reach every rule that reads citations; a rule's own
     table may still set them. Either way they are checked here (exit 2 naming the key)."""
-    from .components import ComponentError, validate_components
+    from ..analysis.components import ComponentError, validate_components
 
     if "citation-components" not in registry.kinds[rule.check].options:
         return overrides
@@ -251,11 +239,11 @@ def analyse_files(
 ) -> list[ArticleResult]:
     """One result per file, in the order given, whatever the number of jobs.
 
-    Files are read under the file policy (lint/files.py); one that is refused
+    Files are read under the file policy (lint/engine/files.py); one that is refused
     or crashes a check becomes a CL001 finding and the run goes on."""
-    from .engine import input_finding
     from .files import FilePolicy
     from .isolation import analyse_all
+    from .pipeline import input_finding
 
     policy = policy or FilePolicy.for_run(settings)
     cache = open_cache(settings, registry, rules)
@@ -381,7 +369,7 @@ def run(
     corpus-scope rules (cross-article comparison) but never reported.
 
     `targets`, when given, are what the user named and `paths` the files already
-    discovered from them (lint.project): they set the file policy's roots, and
+    discovered from them (lint.engine.project): they set the file policy's roots, and
     `paths` are taken as they are (a folder named like an article stays one, for
     the policy to report)."""
     rules = select_rules(registry, settings)

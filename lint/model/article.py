@@ -274,7 +274,7 @@ class Article:
     def doc(self):
         """The one spaCy Doc over the prose, built on first use."""
         if self._doc is None:
-            from .nlp import make_doc  # spaCy is imported only when a check needs it
+            from ..text.nlp import make_doc  # spaCy is imported only when a check needs it
 
             starts = [b.start for b in self.layout.blocks if b.is_prose]
             self._doc = make_doc(self.prose, starts)

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fixes import fix_file, write_atomically
-from .report import EXTENSIONS, REPORTERS
-from .runner import Run
+from ..engine.files import write_file
+from ..engine.fixes import fix_file
+from ..engine.runner import Run
+from . import EXTENSIONS, REPORTERS
 
 
 def pick_format(fmt: str | None, output: Path | None) -> str:
@@ -87,7 +88,7 @@ def format_from_extension(path: Path) -> str | None:
 
 def render(run: Run, fmt: str, quiet: bool = False, color: bool = False) -> str:
     if fmt.startswith("statistics"):
-        from .report.statistics import render_statistics
+        from .statistics import render_statistics
 
         return render_statistics(run, "json" if fmt == "statistics-json" else "text")
     return REPORTERS[fmt](quiet=quiet).render(run, color=color)
@@ -106,7 +107,7 @@ def write_reports(
         if out.path is None:
             text = rendered[key]
             if out.format != "github":  # no line of a CI log printed from input may start with "::"
-                from .files import guard_commands
+                from ..engine.files import guard_commands
 
                 text = guard_commands(text)
             sys.stdout.write(text)
@@ -130,49 +131,6 @@ def write_report(
     )
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Atomically onto a regular file (or a new one), creating missing folders.
-
-    A rename would replace whatever is at `path`: run as root, `-o /dev/null`
-    once replaced the system's /dev/null with a regular file. So a device, a
-    FIFO or a symlink is written in place, through an ordinary open(), and is
-    never renamed over; a directory is an error."""
-    import os
-    import stat
-
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(21, "is a directory")
-        if stat.S_ISLNK(info.st_mode) and os.path.isfile(path):
-            # Through the link to its target, atomically there (the link stays a link).
-            write_atomically(Path(os.path.realpath(path)), data)
-            return
-        _write_in_place(path, data)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, data)
-
-
-def _write_in_place(path: Path, data: bytes) -> None:
-    """A device, a FIFO or a link to one. A FIFO without a reader is an error, not a hang."""
-    import fcntl
-    import os
-
-    fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO: a FIFO nobody reads
-    try:
-        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
-        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-    finally:
-        os.close(fd)
-
-
 def apply_fixes(run: Run, write: bool = True) -> list:
     """Apply every fix the run found. Returns [(shown path, FixOutcome)] for each file with fixes."""
     by_path = defaultdict(list)
@@ -193,7 +151,7 @@ def apply_fixes(run: Run, write: bool = True) -> list:
 
 def refusal_findings(run: Run, outcomes: list) -> None:
     """A file --fix had to leave alone gets a warning finding saying why (after the re-lint)."""
-    from .finding import Finding
+    from ..model.finding import Finding
 
     refused = {shown: o.refused for shown, o in outcomes if o.refused}
     for result in run.results:

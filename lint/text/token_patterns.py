@@ -23,9 +23,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..config import (
-    ConfigError as RuleError,  # raised while checking: reported as a config error (exit 2)
-)
+from ..model.errors import ConfigError as RuleError
 
 QUANTIFIER = re.compile(r"^(?P<body>.+?)(?P<op>\?|\*|\+|\{\d*,\d*\}|\{\d+\})?$")
 CLASS_REF = re.compile(r"^\{([A-Za-z_][\w-]*)\}$")

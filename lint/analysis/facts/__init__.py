@@ -1,6 +1,6 @@
 """Facts: numeric mentions with what they are about, what they measure and when.
 
-A fact is a figure from the number grammar (lint.numbers) plus its context:
+A fact is a figure from the number grammar (lint.analysis.numbers) plus its context:
   subject    the condition or treatment, looked up in the figure's clause, its
              sentence, the sentence before (for "it"/"this"), the list item's
              lead-in, the headings above it, the title, and finally the
@@ -9,7 +9,7 @@ A fact is a figure from the number grammar (lint.numbers) plus its context:
              words near the figure (rules/lexicon/measures.yaml);
   qualifiers regimen, route, population, region, period (qualifiers.yaml),
              the other of condition/treatment, and a time point ("at 24 hours");
-  value      a normalised interval (lint.facts.values).
+  value      a normalised interval (lint.analysis.facts.values).
 
 Two facts are comparable when subject, measure, unit and every qualifier
 both state agree. Comparing them is the consistency checks' job.

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..article import Article
+from ...model.article import Article
 from ..citations import citations_for
 from ..numbers import extract_mentions
 from .fact import Fact

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..rules import builtin_pack_dir, load_data_file
+from ...model.packs import builtin_pack_dir, load_data_file
 
 # A phrase's words may be joined by spaces or hyphens in the text
 # ("chronic-pain patients"); emphasis and brackets never sit inside a phrase.

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..article import Article
-from ..citations import section_headings, sentence_spans
+from ...model.article import Article
+from ...text.sections import section_headings
+from ...text.sentences import sentence_spans
 from .patterns import CLAUSE_BREAK, NUMBERED, OPENING_BOLD, PLAIN_LABEL, PSEUDO_HEADING, TIME_HEADER
 
 

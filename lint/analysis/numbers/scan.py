@@ -6,6 +6,9 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from ...text.sections import block_index_at, reference_blocks
+from ...text.sentences import sentence_spans
+from ..citations import CITATION_OPTIONS, marker_spans
 from .grammar import SentenceParser
 from .mention import NumericMention
 from .number_words import NUMBER_WORDS
@@ -14,15 +17,11 @@ from .timeline import rank_mentions, timeline_mentions
 from .tokens import TRIGGER, Tok, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..article import Article
-
-# lint.citations imports the number grammar too, so its functions are imported where they are used.
+    from ...model.article import Article
 
 
 def _masked_prose(article: Article) -> str:
     """Prose with citation markers blanked, so "[12]" or "(Smith, 2021)" never reads as a figure."""
-    from ..citations import marker_spans
-
     prose = article.prose
     spans = marker_spans(article)
     if not spans:
@@ -60,8 +59,6 @@ def extract_mentions(article: Article) -> list[NumericMention]:
     cache = article.cache
     if "mentions" in cache:
         return cache["mentions"]
-    from ..citations import CITATION_OPTIONS, block_index_at, reference_blocks, sentence_spans
-
     masked = _masked_prose(article).translate(DIGIT_FORMS)
     lowered = masked.lower()
     if len(lowered) != len(masked):  # a few characters change length when lowercased ("İ")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .tokens import Tok
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..article import Article
+    from ...model.article import Article
 
 
 def row_context(article: Article) -> dict[int, str]:

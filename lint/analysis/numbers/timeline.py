@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...text.sentences import sentence_spans
 from .cues import ADVICE_OPENERS, NARRATIVE_CUES, TIMELINE_EFFECT_CUES
 from .mention import NumericMention
 from .units import TIME_UNITS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..article import Article
+    from ...model.article import Article
 
 UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
 NUM = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?\+?"
@@ -98,8 +99,6 @@ def rank_mentions(article: Article, mentions: list[NumericMention]) -> list[Nume
     """ "the 10th leading cause of death", "the second most common cause": a rank is a claim of how common."""
     from bisect import bisect_right
 
-    from ..citations import sentence_spans
-
     prose = article.prose
     if "leading" not in prose and "most common" not in prose and "largest" not in prose:
         return []
@@ -140,8 +139,6 @@ def rank_mentions(article: Article, mentions: list[NumericMention]) -> list[Nume
 
 def timeline_mentions(article: Article, mentions: list[NumericMention]) -> list[NumericMention]:
     """Timing claims the grammar left out as labels (see the module docstring)."""
-    from ..citations import sentence_spans
-
     taken = [(m.start, m.end) for m in mentions]
     found: list[NumericMention] = []
     spans = sentence_spans(article)
