@@ -24,8 +24,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lint.engine import analyse, finish  # noqa: E402
-from lint.rules import load_registry  # noqa: E402
+from lint.engine.pipeline import analyse, finish  # noqa: E402
+from lint.engine.rules import load_registry  # noqa: E402
 
 DEFAULT_SET = ROOT / "tests" / "data" / "eval" / "claims.yaml"
 CATEGORIES = {"numeric-claim": "claims", "attribution": "attributions"}
@@ -166,8 +166,8 @@ def evaluate(items: list[dict], codes: set[str] | None = None, registry=None) ->
 
 def _mention_kinds(text: str) -> dict[int, str]:
     """The grammar's kind for each mention start, to break false alarms down by kind."""
-    from lint.article import parse_article
-    from lint.numbers import extract_mentions
+    from lint.analysis.numbers import extract_mentions
+    from lint.model.article import parse_article
 
     return {m.start: m.kind for m in extract_mentions(parse_article("item.md", text))}
 

@@ -60,7 +60,7 @@ class Score:
 
 
 def _run(registry, rule, articles: dict[str, str]):
-    from lint.engine import analyse, finish
+    from lint.engine.pipeline import analyse, finish
 
     results = [
         analyse(path, text.encode("utf-8"), [rule], registry) for path, text in articles.items()
@@ -140,7 +140,7 @@ def score_corpus(item: dict, registry, rule) -> Score:
 
 
 def evaluate(items: Iterable[dict[str, Any]]) -> dict[str, Score]:
-    from lint.rules import load_registry
+    from lint.engine.rules import load_registry
 
     registry = load_registry()
     within_rule = registry.rules["CL501"]

@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import ConfigError, Settings, load_settings
-from .rules import Registry, RuleError, load_registry
+from .engine.config import Settings, load_settings
+from .engine.rules import Registry, load_registry
+from .model.errors import ConfigError, RuleError
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = (
@@ -44,10 +45,10 @@ def load(paths: tuple[Path, ...], config: Path | None, **overrides) -> tuple[Set
         registry = load_registry([settings.resolve(p) for p in settings.rule_packs])
     except (ConfigError, RuleError) as err:
         raise _fail(str(err)) from None
-    from .project import Project
+    from .engine.project import Project
 
     ctx = click.get_current_context(silent=True)
-    if ctx is not None:  # each file finds its own config (lint.project); _lint uses it
+    if ctx is not None:  # each file finds its own config (lint.engine.project); _lint uses it
         project = Project(overrides, config, force_exclude)
         project.remember(settings, registry)
         ctx.meta["contentlint.project"] = project
@@ -236,8 +237,8 @@ def check(
     """Lint articles and say which may be published (exit 1 when any is blocked).
 
     `-` reads one article from standard input (name it with --stdin-filename)."""
-    from .live import StdinUsage, stdin_paths
-    from .output import OutputError, plan_outputs, write_reports
+    from .commands.live import StdinUsage, stdin_paths
+    from .report.output import OutputError, plan_outputs, write_reports
 
     try:
         plan = plan_outputs(fmt, outputs, statistics)
@@ -246,7 +247,7 @@ def check(
         raise _fail(str(err)) from None
     paths = paths if stdin else default_paths(paths)
     if watch:
-        from .watch import watch as watch_paths
+        from .commands.watch import watch as watch_paths
 
         if outputs or fix or baseline_file or statistics:
             raise _fail(
@@ -288,13 +289,13 @@ def check(
     report_only = _changed_since(since) if since else None
     try:
         if stdin:  # with --fix, the fixed article goes to stdout and the report to stderr
-            from .live import lint_stdin
+            from .commands.live import lint_stdin
 
             result = lint_stdin(stdin_filename, settings, registry, fix)
         else:
             result = _lint(paths, registry, settings, progress, report_only)
         if show_diff and not stdin:
-            from .output import apply_fixes
+            from .report.output import apply_fixes
 
             outcomes = apply_fixes(result, write=False)
             for _, outcome in outcomes:
@@ -304,7 +305,7 @@ def check(
                     click.echo(f"contentlint: would not fix {shown}: {outcome.refused}", err=True)
             sys.exit(result.exit_code)
         if fix and not stdin:
-            from .output import apply_fixes, refusal_findings
+            from .report.output import apply_fixes, refusal_findings
 
             outcomes = apply_fixes(result)
             _say_fixed(outcomes)
@@ -321,7 +322,7 @@ def check(
             err=True,
         )
     if known is not None:
-        from .baseline import apply
+        from .engine.baseline import apply
 
         apply(result, known)
     try:
@@ -333,7 +334,7 @@ def check(
 
 def _say_fixed(outcomes) -> None:
     """Each changed file and what changed, on stderr; then the files left alone and why."""
-    from .files import escape_text, safe_name
+    from .engine.files import escape_text, safe_name
 
     changed = [(shown, o) for shown, o in outcomes if o.changed]
     for shown, outcome in changed:
@@ -355,14 +356,14 @@ def _say_fixed(outcomes) -> None:
 
 def _lint(paths, registry, settings, progress, report_only=None):
     """One run with the progress bar and the comparison context the CLI always wants."""
-    from .progress import ProgressBar
-    from .runner import run, sibling_context
+    from .engine.progress import ProgressBar
+    from .engine.runner import run, sibling_context
 
     ctx = click.get_current_context(silent=True)
     project = ctx.meta.get("contentlint.project") if ctx is not None else None
     with ProgressBar(enabled=progress) as bar:
         if project is not None:
-            from .project import run_project
+            from .engine.project import run_project
 
             return run_project(
                 list(paths),
@@ -382,8 +383,8 @@ def _lint(paths, registry, settings, progress, report_only=None):
 
 
 def _load_baseline(path: Path):
-    from .baseline import BaselineError
-    from .baseline import load as load_baseline
+    from .engine.baseline import BaselineError
+    from .engine.baseline import load as load_baseline
 
     try:
         return load_baseline(path)
@@ -392,7 +393,7 @@ def _load_baseline(path: Path):
 
 
 def _changed_since(ref: str) -> list[Path]:
-    from .vcs import VcsError, changed_files
+    from .engine.vcs import VcsError, changed_files
 
     try:
         return changed_files(ref)
@@ -442,7 +443,7 @@ def baseline_command(
     paths, output, prune, select, ignore, jobs, config, no_cache, progress, respect_gitignore
 ):
     """Record today's findings so that `check --baseline FILE` gates only new ones."""
-    from . import baseline as bl
+    from .engine import baseline as bl
 
     paths = default_paths(paths)
     settings, registry = load(
@@ -485,8 +486,8 @@ def baseline_command(
 )
 def clean_command(paths, config):
     """Delete the result cache (only the files contentlint wrote there)."""
-    from .cache import Cache
-    from .files import safe_name, size_text
+    from .engine.cache import Cache
+    from .engine.files import safe_name, size_text
 
     settings, _ = load(default_paths(paths) if paths else (), config)
     directory = settings.resolve(settings.cache_dir)
@@ -532,7 +533,7 @@ def rules_command(fmt, config):
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def explain(code, config):
     """Show a rule's full documentation and examples (also: `contentlint rule CODE`)."""
-    from .explain import render
+    from .commands.explain import render
 
     settings, registry = load((), config)
     rule = registry.find(code)
@@ -551,7 +552,7 @@ def explain(code, config):
 def server_command(stdio):
     """Run the language server for editors (LSP over stdio); see docs/editors.md."""
     try:
-        from .server import serve
+        from .commands.server import serve
     except ImportError as err:
         raise _fail(
             f"the language server needs the 'server' extra ({err.name or err} is not installed): "
@@ -604,7 +605,7 @@ main.add_command(
 )
 def init_command(path, preset, force, require, dry_run, preview):
     """Write a starting config inferred from the articles under PATH (default: here)."""
-    from .init import InitError, command
+    from .commands.init import InitError, command
 
     try:
         code = command(path, preset, force, require, dry_run, preview, click.echo)
@@ -627,12 +628,12 @@ def init_command(path, preset, force, require, dry_run, preview):
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def facts_command(paths, fmt, keyed, pairs, config):
     """List each figure with its subject, measure, value, qualifiers and citation."""
-    from .facts.report import render_facts
+    from .commands.facts_report import render_facts
 
     paths = default_paths(paths)
     settings, registry = load(paths, config)
     if pairs:
-        from .facts.pairs import render_pairs
+        from .commands.facts_pairs import render_pairs
 
         click.echo(
             render_pairs(list(paths), settings, registry, fmt, color=_use_color(None)), nl=False

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from lint.markdown_syntax import BARE_URL, LOOSE_LINK
+from lint.model.markdown_syntax import BARE_URL, LOOSE_LINK
 
 WORD = re.compile(r"[^\W_]+")
 # Elements whose text is not prose by design: code, scripts, footnote definitions and markers.

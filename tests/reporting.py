@@ -9,10 +9,11 @@ from pathlib import Path
 
 from conftest import DISCLAIMER, GOOD_FRONTMATTER
 
-from lint.config import Settings
-from lint.finding import Hit
-from lint.rules import CheckKind, Registry, Rule, load_registry
-from lint.runner import Run, run
+from lint.engine.config import Settings
+from lint.engine.rules import Registry, Rule, load_registry
+from lint.engine.runner import Run, run
+from lint.model.check_kind import CheckKind
+from lint.model.finding import Hit
 
 DRAFT_FRONTMATTER = GOOD_FRONTMATTER.replace('author: "Editorial Team"\n', "status: draft\n")
 

@@ -3,8 +3,8 @@
 import pytest
 from conftest import GOOD_FRONTMATTER
 
-from lint.article import InputError, load_article, parse_article
-from lint.positions import LineIndex
+from lint.model.article import InputError, load_article, parse_article
+from lint.model.positions import LineIndex
 
 BODY = """
 # Ketamine for CRPS

@@ -4,11 +4,11 @@ import pytest
 from test_numeric_claims import SEED_003_LIKE
 
 from lint.checks.attribution import compiled, inflections
-from lint.engine import analyse, finish
-from lint.rules import load_registry
+from lint.engine.pipeline import analyse, finish
+from lint.engine.rules import load_registry
 
 REGISTRY = load_registry()
-REGISTRY_ROOT = __import__("lint.rules", fromlist=["builtin_pack_dir"]).builtin_pack_dir()
+REGISTRY_ROOT = __import__("lint.engine.rules", fromlist=["builtin_pack_dir"]).builtin_pack_dir()
 CODES = ("CL401", "CL402")
 
 
@@ -296,8 +296,8 @@ def test_lexicon_words_are_all_strings():
 
 
 def test_summary_line_recapping_cited_trials_is_not_vague():
-    from lint.article import parse_article
-    from lint.rules import load_registry
+    from lint.engine.rules import load_registry
+    from lint.model.article import parse_article
 
     rule = load_registry().rules["CL401"]
     text = (
@@ -481,7 +481,8 @@ def test_the_year_refers_back_to_a_cited_source():
 
 
 def test_supersedes_must_be_a_list(tmp_path):
-    from lint.rules import RuleError, load_rule_file
+    from lint.engine.rules import load_rule_file
+    from lint.model.errors import RuleError
 
     source = REGISTRY.rules["CL402"].source
     text = (

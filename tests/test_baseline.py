@@ -6,8 +6,8 @@ from click.testing import CliRunner
 from conftest import DISCLAIMER, GOOD_FRONTMATTER
 from reporting import lint, test_registry
 
-from lint import baseline
 from lint.cli import main
+from lint.engine import baseline
 
 ARTICLE = (
     GOOD_FRONTMATTER
@@ -184,7 +184,7 @@ def test_cli_missing_or_invalid_baseline_is_a_usage_error(tmp_path):
 
 def test_cli_acceptance_with_the_built_in_numeric_claim_rule(tmp_path):
     """The acceptance cases end to end, with CL301 (unsupported numeric claim) when this build has it."""
-    from lint.rules import load_registry
+    from lint.engine.rules import load_registry
 
     if "CL301" not in load_registry().rules:
         import pytest

@@ -2,9 +2,9 @@
 
 import pytest
 
-from lint.article import parse_article
-from lint.citations import citations_for, is_author_year
-from lint.numbers import extract_mentions
+from lint.analysis.citations import citations_for, is_author_year
+from lint.analysis.numbers import extract_mentions
+from lint.model.article import parse_article
 
 CLAIM = "Up to 85% of chronic pain patients experience depression"
 
@@ -20,7 +20,7 @@ def supported(text: str, **options) -> list[bool]:
 def form_of(text: str, **options) -> str:
     article = parse_article("a.md", text)
     (m,) = extract_mentions(article)
-    citation = citations_for(article, options).support_for(m)
+    citation = citations_for(article, options).support_for(m, [m])
     return citation.form if citation else ""
 
 
@@ -227,7 +227,7 @@ def test_summary_line_repeating_a_cited_finding_is_supported_as_a_whole():
 
 
 def test_sentences_do_not_split_after_abbreviations_or_before_glued_markers():
-    from lint.citations import sentence_spans
+    from lint.text.sentences import sentence_spans
 
     text = (
         "# T\n\nIt works (Smith et al., 2021). Use it, e.g. daily, vs. weekly. "
@@ -248,8 +248,8 @@ def test_sentences_do_not_split_after_abbreviations_or_before_glued_markers():
 
 
 def test_html_anchor_link_is_a_citation():
-    from lint.article import parse_article
-    from lint.citations import citations_for
+    from lint.analysis.citations import citations_for
+    from lint.model.article import parse_article
 
     text = (
         "A trial of 64 subjects found lower cortisol "
@@ -261,8 +261,8 @@ def test_html_anchor_link_is_a_citation():
 
 
 def test_bold_summary_label_opens_a_summary():
-    from lint.article import parse_article
-    from lint.citations import citations_for
+    from lint.analysis.citations import citations_for
+    from lint.model.article import parse_article
 
     text = (
         "# Depression\n\n**The short version:** About 60% of patients improve.\n\n"
@@ -274,8 +274,8 @@ def test_bold_summary_label_opens_a_summary():
 
 
 def test_study_named_in_a_bold_label_covers_its_paragraph_and_the_intro():
-    from lint.article import parse_article
-    from lint.citations import citations_for
+    from lint.analysis.citations import citations_for
+    from lint.model.article import parse_article
 
     text = (
         "# Bipolar depression\n\nSeveral well-designed trials support ketamine:\n\n"
@@ -291,8 +291,8 @@ def test_study_named_in_a_bold_label_covers_its_paragraph_and_the_intro():
 
 
 def test_cited_lead_in_covers_the_quotation_it_introduces():
-    from lint.article import parse_article
-    from lint.citations import citations_for
+    from lint.analysis.citations import citations_for
+    from lint.model.article import parse_article
 
     text = (
         "# A1c\n\n[Atkin et al. 2021](https://doi.org/10.1000/x) explain:\n\n"
@@ -310,8 +310,8 @@ def test_cited_lead_in_covers_the_quotation_it_introduces():
 def test_cited_lead_in_covers_a_quotation_set_in_italics_or_quotation_marks():
     # policy §2: a figure in a quotation attributed to a cited source is not a claim; a plain paragraph
     # wholly in italics or in quotation marks after "From [source]:" is that quotation
-    from lint.article import parse_article
-    from lint.citations import citations_for
+    from lint.analysis.citations import citations_for
+    from lint.model.article import parse_article
 
     for open_, close in (("_", "_"), ("*", "*"), ("“", "”")):
         text = (
@@ -328,8 +328,8 @@ def test_cited_lead_in_covers_a_quotation_set_in_italics_or_quotation_marks():
 
 
 def test_an_italic_paragraph_after_an_uncited_colon_is_not_covered():
-    from lint.article import parse_article
-    from lint.citations import citations_for
+    from lint.analysis.citations import citations_for
+    from lint.model.article import parse_article
 
     text = "# Sleep\n\nOne reader wrote:\n\n_In one trial, 18% of patients slept longer._\n"
     index = citations_for(parse_article("a.md", text), {})

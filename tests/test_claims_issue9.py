@@ -4,8 +4,8 @@ Every sentence here is invented for the test."""
 
 import pytest
 
-from lint.engine import analyse, finish
-from lint.rules import load_registry
+from lint.engine.pipeline import analyse, finish
+from lint.engine.rules import load_registry
 
 REGISTRY = load_registry()
 

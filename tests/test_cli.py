@@ -118,7 +118,7 @@ def test_missing_path_exits_2():
 
 def test_rules_and_explain_cover_every_rule():
     listing = invoke("rules").output
-    from lint.rules import load_registry
+    from lint.engine.rules import load_registry
 
     for rule in load_registry().sorted_rules():
         assert rule.code in listing
@@ -162,10 +162,10 @@ def test_cache_gives_the_same_result(write):
 def test_every_sample_article_result_is_served_from_the_cache(tmp_path):
     # The cache keeps only results that read back equal from JSON: a field that does not
     # (a tuple) silently turns caching off, so every sample article must round-trip.
-    from lint.cache import _DECODER, _ENCODER
-    from lint.config import Settings
-    from lint.rules import load_registry
-    from lint.runner import run
+    from lint.engine.cache import _DECODER, _ENCODER
+    from lint.engine.config import Settings
+    from lint.engine.rules import load_registry
+    from lint.engine.runner import run
 
     corpus = Path(__file__).resolve().parent.parent / "corpus"
     result = run([corpus], load_registry(), Settings(cache=False, jobs=1, root=str(tmp_path)))

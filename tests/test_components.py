@@ -6,10 +6,11 @@ import pytest
 from click.testing import CliRunner
 
 from lint.cli import main
-from lint.config import ConfigError, load_settings
-from lint.engine import analyse, finish
-from lint.rules import load_registry
-from lint.runner import select_rules
+from lint.engine.config import load_settings
+from lint.engine.pipeline import analyse, finish
+from lint.engine.rules import load_registry
+from lint.engine.runner import select_rules
+from lint.model.errors import ConfigError
 
 REGISTRY = load_registry()
 

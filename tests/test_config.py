@@ -2,9 +2,10 @@
 
 import pytest
 
-from lint.config import ConfigError, load_settings
-from lint.rules import load_registry
-from lint.runner import select_rules
+from lint.engine.config import load_settings
+from lint.engine.rules import load_registry
+from lint.engine.runner import select_rules
+from lint.model.errors import ConfigError
 
 
 def codes(settings):
@@ -106,9 +107,9 @@ def test_unknown_rule_in_config_is_rejected(tmp_path, write):
 
 
 def test_config_severity_beats_the_severity_a_check_picks(tmp_path, write):
-    from lint.article import parse_article
-    from lint.engine import make_finding
-    from lint.finding import Hit
+    from lint.engine.pipeline import make_finding
+    from lint.model.article import parse_article
+    from lint.model.finding import Hit
 
     write(".contentlint.toml", '[severity]\nCL101 = "info"\n')
     rule = {r.code: r for r in select_rules(load_registry(), load_settings(tmp_path))}["CL101"]
@@ -159,7 +160,7 @@ def test_registry_extends_the_packaged_one(tmp_path, write):
         "    source: {citation: 'Example', doi: 10.1000/x}\n",
     )
     write(".contentlint.toml", '[rules.CL503]\nevidence = "@ev.yaml"\n')
-    from lint.evidence import load_entries
+    from lint.analysis.evidence import load_entries
 
     rule = {r.code: r for r in select_rules(load_registry(), load_settings(tmp_path))}["CL503"]
     keys = [e.key for e in load_entries(rule.options["evidence"])]

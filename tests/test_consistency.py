@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.article import parse_article
 from lint.checks.consistency import collect_facts, compare_facts
 from lint.cli import main
-from lint.config import load_settings
-from lint.engine import analyse, finish
-from lint.rules import load_registry
-from lint.runner import run
+from lint.engine.config import load_settings
+from lint.engine.pipeline import analyse, finish
+from lint.engine.rules import load_registry
+from lint.engine.runner import run
+from lint.model.article import parse_article
 
 REGISTRY = load_registry()
 HEAD = '---\ntitle: "{title}"\n---\n\n'

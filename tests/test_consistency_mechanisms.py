@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.article import load_article
+from lint.analysis.facts import extract_facts
 from lint.cli import main
-from lint.engine import analyse, finish
-from lint.facts import extract_facts
-from lint.rules import load_registry
+from lint.engine.pipeline import analyse, finish
+from lint.engine.rules import load_registry
+from lint.model.article import load_article
 
 REGISTRY = load_registry()
 

@@ -18,9 +18,10 @@ import yaml
 from conftest import ROOT
 from reporting import builtin_registry
 
-from lint.config import load_settings
-from lint.finding import Finding
-from lint.runner import PUBLISHABLE, Run, run
+from lint.engine.config import load_settings
+from lint.engine.runner import Run, run
+from lint.model.finding import Finding
+from lint.model.verdicts import PUBLISHABLE
 
 CORPUS = ROOT / "corpus"
 TODAY = "2026-11-21"  # the corpus's dates (future, stale) are written against this day

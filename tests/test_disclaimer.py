@@ -2,10 +2,10 @@
 
 import pytest
 
-from lint.article import parse_article
-from lint.checks.disclaimer_match import analyse
-from lint.examples import run_example
-from lint.rules import load_registry
+from lint.analysis.disclaimer_match import analyse
+from lint.engine.examples import run_example
+from lint.engine.rules import load_registry
+from lint.model.article import parse_article
 
 REGISTRY = load_registry()
 OPTIONS = REGISTRY.rules["CL201"].options
@@ -193,7 +193,7 @@ def test_projects_extend_or_replace_the_phrase_sets():
 
 
 def test_bad_placement_option_is_a_config_error():
-    from lint.config import ConfigError
+    from lint.model.errors import ConfigError
 
     with pytest.raises(ConfigError, match="placement"):
         status(BODY, placement="bottom")

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from conftest import DISCLAIMER
 
 from lint.cli import main
-from lint.discover import discover, display_path
+from lint.engine.discover import discover, display_path
 
 
 def invoke(*args):

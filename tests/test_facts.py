@@ -10,11 +10,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from lint.article import parse_article
+from lint.analysis.facts import extract_facts
+from lint.analysis.facts.values import normalise, overlaps
+from lint.analysis.numbers import NumericMention
 from lint.cli import main
-from lint.facts import extract_facts
-from lint.facts.values import normalise, overlaps
-from lint.numbers import NumericMention
+from lint.model.article import parse_article
 
 
 def mention(

@@ -5,9 +5,9 @@ import json
 from click.testing import CliRunner
 from conftest import GOOD_FRONTMATTER
 
-from lint.article import parse_article
 from lint.checks.disclaimer import DEFAULT_TEXT, appended
 from lint.cli import main
+from lint.model.article import parse_article
 
 BODY = GOOD_FRONTMATTER + "\n# Ketamine for CRPS\n\nInfusions are given over several days.\n"
 

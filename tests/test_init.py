@@ -7,9 +7,9 @@ from click.testing import CliRunner
 from conftest import DISCLAIMER
 
 from lint.cli import main
-from lint.config import tomllib
-from lint.init_infer import infer
-from lint.init_stats import category_like, date_style
+from lint.commands.init_infer import infer
+from lint.commands.init_stats import category_like, date_style
+from lint.engine.config import tomllib
 
 
 def invoke(*args):
@@ -291,8 +291,8 @@ from hypothesis import HealthCheck, given  # noqa: E402
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from lint.article import load_article  # noqa: E402
 from lint.checks import date_format, frontmatter_schema, unknown_keys, vocabulary  # noqa: E402
+from lint.model.article import load_article  # noqa: E402
 
 WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=12).filter(
     lambda t: t.strip()
@@ -406,7 +406,7 @@ def test_init_only_blocks_an_article_for_a_key_most_articles_fill_and_it_lacks(m
 )
 def test_written_config_is_valid_toml_whatever_the_values(tmp_path_factory, values):
     """Quotes, backslashes, newlines and non-ASCII in vocabularies survive the round trip."""
-    from lint.init_write import render
+    from lint.commands.init_write import render
 
     plan = infer([{"category": v, "date": "March 2, 2026"} for v in values])
     folder = tmp_path_factory.mktemp("site")

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from lint.markdown_offsets import ContentMap, content_map, subtract
-from lint.positions import LineIndex
+from lint.model.markdown_offsets import ContentMap, content_map, subtract
+from lint.model.positions import LineIndex
 
 WORDS = st.text(alphabet="abcdefgh XYZ019%.,", min_size=1, max_size=30).map(str.strip)
 PREFIXES = st.sampled_from(["", "> ", "- ", "1. ", "  ", "> > ", "- > "])

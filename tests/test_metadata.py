@@ -7,8 +7,8 @@ from click.testing import CliRunner
 from conftest import DISCLAIMER, GOOD_FRONTMATTER
 
 from lint.cli import main
-from lint.examples import run_example
-from lint.rules import load_registry
+from lint.engine.examples import run_example
+from lint.engine.rules import load_registry
 
 REGISTRY = load_registry()
 TODAY = "2026-11-21"

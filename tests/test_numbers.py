@@ -3,8 +3,8 @@
 import pytest
 from conftest import GOOD_FRONTMATTER
 
-from lint.article import parse_article
-from lint.numbers import KINDS, NumericMention, extract_mentions
+from lint.analysis.numbers import KINDS, NumericMention, extract_mentions
+from lint.model.article import parse_article
 
 
 def mentions(body: str) -> list[NumericMention]:

@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from prose_coverage import missing_words, visible_words
 
-from lint.article import parse_article
-from lint.citations import sentence_spans
-from lint.engine import analyse, finish
-from lint.numbers import extract_mentions
-from lint.rules import load_registry
+from lint.analysis.numbers import extract_mentions
+from lint.engine.pipeline import analyse, finish
+from lint.engine.rules import load_registry
+from lint.model.article import parse_article
+from lint.text.sentences import sentence_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted(p for p in (ROOT / "corpus").rglob("*") if p.suffix in (".md", ".markdown", ".mdx"))

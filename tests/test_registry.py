@@ -2,9 +2,11 @@
 
 import pytest
 
-from lint import rules as rules_module
-from lint.finding import Hit
-from lint.rules import CheckKind, RuleError, load_registry
+from lint.engine import rules as rules_module
+from lint.engine.rules import load_registry
+from lint.model.check_kind import CheckKind
+from lint.model.errors import RuleError
+from lint.model.finding import Hit
 
 RULE = """code: {code}
 name: {name}

@@ -2,7 +2,7 @@
 
 from reporting import lint, write_corpus
 
-from lint.finding import Finding
+from lint.model.finding import Finding
 from lint.report.github import GithubReporter, annotation, escape_data, escape_property
 
 

@@ -107,7 +107,7 @@ def test_every_finding_has_a_note_and_a_highlight(tmp_path):
 
 
 def test_overlapping_findings_split_into_segments():
-    from lint.finding import Finding
+    from lint.model.finding import Finding
     from lint.report.html import _highlight
 
     def f(col, end, sev):
@@ -171,7 +171,7 @@ def test_an_article_shows_its_flagged_lines_in_context():
 
 
 def test_most_serious_problem_puts_evidence_and_claims_before_metadata():
-    from lint.finding import Finding
+    from lint.model.finding import Finding
     from lint.report.html import _top_finding
 
     def f(code, category, severity, line):

@@ -8,8 +8,8 @@ from conftest import GOOD_FRONTMATTER, ROOT
 from jsonschema import Draft202012Validator
 from reporting import lint, write_corpus
 
+from lint.model.verdicts import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS
 from lint.report.json import JsonReporter
-from lint.runner import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS
 
 SCHEMA = json.loads((ROOT / "lint" / "report" / "report.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 from conftest import DISCLAIMER, GOOD_FRONTMATTER
 from reporting import lint, write_corpus
 
-from lint.finding import at_least
+from lint.model.finding import at_least
 from lint.report.junit import JunitReporter
 
 

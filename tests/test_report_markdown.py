@@ -47,9 +47,9 @@ def test_article_text_cannot_inject_markdown_html_or_mentions():
 
 
 def test_a_clean_run():
-    from lint.config import Settings
-    from lint.rules import load_registry
-    from lint.runner import Run
+    from lint.engine.config import Settings
+    from lint.engine.rules import load_registry
+    from lint.engine.runner import Run
 
     out = render(Run([], load_registry(), [], Settings()))
     assert out.startswith("## contentlint: No articles were checked")

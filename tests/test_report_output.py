@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from reporting import write_corpus
 
 from lint.cli import main
-from lint.output import pick_format
-from lint.progress import ProgressBar, wanted
+from lint.engine.progress import ProgressBar, wanted
+from lint.report.output import pick_format
 
 
 def invoke(*args):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from lint.examples import expected_count, run_example
-from lint.rules import load_registry
+from lint.engine.examples import expected_count, run_example
+from lint.engine.rules import load_registry
 
 REGISTRY = load_registry()
 RULES = REGISTRY.sorted_rules()

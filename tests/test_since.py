@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from conftest import DISCLAIMER, GOOD_FRONTMATTER
 from reporting import settings, test_registry
 
-from lint import vcs
 from lint.cli import main
-from lint.runner import run, sibling_context
+from lint.engine import vcs
+from lint.engine.runner import run, sibling_context
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -122,7 +122,7 @@ FIBRO = "# Ketamine for Fibromyalgia\n\nAbout {} of fibromyalgia patients respon
 
 def test_cli_since_reports_a_conflict_with_an_unchanged_article(repo):
     """The acceptance case, with the built-in cross-article rule (CL502)."""
-    from lint.rules import load_registry
+    from lint.engine.rules import load_registry
 
     if "CL502" not in load_registry().rules:
         pytest.skip("the cross-article consistency rule CL502 is not in this build")

@@ -2,9 +2,9 @@
 
 from conftest import GOOD_FRONTMATTER
 
-from lint.config import Settings
-from lint.rules import load_registry
-from lint.runner import run
+from lint.engine.config import Settings
+from lint.engine.rules import load_registry
+from lint.engine.runner import run
 
 
 def findings(tmp_path, select=("CL101", "CL201", "CL901")):

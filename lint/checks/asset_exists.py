@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from ..article import Article
-from ..discover import display_path
-from ..rules import CheckKind
+from ..engine.discover import display_path
+from ..model.article import Article
+from ..model.check_kind import CheckKind
 from .frontmatter_values import entry_span
 
 

@@ -19,10 +19,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..article import Article
-from ..citations import CITATION_OPTIONS, block_index_at, citations_for, reference_blocks
-from ..finding import Hit
-from ..rules import CheckKind
+from ..analysis.citations import CITATION_OPTIONS, citations_for
+from ..model.article import Article
+from ..model.check_kind import CheckKind
+from ..model.finding import Hit
+from ..text.sections import block_index_at, reference_blocks
 
 # -- verbs: lemmas to every inflection ---------------------------------------
 IRREGULAR = {
@@ -281,7 +282,7 @@ def compiled(lexicon: Mapping[str, Any]) -> Compiled:
     """The Matcher for a lexicon: built once per process and vocabulary."""
     from spacy.matcher import Matcher
 
-    from ..nlp import get_nlp
+    from ..text.nlp import get_nlp
 
     vocab = get_nlp().vocab
     digest = hashlib.sha256(json.dumps(lexicon, sort_keys=True, default=str).encode()).hexdigest()

@@ -1,6 +1,6 @@
 """Consistency of figures: within an article, across the corpus, against the registry.
 
-All three compare facts (lint.facts): two figures with the same subject,
+All three compare facts (lint.analysis.facts): two figures with the same subject,
 measure, unit and compatible qualifiers whose intervals do not overlap, even
 after a relative tolerance, are in conflict.
 """
@@ -11,11 +11,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from ..article import Article
-from ..evidence import Entry, load_entries, registry_conflict, registry_match, validate_registry
-from ..facts import Fact, agree, extract_facts, in_conflict
-from ..finding import Hit
-from ..rules import CheckKind
+from ..analysis.evidence import (
+    Entry,
+    load_entries,
+    registry_conflict,
+    registry_match,
+    validate_registry,
+)
+from ..analysis.facts import Fact, agree, extract_facts, in_conflict
+from ..model.article import Article
+from ..model.check_kind import CheckKind
+from ..model.finding import Hit
 
 LEXICON_OPTIONS = {"subjects": {}, "measures": {}, "qualifiers": {}}
 COMPARE_OPTIONS = {"tolerance": 0.1, "percentage_points": 1.0}
@@ -33,7 +39,7 @@ def _context(fact: Fact) -> str:
         if k in ("regimen", "population", "route", "period", "region")
     ]
     if fact.timepoint:
-        from ..facts import days_label
+        from ..analysis.facts import days_label
 
         shown.append("at " + days_label(fact.timepoint))
     return f" ({', '.join(shown)})" if shown else ""

@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..article import Article
-from ..rules import CheckKind
+from ..model.article import Article
+from ..model.check_kind import CheckKind
 from .frontmatter_values import dated_entry, months_between, position_of, today
 
 

@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..article import Article
-from ..rules import CheckKind
+from ..model.article import Article
+from ..model.check_kind import CheckKind
 from .frontmatter_values import DATE_FIELD_OPTIONS, date_keys, dated_entry, position_of, today
 
 

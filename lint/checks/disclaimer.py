@@ -6,10 +6,10 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..article import Article, parse_article
-from ..finding import Fix, Hit
-from ..rules import CheckKind
-from .disclaimer_match import OPTIONS, analyse
+from ..analysis.disclaimer_match import OPTIONS, analyse
+from ..model.article import Article, parse_article
+from ..model.check_kind import CheckKind
+from ..model.finding import Fix, Hit
 
 DEFAULT_TEXT = (
     "*This article is for educational purposes only and is not a substitute for professional "

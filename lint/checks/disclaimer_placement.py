@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..article import Article
-from ..finding import Hit
-from ..rules import CheckKind
-from .disclaimer_match import OPTIONS, analyse
+from ..analysis.disclaimer_match import OPTIONS, analyse
+from ..model.article import Article
+from ..model.check_kind import CheckKind
+from ..model.finding import Hit
 
 
 def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:

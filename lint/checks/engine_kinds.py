@@ -4,7 +4,7 @@
 reports directives that hid nothing, which only the engine can know.
 """
 
-from ..rules import CheckKind
+from ..model.check_kind import CheckKind
 
 INPUT = CheckKind(name="input", options={}, scope="engine")
 UNUSED_SUPPRESSION = CheckKind(name="unused-suppression", options={}, scope="engine")

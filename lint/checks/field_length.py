@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..article import Article
-from ..finding import Hit
-from ..rules import CheckKind
+from ..model.article import Article
+from ..model.check_kind import CheckKind
+from ..model.finding import Hit
 from .frontmatter_values import entry_span
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..article import Article
+from ..model.article import Article
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 ISO_DATETIME = re.compile(
@@ -60,7 +60,7 @@ def today(options: Mapping[str, Any]) -> dt.date:
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            from ..config import ConfigError
+            from ..model.errors import ConfigError
 
             raise ConfigError(
                 f"option 'today' must be an ISO date such as 2026-11-21, got {value!r}"

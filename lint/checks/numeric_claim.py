@@ -1,7 +1,7 @@
 """Unsupported numeric claims: a figure that states a fact and has no citation.
 
-The number grammar (lint.numbers) finds the figures; citation detection
-(lint.citations) says which are supported. Headings are never reported. The
+The number grammar (lint.analysis.numbers) finds the figures; citation detection
+(lint.analysis.citations) says which are supported. Headings are never reported. The
 severity of each kind is an option: a kind set to "off" is not reported, and
 "default" uses the rule's own severity (so a user's severity override applies).
 """
@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..article import Article
-from ..citations import CITATION_OPTIONS, citations_for, same_figure
-from ..evidence import validate_registry
-from ..finding import SEVERITIES, Hit
-from ..numbers import KINDS, NumericMention, extract_mentions
-from ..rules import CheckKind
+from ..analysis.citations import CITATION_OPTIONS, citations_for, same_figure
+from ..analysis.evidence import validate_registry
+from ..analysis.numbers import KINDS, NumericMention, extract_mentions
+from ..model.article import Article
+from ..model.check_kind import CheckKind
+from ..model.finding import SEVERITIES, Hit
 
 LABELS = {
     "percentage": "Statistic",
@@ -223,7 +223,7 @@ def _cited_before(
     article: Article, mention: NumericMention, mentions: list[NumericMention], citations, vocab
 ) -> bool:
     """The same figure stated earlier with its source ("it was also 15 points"): it refers back."""
-    from ..citations import same_figure
+    from ..analysis.citations import same_figure
 
     for other in mentions:
         if other.start >= mention.start:
@@ -350,7 +350,7 @@ def _story(article: Article, mention: NumericMention, vocab) -> bool:
         cache["title"] = bool(pattern.search(f"{title or ''} {h1}"))
     if cache["title"]:
         return True
-    from ..citations import section_headings
+    from ..text.sections import section_headings
 
     block = article.blocks[mention.block]
     return any(pattern.search(h.text) for h in section_headings(article, block))
@@ -574,11 +574,11 @@ def _detail(
     return ""
 
 
-# -- the evidence registry (issue 5; lint.evidence) -----------------------------
+# -- the evidence registry (issue 5; lint.analysis.evidence) -----------------------------
 def _registry_citation(article: Article, mention: NumericMention, options: Mapping[str, Any]):
     """An uncited figure the evidence registry agrees with: name the registry's
     source in the message and offer a fix that adds it as a footnote."""
-    from ..evidence import registry_hint
+    from ..analysis.evidence import registry_hint
 
     hint = registry_hint(article, mention, options)
     if hint is None:

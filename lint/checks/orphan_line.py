@@ -20,10 +20,10 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..article import Article
-from ..finding import Hit
-from ..markdown import Block
-from ..rules import CheckKind
+from ..model.article import Article
+from ..model.check_kind import CheckKind
+from ..model.finding import Hit
+from ..model.markdown import Block
 from .prose_text import as_tuple, compiled, line_key, pattern_validator, phrase_regex
 
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..article import Article
-from ..finding import Hit
-from ..rules import CheckKind
+from ..model.article import Article
+from ..model.check_kind import CheckKind
+from ..model.finding import Hit
 
 
 def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:

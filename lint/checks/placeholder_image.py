@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..article import Article
-from ..finding import Hit
-from ..rules import CheckKind
+from ..model.article import Article
+from ..model.check_kind import CheckKind
+from ..model.finding import Hit
 from .frontmatter_values import entry_span
 
 

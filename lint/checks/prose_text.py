@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from ..article import Article
+from ..model.article import Article
 
 LINE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 

@@ -7,9 +7,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..article import Article
-from ..finding import Hit
-from ..rules import CheckKind
+from ..model.article import Article
+from ..model.check_kind import CheckKind
+from ..model.finding import Hit
 from .frontmatter_values import entry_span
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..article import Article
-from ..finding import Hit
-from ..rules import CheckKind
-from ..suppress import FRONTMATTER_KEY
+from ..model.article import Article
+from ..model.check_kind import CheckKind
+from ..model.finding import Hit
+from ..model.suppress import FRONTMATTER_KEY
 from .frontmatter_values import key_span
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ..finding import CATEGORIES, SEVERITIES, Finding, at_least
-from ..rules import Rule
-from ..runner import BLOCKED, DRAFT, PUBLISHABLE, VERDICT_LABELS, WARNINGS, Run
+from ..engine.rules import Rule
+from ..engine.runner import Run
+from ..model.finding import CATEGORIES, SEVERITIES, Finding, at_least
+from ..model.verdicts import BLOCKED, DRAFT, PUBLISHABLE, VERDICT_LABELS, WARNINGS
 
 # A stable address per rule for SARIF's helpUri and other links. The `.invalid`
 # top-level domain never resolves (RFC 2606), so this is an identifier rather

@@ -9,15 +9,15 @@ message `%`, CR and LF become %25, %0D and %0A; in property values `:` and
 
 from __future__ import annotations
 
-from ..finding import Finding
-from ..runner import Run
+from ..engine.runner import Run
+from ..model.finding import Finding
 from .common import verdict_summary
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    from ..files import UNSAFE
+    from ..engine.files import UNSAFE
 
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     # Other control characters (terminal escapes) are shown, not obeyed, in the log.

@@ -18,9 +18,10 @@ from importlib.resources import files
 from pathlib import Path
 
 from .. import __version__
-from ..engine import ArticleResult
-from ..finding import Finding
-from ..runner import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS, Run
+from ..engine.pipeline import ArticleResult
+from ..engine.runner import Run
+from ..model.finding import Finding
+from ..model.verdicts import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS
 from .common import (
     SEVERITY_ORDER,
     VERDICT_ORDER,

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from ..runner import BLOCKED, DRAFT, VERDICTS, Run
+from ..engine.runner import Run
+from ..model.verdicts import BLOCKED, DRAFT, VERDICTS
 from .common import verdict_of
 
 

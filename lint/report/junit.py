@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..finding import Finding
-from ..runner import DRAFT, Run
+from ..engine.runner import Run
+from ..model.finding import Finding
+from ..model.verdicts import DRAFT
 from .common import gating, verdict_label, verdict_of
 
 # XML 1.0 cannot carry most control characters at all, escaped or not.

@@ -14,8 +14,9 @@ import re
 from collections.abc import Mapping
 from urllib.parse import quote
 
-from ..finding import Finding
-from ..runner import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS, Run
+from ..engine.runner import Run
+from ..model.finding import Finding
+from ..model.verdicts import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS
 from .common import (
     SEVERITY_ORDER,
     VERDICT_ORDER,

@@ -12,9 +12,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
-from ..finding import Finding
-from ..rules import Rule
-from ..runner import Run
+from ..engine.rules import Rule
+from ..engine.runner import Run
+from ..model.finding import Finding
 from .common import TOOL_URL, first_sentence, help_uri, rule_help_markdown, rule_help_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

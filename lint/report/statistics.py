@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from ..finding import SEVERITY_RANK
-from ..runner import Run
+from ..engine.runner import Run
+from ..model.finding import SEVERITY_RANK
 
 
 def rule_statistics(run: Run) -> list[dict]:

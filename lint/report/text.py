@@ -7,8 +7,9 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from ..files import escape_text, safe_name, visible_line
-from ..runner import BLOCKED, DRAFT, WARNINGS, Run
+from ..engine.files import escape_text, safe_name, visible_line
+from ..engine.runner import Run
+from ..model.verdicts import BLOCKED, DRAFT, WARNINGS
 from .common import gating, verdict_label, verdict_of, verdict_summary
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

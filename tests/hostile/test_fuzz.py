@@ -16,11 +16,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.config import Settings
-from lint.positions import LineIndex
+from lint.engine.config import Settings
+from lint.engine.rules import load_registry
+from lint.engine.runner import run
+from lint.model.positions import LineIndex
 from lint.report import REPORTERS
-from lint.rules import load_registry
-from lint.runner import run
 
 EXAMPLES = int(os.environ.get("CONTENTLINT_FUZZ_EXAMPLES", "20"))
 
@@ -129,7 +129,7 @@ JOBS_EXAMPLES = int(
     suppress_health_check=list(HealthCheck),
     derandomize=True,
 )
-@given(st.lists(article, min_size=4, max_size=8))  # 4 or more: the pool is used (lint.isolation)
+@given(st.lists(article, min_size=4, max_size=8))  # 4 or more: the pool is used (lint.engine.isolation)
 def test_generated_input_reports_the_same_with_one_or_two_workers(articles):
     folder = Path(tempfile.mkdtemp(prefix="fuzz-jobs-", dir=os.getcwd()))
     try:

@@ -267,7 +267,7 @@ def test_output_onto_a_fifo_or_device_is_written_in_place(project):
 
 
 def test_output_to_dev_null_leaves_it_a_device():
-    from lint.output import write_file
+    from lint.engine.files import write_file
 
     write_file(Path(os.devnull), b"report\n")
     assert stat.S_ISCHR(os.lstat(os.devnull).st_mode)
@@ -335,7 +335,7 @@ def test_fix_refuses_a_read_only_file_with_a_finding(project):
 
 
 def test_fix_in_a_read_only_folder_or_a_deleted_file_is_no_traceback(project, monkeypatch):
-    from lint import fixes
+    from lint.engine import fixes
 
     article = _fixable(project / "a.md")
 
@@ -345,7 +345,7 @@ def test_fix_in_a_read_only_folder_or_a_deleted_file_is_no_traceback(project, mo
     monkeypatch.setattr(fixes.tempfile, "mkstemp", refuse)
     import hashlib
 
-    from lint.finding import Fix
+    from lint.model.finding import Fix
 
     digest = hashlib.sha256(article.read_bytes()).hexdigest()
     outcome = fixes.fix_file(
@@ -358,7 +358,7 @@ def test_fix_in_a_read_only_folder_or_a_deleted_file_is_no_traceback(project, mo
 
 
 def test_a_write_killed_midway_leaves_no_partial_file_and_no_orphan(project, monkeypatch):
-    from lint import fixes
+    from lint.engine import fixes
 
     article = _fixable(project / "a.md")
 
@@ -394,7 +394,7 @@ def test_fix_keeps_the_owner(project):
 def _die_on_boom(path, data, rules, registry, budget):
     if path == "boom.md":
         os._exit(9)  # what the OOM killer or a segfault looks like from the parent
-    from lint.engine import analyse
+    from lint.engine.pipeline import analyse
 
     return analyse(path, data, rules, registry)
 
@@ -402,10 +402,10 @@ def _die_on_boom(path, data, rules, registry, budget):
 def test_a_killed_worker_costs_one_cl001_finding_and_the_run_goes_on(monkeypatch):
     import multiprocessing
 
-    from lint import isolation
-    from lint.config import Settings
-    from lint.rules import load_registry
-    from lint.runner import select_rules
+    from lint.engine import isolation
+    from lint.engine.config import Settings
+    from lint.engine.rules import load_registry
+    from lint.engine.runner import select_rules
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the patched worker reaches the pool only when it forks")
@@ -424,10 +424,10 @@ def test_a_killed_worker_costs_one_cl001_finding_and_the_run_goes_on(monkeypatch
 
 
 def test_a_crashing_rule_is_one_cl001_finding_naming_it():
-    from lint.config import Settings
-    from lint.engine import analyse
-    from lint.rules import load_registry
-    from lint.runner import select_rules
+    from lint.engine.config import Settings
+    from lint.engine.pipeline import analyse
+    from lint.engine.rules import load_registry
+    from lint.engine.runner import select_rules
 
     registry = load_registry()
     rules = select_rules(registry, Settings(cache=False))
@@ -450,8 +450,8 @@ def test_a_crashing_rule_is_one_cl001_finding_naming_it():
 
 @pytest.mark.parametrize("figure", ["８５％", "٨٥٪", "۸۵%"])
 def test_full_width_and_arabic_indic_figures_are_checked(figure):
-    from lint.article import load_article
-    from lint.numbers.scan import extract_mentions
+    from lint.analysis.numbers.scan import extract_mentions
+    from lint.model.article import load_article
 
     article = load_article(
         "a.md", hostile_cases.good("a", f"About {figure} of patients improved.\n").encode()

@@ -1,0 +1,1 @@
+"""Analyses of one article that checks share: numbers, citations, facts, evidence, disclaimers."""

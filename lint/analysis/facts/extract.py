@@ -1,0 +1,291 @@
+"""From NumericMentions to Facts: each figure with its subject, measure, qualifiers and value.
+
+Each figure's context is read in widening scopes (its clause, its sentence,
+the sentence before, the list item's label, the headings above, the title,
+the article) with the lexicons in rules/lexicon/; what the figure cannot be
+safely compared as is recorded in `Fact.not_compared`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ...model.article import Article
+from ..citations import citations_for
+from ..numbers import extract_mentions
+from .fact import Fact
+from .lexicon import Lexicon, default_lexicon_data, lexicon_for
+from .measures import MeasureFinder
+from .not_compared import NotComparedRules
+from .patterns import (
+    ANAPHORIC_STUDY,
+    EXCLUDED_KINDS,
+    NEW_STUDY,
+    STUDY_REPORT,
+    STUDY_SAMPLE,
+    TIMEPOINT_AFTER,
+    TIMEPOINT_BEFORE,
+    TIMEPOINT_START,
+)
+from .qualifiers import QualifierFinder
+from .subjects import SubjectFinder
+from .values import Value, normalise
+
+
+def lexicon_from(options: Mapping[str, Any] | None) -> Lexicon:
+    """The lexicons a rule's options name, or the packaged ones."""
+    data = default_lexicon_data()
+    options = options or {}
+    return lexicon_for(
+        options.get("subjects") or data["subjects"],
+        options.get("measures") or data["measures"],
+        options.get("qualifiers") or data["qualifiers"],
+    )
+
+
+def extract_facts(
+    article: Article, options: Mapping[str, Any] | None = None, mentions: Sequence | None = None
+) -> list[Fact]:
+    """Every figure in the article that the lexicons can place, in text order.
+
+    Figures whose subject or measure is unknown are still returned (with
+    None) so `contentlint facts` can show what was not understood; checks
+    compare only facts with a key. `mentions` replaces the number grammar's
+    (tests use it); those are not cached.
+    """
+    lexicon = lexicon_from(options)
+    if mentions is not None:
+        return FactExtractor(article, lexicon).facts(
+            sorted(mentions, key=lambda m: (m.start, m.end))
+        )
+    # Three rules (and CL301's registry hint) ask for the same article's facts.
+    cache = article.cache
+    key = ("facts", id(lexicon))
+    if key not in cache:
+        found = sorted(extract_mentions(article), key=lambda m: (m.start, m.end))
+        cache[key] = (lexicon, FactExtractor(article, lexicon).facts(found))
+    return list(cache[key][1])
+
+
+class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRules):
+    def __init__(self, article: Article, lexicon: Lexicon) -> None:
+        super().__init__(article)
+        self.lex = lexicon
+        self.mentions: Sequence = ()
+
+    def facts(self, mentions: Sequence) -> list[Fact]:
+        self.mentions = mentions
+        values = []
+        for m in mentions:
+            if m.kind in EXCLUDED_KINDS or self.in_heading(m):
+                continue
+            numbers = (
+                self.article.text[m.number_start : m.number_end]
+                if 0 <= m.number_start < m.number_end
+                else ""
+            )
+            value = normalise(m.low, m.high, m.unit, m.kind, m.qualifier, m.scale, numbers)
+            if value is None:
+                continue
+            value = self._adjust_qualifier(m, value)
+            values.append((m, value))
+        timepoints = self._timepoints(values)
+        facts = []
+        for m, value in values:
+            if id(m) in timepoints["is_timepoint"]:
+                continue
+            fact = self._fact(m, value)
+            fact.timepoint = timepoints["of"].get(id(m)) or self.header_timepoint(self.block_of(m))
+            facts.append(fact)
+        self._share_cohorts(facts)
+        return facts
+
+    @staticmethod
+    def _share_cohorts(facts: list[Fact]) -> None:
+        """ "80% of women with high blood pressure are aware of it, against 72% of men": figures
+        of one measure stated side by side in a sentence share the cohort the first one names."""
+        by_sentence: dict[int, list[Fact]] = {}
+        for fact in facts:
+            by_sentence.setdefault(fact.sentence_start, []).append(fact)
+        for group in by_sentence.values():
+            named = [f for f in group if "cohort" in f.qualifiers]
+            for fact in group:
+                if "cohort" in fact.qualifiers:
+                    continue
+                model = next(
+                    (f for f in named if f.measure == fact.measure and f.start < fact.start), None
+                )
+                if model is None:
+                    continue
+                fact.qualifiers["cohort"] = model.qualifiers["cohort"]
+                if model.subject is None:
+                    fact.subject, fact.subject_label, fact.subject_from = None, "", ""
+                    fact.not_compared = fact.not_compared or model.not_compared
+
+    def _adjust_qualifier(self, m, value: Value) -> Value:
+        """ "within 3 days" is at most 3 days."""
+        before = self.prose[max(m.sentence_start, m.start - 24) : m.start].lower()
+        text = m.text.lower()
+        if value.dimension == "time" and value.qualifier == "exact":
+            if re.search(r"\bwithin\s*$", before) or text.startswith("within"):
+                return Value(
+                    value.dimension, value.unit, value.low, value.high, "upper", value.display
+                )
+        return value
+
+    def _timepoints(self, values: list[tuple[Any, Value]]) -> dict[str, Any]:
+        """Durations that date another figure ("50-70% at 24 hours") are qualifiers, not facts."""
+        is_timepoint: set[int] = set()
+        of: dict[int, tuple[float, float]] = {}
+        by_sentence: dict[int, list] = {}
+        for m, value in values:
+            by_sentence.setdefault(m.sentence_start, []).append((m, value))
+        for group in by_sentence.values():
+            rates = [(m, v) for m, v in group if v.dimension in ("proportion", "count")]
+            if not rates:
+                continue
+            points = []
+            for m, value in group:
+                if value.dimension != "time":
+                    continue
+                before = self.prose[m.sentence_start : m.start]
+                after = self.prose[m.end : m.sentence_end]
+                if not (
+                    TIMEPOINT_BEFORE.search(before)
+                    or TIMEPOINT_START.match(m.text)
+                    or TIMEPOINT_AFTER.match(after)
+                ):
+                    continue
+                is_timepoint.add(id(m))
+                points.append(
+                    (m, value.bounds() if value.qualifier != "upper" else (value.high, value.high))
+                )
+            # each rate takes the nearest time point in its clause, else in its sentence
+            for r, _ in rates:
+                clause = self.clause(r)
+                near = [p for p in points if clause[0] <= p[0].start < clause[1]] or points
+                if near:
+                    best = min(
+                        near, key=lambda p: min(abs(p[0].start - r.end), abs(r.start - p[0].end))
+                    )
+                    of[id(r)] = best[1]
+        return {"is_timepoint": is_timepoint, "of": of}
+
+    def names_study(self, start: int, end: int) -> bool:
+        """Whether the text names or reports one study ("a 2019 trial", "the SUSTAIN-2 trial", "found that")."""
+        names = self.lex.study_names
+        return bool(
+            STUDY_REPORT.search(self.prose, start, end)
+            or (names is not None and names.search(self.prose, start, end))
+        )
+
+    def study_context(self, m, block, clause: tuple[int, int]) -> tuple[str, str, str]:
+        """(how, which study, which arm) a figure is tied to, or ("", "", "") for a general claim.
+
+        A sentence that names a study sets the context for the sentences after it in
+        its paragraph ("A 2019 trial enrolled 120 adults. Response at one week was
+        62%."), and so does a paragraph's bold label or the heading above; "58% of the
+        drug group" is a result of one arm. "That trial" and "the same study" refer to
+        the study named before; a study's identity is its citation when it has one."""
+        start, end = self.sentence_span(m)
+        arm = ""
+        arms = self.lex.arms
+        found = arms.search(self.prose, clause[0], clause[1]) if arms is not None else None
+        if found is not None:
+            arm = " ".join(
+                w
+                for w in found.group(0).lower().split()[1:]
+                if w not in ("the", "those", "in", "people", "patients", "participants")
+            )
+        how, span = "", None
+        if self.names_study(start, end):
+            how, span = "sentence", (start, end)
+        elif block is not None and block.kind != "heading":
+            lead = self.lead_in_span(block)
+            heading = next(iter(self.headings(block)), None)
+            if lead is not None and self.names_study(lead[0], lead[1]):
+                how, span = "context", lead
+            elif heading is not None and self.names_study(heading.start, heading.end):
+                how, span = "heading", (heading.start, heading.end)
+            elif block.kind != "table_cell":
+                for s_start, s_end in self.sentences():
+                    if s_start >= start:
+                        break
+                    if s_start >= block.start and s_end <= end and self.names_study(s_start, s_end):
+                        how, span = "context", (s_start, s_end)
+        if span is not None:
+            return how, self.study_id(span), arm
+        if arm or STUDY_SAMPLE.search(m.noun):
+            return "arm", "", arm
+        return "", "", ""
+
+    def study_id(self, span: tuple[int, int]) -> str:
+        """Which study a naming sentence is about: its citation, the study named before it
+        ("that trial", "the same study"), or the sentence itself."""
+        cited = citations_for(self.article).citation_for(span[0], span[1])
+        if cited is not None:
+            return f"{cited.form}:{cited.target}"
+        text = self.prose[span[0] : span[1]]
+        if ANAPHORIC_STUDY.search(text) and not NEW_STUDY.search(text):
+            earlier = [
+                s for s in self.sentences() if s[1] <= span[0] and self.names_study(s[0], s[1])
+            ]
+            for prev in reversed(earlier):
+                prev_text = self.prose[prev[0] : prev[1]]
+                if not (ANAPHORIC_STUDY.search(prev_text) and not NEW_STUDY.search(prev_text)):
+                    return self.study_id(prev)
+        return f"study@{span[0]}"
+
+    def _fact(self, m, value: Value) -> Fact:
+        art = self.article
+        line, col = art.position(m.start)
+        end_line, end_col = art.index.end_position(m.start, m.end)
+        support = citations_for(art).support_for(
+            m, list(self.mentions)
+        )  # a cited summary's repeat counts
+        cited = support is not None
+        fact = Fact(
+            path=art.path,
+            start=m.start,
+            end=m.end,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            text=art.text[m.start : m.end],
+            kind=m.kind,
+            dimension=value.dimension,
+            unit=value.unit,
+            low=value.low,
+            high=value.high,
+            qualifier=value.qualifier,
+            value=value.display,
+            cited=cited,
+            sentence_start=m.sentence_start,
+        )
+        block = self.block_of(m)
+        fact.group = self.groups().get(block.index) if block is not None else None
+        if support is not None:
+            fact.source = f"{support.form}:{support.target}"
+        fact.subsection = self.subsection(block)
+        clause = self.clause(m)
+        fact.study_from, fact.study_id, fact.arm = self.study_context(m, block, clause)
+        fact.study = bool(fact.study_from)
+        measure, where = self.measure_of(m, value, clause, block)
+        if measure is not None:
+            fact.measure, fact.measure_label = measure
+            fact.measure_from = where
+        spec = self.measure_spec(fact.measure)
+        self.place_subject(fact, m, clause, block, spec)
+        section = self.section(block, m)
+        if section is not None:
+            fact.qualifiers["section"] = section
+        self.add_qualifiers(fact, m, clause, block, spec)
+        comparators = self.lex.comparators
+        fact.comparator = fact.subject in comparators or any(
+            self.lex.labels.get(c, c) == fact.qualifiers.get("treatment") for c in comparators
+        )
+        fact.not_compared = self.not_compared_reason(fact, spec, m, block, clause)
+        return fact

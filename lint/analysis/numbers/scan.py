@@ -1,0 +1,170 @@
+"""extract_mentions: every figure in an article's prose, sentence by sentence and cell by cell."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from ...text.sections import block_index_at, reference_blocks
+from ...text.sentences import sentence_spans
+from ..citations import CITATION_OPTIONS, marker_spans
+from .grammar import SentenceParser
+from .mention import NumericMention
+from .number_words import NUMBER_WORDS
+from .tables import row_context, split_cells, table_headers
+from .timeline import rank_mentions, timeline_mentions
+from .tokens import TRIGGER, Tok, tokenize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...model.article import Article
+
+
+def _masked_prose(article: Article) -> str:
+    """Prose with citation markers blanked, so "[12]" or "(Smith, 2021)" never reads as a figure."""
+    prose = article.prose
+    spans = marker_spans(article)
+    if not spans:
+        return prose
+    pieces, cursor = [], 0
+    for start, end, _, _ in spans:
+        if start < cursor:
+            start = cursor
+        if start >= end:
+            continue
+        pieces.append(prose[cursor:start])
+        pieces.append(re.sub(r"[^\n]", " ", prose[start:end]))
+        cursor = end
+    pieces.append(prose[cursor:])
+    return "".join(pieces)
+
+
+# Full-width (８５％) and Arabic-Indic (٨٥٪, ۸۵) digits and signs read as their ASCII
+# forms, one character for one, so offsets do not move: such figures are claims too.
+DIGIT_FORMS = {
+    **{0xFF10 + i: str(i) for i in range(10)},
+    **{0x0660 + i: str(i) for i in range(10)},
+    **{0x06F0 + i: str(i) for i in range(10)},
+    0xFF05: "%",
+    0x066A: "%",
+    0xFF0E: ".",
+    0xFF0C: ",",
+    0x066B: ".",
+    0x066C: ",",
+}
+
+
+def extract_mentions(article: Article) -> list[NumericMention]:
+    """Every numeric mention in the article's prose that is a claim candidate, in order (cached)."""
+    cache = article.cache
+    if "mentions" in cache:
+        return cache["mentions"]
+    masked = _masked_prose(article).translate(DIGIT_FORMS)
+    lowered = masked.lower()
+    if len(lowered) != len(masked):  # a few characters change length when lowercased ("İ")
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in masked)
+    triggers = [m.start() for m in TRIGGER.finditer(lowered)]
+    skip_blocks = {
+        b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])
+    }
+    rows = None
+    mentions: list[NumericMention] = []
+    for s_start, s_end in sentence_spans(article):
+        k = bisect_left(triggers, s_start)
+        if k >= len(triggers) or triggers[k] >= s_end:
+            continue  # no digit and no number word in this sentence
+        text = masked[s_start:s_end]
+        stripped = len(text) - len(text.lstrip())
+        index = block_index_at(article, s_start + stripped)
+        if index is None:
+            continue
+        block = article.blocks[index]
+        if not block.is_prose or index in skip_blocks:
+            continue
+        sentence = (s_start + stripped, s_start + len(text.rstrip()))
+        toks = tokenize(text, s_start)
+        context = ""
+        header: list[str] = []
+        if block.row is not None:
+            if rows is None:
+                rows, headers = row_context(article), table_headers(article)
+            context = rows.get(block.row, "")
+            header = headers.get(block.row, [])
+        if block.lead_in:
+            context += " " + block.lead_in.lower()
+        cell = block.row is not None
+        for column, segment in enumerate(split_cells(article, toks) if cell else [toks]):
+            if not segment:
+                continue
+            extra = (
+                " " + " ".join(re.findall(r"[^\W\d_]+", header[column]))
+                if column < len(header)
+                else ""
+            )
+            mentions.extend(_read_segment(article, segment, context + extra, sentence, index, cell))
+    titles = [
+        (link.start, link.end)
+        for link in article.layout.links
+        if not re.match(r"^(?:https?:|www\.|mailto:)", link.href.strip(), re.I)
+    ]
+    if (
+        titles
+    ):  # "[Why 80% of patients respond](/blog/why)": another article's title, not a claim here
+        mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in titles)]
+    extra = [
+        m
+        for m in timeline_mentions(article, mentions) + rank_mentions(article, mentions)
+        if m.block not in skip_blocks
+    ]
+    if extra:
+        mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
+    cache["mentions"] = mentions
+    return mentions
+
+
+def _read_segment(
+    article: Article,
+    toks: list[Tok],
+    context: str,
+    sentence: tuple[int, int],
+    index: int,
+    cell: bool = False,
+) -> list[NumericMention]:
+    """The mentions in one sentence (or one table cell of it), read number by number."""
+    mentions: list[NumericMention] = []
+    parser = SentenceParser(toks, context, cell)
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if not (tok.is_digit or tok.lower in NUMBER_WORDS or tok.lower in ("a", "an")):
+            i += 1
+            continue
+        if tok.lower in ("a", "an") and parser.read_quantity(i) is None:
+            i += 1
+            continue
+        claim, i = parser.parse(i)
+        if claim is None:
+            continue
+        start, end = article.snap(
+            toks[claim.start_tok].start, toks[min(claim.end_tok, len(toks)) - 1].end
+        )
+        mentions.append(
+            NumericMention(
+                start=start,
+                end=end,
+                low=float(claim.low),
+                high=float(claim.high),
+                unit=claim.unit,
+                qualifier=claim.qualifier,
+                scale=claim.scale,
+                kind=claim.kind,
+                text=article.text[start:end],
+                sentence_start=sentence[0],
+                sentence_end=sentence[1],
+                block=index,
+                number_start=toks[claim.num_start].start,
+                number_end=toks[claim.num_end - 1].end,
+                noun=claim.noun,
+            )
+        )
+    return mentions

@@ -1,0 +1,231 @@
+"""Onset timelines: "**Days 3-7**: most people sleep better", "By week 16, most people adjust".
+
+The grammar reads "Week 3" as a label (like "Step 3"), which it is in a plan or a heading. But
+a day, week or month number that says *when an effect happens* is a timing claim (policy §1):
+
+- a label that opens a paragraph or list item ("**Weeks 5-8**: nausea peaks", "Month 6: early
+  results", a bold "**Hours 1-4:**" over a list) is one, unless what it labels is a named phase
+  ("Week 2-3: Acute Series") or nothing at all;
+- a timepoint inside a sentence ("Peak misery is days 2-4 after injection", "By month 4, most
+  people adjust") is one when the sentence speaks of an effect and gives no advice or plan
+  ("Plan light days 2-4 after injections" is advice that points back to it).
+
+Headings, tables, hypotheticals and stories are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ...text.sentences import sentence_spans
+from .cues import ADVICE_OPENERS, NARRATIVE_CUES, TIMELINE_EFFECT_CUES
+from .mention import NumericMention
+from .units import TIME_UNITS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...model.article import Article
+
+UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+NUM = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?\+?"
+PREP = r"(?:(?:by|beyond|after|around|until|from|at|in|over)\s+)?"
+# The markup runs around a label are bounded: two adjacent unbounded runs of `*` would make a long
+# run of asterisks quadratic to reject (hostile input), and a real label has a few at most.
+LABEL = re.compile(
+    rf"^[\s>*_+\-]{{0,12}}(?:\d+[.)]\s+)?[*_]{{0,4}}(?P<label>{PREP}(?:(?P<u1>{UNIT})\s+(?P<n1>{NUM})|"
+    rf"(?P<n2>{NUM})\s*(?P<u2>{UNIT})))[*_]{{0,4}}\s*(?:\([^)\n]{{0,40}}\))?\s*[*_]{{0,4}}\s*:(?P<rest>.*)$",
+    re.I | re.S,
+)
+# "days 2-4", "weeks 5-6", "by month 4", "month 12-18": a unit before its number is a point in time
+POINT = re.compile(
+    rf"(?<![\w-])(?P<prep>(?:by|at|around|until|through|beyond|after|from|to)\s+)?"
+    rf"(?P<u>{UNIT})\s+(?P<n>{NUM})(?![\w.])",
+    re.I,
+)
+WORD = re.compile(r"[a-z][a-z'’-]*")
+TITLE_SMALL = {"and", "of", "the", "a", "an", "&", "to", "for", "in", "on", "with", "or", "vs"}
+
+
+def _value(num: str) -> tuple[float, float]:
+    parts = [float(p) for p in re.findall(r"\d+", num)]
+    return (parts[0], parts[-1]) if parts else (0.0, 0.0)
+
+
+def _names_a_phase(rest: str) -> bool:
+    """ "Assessment and Initiation", "Acute Series": a label's text that is a name, not a finding."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", rest)
+    if not words or len(words) > 6:
+        return False
+    return all(w[:1].isupper() or w.lower() in TITLE_SMALL for w in words) and any(
+        w[:1].isupper() for w in words
+    )
+
+
+def _advice_or_story(sentence: str) -> bool:
+    words = WORD.findall(sentence.lower())
+    if not words:
+        return True
+    if words[0] in ADVICE_OPENERS or (words[0] == "don't" or words[0] == "don’t"):
+        return True
+    if set(words) & (NARRATIVE_CUES & {"i", "i've", "i'm", "my", "me", "he", "she", "his", "her"}):
+        return True
+    opening = re.sub(r"^[\W_]+", "", sentence.lower())
+    return bool(
+        re.match(r"(?:if|when) you\b", opening) or re.search(r"\byou(?:'re|’re| are) at\b", opening)
+    )
+
+
+RANK = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth)\s+(?:most\s+common|leading|largest|biggest|deadliest|top)\s+"
+    r"(?:cause|causes|killer|killers|reason|reasons|source|sources)\b",
+    re.I,
+)
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+
+
+def rank_mentions(article: Article, mentions: list[NumericMention]) -> list[NumericMention]:
+    """ "the 10th leading cause of death", "the second most common cause": a rank is a claim of how common."""
+    from bisect import bisect_right
+
+    prose = article.prose
+    if "leading" not in prose and "most common" not in prose and "largest" not in prose:
+        return []
+    spans = sentence_spans(article)
+    starts = [s for s, _ in spans]
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for block in article.blocks:
+        if block.kind not in ("paragraph", "table_cell") or not block.is_prose:
+            continue
+        for m in RANK.finditer(prose, block.start, block.end):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            word = m.group("n").lower()
+            value = float(ORDINALS.get(word) or re.match(r"\d+", word).group(0))
+            k = max(0, bisect_right(starts, m.start()) - 1)
+            found.append(
+                NumericMention(
+                    start=m.start(),
+                    end=m.end(),
+                    low=value,
+                    high=value,
+                    unit="rank",
+                    qualifier="exact",
+                    scale=None,
+                    kind="count",
+                    text=article.text[m.start() : m.end()],
+                    sentence_start=spans[k][0],
+                    sentence_end=spans[k][1],
+                    block=block.index,
+                    number_start=m.start(),
+                    number_end=m.end("n"),
+                )
+            )
+            taken.append((m.start(), m.end()))
+    return found
+
+
+def timeline_mentions(article: Article, mentions: list[NumericMention]) -> list[NumericMention]:
+    """Timing claims the grammar left out as labels (see the module docstring)."""
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[NumericMention] = []
+    spans = sentence_spans(article)
+    starts = [s for s, _ in spans]
+    from bisect import bisect_right
+
+    def sentence_of(offset: int) -> tuple[int, int]:
+        k = max(0, bisect_right(starts, offset) - 1)
+        return spans[k]
+
+    def add(start: int, end: int, num: str, unit: str, block: int) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        low, high = _value(num)
+        s_start, s_end = sentence_of(start)
+        text = article.text[start:end]
+        found.append(
+            NumericMention(
+                start=start,
+                end=end,
+                low=low,
+                high=high,
+                unit=TIME_UNITS.get(unit.lower(), unit.lower()),
+                qualifier="lower" if "+" in num else "exact",
+                scale=None,
+                kind="duration",
+                text=text,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                block=block,
+                number_start=start,
+                number_end=end,
+            )
+        )
+        taken.append((start, end))
+
+    text = article.text
+    prose = article.prose
+    seen_items: set = set()
+    for block in article.blocks:
+        if block.kind != "paragraph" or not block.is_prose or block.row is not None:
+            continue
+        raw = text[block.start : block.end]
+        if not re.search(r"\d", raw):
+            continue
+        # 1. a label that opens the paragraph or list item
+        first_of_item = block.item is None or block.item not in seen_items
+        if block.item is not None:
+            seen_items.add(block.item)
+        labelled = False
+        offset = 0
+        for k, line in enumerate(raw.split("\n")):  # each line of a paragraph written as a timeline
+            m = LABEL.match(line) if (first_of_item or k > 0) else None
+            if m:
+                rest = re.sub(r"[*_`]+", " ", m.group("rest")).strip()
+                bold = line.lstrip(" \t>-+*").startswith("*") or line.lstrip(" \t>-+").startswith(
+                    "**"
+                )
+                hypothetical = _advice_or_story(m.group("label") + " " + rest) and bool(rest)
+                at = block.start + offset
+                rest_start = at + m.start("rest")
+                own = any(rest_start <= s < at + len(line) for s, _ in taken)
+                if own:
+                    pass  # "Month 1: 0.25mg weekly": the figure after the label carries the claim
+                elif (rest or bold) and not _names_a_phase(rest) and not hypothetical:
+                    num, unit = (
+                        (m.group("n1"), m.group("u1"))
+                        if m.group("n1")
+                        else (m.group("n2"), m.group("u2"))
+                    )
+                    add(at + m.start("label"), at + m.end("label"), num, unit, block.index)
+                    labelled = True
+            offset += len(line) + 1
+        if labelled:
+            continue
+        # 2. a timepoint inside a sentence that speaks of an effect
+        for p in POINT.finditer(prose, block.start, block.end):
+            if (
+                not p.group("prep")
+                and not re.search(r"[-–]", p.group("n"))
+                and not (p.group("u").lower().endswith("s"))
+            ):
+                continue  # "day 1" alone is a label; "days 1-2", "by day 1" are points in time
+            s_start, s_end = sentence_of(p.start())
+            sentence = prose[s_start:s_end]
+            words = set(WORD.findall(sentence.lower()))
+            if not words & TIMELINE_EFFECT_CUES or _advice_or_story(sentence):
+                continue
+            add(p.start(), p.end(), p.group("n"), p.group("u"), block.index)
+    return found

@@ -1,0 +1,308 @@
+"""A cache of ArticleResults, so unchanged articles never reach spaCy.
+
+The cache directory can be chosen by a committed config file, so its content
+is untrusted: entries are plain JSON data (never pickle), decoded into typed
+structures by msgspec, and each carries a format version and a SHA-256
+checksum. An entry that is corrupt, foreign, of another version or for other
+bytes is ignored, deleted and rewritten.
+
+Layout, under `cache-dir`:
+
+    CACHEDIR.TAG, .gitignore
+    v2/<salt>/<hash of the path>.json    one entry per article and configuration
+
+An entry is one header line (JSON: format, version, path, source, content
+hash, payload checksum) and the payload (JSON of the ArticleResult). The salt
+covers the rule set with its options, the tool version, a hash of the
+installed code and rule files, the NLP model and the file-policy bounds: any
+change that could alter a result misses the cache. After a run that wrote
+entries, entries whose source file no longer exists are evicted, then the
+least recently used ones until the cache is under `cache-max-size`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+import msgspec
+
+from .pipeline import ArticleResult
+
+FORMAT = "contentlint-cache"
+VERSION = 2
+LAYOUT = f"v{VERSION}"
+MAX_ENTRY = 64 * 1024 * 1024  # an entry bigger than this is not ours
+TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by contentlint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+LEGACY = re.compile(r"^[0-9a-f]{2}$")
+ENTRY = re.compile(r"^[0-9a-f]{32}\.json$")
+SALT_DIR = re.compile(r"^[0-9a-f]{16}$")
+_ENCODER = msgspec.json.Encoder()
+_DECODER = msgspec.json.Decoder(ArticleResult)
+_CODE_HASH: str | None = None
+
+
+def code_fingerprint() -> str:
+    """A hash of the installed code and rule data, and of the libraries that shape results.
+
+    The version string alone is not enough: an edited checkout or a patched
+    install keeps its version but may produce different findings."""
+    global _CODE_HASH
+    if _CODE_HASH is None:
+        digest = hashlib.sha256()
+        package = Path(__file__).resolve().parents[1]  # lint/, from lint/engine/cache.py
+        from ..model.errors import RuleError
+        from ..model.packs import builtin_pack_dir
+
+        folders = [package]
+        try:
+            packs = builtin_pack_dir()
+            if package not in packs.parents:
+                folders.append(packs)
+        except RuleError:
+            pass
+        for folder in folders:
+            for path in sorted(folder.rglob("*")):
+                if "__pycache__" in path.parts or not path.is_file():
+                    continue
+                if path.suffix not in (".py", ".yaml", ".yml", ".json", ".txt", ".toml"):
+                    continue
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        for dist in ("spacy", "markdown-it-py", "mdit-py-plugins", "PyYAML", "msgspec"):
+            try:
+                digest.update(f"{dist}={metadata.version(dist)}\0".encode())
+            except metadata.PackageNotFoundError:
+                pass
+        _CODE_HASH = digest.hexdigest()[:16]
+    return _CODE_HASH
+
+
+class Cache:
+    def __init__(self, directory: Path, salt: str, max_size: int = 256 * 1024 * 1024) -> None:
+        self.directory = Path(directory)
+        self.salt = hashlib.sha256(salt.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        self.max_size = max_size
+        self.wrote = 0
+
+    @property
+    def folder(self) -> Path:
+        return self.directory / LAYOUT / self.salt
+
+    def _file(self, path: str) -> Path:
+        key = hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return self.folder / f"{key}.json"
+
+    def get(self, path: str, data: bytes) -> ArticleResult | None:
+        target = self._file(path)
+        try:
+            with target.open("rb") as handle:
+                blob = handle.read(MAX_ENTRY + 1)
+        except OSError:
+            return None
+        result = self._decode(blob, path, hashlib.sha256(data).hexdigest())
+        if result is None:
+            _remove(target)  # corrupt, foreign or stale: it will be rewritten
+            return None
+        try:
+            os.utime(target)  # least recently used eviction reads the mtime
+        except OSError:
+            pass
+        return result
+
+    @staticmethod
+    def _decode(blob: bytes, path: str, content: str) -> ArticleResult | None:
+        if len(blob) > MAX_ENTRY:
+            return None
+        head, sep, payload = blob.partition(b"\n")
+        if not sep or len(head) > 65536:
+            return None
+        try:
+            header = json.loads(head)
+        except ValueError:
+            return None
+        if (
+            not isinstance(header, dict)
+            or header.get("format") != FORMAT
+            or header.get("version") != VERSION
+        ):
+            return None
+        if header.get("path") != path or header.get("content") != content:
+            return None
+        if header.get("checksum") != hashlib.sha256(payload).hexdigest():
+            return None
+        try:
+            result = _DECODER.decode(payload)
+        except (msgspec.DecodeError, ValueError, TypeError):
+            return None
+        return result if result.path == path and result.content_hash == content else None
+
+    def put(self, path: str, data: bytes, result: ArticleResult, source: str | None = None) -> None:
+        try:
+            payload = _ENCODER.encode(result)
+            if _DECODER.decode(payload) != result:
+                return  # holds something JSON cannot carry exactly (a tuple, a huge integer): not cached
+        except (
+            msgspec.EncodeError,
+            msgspec.DecodeError,
+            OverflowError,
+            ValueError,
+            TypeError,
+            RecursionError,
+        ):
+            return
+        header = {
+            "format": FORMAT,
+            "version": VERSION,
+            "path": path,
+            "source": os.path.abspath(source) if source else None,
+            "content": hashlib.sha256(data).hexdigest(),
+            "checksum": hashlib.sha256(payload).hexdigest(),
+        }
+        try:
+            head = json.dumps(header, ensure_ascii=True).encode()
+        except ValueError:
+            return
+        target = self._file(path)
+        try:
+            self._prepare()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".entry.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(head + b"\n" + payload)
+                os.replace(tmp, target)
+            except BaseException:
+                _remove(Path(tmp))
+                raise
+            self.wrote += 1
+        except OSError:
+            pass  # a read-only checkout still lints; it just never caches
+
+    def _prepare(self) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", TAG)):
+            marker = self.directory / name
+            if not marker.exists():
+                marker.write_text(text, encoding="utf-8")
+
+    # -- housekeeping ------------------------------------------------------
+    def entries(self) -> list[Path]:
+        root = self.directory / LAYOUT
+        out = []
+        try:
+            salts = [
+                d
+                for d in root.iterdir()
+                if SALT_DIR.match(d.name) and d.is_dir() and not d.is_symlink()
+            ]
+        except OSError:
+            return []
+        for salt in salts:
+            try:
+                out.extend(
+                    p for p in salt.iterdir() if ENTRY.match(p.name) or p.name.endswith(".tmp")
+                )
+            except OSError:
+                continue
+        return out
+
+    def maintain(self) -> None:
+        """After a run that wrote: evict entries of deleted files, stale temp files, then the LRU tail."""
+        if not self.wrote:
+            return
+        now = time.time()
+        sized = []
+        for entry in self.entries():
+            try:
+                info = entry.lstat()
+            except OSError:
+                continue
+            if entry.name.endswith(".tmp"):
+                if now - info.st_mtime > 3600:  # left by a killed run
+                    _remove(entry)
+                continue
+            source = _source_of(entry)
+            if source is not None and not os.path.exists(source):
+                _remove(entry)
+                continue
+            sized.append((info.st_mtime, info.st_size, entry))
+        total = sum(size for _, size, _ in sized)
+        if total <= self.max_size:
+            return
+        for _, size, entry in sorted(sized, key=lambda t: (t[0], t[2].name)):
+            _remove(entry)
+            total -= size
+            if total <= self.max_size * 0.8:
+                break
+
+    def clean(self) -> tuple[int, int]:
+        """Delete every entry this tool wrote (and the legacy pickle entries); returns (files, bytes).
+
+        Only files of the cache's own layout are touched, never anything else a
+        misconfigured `cache-dir` might point at."""
+        files = size = 0
+        victims = self.entries()
+        try:
+            for legacy in self.directory.iterdir():
+                if LEGACY.match(legacy.name) and legacy.is_dir() and not legacy.is_symlink():
+                    victims.extend(p for p in legacy.iterdir() if p.suffix in (".pickle", ".tmp"))
+        except OSError:
+            pass
+        for entry in victims:
+            try:
+                size += entry.lstat().st_size
+            except OSError:
+                continue
+            if _remove(entry):
+                files += 1
+        for folder in [
+            *sorted((self.directory / LAYOUT).glob("*")),
+            self.directory / LAYOUT,
+            *[d for d in self.directory.glob("[0-9a-f][0-9a-f]") if LEGACY.match(d.name)],
+        ]:
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        try:
+            leftovers = {p.name for p in self.directory.iterdir()}
+        except OSError:
+            leftovers = {"?"}
+        if leftovers <= {".gitignore", "CACHEDIR.TAG"}:
+            for name in leftovers:
+                _remove(self.directory / name)
+            try:
+                self.directory.rmdir()
+            except OSError:
+                pass
+        return files, size
+
+
+def _source_of(entry: Path) -> str | None:
+    try:
+        with entry.open("rb") as handle:
+            head = handle.readline(65536)
+        header = json.loads(head)
+    except (OSError, ValueError):
+        return None
+    source = header.get("source") if isinstance(header, dict) else None
+    return source if isinstance(source, str) else None
+
+
+def _remove(path: Path) -> bool:
+    try:
+        os.unlink(path)
+        return True
+    except OSError:
+        return False

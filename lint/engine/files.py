@@ -1,0 +1,330 @@
+"""The file policy: what the linter agrees to read, and how it names files.
+
+Input is untrusted (pull requests, a contributor's checkout), so reading an
+article is more than `read_bytes()`:
+
+- a symlink is followed only when its target lies inside the project root or
+  inside a folder named on the command line (`follow-symlinks = "inside-root"`,
+  the default); `"never"` follows none, `"anywhere"` follows all;
+- only regular files are read: a FIFO, a device, a socket or a directory
+  named like an article is reported, never opened in a way that could block;
+- a file over `max-file-size` bytes is reported, not analysed;
+- names are shown with control characters and undecodable bytes escaped.
+
+Every refusal is an `InputError`, which the runner turns into one CL001
+finding for that file; the run goes on.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model.article import InputError
+from .fixes import write_atomically
+
+SYMLINK_MODES = ("inside-root", "never", "anywhere")
+DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+
+# C0 and C1 controls, DEL, and the bidirectional overrides that make text read
+# differently from what it is ("Trojan Source"), plus line/paragraph separators.
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def resolved(path: str | Path) -> Path:
+    """The path with links resolved; a link loop or a broken link keeps its own name in its
+    resolved folder, so that the file policy reports it (CL001) instead of a crash."""
+    path = Path(path)
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.parent.resolve() / path.name
+
+
+def escape_text(text: str, keep_tabs: bool = False) -> str:
+    """Control characters as visible escapes (\\n, \\x1b, \\u202e); lone surrogates as \\udcXX."""
+
+    def one(match: re.Match) -> str:
+        ch = match.group()
+        if keep_tabs and ch == "\t":
+            return ch
+        if ch in NAMED:
+            return NAMED[ch]
+        code = ord(ch)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    out = UNSAFE.sub(one, text)
+    if any("\ud800" <= ch <= "\udfff" for ch in out):
+        out = "".join(_surrogate(ch) for ch in out)
+    return out
+
+
+def visible_line(text: str) -> str:
+    """A source line for an excerpt: each control character shown as one U+FFFD, so the
+    underline below still lines up."""
+    out = UNSAFE.sub("\ufffd", text)
+    return (
+        "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in out)
+        if _has_surrogate(out)
+        else out
+    )
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def guard_commands(rendered: str) -> str:
+    """No line of a report printed to a CI log starts with "::" (a GitHub workflow command).
+
+    Reporters escape what they print; this is the net under them for every
+    format but `github`, whose output is workflow commands on purpose."""
+    if "::" not in rendered:
+        return rendered
+    return "\n".join(_guard_line(line) for line in rendered.split("\n"))
+
+
+def _guard_line(line: str) -> str:
+    stripped = line.lstrip()
+    if not stripped.startswith("::"):
+        return line
+    cut = len(line) - len(stripped) + 1
+    return line[:cut] + "\u200b" + line[cut:]  # a zero-width space between the colons
+
+
+def _surrogate(ch: str) -> str:
+    if "\udc80" <= ch <= "\udcff":  # an undecodable byte kept by surrogateescape
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    if "\ud800" <= ch <= "\udfff":
+        return f"\\u{ord(ch):04x}"
+    return ch
+
+
+def safe_name(name: str) -> str:
+    """A file name fit for a terminal, a CI log and every report format."""
+    shown = escape_text(name)
+    # A line of CI log that starts with "::" is a GitHub workflow command.
+    if shown.startswith(":"):
+        shown = "./" + shown
+    return shown
+
+
+def size_text(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} bytes"
+
+
+SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|kb|kib|k|mb|mib|m|gb|gib|g)?\s*$", re.I)
+UNITS = {
+    "": 1,
+    "b": 1,
+    "byte": 1,
+    "bytes": 1,
+    "k": 1024,
+    "kb": 1024,
+    "kib": 1024,
+    "m": 1024**2,
+    "mb": 1024**2,
+    "mib": 1024**2,
+    "g": 1024**3,
+    "gb": 1024**3,
+    "gib": 1024**3,
+}
+
+
+def parse_size(value: int | str) -> int:
+    """4194304, "4 MB", "512kb" -> bytes; ValueError otherwise."""
+    if isinstance(value, bool):
+        raise ValueError('a size, such as 4194304 or "4 MB"')
+    if isinstance(value, int):
+        if value < 1:
+            raise ValueError("a positive size")
+        return value
+    if isinstance(value, str):
+        match = SIZE.match(value)
+        if match:
+            n = int(float(match.group(1)) * UNITS[(match.group(2) or "").lower()])
+            if n >= 1:
+                return n
+    raise ValueError('a size, such as 4194304 or "4 MB"')
+
+
+@dataclass(frozen=True)
+class FilePolicy:
+    roots: tuple[str, ...] = ()  # resolved folders a symlink may point into
+    symlinks: str = "inside-root"
+    max_size: int = DEFAULT_MAX_FILE_SIZE
+
+    @classmethod
+    def for_run(cls, settings, targets: Iterable[Path] = ()) -> FilePolicy:
+        """The project root plus every folder (or file's folder) named on the command line."""
+        roots = [os.path.realpath(settings.root)]
+        for target in targets:
+            try:
+                real = os.path.realpath(target, strict=True)
+            except (OSError, RuntimeError):
+                continue
+            roots.append(real if os.path.isdir(real) else os.path.dirname(real))
+        return cls(
+            tuple(dict.fromkeys(roots)),
+            getattr(settings, "follow_symlinks", "inside-root"),
+            getattr(settings, "max_file_size", DEFAULT_MAX_FILE_SIZE),
+        )
+
+    def inside(self, real: str) -> bool:
+        return any(
+            real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in self.roots
+        )
+
+    def read(self, path: Path) -> bytes:
+        """The file's bytes, or InputError saying why it was not read."""
+        real = self._target(os.fspath(path))
+        try:
+            info = os.stat(real)
+        except OSError as err:
+            raise InputError(f"cannot read file: {err.strerror or err}") from None
+        kind = _kind(info.st_mode)
+        if kind == "directory":
+            raise InputError("is a directory named like an article; skipped")
+        if kind != "file":
+            raise InputError(f"not a regular file (a {kind}); skipped without reading")
+        if info.st_size > self.max_size:
+            raise InputError(
+                f"file is {size_text(info.st_size)}, over the size limit of "
+                f"{size_text(self.max_size)} (max-file-size); not analysed"
+            )
+        return self._read_regular(real)
+
+    def _target(self, name: str) -> str:
+        """The real path to read: symlinks resolved, and refused as the symlink policy says."""
+        try:
+            link = os.lstat(name)
+        except OSError as err:
+            raise InputError(f"cannot read file: {err.strerror or err}") from None
+        followed = stat.S_ISLNK(link.st_mode)
+        try:
+            real = os.path.realpath(name, strict=True)
+        except (OSError, RuntimeError) as err:
+            code = getattr(err, "errno", None)
+            if code == errno.ELOOP or isinstance(err, RuntimeError):
+                raise InputError("symlink loop: the link never reaches a file; not read") from None
+            if code == errno.ENOENT:
+                raise InputError("broken symlink: its target does not exist; not read") from None
+            raise InputError(f"cannot read file: {getattr(err, 'strerror', None) or err}") from None
+        followed = followed or real != os.path.abspath(name)
+        if followed and self.symlinks == "never":
+            raise InputError('is a symlink, and follow-symlinks = "never"; not read')
+        if followed and self.symlinks == "inside-root" and not self.inside(real):
+            raise InputError(
+                "symlink points outside the project root; not read "
+                '(follow-symlinks = "anywhere" allows it)'
+            )
+        return real
+
+    def _read_regular(self, real: str) -> bytes:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(real, flags)
+        except OSError as err:
+            raise InputError(f"cannot read file: {err.strerror or err}") from None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):  # swapped for something else since the check
+                raise InputError(
+                    f"not a regular file (a {_kind(info.st_mode)}); skipped without reading"
+                )
+            chunks, total = [], 0
+            while True:
+                chunk = os.read(fd, 1 << 20)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > self.max_size:
+                    raise InputError(
+                        f"file is over the size limit of {size_text(self.max_size)} "
+                        "(max-file-size); not analysed"
+                    )
+                chunks.append(chunk)
+            return b"".join(chunks)
+        except OSError as err:
+            raise InputError(f"cannot read file: {err.strerror or err}") from None
+        finally:
+            os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
+
+
+def inside_roots(path: Path, roots: Sequence[Path]) -> bool:
+    """For @file resources: does `path` (resolved) lie inside one of `roots` (resolved)?"""
+    real = os.path.realpath(path)
+    for root in roots:
+        base = os.path.realpath(root)
+        if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+# Writing reports and the baseline: the same care as reading (lint/report/output.py,
+# lint/engine/baseline.py).
+def write_file(path: Path, data: bytes) -> None:
+    """Atomically onto a regular file (or a new one), creating missing folders.
+
+    A rename would replace whatever is at `path`: run as root, `-o /dev/null`
+    once replaced the system's /dev/null with a regular file. So a device, a
+    FIFO or a symlink is written in place, through an ordinary open(), and is
+    never renamed over; a directory is an error."""
+    import os
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "is a directory")
+        if stat.S_ISLNK(info.st_mode) and os.path.isfile(path):
+            # Through the link to its target, atomically there (the link stays a link).
+            write_atomically(Path(os.path.realpath(path)), data)
+            return
+        _write_in_place(path, data)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, data)
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """A device, a FIFO or a link to one. A FIFO without a reader is an error, not a hang."""
+    import fcntl
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO: a FIFO nobody reads
+    try:
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

@@ -1,0 +1,156 @@
+"""Applying fixes: atomically, and changing only the spans a fix names.
+
+The file is re-read and checked against the hash the fixes were computed for,
+so a file edited in the meantime is never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.finding import Fix
+
+
+def apply_to_text(text: str, fixes: Iterable[Fix]) -> str:
+    """Apply non-overlapping fixes; on overlap the earlier one wins (the rest wait for the next run)."""
+    chosen: list[Fix] = []
+    for fix in sorted(set(fixes), key=lambda f: (f.start, f.end, f.replacement)):
+        if chosen and fix.start < chosen[-1].end:
+            continue
+        chosen.append(fix)
+    for fix in reversed(chosen):
+        text = text[: fix.start] + fix.replacement + text[fix.end :]
+    return text
+
+
+def write_atomically(path: Path, data: bytes, like: os.stat_result | None = None) -> None:
+    """Write a temp file next to `path`, then rename it over `path`.
+
+    The old file's mode (and, where permitted, owner and group) carry over; a
+    new file gets 0666 less the umask. The temp file is removed on any
+    exception or signal Python sees; one left by a SIGKILL is named
+    `.NAME.*.tmp`, matches no article pattern, and is removed the next time
+    that file is fixed."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            like = like or path.stat()
+            mode = like.st_mode & 0o7777
+        except FileNotFoundError:
+            like = None
+            mask = os.umask(0)
+            os.umask(mask)
+            mode = 0o666 & ~mask
+        if like is not None and hasattr(os, "chown"):
+            try:
+                os.chown(tmp, like.st_uid, like.st_gid)
+            except OSError:
+                pass  # not permitted (another user's file): it keeps our ownership
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def remove_stale_temps(path: Path, older_than: float = 600.0) -> None:
+    """Temp files of a killed --fix (`.NAME.*.tmp` next to NAME)."""
+    import time
+
+    now = time.time()
+    for stale in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        try:
+            if now - stale.lstat().st_mtime > older_than:
+                stale.unlink()
+        except OSError:
+            pass
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
+
+
+@dataclass
+class FixOutcome:
+    changed: bool = False
+    refused: str = ""  # why the file was left alone
+    descriptions: list = field(default_factory=list)
+    diff: str = ""
+
+
+def fix_file(
+    path: Path, expected_hash: str, fixes: list[Fix], write: bool = True, shown: str | None = None
+) -> FixOutcome:
+    """Apply `fixes` to `path` (through a symlink, to its target). Never raises for a file problem."""
+    import difflib
+    import stat as stat_module
+
+    from ..model.article import wide_encoding
+
+    outcome = FixOutcome()
+    target = Path(os.path.realpath(path))
+    try:
+        info = target.stat()
+        data = target.read_bytes()
+    except OSError as err:
+        outcome.refused = f"cannot read it any more ({err.strerror or err})"
+        return outcome
+    if hashlib.sha256(data).hexdigest() != expected_hash or not fixes:
+        if fixes:
+            outcome.refused = "it changed since it was linted"
+        return outcome
+    wide = wide_encoding(data)
+    if wide:
+        outcome.refused = f"it is encoded as {wide}"
+        return outcome
+    if not stat_module.S_ISREG(info.st_mode):
+        outcome.refused = "it is not a regular file"
+        return outcome
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
+    except UnicodeDecodeError:
+        outcome.refused = "it is not UTF-8"
+        return outcome
+    fixed = apply_to_text(text, fixes)
+    if fixed == text:
+        return outcome
+    outcome.descriptions = sorted({f.description or "fix" for f in fixes})
+    name = shown or str(path)
+    outcome.diff = "".join(
+        difflib.unified_diff(
+            text.splitlines(keepends=True),
+            fixed.splitlines(keepends=True),
+            f"a/{name}",
+            f"b/{name}",
+        )
+    )
+    if not write:
+        outcome.changed = True
+        return outcome
+    if info.st_mode & 0o222 == 0 or (os.geteuid() != 0 and not os.access(target, os.W_OK)):
+        outcome.refused = "it is read-only"
+        return outcome
+    remove_stale_temps(target)
+    try:
+        write_atomically(
+            target, (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8"), like=info
+        )
+    except OSError as err:
+        outcome.refused = f"cannot write it ({err.strerror or err})"
+        return outcome
+    outcome.changed = True
+    return outcome

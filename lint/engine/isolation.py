@@ -1,0 +1,143 @@
+"""One bad article never stops a run: time budgets and crash-proof worker pools.
+
+`timed_analyse` runs `engine.analyse` under the per-article time budget (a
+SIGALRM timer where the platform and thread allow it, and a deadline checked
+between rules everywhere). `analyse_all` runs many articles in a process pool
+and recovers from a worker that dies (killed by the OOM killer, a signal, a
+crash in native code): the articles it held are retried one by one in fresh
+single-worker pools, and an article that kills its worker again becomes one
+CL001 finding. Results come back in input order whatever happens.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from ..model.article import InputError
+from ..text import nlp
+from .pipeline import INPUT_RULE, ArticleResult, TimeBudgetExceeded, analyse, input_finding
+from .rules import Registry, Rule
+
+Item = tuple[str, bytes]
+
+
+def _on_alarm(signum, frame):  # pragma: no cover - timing dependent
+    raise TimeBudgetExceeded()
+
+
+def timed_analyse(
+    path: str, data: bytes, rules: Sequence[Rule], registry: Registry, budget: float | None
+) -> ArticleResult:
+    if not budget:
+        return analyse(path, data, rules, registry)
+    deadline = time.monotonic() + budget
+    use_alarm = (
+        hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
+    previous = None
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        return analyse(path, data, rules, registry, deadline)
+    except TimeBudgetExceeded:  # fired after analyse's own guard (while packing the result)
+        return _failed(
+            path,
+            data,
+            registry,
+            "analysis stopped: the article used up its time budget (time-budget)",
+        )
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous or signal.SIG_DFL)
+
+
+def _failed(path: str, data: bytes, registry: Registry, message: str) -> ArticleResult:
+    import hashlib
+
+    result = ArticleResult(path=path, content_hash=hashlib.sha256(data).hexdigest())
+    result.findings.append(input_finding(path, registry.rules.get(INPUT_RULE), InputError(message)))
+    return result
+
+
+# -- workers ---------------------------------------------------------------
+_WORKER: dict = {}
+
+
+def _init_worker(
+    rules: list[Rule], registry: Registry, model: str | None, budget: float | None
+) -> None:
+    _WORKER.update(rules=rules, registry=registry, budget=budget)
+    nlp.configure(model)
+
+
+def _work(chunk: list[Item]) -> list[ArticleResult]:
+    return [
+        timed_analyse(p, d, _WORKER["rules"], _WORKER["registry"], _WORKER["budget"])
+        for p, d in chunk
+    ]
+
+
+def analyse_all(
+    items: Sequence[Item],
+    rules: list[Rule],
+    registry: Registry,
+    model: str | None,
+    budget: float | None,
+    jobs: int,
+    done: Callable[[int, ArticleResult], None],
+) -> None:
+    """Analyse every item, calling done(index, result) once per item (in input order when jobs == 1)."""
+    if jobs <= 1 or len(items) < 4:
+        nlp.configure(model)
+        for i, (path, data) in enumerate(items):
+            done(i, timed_analyse(path, data, rules, registry, budget))
+        return
+    chunk = max(1, min(8, len(items) // (jobs * 4) or 1))
+    batches = [list(range(i, min(i + chunk, len(items)))) for i in range(0, len(items), chunk)]
+    lost: list[int] = []
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(rules, registry, model, budget)
+    ) as pool:
+        futures = {pool.submit(_work, [items[i] for i in batch]): batch for batch in batches}
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                batch = futures[future]
+                try:
+                    outputs = future.result()
+                except BrokenProcessPool:
+                    lost.extend(batch)
+                    continue
+                for i, result in zip(batch, outputs):
+                    done(i, result)
+    for i in sorted(lost):
+        done(i, _alone(items[i], rules, registry, model, budget))
+
+
+def _alone(
+    item: Item, rules: list[Rule], registry: Registry, model: str | None, budget: float | None
+) -> ArticleResult:
+    """Retry one article in a worker of its own; a second crash is the article's CL001 finding."""
+    path, data = item
+    try:
+        with ProcessPoolExecutor(
+            max_workers=1, initializer=_init_worker, initargs=(rules, registry, model, budget)
+        ) as pool:
+            return pool.submit(_work, [item]).result()[0]
+    except BrokenProcessPool:
+        return _failed(
+            path,
+            data,
+            registry,
+            "the worker process analysing this article died (killed, or out of memory); "
+            "it was retried alone and died again. This is a bug in contentlint or a "
+            "limit of this machine: please report it with this file",
+        )

@@ -1,0 +1,333 @@
+"""Rules as data: loading rule packs and the explicit registry of codes.
+
+A rule is one YAML file: its code, name, category, severity, message, the
+check kind it configures, that kind's options, its docs and its examples. A
+check kind is generic Python; rules are configured instances of it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..model.check_kind import CheckKind
+from ..model.errors import RuleError
+from ..model.finding import CATEGORIES, SEVERITIES
+from ..model.packs import builtin_pack_dir, load_data_file
+
+CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DOC_SECTIONS = ("what", "why", "example", "instead")
+RULE_KEYS = {
+    "code",
+    "name",
+    "category",
+    "severity",
+    "check",
+    "message",
+    "options",
+    "docs",
+    "examples",
+    "fixable",
+    "supersedes",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: str
+    check: str
+    message: str
+    options: Mapping[str, Any]
+    docs: Mapping[str, str]
+    examples: Mapping[str, list]
+    fixable: bool = False
+    source: str = ""
+    # Set by a config severity override: it then beats the severity a check
+    # picks per finding (e.g. per claim kind), because the user asked for it.
+    severity_forced: bool = False
+    # Codes, code prefixes, names or categories of rules whose findings on the same
+    # words this rule's finding replaces: one defect, one finding (an uncited named
+    # study is one attribution finding, not also a numeric claim on its year).
+    supersedes: tuple[str, ...] = ()
+
+    def replaces(self, other: Rule) -> bool:
+        """Whether a finding of this rule hides one of `other` on overlapping words."""
+        return other.code != self.code and any(
+            key in (other.category, other.name) or other.code.startswith(key)
+            for key in self.supersedes
+        )
+
+    def with_options(self, overrides: Mapping[str, Any]) -> Rule:
+        merged = dict(self.options)
+        merged.update(overrides)
+        return replace(self, options=merged)
+
+
+@dataclass
+class Registry:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    kinds: dict[str, CheckKind] = field(default_factory=dict)
+
+    def add_rule(self, rule: Rule) -> None:
+        if rule.code in self.rules:
+            raise RuleError(
+                f"{rule.source}: rule code {rule.code} is already defined in "
+                f"{self.rules[rule.code].source}"
+            )
+        for other in self.rules.values():
+            if other.name == rule.name:
+                raise RuleError(
+                    f"{rule.source}: rule name {rule.name!r} is already used by {other.code}"
+                )
+        self.rules[rule.code] = rule
+
+    def find(self, code_or_name: str) -> Rule | None:
+        key = code_or_name.strip()
+        if key.upper() in self.rules:
+            return self.rules[key.upper()]
+        for rule in self.rules.values():
+            if rule.name == key:
+                return rule
+        return None
+
+    def sorted_rules(self) -> list[Rule]:
+        return [self.rules[c] for c in sorted(self.rules)]
+
+    def fingerprint(self) -> str:
+        import hashlib
+
+        blob = json.dumps(
+            [
+                [r.code, r.severity, r.message, _jsonable(r.options), list(r.supersedes)]
+                for r in self.sorted_rules()
+            ],
+            sort_keys=True,
+            default=str,
+        )
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def resolve_resource(value: Any, roots: Iterable[Path]) -> Any:
+    """Option values written as "@relative/path" load that YAML or JSON file."""
+    if isinstance(value, str) and value.startswith("@"):
+        rel = value[1:]
+        roots = list(roots)
+        from .files import inside_roots
+
+        for root in roots:
+            path = (root / rel).resolve()
+            if path.is_file():
+                # A committed config must not read the rest of the disk ("@../../../../etc/passwd").
+                if not inside_roots(path, roots):
+                    raise RuleError(f"resource {rel!r} resolves outside the project root; not read")
+                return load_data_file(path)
+        raise RuleError(
+            f"resource {rel!r} not found (looked in {', '.join(str(r) for r in roots)})"
+        )
+    if isinstance(value, list):
+        return [resolve_resource(v, roots) for v in value]
+    return value
+
+
+def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[Path]) -> Rule:
+    data = load_data_file(path)
+    where = str(path)
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: a rule file must be a mapping")
+    unknown = set(data) - RULE_KEYS
+    if unknown:
+        raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for key in ("code", "name", "category", "severity", "check", "message", "docs"):
+        if key not in data:
+            raise RuleError(f"{where}: missing required key {key!r}")
+    code, name = str(data["code"]), str(data["name"])
+    if not CODE.match(code):
+        raise RuleError(f"{where}: code {code!r} must look like CL101")
+    if not NAME.match(name):
+        raise RuleError(f"{where}: name {name!r} must be kebab-case")
+    if data["category"] not in CATEGORIES:
+        raise RuleError(
+            f"{where}: category {data['category']!r} is not one of {', '.join(CATEGORIES)}"
+        )
+    if data["severity"] not in SEVERITIES:
+        raise RuleError(
+            f"{where}: severity {data['severity']!r} is not one of {', '.join(SEVERITIES)}"
+        )
+    kind = kinds.get(data["check"])
+    if kind is None:
+        raise RuleError(
+            f"{where}: unknown check kind {data['check']!r} (known: {', '.join(sorted(kinds))})"
+        )
+    docs = data["docs"] or {}
+    missing = [s for s in DOC_SECTIONS if not str(docs.get(s, "")).strip()]
+    if missing:
+        raise RuleError(f"{where}: docs lack section(s) {', '.join(missing)}")
+    root_list = list(roots)
+    options = dict(kind.options)
+    given = data.get("options") or {}
+    bad = set(given) - set(kind.options)
+    if bad:
+        raise RuleError(
+            f"{where}: option(s) {', '.join(sorted(bad))} not accepted by check kind "
+            f"{kind.name!r} (accepted: {', '.join(sorted(kind.options)) or 'none'})"
+        )
+    for key, value in given.items():
+        options[key] = resolve_resource(value, [path.parent, *root_list])
+    check_options(kind, options, where)
+    examples = data.get("examples") or {}
+    supersedes = data.get("supersedes") or []
+    if not isinstance(supersedes, list) or not all(
+        isinstance(k, str) and k.strip() for k in supersedes
+    ):
+        raise RuleError(
+            f"{where}: supersedes must be a list of rule codes, names or categories, "
+            f"not {supersedes!r}"
+        )
+    return Rule(
+        code=code,
+        name=name,
+        category=data["category"],
+        severity=data["severity"],
+        check=kind.name,
+        message=str(data["message"]),
+        options=options,
+        docs={k: str(v) for k, v in docs.items()},
+        examples={"bad": list(examples.get("bad") or []), "good": list(examples.get("good") or [])},
+        fixable=bool(data.get("fixable", kind.fixable)),
+        source=where,
+        supersedes=tuple(k.strip() for k in supersedes),
+    )
+
+
+# Options whose values are a closed set, whichever check kind takes them.
+CHOICES = {"citation-scope": ("sentence", "paragraph"), "placement": ("end", "start", "anywhere")}
+
+
+def check_options(kind: CheckKind, options: Mapping[str, Any], where: str) -> None:
+    """Every option typed and validated when the rule (or a config override) is loaded,
+    so a bad value is a usage error (exit 2), never a crash in a worker."""
+    for key, value in options.items():
+        problem = option_problem(key, value, kind.options.get(key))
+        if problem:
+            raise RuleError(f"{where}: option {key!r} {problem}, got {_short(value)}")
+    if kind.validate is None:
+        return
+    try:
+        kind.validate(options)
+    except (ValueError, TypeError, re.error) as err:
+        raise RuleError(f"{where}: {err}") from None
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def option_problem(key: str, value: Any, default: Any) -> str | None:
+    """What is wrong with an option's value, judged by its default's type; None when fine."""
+    if key in CHOICES and value not in CHOICES[key]:
+        return "must be one of " + ", ".join(repr(c) for c in CHOICES[key])
+    if default is not None and value is not None:
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                return "must be true or false"
+        elif isinstance(default, int):
+            if isinstance(value, bool) or not isinstance(value, int):
+                return "must be an integer"
+            if default >= 0 > value:  # counts, lengths and months: a negative one is a typo
+                return "must be zero or more"
+        elif isinstance(default, float):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                return "must be a number"
+        elif isinstance(default, str):
+            if not isinstance(value, str):
+                return "must be a string"
+        elif isinstance(default, (list, tuple)):
+            if not isinstance(value, (list, tuple)):
+                return "must be a list"
+        elif isinstance(default, Mapping):
+            if not isinstance(value, Mapping):
+                return "must be a table (mapping)"
+    return _regex_problem(key, value, 0)
+
+
+def _regex_problem(key: str, value: Any, depth: int) -> str | None:
+    """Regular expressions in options and lexicons (`pattern`, `*-pattern`) must compile. A list
+    named `patterns` is regexes for some kinds and token patterns for others: each kind that
+    compiles it as regexes checks it in its `validate` hook (checks/prose_text.pattern_validator)."""
+    if depth > 6:
+        return None
+    if key == "pattern" or key.endswith("-pattern"):
+        for item in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+            if isinstance(item, str):
+                try:
+                    re.compile(item)
+                except re.error as err:
+                    return f"holds an invalid regular expression {item!r} ({err})"
+    if isinstance(value, Mapping):
+        for sub_key, sub in value.items():
+            problem = _regex_problem(str(sub_key), sub, depth + 1)
+            if problem:
+                return f"({sub_key}) {problem}"
+    return None
+
+
+def load_pack(directory: Path, registry: Registry) -> None:
+    """Every *.yaml file in `directory` (not recursive) that defines a `code`."""
+    if not directory.is_dir():
+        raise RuleError(f"rule pack {directory} is not a directory")
+    roots = [directory, directory.parent]
+    for path in sorted(directory.glob("*.yaml")):
+        registry.add_rule(load_rule_file(path, registry.kinds, roots))
+
+
+def _entry_points(group: str) -> list:
+    try:
+        return list(metadata.entry_points(group=group))
+    except TypeError:  # Python < 3.10 API shape; kept for odd environments
+        return list(metadata.entry_points().get(group, []))
+
+
+def builtin_kinds() -> dict[str, CheckKind]:
+    from ..checks import BUILTIN_KINDS
+
+    return {kind.name: kind for kind in BUILTIN_KINDS}
+
+
+def load_registry(extra_packs: Iterable[Path] = ()) -> Registry:
+    registry = Registry(kinds=builtin_kinds())
+    for ep in _entry_points("contentlint.checks"):
+        kind = ep.load()
+        kind = kind() if callable(kind) and not isinstance(kind, CheckKind) else kind
+        if not isinstance(kind, CheckKind):
+            raise RuleError(f"entry point {ep.name!r} in contentlint.checks is not a CheckKind")
+        if kind.name in registry.kinds:
+            raise RuleError(
+                f"check kind {kind.name!r} from entry point {ep.name!r} is already defined"
+            )
+        registry.kinds[kind.name] = kind
+    load_pack(builtin_pack_dir() / "default", registry)
+    for ep in _entry_points("contentlint.packs"):
+        target = ep.load()
+        target = target() if callable(target) else target
+        load_pack(Path(str(target)), registry)
+    for directory in extra_packs:
+        load_pack(Path(directory), registry)
+    return registry

@@ -1,0 +1,37 @@
+"""The check interface: what a check kind gives the engine.
+
+It lives below the checks and the engine because both use it: the checks define
+kinds, the engine's registry (lint/engine/rules.py) loads rules that configure them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """Generic Python behind rules.
+
+    scope "article": run(article, options) -> iterable of Hit.
+    scope "corpus": collect(article, options) -> picklable data, run in the
+    worker; compare(collected: {path: data}, options) -> iterable of
+    (path, Hit-like dict), run once in the parent over every article.
+    """
+
+    name: str
+    options: Mapping[str, Any]
+    run: Callable | None = None
+    scope: str = "article"
+    collect: Callable | None = None
+    compare: Callable | None = None
+    fixable: bool = False
+    # validate(options) raises ValueError naming the bad option: called when
+    # the rule is loaded and again after config overrides, so a bad value is a
+    # usage error (exit 2) instead of a crash in a worker.
+    validate: Callable[[Mapping[str, Any]], None] | None = None
+    # Kinds whose finding on the same span already reports the defect: one defect,
+    # one finding (CL502 yields to CL503 on a figure the evidence registry contradicts).
+    yields_to: tuple[str, ...] = ()

@@ -1,0 +1,35 @@
+"""Where the built-in rule packs are, and how a rule or lexicon data file is read.
+
+Analyses read their lexicons with these, so they sit below them (and below the
+engine's rule loader, which uses them too).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RuleError
+
+
+def builtin_pack_dir() -> Path:
+    """The packaged rules: inside the wheel, or at the repo root when run from source."""
+    # this file is lint/model/packs.py: the package is two levels up
+    here = Path(__file__).resolve().parents[1]
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if (candidate / "default").is_dir():
+            return candidate
+    raise RuleError(
+        f"the built-in rule packs are missing (looked in {here / '_rules'} and {here.parent / 'rules'})"
+    )
+
+
+def load_data_file(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8")
+    try:
+        return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError) as err:
+        raise RuleError(f"{path}: cannot parse: {err}") from None

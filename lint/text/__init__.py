@@ -1,0 +1,1 @@
+"""Text queries over an article: the spaCy pipeline, sentences, sections, token patterns."""

@@ -1,0 +1,117 @@
+"""A small pattern language for spaCy's Matcher, so lexicons stay readable YAML.
+
+A pattern is a line of space-separated token specs, each matching ONE token
+by its lowercase form:
+
+    consult|see|ask with|to? {det}? {mod}* {provider}
+
+- ``a|b|c``      any of these words (lowercase);
+- ``{name}``     any word of the class ``name`` (defined under ``classes:``);
+- ``_``          any token that is not punctuation;
+- a suffix ``?`` (optional), ``*`` (any number), ``+`` (one or more) or
+  ``{m,n}`` (between m and n) repeats the spec.
+
+A spec that is one plain word with no suffix is run through the tokenizer, so
+``doctor's`` or ``don't`` may be written as they read. Inside alternatives,
+each word must be a single token (``n't`` rather than ``don't``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..model.errors import ConfigError as RuleError
+
+QUANTIFIER = re.compile(r"^(?P<body>.+?)(?P<op>\?|\*|\+|\{\d*,\d*\}|\{\d+\})?$")
+CLASS_REF = re.compile(r"^\{([A-Za-z_][\w-]*)\}$")
+
+
+def _token_spec(body: str, classes: Mapping[str, list[str]], where: str) -> dict[str, Any]:
+    if body == "_":
+        return {"IS_PUNCT": False, "IS_SPACE": False}
+    words: list[str] = []
+    for alt in body.split("|"):
+        ref = CLASS_REF.match(alt)
+        if ref:
+            name = ref.group(1)
+            if name not in classes:
+                raise RuleError(
+                    f"{where}: unknown word class {{{name}}} (known: {', '.join(sorted(classes)) or 'none'})"
+                )
+            words.extend(str(w).lower() for w in classes[name])
+        elif alt:
+            words.append(alt.lower())
+    if not words:
+        raise RuleError(f"{where}: empty token spec {body!r}")
+    return {"LOWER": {"IN": sorted(set(words))}} if len(words) > 1 else {"LOWER": words[0]}
+
+
+def compile_pattern(
+    pattern: str, classes: Mapping[str, list[str]], tokenizer, where: str = "pattern"
+) -> list[dict]:
+    """One pattern line -> one Matcher pattern (a list of token dicts)."""
+    tokens: list[dict] = []
+
+    def add(spec: dict) -> None:
+        # Blanked markup and line breaks leave whitespace tokens between words
+        # ("not *medical* advice"); a pattern must step over them.
+        if tokens:
+            tokens.append({"IS_SPACE": True, "OP": "*"})
+        tokens.append(spec)
+
+    for piece in pattern.split():
+        m = QUANTIFIER.match(piece)
+        body, op = (m.group("body"), m.group("op")) if m else (piece, None)
+        # "{det}" is a class reference, not a repeat count.
+        if op and op.startswith("{") and CLASS_REF.match(piece):
+            body, op = piece, None
+        plain = op is None and "|" not in body and not CLASS_REF.match(body) and body != "_"
+        if plain:
+            for tok in tokenizer(body):
+                add({"LOWER": tok.lower_})
+            continue
+        spec = _token_spec(body, classes, where)
+        if op:
+            spec["OP"] = op
+        add(spec)
+    if not tokens:
+        raise RuleError(f"{where}: empty pattern")
+    return tokens
+
+
+_CACHE: dict[tuple[int, str], Any] = {}
+
+
+def build_matcher(
+    vocab,
+    tokenizer,
+    groups: Mapping[str, Iterable[str]],
+    classes: Mapping[str, list[str]],
+    where: str = "lexicon",
+):
+    """A Matcher with one label per group; built once per vocabulary and lexicon."""
+    from spacy.matcher import Matcher
+
+    key = (
+        id(vocab),
+        json.dumps(
+            {"g": {k: list(v) for k, v in groups.items()}, "c": classes},
+            sort_keys=True,
+            default=str,
+        ),
+    )
+    matcher = _CACHE.get(key)
+    if matcher is None:
+        matcher = Matcher(vocab)
+        for label, patterns in groups.items():
+            compiled = [
+                compile_pattern(str(p), classes, tokenizer, f"{where}: {label}: {p!r}")
+                for p in patterns
+            ]
+            if compiled:
+                matcher.add(label, compiled)
+        _CACHE[key] = matcher
+    return matcher
