@@ -91,3 +91,31 @@ def test_unsupported_specs_are_refused():
         TokenSpec.compile({"POS": "NOUN"}, strings)
     with pytest.raises(UnsupportedSpec):
         TokenSpec.compile({"LOWER": "a", "OP": "{1,2}"}, strings)
+
+
+REPEATS = [None, "?", "*", "+", "{0,2}", "{1,2}", "{2}", "{1,}", "{,2}"]
+WORD_SPECS = [*SPECS, {"IS_PUNCT": False, "IS_SPACE": False}]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=20),
+    st.lists(
+        st.lists(st.tuples(st.sampled_from(WORD_SPECS), st.sampled_from(REPEATS)), min_size=1),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_pattern_matcher_is_spacys_matcher(words, patterns):
+    """token_patterns' matcher (no greedy filter) finds every match spaCy's Matcher finds."""
+    from spacy.matcher import Matcher
+
+    from lint.checks.token_patterns import PatternMatcher
+
+    doc = _doc(words)
+    lists = [[dict(spec, **({"OP": op} if op else {})) for spec, op in p] for p in patterns]
+    matcher = Matcher(doc.vocab)
+    matcher.add("p", lists)
+    ours = PatternMatcher(doc.vocab, {"p": lists})(doc)
+    assert sorted(ours) == sorted(set(matcher(doc)))
+    assert len(ours) == len(set(ours))

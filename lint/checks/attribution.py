@@ -22,7 +22,7 @@ from ..article import Article
 from ..citations import CITATION_OPTIONS, block_index_at, citations_for, reference_blocks
 from ..finding import Hit
 from ..rules import CheckKind
-from .token_match import TokenSpec, TokenTable, match, starts_of, token_table
+from .token_match import TokenSpec, TokenTable, match, starts_of, token_table, word_positions
 
 # -- verbs: lemmas to every inflection ---------------------------------------
 IRREGULAR = {
@@ -606,19 +606,11 @@ def _opens_label(article: Article, span, comp: Compiled) -> bool:
 def _matches(table: TokenTable, comp: Compiled) -> list[tuple[str, int, int]]:
     """(match key, start, end) for every pattern, over the whole Doc at once: a pattern is
     tried only at the tokens its first slot accepts (see lint/checks/token_match.py)."""
-    where: dict[int, list[int]] = {}
-    wanted = comp.first_hashes
-    for i, h in enumerate(table.lower):
-        if h in wanted:
-            where.setdefault(h, []).append(i)
+    where = word_positions(table, comp.first_hashes)
     stops = table.sentence_ends
     found = []
     for pattern in comp.patterns:
-        first = pattern.specs[0]
-        if first.kind == "lower":
-            starts = sorted(i for h in first.hashes for i in where.get(h, ()))
-        else:
-            starts = starts_of(table, pattern.specs)
+        starts = starts_of(table, pattern.specs, where)
         reach = stops if pattern.in_sentence else None
         for start, end in match(table, pattern.specs, starts, reach):
             found.append((pattern.name, start, end))

@@ -30,7 +30,7 @@ class TokenSpec:
     """One token of a pattern: which tokens it accepts, and how often (op)."""
 
     op: str | None
-    kind: str  # "lower", "regex", "alpha" or "space"
+    kind: str  # "lower", "regex", "alpha", "space" or "word" (neither punctuation nor blank)
     hashes: frozenset[int] = frozenset()
     regex: re.Pattern[str] | None = None
 
@@ -38,7 +38,11 @@ class TokenSpec:
     def compile(cls, token: Mapping[str, Any], strings: Any) -> TokenSpec:
         op = token.get("OP")
         keys = set(token) - {"OP"}
-        if op not in (None, "?", "*", "+") or len(keys) != 1:
+        if op not in (None, "?", "*", "+"):
+            raise UnsupportedSpec(repr(dict(token)))
+        if {k: token[k] for k in keys} == {"IS_PUNCT": False, "IS_SPACE": False}:
+            return cls(op, "word")
+        if len(keys) != 1:
             raise UnsupportedSpec(repr(dict(token)))
         (key,) = keys
         value = token[key]
@@ -63,18 +67,19 @@ class TokenTable:
     space: list[int]
     orth: list[int]
     sent_start: list[int]
+    punct: list[int]
     strings: Any
     _regex: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Any) -> TokenTable:
-        from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH, SENT_START
+        from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START
 
-        array = doc.to_array([LOWER, IS_ALPHA, IS_SPACE, ORTH, SENT_START])
-        lower, alpha, space, orth, sent = (
-            [array[:, k].tolist() for k in range(5)] if len(doc) else [[], [], [], [], []]
+        array = doc.to_array([LOWER, IS_ALPHA, IS_SPACE, ORTH, SENT_START, IS_PUNCT])
+        lower, alpha, space, orth, sent, punct = (
+            [array[:, k].tolist() for k in range(6)] if len(doc) else [[], [], [], [], [], []]
         )
-        return cls(lower, alpha, space, orth, sent, doc.vocab.strings)
+        return cls(lower, alpha, space, orth, sent, punct, doc.vocab.strings)
 
     def __len__(self) -> int:
         return len(self.lower)
@@ -86,6 +91,8 @@ class TokenTable:
             return self.space[i] == 1
         if spec.kind == "alpha":
             return self.alpha[i] == 1
+        if spec.kind == "word":
+            return self.punct[i] == 0 and self.space[i] == 0
         key = (id(spec), i)
         found = self._regex.get(key)
         if found is None:  # the Matcher's REGEX predicate: re.search on the token's text
@@ -131,6 +138,30 @@ def token_table(article: Any) -> TokenTable:
     return cache["token-table"]
 
 
+REPEAT = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+
+
+def expand_repeats(tokens: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Write "{m,n}" ops out as the Matcher does: m required copies, then n-m optional ones
+    ("{m,}": then any number more; "{n}": exactly n)."""
+    out: list[dict[str, Any]] = []
+    for token in tokens:
+        op = token.get("OP")
+        m = REPEAT.match(op) if isinstance(op, str) else None
+        if m is None:
+            out.append(dict(token))
+            continue
+        low = int(m.group(1) or 0)
+        high = None if m.group(2) and not m.group(3) else int(m.group(3) or m.group(1) or 0)
+        plain = {k: v for k, v in token.items() if k != "OP"}
+        out.extend(dict(plain) for _ in range(low))
+        if high is None:
+            out.append(dict(plain, OP="*"))
+        else:
+            out.extend(dict(plain, OP="?") for _ in range(high - low))
+    return out
+
+
 def ends(specs: Sequence[TokenSpec], table: TokenTable, start: int, stop: int) -> set[int]:
     """Every end of a match of `specs` from token `start`, within tokens [start, stop)."""
     positions = {start}
@@ -162,12 +193,26 @@ def longest(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def starts_of(table: TokenTable, specs: Sequence[TokenSpec]) -> list[int]:
-    """Where a match may start: the tokens the first spec accepts (it must not be optional)."""
+def word_positions(table: TokenTable, hashes: frozenset[int]) -> dict[int, list[int]]:
+    """Where each of these words (LOWER hashes) stands: one pass for all patterns."""
+    where: dict[int, list[int]] = {}
+    for i, h in enumerate(table.lower):
+        if h in hashes:
+            where.setdefault(h, []).append(i)
+    return where
+
+
+def starts_of(
+    table: TokenTable, specs: Sequence[TokenSpec], where: Mapping[int, list[int]] | None = None
+) -> list[int]:
+    """Where a match may start: the tokens the first spec accepts (any, if it is optional).
+    `where` (from word_positions, with the first spec's words) saves a pass over the Doc."""
     first = specs[0]
     if first.op in ("?", "*"):
-        raise UnsupportedSpec("a pattern must start with a required token")
+        return list(range(len(table)))
     if first.kind == "lower":
+        if where is not None:
+            return sorted(i for h in first.hashes for i in where.get(h, ()))
         return [i for i, h in enumerate(table.lower) if h in first.hashes]
     return [i for i in range(len(table)) if table.accepts(first, i)]
 
