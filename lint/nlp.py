@@ -227,9 +227,13 @@ def _set_sentence_starts(doc, positions: Iterable[int]) -> None:
 
 
 def _bound_sentences(doc) -> None:
+    # Sentences from the SENT_START array, as doc.sents reads them, without a Span each.
+    if not len(doc):
+        return
+    starts = [0, *_later_sentence_starts(doc)]
     extra: list[int] = []
-    for sent in doc.sents:
-        if len(sent) > MAX_SENTENCE_TOKENS:
-            extra.extend(range(sent.start + MAX_SENTENCE_TOKENS, sent.end, MAX_SENTENCE_TOKENS))
+    for start, end in zip(starts, [*starts[1:], len(doc)], strict=True):
+        if end - start > MAX_SENTENCE_TOKENS:
+            extra.extend(range(start + MAX_SENTENCE_TOKENS, end, MAX_SENTENCE_TOKENS))
     if extra:
         _set_sentence_starts(doc, extra)

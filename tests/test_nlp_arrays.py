@@ -48,3 +48,10 @@ def test_abbreviations_and_markers_still_hold_sentences_together():
         "Pain fell by 30%.[1]",
         "Next one.",
     ]
+
+
+def test_long_sentences_are_cut_and_empty_prose_is_fine():
+    doc = make_doc(" ".join(["word"] * 600), [0])
+    assert [len(s) for s in doc.sents] == [250, 250, 100]
+    assert len(make_doc("", [0])) == 0
+    assert len(list(make_doc("   \n\n  ", [0]).sents)) == 1
