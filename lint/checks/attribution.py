@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ from ..model.article import Article
 from ..model.check_kind import CheckKind
 from ..model.finding import Hit
 from ..text.sections import block_index_at, reference_blocks
+from ..text.token_match import TokenSpec, TokenTable, match, starts_of, token_table, word_positions
 
 # -- verbs: lemmas to every inflection ---------------------------------------
 IRREGULAR = {
@@ -103,12 +103,14 @@ class Slot:
     regex: re.Pattern | None
     any_word: bool
 
-    def accepts(self, tok) -> bool:
-        if tok.lower_ in self.words:
+    def accepts(self, table: TokenTable, i: int) -> bool:
+        """Whether token i takes this slot (the Doc's arrays, not Token objects: this runs
+        for every match of a pattern with leading slots)."""
+        if table.lower_text(i) in self.words:
             return True
-        if self.any_word and tok.is_alpha:
+        if self.any_word and table.alpha[i] == 1:
             return True
-        return bool(self.regex and self.regex.match(tok.text))
+        return bool(self.regex and self.regex.match(table.text(i)))
 
 
 # "~": one word of a noun phrase, hyphenated parts and possessives included ("nerve-related",
@@ -219,56 +221,66 @@ def compile_pattern(pattern: str, lexicon: Mapping[str, Any]) -> tuple[list[Slot
     return slots[:anchor], slots[anchor:]
 
 
-def match_left(doc, slots: list[Slot], start: int, floor: int) -> int | None:
+def match_left(table: TokenTable, slots: list[Slot], start: int, floor: int) -> int | None:
     """The earliest token index at which `slots` match ending right before `start` (or None)."""
     if not slots:
         return start
-    while start > floor and doc[start - 1].is_space:
+    while start > floor and table.space[start - 1] == 1:
         start -= 1  # "published in *Neurology*": emphasis marks leave blanks between words
     *rest, last = slots
     if last.op in ("?", "*"):
         # try taking as many as possible first (longest match), then fewer
         taken = [start]
         pos = start
-        while pos > floor and last.accepts(doc[pos - 1]) and (last.op == "*" or len(taken) < 2):
+        while pos > floor and last.accepts(table, pos - 1) and (last.op == "*" or len(taken) < 2):
             pos -= 1
             taken.append(pos)
         for pos in reversed(taken):
-            found = match_left(doc, rest, pos, floor)
+            found = match_left(table, rest, pos, floor)
             if found is not None:
                 return found
         return None
-    if start <= floor or not last.accepts(doc[start - 1]):
+    if start <= floor or not last.accepts(table, start - 1):
         return None
     pos = start - 1
     if last.op == "+":
-        while pos > floor and last.accepts(doc[pos - 1]):
+        while pos > floor and last.accepts(table, pos - 1):
             pos -= 1
         for p in range(pos, start):  # longest first
-            found = match_left(doc, rest, p, floor)
+            found = match_left(table, rest, p, floor)
             if found is not None:
                 return found
         return None
-    return match_left(doc, rest, pos, floor)
+    return match_left(table, rest, pos, floor)
 
 
 def _anchor(core: list[Slot]) -> frozenset | None:
     """Words one of which a sentence must contain for the pattern to match (None: no cheap test)."""
-    if not core or _rarity(core[0]) is None or _rarity(core[0])[0] > 0:
+    score = _rarity(core[0]) if core else None
+    if score is None or score[0] > 0:
         return None
     return core[0].words
 
 
 @dataclass(frozen=True)
+class Pattern:
+    """A pattern's part from its anchor on, as token specs with blanks allowed between slots."""
+
+    name: str  # the match key: "group#n"
+    specs: list[TokenSpec]
+    in_sentence: bool  # anchored patterns match within a sentence; the rest across the Doc
+
+
+@dataclass(frozen=True)
 class Compiled:
-    matchers: list  # (match key, Matcher with that one pattern, anchor words or None)
+    patterns: list[Pattern]
     groups: dict[str, str]  # match key -> group
     advice: dict[str, str]
     filters: dict[str, set[str]]
     classes: dict[str, set[str]]
     leading: dict[str, list[Slot]]  # match key -> the slots before its anchor, matched leftwards
     triggers: frozenset | None  # a sentence without any of these words cannot match
-    anchor_hashes: frozenset = frozenset()
+    first_hashes: frozenset = frozenset()  # the words (LOWER hashes) patterns may start with
     label_only: frozenset = (
         frozenset()
     )  # match keys of "^ ..." patterns: only a block's opening label
@@ -279,9 +291,7 @@ SPACES = {"IS_SPACE": True, "OP": "*"}
 
 
 def compiled(lexicon: Mapping[str, Any]) -> Compiled:
-    """The Matcher for a lexicon: built once per process and vocabulary."""
-    from spacy.matcher import Matcher
-
+    """The patterns of a lexicon, compiled once per process and vocabulary."""
     from ..text.nlp import get_nlp
 
     vocab = get_nlp().vocab
@@ -289,8 +299,7 @@ def compiled(lexicon: Mapping[str, Any]) -> Compiled:
     key = (digest, id(vocab))
     if key in _COMPILED:
         return _COMPILED[key]
-    matchers: list = []
-    by_anchor: dict[frozenset | None, list] = {}
+    patterns: list[Pattern] = []
     groups: dict[str, str] = {}
     advice: dict[str, str] = {}
     leading: dict[str, list[Slot]] = {}
@@ -308,39 +317,34 @@ def compiled(lexicon: Mapping[str, Any]) -> Compiled:
             groups[name] = group
             leading[name] = lead
             anchor = _anchor(core)
-            tokens = []
+            tokens: list[dict] = []
             for slot in core:
                 if tokens:
                     tokens.append(
                         SPACES
                     )  # the blanks emphasis marks leave ("in *Neurology* found")
                 tokens.append(slot.token)
-            by_anchor.setdefault(anchor, []).append((name, tokens))
+            specs = [TokenSpec.compile(t, vocab.strings) for t in tokens]
+            # Before whole-Doc matching, a pattern with an anchor word ran sentence by
+            # sentence, and one without over the whole Doc: each keeps its reach.
+            patterns.append(Pattern(name, specs, anchor is not None))
             if anchor is None:
                 triggers = None
             elif triggers is not None:
                 triggers |= anchor
-    # One Matcher per anchor: a sentence goes only through the patterns whose anchor word it
-    # contains (spaCy tests the first slot of every pattern it holds at every token).
-    for anchor, patterns in by_anchor.items():
-        matcher = Matcher(vocab)
-        for name, tokens in patterns:
-            matcher.add(name, [tokens], greedy="LONGEST")
-        hashes = None if anchor is None else {vocab.strings.add(w) for w in anchor}
-        matchers.append((matcher, hashes))
     filters = {
         k: {str(w).lower() for w in v or []} for k, v in (lexicon.get("filters") or {}).items()
     }
     classes = {name: set(_class_words(lexicon, name)) for name in (lexicon.get("classes") or {})}
     result = Compiled(
-        matchers,
+        patterns,
         groups,
         advice,
         filters,
         classes,
         leading,
         frozenset(triggers) if triggers is not None else None,
-        frozenset(h for _, hashes in matchers for h in hashes or ()),
+        frozenset(h for p in patterns if p.specs[0].kind == "lower" for h in p.specs[0].hashes),
         frozenset(label_only),
     )
     _COMPILED[key] = result
@@ -407,9 +411,9 @@ def _is_named(span, comp: Compiled) -> bool:
             and tok.text[:1].isupper()
             and tok.lower_ not in common
             and tok.lower_ not in CAPITAL_STOP
+            and (tok.i != span.sent.start or (tok.text.isupper() and len(tok.text) > 1))
         ):
-            if tok.i != span.sent.start or (tok.text.isupper() and len(tok.text) > 1):
-                return True  # Cochrane, German, Stanford, NIH (a capital that only starts the sentence proves nothing)
+            return True  # Cochrane, German, Stanford, NIH (a capital that only starts the sentence proves nothing)
         if tok.lower_ in design and has_finding:
             return True
     return False
@@ -483,9 +487,7 @@ def _skip(span, group: str, comp: Compiled, article: Article | None = None) -> b
         return True  # "more evidence supporting it"
     if group != "proof-consensus" and _refers_back(span, comp, article):
         return True
-    if group == "named-study" and not _is_named(span, comp):
-        return True
-    return False
+    return group == "named-study" and not _is_named(span, comp)
 
 
 def _noun_clause(span, word, comp: Compiled) -> bool:
@@ -555,8 +557,9 @@ def _named_before(article: Article, offset: int, comp: Compiled) -> bool:
         for name in ("evidence", "study", "authority"):
             words |= comp.classes.get(name, set())
         cache["words"] = re.compile(
-            r"\b(?:%s)\b|et al|\[\^|\]\(|\[\d"
-            % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w.isalpha())
+            r"\b(?:{})\b|et al|\[\^|\]\(|\[\d".format(
+                "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w.isalpha())
+            )
         )
     window = article.text[start:offset].lower()
     return bool(cache["words"].search(window))
@@ -601,29 +604,18 @@ def _opens_label(article: Article, span, comp: Compiled) -> bool:
     )
 
 
-def _matches(doc, comp: Compiled):
-    """(match key, start, end) for every pattern, run only over sentences holding its anchor word."""
-    from spacy.attrs import LOWER, SENT_START
-
-    array = doc.to_array([LOWER, SENT_START])
-    lowers = array[:, 0].tolist()
-    starts = [i for i, flag in enumerate(array[:, 1].tolist()) if flag == 1] or [0]
-    if starts[0] != 0:
-        starts.insert(0, 0)
-    where: dict[int, list[int]] = {}
-    wanted = comp.anchor_hashes
-    for i, h in enumerate(lowers):
-        if h in wanted:
-            where.setdefault(h, []).append(i)
-    for matcher, hashes in comp.matchers:
-        if hashes is None:
-            yield from matcher(doc)
-            continue
-        sentences = sorted({bisect_right(starts, i) - 1 for h in hashes for i in where.get(h, ())})
-        for k in sentences:
-            end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-            for span in matcher(doc[starts[k] : end], as_spans=True):
-                yield span.label, span.start, span.end
+def _matches(table: TokenTable, comp: Compiled) -> list[tuple[str, int, int]]:
+    """(match key, start, end) for every pattern, over the whole Doc at once: a pattern is
+    tried only at the tokens its first slot accepts (see lint/checks/token_match.py)."""
+    where = word_positions(table, comp.first_hashes)
+    stops = table.sentence_ends
+    found = []
+    for pattern in comp.patterns:
+        starts = starts_of(table, pattern.specs, where)
+        reach = stops if pattern.in_sentence else None
+        for start, end in match(table, pattern.specs, starts, reach):
+            found.append((pattern.name, start, end))
+    return found
 
 
 def find_attributions(article: Article, lexicon: Mapping[str, Any]) -> list[Attribution]:
@@ -634,19 +626,19 @@ def find_attributions(article: Article, lexicon: Mapping[str, Any]) -> list[Attr
     if key in cache:
         return cache[key]
     doc = article.doc
+    table = token_table(article)
     candidates = []
-    for match_id, start, end in _matches(doc, comp):
-        name = doc.vocab.strings[match_id]
+    for name, start, end in _matches(table, comp):
         group = comp.groups.get(name)
         if group is None:
             continue
         leading = comp.leading.get(name)
         if leading:
-            found = match_left(doc, leading, start, doc[start].sent.start)
-            if found is None:
+            left = match_left(table, leading, start, table.sentence_starts[start])
+            if left is None:
                 continue
-            start = found
-        while end - start > 1 and doc[start].lower_ in ("of", "and", "&", "or"):
+            start = left
+        while end - start > 1 and table.lower_text(start) in ("of", "and", "&", "or"):
             start += 1  # "a line of research suggests" -> "research suggests"
         span = doc[start:end]
         if name in comp.label_only and not _opens_label(article, span, comp):

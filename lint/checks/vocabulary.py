@@ -33,7 +33,7 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
             iter(difflib.get_close_matches(value, vocabulary, n=1)), None
         )
         hint = f"did you mean '{close}'? " if close else ""
-        shown = vocabulary if len(vocabulary) <= 8 else vocabulary[:8] + ["…"]
+        shown = vocabulary if len(vocabulary) <= 8 else [*vocabulary[:8], "…"]
         problem = f"not in the category list ({hint}allowed: {', '.join(shown)})"
     else:
         if re.fullmatch(str(options["pattern"]), value):

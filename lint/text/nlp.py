@@ -89,16 +89,27 @@ def _build(model: str | None):
     return nlp
 
 
+def _later_sentence_starts(doc) -> list[int]:
+    """The tokens after the first that start a sentence, read from the Doc's array: a
+    few hundred of an article's thousands of tokens, without a Token object for each."""
+    from spacy.attrs import SENT_START
+
+    if len(doc) < 2:
+        return []
+    flags = doc.to_array([SENT_START])
+    return [int(i) for i in (flags[1:] == 1).nonzero()[0] + 1]
+
+
 def _keep_abbreviations_together(doc) -> None:
     """Undo the sentencizer's splits after "et al.", "e.g." and the like.
 
     The sentencizer starts a sentence at the first non-punctuation token after
     a full stop, so "(Smith et al., 2021)" would split before "2021".
     """
-    for i in range(1, len(doc)):
+    for i in _later_sentence_starts(doc):
         tok = doc[i]
         if not tok.is_sent_start:
-            continue
+            continue  # undone by an earlier step of this loop
         if (
             tok.is_space
         ):  # "[Hallberg et al.](url) found": the link's blanked markup starts the "sentence"
@@ -108,7 +119,7 @@ def _keep_abbreviations_together(doc) -> None:
         else:
             word = tok
         j = i - 1
-        between = []
+        between: list[str] = []
         while j > 0 and doc[j].text != "." and doc[j].is_punct and len(between) < 3:
             between.append(doc[j].text)
             j -= 1
@@ -128,8 +139,11 @@ def _keep_abbreviations_together(doc) -> None:
 
 
 def _markers_stay_behind(doc) -> None:
-    """Move a sentence start from a glued citation marker to the word after it."""
-    for i in range(1, len(doc)):
+    """Move a sentence start from a glued citation marker to the word after it.
+
+    A start this moves lands after markers and blanks, never after a full stop, so
+    the starts there were at the outset are all this needs to visit."""
+    for i in _later_sentence_starts(doc):
         tok = doc[i]
         if (
             not tok.is_sent_start
@@ -163,20 +177,30 @@ def make_doc(prose: str, block_starts: Iterable[int]):
     """
     nlp = get_nlp()
     doc = nlp.make_doc(LONG_RUN.sub(_cut_run, prose))
-    words = [tok for tok in doc if not tok.is_space]
-    offsets = [tok.idx for tok in words]
-    starts = []
-    for start in sorted(set(block_starts)):
-        i = bisect_left(offsets, start)
-        if i < len(words) and words[i].i > 0:
-            starts.append(words[i].i)
-    _set_sentence_starts(doc, starts)
+    _set_sentence_starts(doc, _block_first_words(doc, block_starts))
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     _keep_abbreviations_together(doc)
     _markers_stay_behind(doc)
     _bound_sentences(doc)
     return doc
+
+
+def _block_first_words(doc, block_starts: Iterable[int]) -> list[int]:
+    """The index of the first word (not blank) at or after each block start, but token 0."""
+    from spacy.attrs import IDX, IS_SPACE
+
+    if not len(doc):
+        return []
+    array = doc.to_array([IDX, IS_SPACE])
+    words = (array[:, 1] == 0).nonzero()[0].tolist()  # token indices of the words
+    offsets = array[words, 0].tolist()
+    starts = []
+    for start in sorted(set(block_starts)):
+        i = bisect_left(offsets, start)
+        if i < len(words) and words[i] > 0:
+            starts.append(words[i])
+    return starts
 
 
 # A "sentence" longer than this many tokens is not prose (a table flattened into
@@ -203,9 +227,13 @@ def _set_sentence_starts(doc, positions: Iterable[int]) -> None:
 
 
 def _bound_sentences(doc) -> None:
-    extra = []
-    for sent in doc.sents:
-        if len(sent) > MAX_SENTENCE_TOKENS:
-            extra.extend(range(sent.start + MAX_SENTENCE_TOKENS, sent.end, MAX_SENTENCE_TOKENS))
+    # Sentences from the SENT_START array, as doc.sents reads them, without a Span each.
+    if not len(doc):
+        return
+    starts = [0, *_later_sentence_starts(doc)]
+    extra: list[int] = []
+    for start, end in zip(starts, [*starts[1:], len(doc)], strict=True):
+        if end - start > MAX_SENTENCE_TOKENS:
+            extra.extend(range(start + MAX_SENTENCE_TOKENS, end, MAX_SENTENCE_TOKENS))
     if extra:
         _set_sentence_starts(doc, extra)

@@ -24,6 +24,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..model.errors import ConfigError as RuleError
+from .token_match import (
+    TokenSpec,
+    TokenTable,
+    UnsupportedSpec,
+    ends,
+    expand_repeats,
+    starts_of,
+    word_positions,
+)
 
 QUANTIFIER = re.compile(r"^(?P<body>.+?)(?P<op>\?|\*|\+|\{\d*,\d*\}|\{\d+\})?$")
 CLASS_REF = re.compile(r"^\{([A-Za-z_][\w-]*)\}$")
@@ -82,6 +91,38 @@ def compile_pattern(
     return tokens
 
 
+class PatternMatcher:
+    """Drop-in for a spaCy Matcher of these patterns (no greedy filter): `matcher(doc)` gives
+    every distinct (label hash, start, end), ordered by start, end and label. A pattern is
+    tried only at the tokens its first spec accepts, over the Doc's arrays
+    (lint/checks/token_match.py), instead of every pattern at every token."""
+
+    def __init__(self, vocab: Any, groups: Mapping[str, list[list[dict]]]) -> None:
+        self.patterns: list[tuple[int, list[TokenSpec]]] = []
+        for label, patterns in groups.items():
+            key = vocab.strings.add(label)
+            for tokens in patterns:
+                specs = [TokenSpec.compile(t, vocab.strings) for t in expand_repeats(tokens)]
+                if specs:
+                    self.patterns.append((key, specs))
+        self.order = {key: k for k, (key, _) in enumerate(self.patterns)}
+        self.first_words = frozenset(
+            h for _, specs in self.patterns if specs[0].kind == "lower" for h in specs[0].hashes
+        )
+
+    def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
+        table = TokenTable.of(doc)
+        where = word_positions(table, self.first_words)
+        found: set[tuple[int, int, int]] = set()
+        for key, specs in self.patterns:
+            for start in starts_of(table, specs, where):
+                found.update((key, start, end) for end in ends(specs, table, start, len(table)))
+        return sorted(
+            ((key, start, end) for key, start, end in found if end > start),
+            key=lambda m: (m[1], m[2], self.order[m[0]]),
+        )
+
+
 _CACHE: dict[tuple[int, str], Any] = {}
 
 
@@ -92,7 +133,7 @@ def build_matcher(
     classes: Mapping[str, list[str]],
     where: str = "lexicon",
 ):
-    """A Matcher with one label per group; built once per vocabulary and lexicon."""
+    """A matcher with one label per group; built once per vocabulary and lexicon."""
     from spacy.matcher import Matcher
 
     key = (
@@ -105,13 +146,19 @@ def build_matcher(
     )
     matcher = _CACHE.get(key)
     if matcher is None:
-        matcher = Matcher(vocab)
-        for label, patterns in groups.items():
-            compiled = [
+        compiled = {
+            label: [
                 compile_pattern(str(p), classes, tokenizer, f"{where}: {label}: {p!r}")
                 for p in patterns
             ]
-            if compiled:
-                matcher.add(label, compiled)
+            for label, patterns in groups.items()
+        }
+        try:
+            matcher = PatternMatcher(vocab, {k: v for k, v in compiled.items() if v})
+        except UnsupportedSpec:  # a spec token_match does not know: spaCy's own Matcher
+            matcher = Matcher(vocab)
+            for label, patterns in compiled.items():
+                if patterns:
+                    matcher.add(label, patterns)
         _CACHE[key] = matcher
     return matcher

@@ -1,0 +1,235 @@
+"""Token patterns matched from known start tokens, over a Doc's arrays.
+
+spaCy's Matcher starts every pattern at every token of what it is given and pays
+for a Token object and a Python predicate call at each; the attribution lexicon
+has some 80 patterns whose first token is one of a few words. Here a pattern is
+tried only where its first token matches (found from the Doc's LOWER array in
+one pass) and runs over plain lists taken from `Doc.to_array`.
+
+The semantics are the Matcher's with `greedy="LONGEST"`: every (start, end) the
+pattern matches, then per pattern the longest non-overlapping ones, earliest
+first among equals. Only the token specs the lexicon compiler writes are known:
+LOWER (a word or IN), ORTH REGEX, IS_ALPHA, IS_SPACE, and the ops ? * +.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+
+class UnsupportedSpec(ValueError):
+    """A token spec this matcher does not implement."""
+
+
+@dataclass(frozen=True)
+class TokenSpec:
+    """One token of a pattern: which tokens it accepts, and how often (op)."""
+
+    op: str | None
+    kind: str  # "lower", "regex", "alpha", "space" or "word" (neither punctuation nor blank)
+    hashes: frozenset[int] = frozenset()
+    regex: re.Pattern[str] | None = None
+
+    @classmethod
+    def compile(cls, token: Mapping[str, Any], strings: Any) -> TokenSpec:
+        op = token.get("OP")
+        keys = set(token) - {"OP"}
+        if op not in (None, "?", "*", "+"):
+            raise UnsupportedSpec(repr(dict(token)))
+        if {k: token[k] for k in keys} == {"IS_PUNCT": False, "IS_SPACE": False}:
+            return cls(op, "word")
+        if len(keys) != 1:
+            raise UnsupportedSpec(repr(dict(token)))
+        (key,) = keys
+        value = token[key]
+        if key == "LOWER":
+            words = value["IN"] if isinstance(value, Mapping) and set(value) == {"IN"} else [value]
+            if not all(isinstance(w, str) for w in words):
+                raise UnsupportedSpec(repr(dict(token)))
+            return cls(op, "lower", frozenset(strings.add(w) for w in words))
+        if key == "ORTH" and isinstance(value, Mapping) and set(value) == {"REGEX"}:
+            return cls(op, "regex", regex=re.compile(value["REGEX"]))
+        if key in ("IS_ALPHA", "IS_SPACE") and value is True:
+            return cls(op, "alpha" if key == "IS_ALPHA" else "space")
+        raise UnsupportedSpec(repr(dict(token)))
+
+
+@dataclass
+class TokenTable:
+    """What the specs test, for every token of a Doc, as plain lists."""
+
+    lower: list[int]
+    alpha: list[int]
+    space: list[int]
+    orth: list[int]
+    sent_start: list[int]
+    punct: list[int]
+    strings: Any
+    _regex: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Any) -> TokenTable:
+        from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START
+
+        array = doc.to_array([LOWER, IS_ALPHA, IS_SPACE, ORTH, SENT_START, IS_PUNCT])
+        lower, alpha, space, orth, sent, punct = (
+            [array[:, k].tolist() for k in range(6)] if len(doc) else [[], [], [], [], [], []]
+        )
+        return cls(lower, alpha, space, orth, sent, punct, doc.vocab.strings)
+
+    def __len__(self) -> int:
+        return len(self.lower)
+
+    def accepts(self, spec: TokenSpec, i: int) -> bool:
+        if spec.kind == "lower":
+            return self.lower[i] in spec.hashes
+        if spec.kind == "space":
+            return self.space[i] == 1
+        if spec.kind == "alpha":
+            return self.alpha[i] == 1
+        if spec.kind == "word":
+            return self.punct[i] == 0 and self.space[i] == 0
+        key = (id(spec), i)
+        found = self._regex.get(key)
+        if found is None:  # the Matcher's REGEX predicate: re.search on the token's text
+            assert spec.regex is not None
+            found = self._regex[key] = spec.regex.search(self.strings[self.orth[i]]) is not None
+        return found
+
+    def text(self, i: int) -> str:
+        return self.strings[self.orth[i]]
+
+    def lower_text(self, i: int) -> str:
+        return self.strings[self.lower[i]]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """For each token, the index of the first token of its sentence."""
+        out = []
+        first = 0
+        for i, flag in enumerate(self.sent_start):
+            if flag == 1:
+                first = i
+            out.append(first)
+        return out
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        """For each token, the index after the last token of its sentence."""
+        n = len(self.lower)
+        out = [n] * n
+        end = n
+        for i in range(n - 1, -1, -1):
+            out[i] = end
+            if self.sent_start[i] == 1:
+                end = i
+        return out
+
+
+def token_table(article: Any) -> TokenTable:
+    """The token table of an article's Doc: built once per article, shared by its checks."""
+    cache = article.cache
+    if "token-table" not in cache:
+        cache["token-table"] = TokenTable.of(article.doc)
+    return cache["token-table"]
+
+
+REPEAT = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+
+
+def expand_repeats(tokens: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Write "{m,n}" ops out as the Matcher does: m required copies, then n-m optional ones
+    ("{m,}": then any number more; "{n}": exactly n)."""
+    out: list[dict[str, Any]] = []
+    for token in tokens:
+        op = token.get("OP")
+        m = REPEAT.match(op) if isinstance(op, str) else None
+        if m is None:
+            out.append(dict(token))
+            continue
+        low = int(m.group(1) or 0)
+        high = None if m.group(2) and not m.group(3) else int(m.group(3) or m.group(1) or 0)
+        plain = {k: v for k, v in token.items() if k != "OP"}
+        out.extend(dict(plain) for _ in range(low))
+        if high is None:
+            out.append(dict(plain, OP="*"))
+        else:
+            out.extend(dict(plain, OP="?") for _ in range(high - low))
+    return out
+
+
+def ends(specs: Sequence[TokenSpec], table: TokenTable, start: int, stop: int) -> set[int]:
+    """Every end of a match of `specs` from token `start`, within tokens [start, stop)."""
+    positions = {start}
+    accepts = table.accepts
+    for spec in specs:
+        step = {p + 1 for p in positions if p < stop and accepts(spec, p)}
+        found = set(positions) if spec.op in ("?", "*") else set()
+        if spec.op in ("+", "*"):
+            while step - found:
+                fresh = step - found
+                found |= fresh
+                step = {p + 1 for p in fresh if p < stop and accepts(spec, p)}
+        else:
+            found |= step
+        positions = found
+        if not positions:
+            break
+    return positions
+
+
+def longest(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The Matcher's LONGEST filter: longest first, then earliest; no two overlap."""
+    taken: set[int] = set()
+    kept = []
+    for start, end in sorted(pairs, key=lambda p: (p[1] - p[0], -p[0]), reverse=True):
+        if taken.isdisjoint(range(start, end)):
+            kept.append((start, end))
+            taken.update(range(start, end))
+    return kept
+
+
+def word_positions(table: TokenTable, hashes: frozenset[int]) -> dict[int, list[int]]:
+    """Where each of these words (LOWER hashes) stands: one pass for all patterns."""
+    where: dict[int, list[int]] = {}
+    for i, h in enumerate(table.lower):
+        if h in hashes:
+            where.setdefault(h, []).append(i)
+    return where
+
+
+def starts_of(
+    table: TokenTable, specs: Sequence[TokenSpec], where: Mapping[int, list[int]] | None = None
+) -> list[int]:
+    """Where a match may start: the tokens the first spec accepts (any, if it is optional).
+    `where` (from word_positions, with the first spec's words) saves a pass over the Doc."""
+    first = specs[0]
+    if first.op in ("?", "*"):
+        return list(range(len(table)))
+    if first.kind == "lower":
+        if where is not None:
+            return sorted(i for h in first.hashes for i in where.get(h, ()))
+        return [i for i, h in enumerate(table.lower) if h in first.hashes]
+    return [i for i in range(len(table)) if table.accepts(first, i)]
+
+
+def match(
+    table: TokenTable,
+    specs: Sequence[TokenSpec],
+    starts: Iterable[int],
+    stops: Sequence[int] | None = None,
+) -> list[tuple[int, int]]:
+    """(start, end) of the pattern's LONGEST matches from `starts`; a match from token i
+    ends by stops[i] (its sentence's end, say), or by the Doc's end without `stops`."""
+    n = len(table)
+    pairs = [
+        (start, end)
+        for start in starts
+        for end in ends(specs, table, start, n if stops is None else stops[start])
+        if end > start
+    ]
+    return longest(pairs)
