@@ -1,4 +1,4 @@
-"""lint/checks/token_match.py must find exactly what spaCy's Matcher finds (greedy LONGEST)."""
+"""lint/text/token_match.py must find exactly what spaCy's Matcher finds (greedy LONGEST)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.checks.token_match import (
+from lint.text.token_match import (
     TokenSpec,
     TokenTable,
     UnsupportedSpec,

@@ -606,7 +606,7 @@ def _opens_label(article: Article, span, comp: Compiled) -> bool:
 
 def _matches(table: TokenTable, comp: Compiled) -> list[tuple[str, int, int]]:
     """(match key, start, end) for every pattern, over the whole Doc at once: a pattern is
-    tried only at the tokens its first slot accepts (see lint/checks/token_match.py)."""
+    tried only at the tokens its first slot accepts (see lint/text/token_match.py)."""
     where = word_positions(table, comp.first_hashes)
     stops = table.sentence_ends
     found = []

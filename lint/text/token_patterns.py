@@ -95,7 +95,7 @@ class PatternMatcher:
     """Drop-in for a spaCy Matcher of these patterns (no greedy filter): `matcher(doc)` gives
     every distinct (label hash, start, end), ordered by start, end and label. A pattern is
     tried only at the tokens its first spec accepts, over the Doc's arrays
-    (lint/checks/token_match.py), instead of every pattern at every token."""
+    (lint/text/token_match.py), instead of every pattern at every token."""
 
     def __init__(self, vocab: Any, groups: Mapping[str, list[list[dict]]]) -> None:
         self.patterns: list[tuple[int, list[TokenSpec]]] = []
