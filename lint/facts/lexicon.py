@@ -79,6 +79,7 @@ class PhraseIndex:
             self.lookup[key] = (id_, group)
             patterns[case_sensitive].append(_phrase_pattern(phrase, plural and not case_sensitive))
         self.regexes = []
+        self.alternatives = patterns  # for a union over several indexes (Lexicon.any_qualifier)
         for case_sensitive, alts in patterns.items():
             if not alts:
                 continue
@@ -196,6 +197,24 @@ class Lexicon:
         None  # the same at the start of any text: "who have had a heart attack"
     )
     subgroup: re.Pattern | None = None  # "among those who": the figure counts within a subgroup
+    # Any phrase of any qualifier dimension: where it finds nothing, no dimension's index will,
+    # so most scopes cost one search instead of one per dimension.
+    any_qualifier: re.Pattern | None = None
+
+
+def union_of(indexes: Iterable[PhraseIndex]) -> re.Pattern | None:
+    """A pattern that matches wherever one of the indexes' patterns does (which phrase wins,
+    and whether it is known, is left to each index)."""
+    folded: list[str] = []
+    exact: list[str] = []
+    for index in indexes:
+        folded += index.alternatives[False]
+        exact += index.alternatives[True]
+    parts = [f"(?i:{one_of(folded)})"] if folded else []
+    parts += [one_of(exact, ignore_case=False)] if exact else []
+    if not parts:
+        return None
+    return re.compile(_LEFT + "(?:" + "|".join(parts) + ")" + _RIGHT)
 
 
 def _as_list(value: Any) -> list[str]:
@@ -323,6 +342,7 @@ def compile_lexicon(
         inceptives=inceptives,
         inceptive_after=inceptive_after,
         dimensions=dims,
+        any_qualifier=union_of(dims.values()),
         from_heading=from_heading,
         applies_to=applies_to,
         comparators=comparators,
