@@ -9,6 +9,7 @@ severity of each kind is an option: a kind set to "off" is not reported, and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -222,22 +223,55 @@ def _counted_before(article: Article, mention: NumericMention, vocab) -> bool:
 def _cited_before(
     article: Article, mention: NumericMention, mentions: list[NumericMention], citations, vocab
 ) -> bool:
-    """The same figure stated earlier with its source ("it was also 15 points"): it refers back."""
-    from ..citations import same_figure
+    """The same figure stated earlier with its source ("it was also 15 points"): it refers back.
 
-    for other in mentions:
-        if other.start >= mention.start:
+    Earlier means before the first mention that does not start before this one; only figures
+    of the same kind and unit can be the same figure, so those are looked up, not scanned."""
+    twins = _Twins.of(article, mentions, citations, vocab)
+    stop = bisect_left(twins.reach, mention.start)
+    for k, other in twins.groups.get((mention.kind, mention.unit), ()):
+        if k >= stop:
             return False
-        if (
-            other.kind == mention.kind
-            and same_figure(other, mention)
-            and (
-                citations.citation_for(other.start, other.end) is not None
-                or _refers_back(article, other, citations, vocab)
-            )
-        ):
+        if same_figure(other, mention) and twins.sourced(k, other):
             return True
     return False
+
+
+class _Twins:
+    """The figures of one run grouped by kind and unit, and which of them carry a source."""
+
+    def __init__(self, article: Article, mentions: list[NumericMention], citations, vocab) -> None:
+        self.article, self.mentions, self.citations, self.vocab = (
+            article,
+            mentions,
+            citations,
+            vocab,
+        )
+        self.groups: dict[tuple[str, str], list[tuple[int, NumericMention]]] = {}
+        self.reach: list[int] = []  # the furthest start so far: where "earlier" ends, by bisect
+        furthest = -1
+        for k, other in enumerate(mentions):
+            self.groups.setdefault((other.kind, other.unit), []).append((k, other))
+            furthest = max(furthest, other.start)
+            self.reach.append(furthest)
+        self._sourced: dict[int, bool] = {}
+
+    @classmethod
+    def of(cls, article: Article, mentions: list[NumericMention], citations, vocab) -> _Twins:
+        key = ("cited-twins", id(mentions), id(citations), id(vocab))
+        found = article.cache.get(key)
+        if found is None or found.mentions is not mentions or len(found.reach) != len(mentions):
+            found = article.cache[key] = cls(article, mentions, citations, vocab)
+        return found
+
+    def sourced(self, k: int, other: NumericMention) -> bool:
+        found = self._sourced.get(k)
+        if found is None:
+            found = self._sourced[k] = (
+                self.citations.citation_for(other.start, other.end) is not None
+                or _refers_back(self.article, other, self.citations, self.vocab)
+            )
+        return found
 
 
 def _practice(article: Article, mention: NumericMention, vocab) -> bool:
