@@ -267,10 +267,9 @@ class _Twins:
     def sourced(self, k: int, other: NumericMention) -> bool:
         found = self._sourced.get(k)
         if found is None:
-            found = self._sourced[k] = (
-                self.citations.citation_for(other.start, other.end) is not None
-                or _refers_back(self.article, other, self.citations, self.vocab)
-            )
+            found = self._sourced[k] = self.citations.citation_for(
+                other.start, other.end
+            ) is not None or _refers_back(self.article, other, self.citations, self.vocab)
         return found
 
 
@@ -387,7 +386,9 @@ def _story(article: Article, mention: NumericMention, vocab) -> bool:
     from ..citations import section_headings
 
     block = article.blocks[mention.block]
-    return any(pattern.search(h.text) for h in section_headings(article, block))
+    if block.index not in cache:  # every figure of a block asks the same question
+        cache[block.index] = any(pattern.search(h.text) for h in section_headings(article, block))
+    return cache[block.index]
 
 
 def _named_strength(
@@ -442,9 +443,12 @@ def _refers_back(article: Article, mention: NumericMention, citations, vocab) ->
     if pattern is None:
         return False
     prose = article.prose
-    sentence = prose[mention.sentence_start : mention.sentence_end]
     block = article.blocks[mention.block]
-    refers = bool(pattern.search(sentence))
+    memo = article.cache.setdefault(("refers-back", id(pattern)), {})
+    span = (mention.sentence_start, mention.sentence_end)
+    refers = memo.get(span)
+    if refers is None:  # asked for every figure of a sentence, and again for its twins
+        refers = memo[span] = bool(pattern.search(prose[span[0] : span[1]]))
     if not refers and block.quote:
         k = mention.block
         while k > 0 and article.blocks[k].quote:

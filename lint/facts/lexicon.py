@@ -125,11 +125,16 @@ class PhraseIndex:
 
     def _find(self, text: str, start: int, end: int) -> list[Match]:
         found: list[Match] = []
+        sources = 0
         for case_sensitive, regex in self.regexes:
+            before = len(found)
             for m in regex.finditer(text, start, end):
                 resolved = self._resolve(case_sensitive, m.group(0))
                 if resolved is not None:
                     found.append(Match(m.start(), m.end(), resolved[0], resolved[1]))
+            sources += len(found) > before
+        if sources < 2:
+            return found  # one regex's matches never overlap and come in text order
         # Longest first, then leftmost; drop anything overlapping a kept match.
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         kept: list[Match] = []
