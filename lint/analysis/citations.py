@@ -486,7 +486,9 @@ class Citations:
     # -- units ----------------------------------------------------------
     def _sentence_index(self, offset: int) -> int:
         spans = sentence_spans(self.article)
-        starts = self.article.cache.setdefault("sentence_starts", [s for s, _ in spans])
+        starts = self.article.cache.get("sentence_starts")
+        if starts is None:  # not rebuilt on every call: asked once per figure
+            starts = self.article.cache["sentence_starts"] = [s for s, _ in spans]
         return max(0, bisect_right(starts, offset) - 1)
 
     def unit_of(self, offset: int) -> tuple | None:

@@ -249,6 +249,34 @@ def fact_for(article, mention, options: Mapping[str, Any] | None = None) -> Fact
     return index.get((mention.start, mention.end))
 
 
+def _may_match(article, mention, entries: Sequence[Entry]) -> bool:
+    """Whether a fact at the mention's span could have a unit the registry speaks of.
+
+    A fact takes its unit from its figure's normalised value, so this is answered without
+    extracting the article's facts (the costly part), which CL301 alone would otherwise pay
+    for every uncited figure when the consistency rules are off."""
+    from .facts.patterns import EXCLUDED_KINDS
+    from .numbers import extract_mentions
+
+    key = ("registry-units", id(entries))
+    units = article.cache.get(key)
+    if units is None or units[0] is not entries:
+        by_span: dict[tuple[int, int], set[str]] = {}
+        for m in extract_mentions(article):
+            if m.kind in EXCLUDED_KINDS:
+                continue
+            numbers = (
+                article.text[m.number_start : m.number_end]
+                if 0 <= m.number_start < m.number_end
+                else ""
+            )
+            value = normalise(m.low, m.high, m.unit, m.kind, m.qualifier, m.scale, numbers)
+            if value is not None:
+                by_span.setdefault((m.start, m.end), set()).add(value.unit)
+        units = article.cache[key] = (entries, by_span, {e.value.unit for e in entries})
+    return bool(units[1].get((mention.start, mention.end), set()) & units[2])
+
+
 def registry_hint(article, mention, options: Mapping[str, Any]):
     """For CL301: the registry entry an uncited figure agrees with, and a Fix citing it.
 
@@ -256,7 +284,7 @@ def registry_hint(article, mention, options: Mapping[str, Any]):
     `evidence` holds the registry (loaded from "@evidence.yaml").
     """
     entries = load_entries(options.get("evidence"))
-    if not entries:
+    if not entries or not _may_match(article, mention, entries):
         return None
     fact = fact_for(article, mention)
     if fact is None or fact.key is None:

@@ -9,6 +9,7 @@ severity of each kind is an option: a kind set to "off" is not reported, and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -222,22 +223,54 @@ def _counted_before(article: Article, mention: NumericMention, vocab) -> bool:
 def _cited_before(
     article: Article, mention: NumericMention, mentions: list[NumericMention], citations, vocab
 ) -> bool:
-    """The same figure stated earlier with its source ("it was also 15 points"): it refers back."""
-    from ..analysis.citations import same_figure
+    """The same figure stated earlier with its source ("it was also 15 points"): it refers back.
 
-    for other in mentions:
-        if other.start >= mention.start:
+    Earlier means before the first mention that does not start before this one; only figures
+    of the same kind and unit can be the same figure, so those are looked up, not scanned."""
+    twins = _Twins.of(article, mentions, citations, vocab)
+    stop = bisect_left(twins.reach, mention.start)
+    for k, other in twins.groups.get((mention.kind, mention.unit), ()):
+        if k >= stop:
             return False
-        if (
-            other.kind == mention.kind
-            and same_figure(other, mention)
-            and (
-                citations.citation_for(other.start, other.end) is not None
-                or _refers_back(article, other, citations, vocab)
-            )
-        ):
+        if same_figure(other, mention) and twins.sourced(k, other):
             return True
     return False
+
+
+class _Twins:
+    """The figures of one run grouped by kind and unit, and which of them carry a source."""
+
+    def __init__(self, article: Article, mentions: list[NumericMention], citations, vocab) -> None:
+        self.article, self.mentions, self.citations, self.vocab = (
+            article,
+            mentions,
+            citations,
+            vocab,
+        )
+        self.groups: dict[tuple[str, str], list[tuple[int, NumericMention]]] = {}
+        self.reach: list[int] = []  # the furthest start so far: where "earlier" ends, by bisect
+        furthest = -1
+        for k, other in enumerate(mentions):
+            self.groups.setdefault((other.kind, other.unit), []).append((k, other))
+            furthest = max(furthest, other.start)
+            self.reach.append(furthest)
+        self._sourced: dict[int, bool] = {}
+
+    @classmethod
+    def of(cls, article: Article, mentions: list[NumericMention], citations, vocab) -> _Twins:
+        key = ("cited-twins", id(mentions), id(citations), id(vocab))
+        found = article.cache.get(key)
+        if found is None or found.mentions is not mentions or len(found.reach) != len(mentions):
+            found = article.cache[key] = cls(article, mentions, citations, vocab)
+        return found
+
+    def sourced(self, k: int, other: NumericMention) -> bool:
+        found = self._sourced.get(k)
+        if found is None:
+            found = self._sourced[k] = self.citations.citation_for(
+                other.start, other.end
+            ) is not None or _refers_back(self.article, other, self.citations, self.vocab)
+        return found
 
 
 def _practice(article: Article, mention: NumericMention, vocab) -> bool:
@@ -353,7 +386,9 @@ def _story(article: Article, mention: NumericMention, vocab) -> bool:
     from ..text.sections import section_headings
 
     block = article.blocks[mention.block]
-    return any(pattern.search(h.text) for h in section_headings(article, block))
+    if block.index not in cache:  # every figure of a block asks the same question
+        cache[block.index] = any(pattern.search(h.text) for h in section_headings(article, block))
+    return cache[block.index]
 
 
 def _named_strength(
@@ -408,9 +443,12 @@ def _refers_back(article: Article, mention: NumericMention, citations, vocab) ->
     if pattern is None:
         return False
     prose = article.prose
-    sentence = prose[mention.sentence_start : mention.sentence_end]
     block = article.blocks[mention.block]
-    refers = bool(pattern.search(sentence))
+    memo = article.cache.setdefault(("refers-back", id(pattern)), {})
+    span = (mention.sentence_start, mention.sentence_end)
+    refers = memo.get(span)
+    if refers is None:  # asked for every figure of a sentence, and again for its twins
+        refers = memo[span] = bool(pattern.search(prose[span[0] : span[1]]))
     if not refers and block.quote:
         k = mention.block
         while k > 0 and article.blocks[k].quote:

@@ -74,9 +74,19 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         super().__init__(article)
         self.lex = lexicon
         self.mentions: Sequence = ()
+        self._all_mentions: list = []
+        self._names_study: dict[tuple[int, int], bool] = {}
+        self._citations: Any = None
+
+    def citations(self) -> Any:
+        """The article's citations (default options), looked up once, not once per figure."""
+        if self._citations is None:
+            self._citations = citations_for(self.article)
+        return self._citations
 
     def facts(self, mentions: Sequence) -> list[Fact]:
         self.mentions = mentions
+        self._all_mentions = list(mentions)
         values = []
         for m in mentions:
             if m.kind in EXCLUDED_KINDS or self.in_heading(m):
@@ -174,12 +184,17 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         return {"is_timepoint": is_timepoint, "of": of}
 
     def names_study(self, start: int, end: int) -> bool:
-        """Whether the text names or reports one study ("a 2019 trial", "the SUSTAIN-2 trial", "found that")."""
-        names = self.lex.study_names
-        return bool(
-            STUDY_REPORT.search(self.prose, start, end)
-            or (names is not None and names.search(self.prose, start, end))
-        )
+        """Whether the text names or reports one study ("a 2019 trial", "the SUSTAIN-2 trial", "found that").
+
+        Asked of the same sentences for every figure after them: memoised per span."""
+        found = self._names_study.get((start, end))
+        if found is None:
+            names = self.lex.study_names
+            found = self._names_study[(start, end)] = bool(
+                STUDY_REPORT.search(self.prose, start, end)
+                or (names is not None and names.search(self.prose, start, end))
+            )
+        return found
 
     def study_context(self, m, block, clause: tuple[int, int]) -> tuple[str, str, str]:
         """(how, which study, which arm) a figure is tied to, or ("", "", "") for a general claim.
@@ -224,7 +239,7 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
     def study_id(self, span: tuple[int, int]) -> str:
         """Which study a naming sentence is about: its citation, the study named before it
         ("that trial", "the same study"), or the sentence itself."""
-        cited = citations_for(self.article).citation_for(span[0], span[1])
+        cited = self.citations().citation_for(span[0], span[1])
         if cited is not None:
             return f"{cited.form}:{cited.target}"
         text = self.prose[span[0] : span[1]]
@@ -242,8 +257,8 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         art = self.article
         line, col = art.position(m.start)
         end_line, end_col = art.index.end_position(m.start, m.end)
-        support = citations_for(art).support_for(
-            m, list(self.mentions)
+        support = self.citations().support_for(
+            m, self._all_mentions
         )  # a cited summary's repeat counts
         cited = support is not None
         fact = Fact(

@@ -21,6 +21,7 @@ from ...model.packs import builtin_pack_dir, load_data_file
 _SEP = r"[\s\-]+"
 _LEFT = r"(?<![\w\-/])"
 _RIGHT = r"(?![\w/]|-\w)"
+_SPLIT = re.compile(r"[\s\-]+")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,28 @@ class Match:
     end: int
     id: str  # the entry's id: "crps", "response-rate", "series", ...
     group: str  # condition | treatment | generic | a measure's id | a dimension's name
+
+
+def one_of(alternatives: Iterable[str], ignore_case: bool = True) -> str:
+    """The alternation of regex sources `alternatives`, in their order, grouped by first character.
+
+    Python's regex engine tries every alternative at every position: a lexicon of 300 phrases
+    is 300 attempts per character. Grouped by their first character ("a(?:lt1|lt2)|b(?:...)"),
+    it is one attempt per group, and what matches is unchanged: alternatives that can match at
+    one position share a first character, and keep their order within its group. Sources that
+    do not start with a plain ASCII letter or digit (an escape, a class, a quantified character)
+    make it join them as they are."""
+    alternatives = list(alternatives)
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        first = alt[:1]
+        if not (first.isascii() and first.isalnum()) or alt[1:2] in ("*", "+", "?", "{"):
+            return "|".join(alternatives)
+        groups.setdefault(first.lower() if ignore_case else first, []).append(alt[1:])
+    return "|".join(
+        key + ("(?:" + "|".join(rests) + ")" if rests != [""] else "")
+        for key, rests in groups.items()
+    )
 
 
 def _phrase_pattern(phrase: str, plural: bool) -> str:
@@ -56,18 +79,24 @@ class PhraseIndex:
             self.lookup[key] = (id_, group)
             patterns[case_sensitive].append(_phrase_pattern(phrase, plural and not case_sensitive))
         self.regexes = []
+        self.alternatives = patterns  # for a union over several indexes (Lexicon.any_qualifier)
         for case_sensitive, alts in patterns.items():
             if not alts:
                 continue
             alts.sort(key=len, reverse=True)
             flags = 0 if case_sensitive else re.I
             self.regexes.append(
-                (case_sensitive, re.compile(_LEFT + "(?:" + "|".join(alts) + ")" + _RIGHT, flags))
+                (
+                    case_sensitive,
+                    re.compile(
+                        _LEFT + "(?:" + one_of(alts, not case_sensitive) + ")" + _RIGHT, flags
+                    ),
+                )
             )
 
     @staticmethod
     def _key(phrase: str, case_sensitive: bool) -> tuple[bool, str]:
-        norm = " ".join(re.split(r"[\s\-]+", phrase.strip()))
+        norm = " ".join(_SPLIT.split(phrase.strip()))
         return case_sensitive, norm if case_sensitive else norm.lower()
 
     def _resolve(self, case_sensitive: bool, text: str) -> tuple[str, str] | None:
@@ -96,11 +125,16 @@ class PhraseIndex:
 
     def _find(self, text: str, start: int, end: int) -> list[Match]:
         found: list[Match] = []
+        sources = 0
         for case_sensitive, regex in self.regexes:
+            before = len(found)
             for m in regex.finditer(text, start, end):
                 resolved = self._resolve(case_sensitive, m.group(0))
                 if resolved is not None:
                     found.append(Match(m.start(), m.end(), resolved[0], resolved[1]))
+            sources += len(found) > before
+        if sources < 2:
+            return found  # one regex's matches never overlap and come in text order
         # Longest first, then leftmost; drop anything overlapping a kept match.
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         kept: list[Match] = []
@@ -168,6 +202,24 @@ class Lexicon:
         None  # the same at the start of any text: "who have had a heart attack"
     )
     subgroup: re.Pattern | None = None  # "among those who": the figure counts within a subgroup
+    # Any phrase of any qualifier dimension: where it finds nothing, no dimension's index will,
+    # so most scopes cost one search instead of one per dimension.
+    any_qualifier: re.Pattern | None = None
+
+
+def union_of(indexes: Iterable[PhraseIndex]) -> re.Pattern | None:
+    """A pattern that matches wherever one of the indexes' patterns does (which phrase wins,
+    and whether it is known, is left to each index)."""
+    folded: list[str] = []
+    exact: list[str] = []
+    for index in indexes:
+        folded += index.alternatives[False]
+        exact += index.alternatives[True]
+    parts = [f"(?i:{one_of(folded)})"] if folded else []
+    parts += [one_of(exact, ignore_case=False)] if exact else []
+    if not parts:
+        return None
+    return re.compile(_LEFT + "(?:" + "|".join(parts) + ")" + _RIGHT)
 
 
 def _as_list(value: Any) -> list[str]:
@@ -195,7 +247,7 @@ def _any_phrase(phrases: list[str]) -> re.Pattern | None:
         key=len,
         reverse=True,
     )
-    return re.compile(_LEFT + "(?:" + "|".join(alts) + ")", re.I)
+    return re.compile(_LEFT + "(?:" + one_of(alts) + ")", re.I)
 
 
 def compile_lexicon(
@@ -295,6 +347,7 @@ def compile_lexicon(
         inceptives=inceptives,
         inceptive_after=inceptive_after,
         dimensions=dims,
+        any_qualifier=union_of(dims.values()),
         from_heading=from_heading,
         applies_to=applies_to,
         comparators=comparators,
@@ -309,7 +362,7 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Patt
     reports = _as_list(spec.get("reports"))
     names = arm = None
     if nouns:
-        alts = "|".join(sorted((_phrase_pattern(n, False) for n in nouns), key=len, reverse=True))
+        alts = _alternatives(nouns)
         names = re.compile(
             r"(?i:\b(?:a|an|the|one|this|that|our|their|its|each|same|second|first|third|later|earlier|another|"
             r"largest|smaller?|larger|recent|separate|different|new|original)\s+"
@@ -319,7 +372,7 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Patt
              + (r"|(?i:" + _LEFT + r"(?:" + _alternatives(reports) + r")\b)" if reports else "")
         )
     if arms:
-        alts = "|".join(sorted((_phrase_pattern(n, False) for n in arms), key=len, reverse=True))
+        alts = _alternatives(arms)
         arm = re.compile(
             r"\b(?:of|in|among|for|from)\s+(?:the|those\s+in\s+the|people\s+in\s+the|patients\s+in\s+the|"
             r"participants\s+in\s+the)\s+(?:[\w-]+\s+){0,3}?(?:" + alts + r")\b",
@@ -329,7 +382,8 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Patt
 
 
 def _alternatives(phrases: list[str]) -> str:
-    return "|".join(sorted((_phrase_pattern(p, False) for p in phrases), key=len, reverse=True))
+    """Longest first; only ever used case-insensitively."""
+    return one_of(sorted((_phrase_pattern(p, False) for p in phrases), key=len, reverse=True))
 
 
 def _cohort_patterns(

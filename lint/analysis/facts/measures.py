@@ -26,11 +26,14 @@ class MeasureFinder(ArticleStructure):
 
     def measure_of(self, m, value: Value, clause: tuple[int, int], block):
         """((id, label), where it was found) for the figure `m`, or (None, "")."""
-        candidates = {
-            mid: spec
-            for mid, spec in self.lex.measures.items()
-            if value.dimension in spec.dimensions
-        }
+        by_dimension = self.__dict__.setdefault("_measures_by_dimension", {})
+        candidates = by_dimension.get(value.dimension)
+        if candidates is None:
+            candidates = by_dimension[value.dimension] = {
+                mid: spec
+                for mid, spec in self.lex.measures.items()
+                if value.dimension in spec.dimensions
+            }
         if not candidates:
             return None, ""
         scopes = [("clause", clause), ("sentence", self.sentence_span(m))]

@@ -35,11 +35,24 @@ class QualifierFinder(ArticleStructure):
                 if found in self.lex.strict:
                     fact.strict += (dim,)
 
+    def names_a_qualifier(self, start: int, end: int) -> bool:
+        """Whether any dimension's phrase occurs in the span (memoised: one search per scope)."""
+        union = self.lex.any_qualifier
+        if union is None:
+            return True
+        memo = self.__dict__.setdefault("_names_a_qualifier", {})
+        found = memo.get((start, end))
+        if found is None:
+            found = memo[(start, end)] = union.search(self.prose, start, end) is not None
+        return found
+
     def _qualifier(self, dim: str, m, clause: tuple[int, int], block) -> str | None:
         index = self.lex.dimensions[dim]
 
         def values(start: int, end: int) -> list[Match]:
             # a match inside the figure counts too: "six infusions" still says "a series"
+            if not self.names_a_qualifier(start, end):
+                return []
             out = []
             for match in index.find(self.prose, start, end):
                 if match.group == "exclude":

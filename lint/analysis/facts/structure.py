@@ -55,12 +55,18 @@ class ArticleStructure:
         A paragraph that is nothing but bold text ("**Results at 24 months:**")
         heads the paragraphs and lists after it, up to the next heading.
         """
-        if block.kind == "heading":
-            return section_headings(self.article, block)[
-                1:
-            ]  # the chain starts with the heading itself
-        pseudo = self.pseudo_heading(block)
-        return ([pseudo] if pseudo is not None else []) + section_headings(self.article, block)
+        memo = self.__dict__.setdefault("_headings", {})
+        found = memo.get(block.index)
+        if found is None:  # asked for every figure, scope and qualifier: once per block
+            if block.kind == "heading":
+                found = section_headings(self.article, block)[1:]  # the chain starts with itself
+            else:
+                pseudo = self.pseudo_heading(block)
+                found = ([pseudo] if pseudo is not None else []) + section_headings(
+                    self.article, block
+                )
+            memo[block.index] = found
+        return list(found)
 
     def is_pseudo_heading(self, block) -> bool:
         """A paragraph that is nothing but bold text: "**Results at 24 months:**"."""

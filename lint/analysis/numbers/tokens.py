@@ -56,11 +56,15 @@ class Tok:
 def tokenize(text: str, offset: int) -> list[Tok]:
     """The tokens of `text`, with file offsets (`text` starts at `offset`)."""
     toks: list[Tok] = []
+    append = toks.append  # one call per token of every sentence with a figure: kept lean
     prev_end = -1
     for m in TOKEN.finditer(text):
-        start = offset + m.start()
-        toks.append(Tok(m.group(), m.group().lower(), start, offset + m.end(), start == prev_end))
-        prev_end = offset + m.end()
+        word = m.group()
+        start, end = m.span()
+        start += offset
+        end += offset
+        append(Tok(word, word.lower(), start, end, start == prev_end))
+        prev_end = end
     return toks
 
 
@@ -87,7 +91,12 @@ class TokenCursor:
         self.toks = toks
         self.n = len(toks)
         self.context = context  # extra cue text (the table row, the list lead-in)
-        self.words = {cue_word(t) for t in toks if t.is_word} | set(context.split())
+        # cue_word and is_word inlined: this runs for every sentence with a figure
+        words = set(context.split())
+        for t in toks:
+            if t.text[:1].isalpha():
+                words.add("i-letter" if t.lower == "i" and (t.text != "I" or t.glued) else t.lower)
+        self.words = words
 
     def low(self, i: int) -> str:
         return self.toks[i].lower if 0 <= i < self.n else ""
