@@ -1,0 +1,229 @@
+"""The cross-article comparison (CL502), linear in the corpus.
+
+Comparing every figure with every other of its (subject, measure) grew with the
+square of the corpus: a figure-dense corpus of 1,000 articles took minutes in
+the parent after the workers had finished. The verdict for a figure only needs
+two numbers and a list: how many other articles state an agreeing figure
+(supporters), how many state only contradicting ones (against), and the first
+contradicting figure of each of the latter. So:
+
+- figures are bucketed by key and grouped by signature (everything the
+  comparison reads), computed once per figure;
+- whether two figures may be compared at all (same unit, qualifiers, rivals
+  across articles) does not depend on their values, so it is decided once per
+  pair of *contexts* (the signature without the value), not per pair of figures;
+- whether the values agree is the interval test of `values.overlaps`, applied
+  to all comparable figures at once as array comparisons (numpy), per distinct
+  value, with the same float arithmetic as the scalar test.
+
+The verdicts are exactly those of the pairwise comparison (tests/test_corpus_buckets.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .compare import TIME_TOLERANCE_FACTOR, comparable
+from .fact import Fact
+
+Rivals = Callable[[Fact, Fact], bool]
+Verdict = Callable[[Fact], tuple[bool, bool]]  # (registry agrees, registry decides)
+
+
+def signature(fact: Fact) -> tuple:
+    """Everything a comparison between articles reads of a fact."""
+    return (
+        fact.key,
+        fact.unit,
+        fact.dimension,
+        fact.low,
+        fact.high,
+        fact.qualifier,
+        fact.value,
+        fact.treatment_specific,
+        fact.condition_specific,
+        fact.study,
+        fact.timepoint,
+        fact.strict,
+        fact.study_id,
+        fact.arm,
+        tuple(sorted(fact.qualifiers.items())),
+    )
+
+
+def context(fact: Fact) -> tuple:
+    """What decides whether two figures are compared at all (`comparable`, rivals across
+    articles), without their values: figures of one context compare alike with any other."""
+    return (
+        fact.unit,
+        fact.treatment_specific,
+        fact.condition_specific,
+        fact.study,
+        fact.timepoint,
+        fact.strict,
+        tuple(sorted(fact.qualifiers.items())),
+    )
+
+
+def _tolerance_for(fact: Fact, tolerance: float) -> float:
+    return tolerance * TIME_TOLERANCE_FACTOR if fact.unit == "days" else tolerance
+
+
+def bounds_and_reach(fact: Fact, tolerance: float, absolute: float) -> tuple[float, float, float]:
+    """(low, high, reach) of `values.overlaps`, term for term: the same floats it compares."""
+    value = fact.as_value
+    low, high = value.bounds()
+    own = tolerance * (2 if value.qualifier == "approx" else 1)
+    return low, high, max(high * (1 + own), high + absolute)
+
+
+@dataclass
+class _Pool:
+    """The figures one context is compared with, as arrays (one row per figure, key order)."""
+
+    low: Any
+    reach: Any
+    path: Any  # path number, in sorted path order
+    in_pool: Any  # per path: it states at least one of these figures
+    first: dict[int, Fact] = field(default_factory=dict)  # per path: its first such figure
+
+
+@dataclass
+class _Bucket:
+    facts: list[Fact]
+    paths: list[str]  # sorted
+    path_no: list[int]  # per fact
+    groups: dict[tuple, list[int]]  # signature -> fact positions, in first-seen order
+    contexts: dict[tuple, list[int]]  # context -> fact positions
+
+
+def _bucket(facts: list[Fact]) -> _Bucket:
+    paths = sorted({f.path for f in facts})
+    number = {p: i for i, p in enumerate(paths)}
+    groups: dict[tuple, list[int]] = {}
+    contexts: dict[tuple, list[int]] = {}
+    for i, fact in enumerate(facts):
+        groups.setdefault(signature(fact), []).append(i)
+        contexts.setdefault(context(fact), []).append(i)
+    return _Bucket(facts, paths, [number[f.path] for f in facts], groups, contexts)
+
+
+def _pool(bucket: _Bucket, members: list[int], tolerance: float, absolute: float) -> _Pool:
+    import numpy as np
+
+    members = sorted(members)
+    rows = [bounds_and_reach(bucket.facts[i], tolerance, absolute) for i in members]
+    path = np.array([bucket.path_no[i] for i in members], dtype=np.int64)
+    in_pool = np.zeros(len(bucket.paths), dtype=bool)
+    in_pool[path] = True
+    first: dict[int, Fact] = {}
+    for i in members:
+        first.setdefault(bucket.path_no[i], bucket.facts[i])
+    return _Pool(
+        np.array([r[0] for r in rows], dtype=np.float64),
+        np.array([r[2] for r in rows], dtype=np.float64),
+        path,
+        in_pool,
+        first,
+    )
+
+
+def _related(bucket: _Bucket, rivals: Rivals, tolerance: float) -> dict[tuple, list[tuple]]:
+    """Per context, the contexts its figures are compared with (the scalar tests, once per pair)."""
+    reps = {ctx: bucket.facts[members[0]] for ctx, members in bucket.contexts.items()}
+    return {
+        ctx: [
+            other
+            for other, rep_other in reps.items()
+            if rivals(rep, rep_other) and comparable(rep, rep_other, tolerance)
+        ]
+        for ctx, rep in reps.items()
+    }
+
+
+class _Pools:
+    """The pool of figures each context is compared with, built once per distinct pool."""
+
+    def __init__(self, bucket: _Bucket, related: dict[tuple, list[tuple]]) -> None:
+        self.bucket, self.related = bucket, related
+        self.built: dict[tuple, _Pool | None] = {}
+
+    def of(self, ctx: tuple, tolerance: float, absolute: float) -> _Pool | None:
+        # contexts are hashable tuples: the pool is named by the contexts it holds
+        key = (frozenset(self.related[ctx]), tolerance, absolute)
+        if key not in self.built:
+            members = [i for other in self.related[ctx] for i in self.bucket.contexts[other]]
+            self.built[key] = _pool(self.bucket, members, tolerance, absolute) if members else None
+        return self.built[key]
+
+
+def _supporting_paths(pool: _Pool, low: float, reach: float) -> Any:
+    """Per path: it states a figure that can be true together with one of [low, reach]."""
+    import numpy as np
+
+    hit = (pool.low <= reach) & (low <= pool.reach)
+    paths = np.zeros(len(pool.in_pool), dtype=bool)
+    paths[pool.path[hit]] = True
+    return paths
+
+
+def bucket_conflicts(
+    facts: list[Fact],
+    registry: Verdict,
+    rivals: Rivals,
+    tolerance: float,
+    points: float,
+) -> Iterator[tuple[Fact, list[Fact]]]:
+    """`corpus_conflicts` for the figures of one key (in path order), group by group."""
+    import numpy as np
+
+    bucket = _bucket(facts)
+    pools = _Pools(bucket, _related(bucket, rivals, tolerance))
+    supports: dict[tuple, tuple[Any, Any, int, int]] = {}
+    for members in bucket.groups.values():
+        rep = facts[members[0]]
+        own = _tolerance_for(rep, tolerance)
+        absolute = points if rep.unit == "%" else 0.0
+        pool = pools.of(context(rep), own, absolute)
+        if pool is None:
+            continue  # nothing to compare it with: no supporter, no opponent
+        low, _, reach = bounds_and_reach(rep, own, absolute)
+        key = (id(pool), low, reach)
+        if key not in supports:
+            support = _supporting_paths(pool, low, reach)
+            against = pool.in_pool & ~support
+            supports[key] = (support, against, int(support.sum()), int(against.sum()))
+        support, against, n_support, n_against = supports[key]
+        agrees, decided = registry(rep)
+        for i in members:
+            path = bucket.path_no[i]
+            supporters = n_support - int(support[path])
+            opponents = n_against - int(against[path])
+            if not opponents or agrees:
+                continue
+            if decided or opponents >= 1 + supporters:
+                named = [pool.first[int(p)] for p in np.flatnonzero(against) if p != path]
+                yield facts[i], named
+
+
+def corpus_conflicts(
+    collected: Mapping[str, Sequence[Fact]],
+    registry: Verdict,
+    rivals: Rivals,
+    tolerance: float,
+    points: float,
+) -> Iterator[tuple[Fact, list[Fact]]]:
+    """Each figure other articles contradict, when it is the outlier; see
+    `lint.checks.consistency.corpus_conflicts` for the rule, this module's doc for the method."""
+    by_key: dict[tuple, list[Fact]] = defaultdict(list)
+    for path in sorted(collected):
+        for fact in collected[path]:
+            by_key[fact.key].append(fact)  # type: ignore[index]
+    for key in sorted(by_key, key=str):
+        facts = by_key[key]
+        if len({f.path for f in facts}) < 2:
+            continue
+        yield from bucket_conflicts(facts, registry, rivals, tolerance, points)
