@@ -88,7 +88,7 @@ class _Pool:
     reach: Any
     path: Any  # path number, in sorted path order
     in_pool: Any  # per path: it states at least one of these figures
-    first: dict[int, Fact] = field(default_factory=dict)  # per path: its first such figure
+    first_of: Any  # per path: the position of its first such figure (-1: none)
 
 
 @dataclass
@@ -98,6 +98,7 @@ class _Bucket:
     path_no: list[int]  # per fact
     groups: dict[tuple, list[int]]  # signature -> fact positions, in first-seen order
     contexts: dict[tuple, list[int]]  # context -> fact positions
+    rows: dict[tuple, tuple[Any, Any]] = field(default_factory=dict)  # (low, reach) arrays
 
 
 def _bucket(facts: list[Fact]) -> _Bucket:
@@ -111,24 +112,39 @@ def _bucket(facts: list[Fact]) -> _Bucket:
     return _Bucket(facts, paths, [number[f.path] for f in facts], groups, contexts)
 
 
+def _rows(bucket: _Bucket, tolerance: float, absolute: float) -> tuple[Any, Any]:
+    """Every figure's (low, reach) under one tolerance, computed once per distinct value."""
+    import numpy as np
+
+    key = (tolerance, absolute)
+    if key not in bucket.rows:
+        seen: dict[tuple, tuple[float, float, float]] = {}
+        rows = []
+        for fact in bucket.facts:
+            value = (fact.unit, fact.low, fact.high, fact.qualifier)
+            if value not in seen:
+                seen[value] = bounds_and_reach(fact, tolerance, absolute)
+            rows.append(seen[value])
+        bucket.rows[key] = (
+            np.array([r[0] for r in rows], dtype=np.float64),
+            np.array([r[2] for r in rows], dtype=np.float64),
+        )
+    return bucket.rows[key]
+
+
 def _pool(bucket: _Bucket, members: list[int], tolerance: float, absolute: float) -> _Pool:
     import numpy as np
 
-    members = sorted(members)
-    rows = [bounds_and_reach(bucket.facts[i], tolerance, absolute) for i in members]
-    path = np.array([bucket.path_no[i] for i in members], dtype=np.int64)
+    index = np.array(sorted(members), dtype=np.int64)
+    low, reach = _rows(bucket, tolerance, absolute)
+    path = np.array(bucket.path_no, dtype=np.int64)[index]
     in_pool = np.zeros(len(bucket.paths), dtype=bool)
     in_pool[path] = True
-    first: dict[int, Fact] = {}
-    for i in members:
-        first.setdefault(bucket.path_no[i], bucket.facts[i])
-    return _Pool(
-        np.array([r[0] for r in rows], dtype=np.float64),
-        np.array([r[2] for r in rows], dtype=np.float64),
-        path,
-        in_pool,
-        first,
-    )
+    first_of = np.full(len(bucket.paths), -1, dtype=np.int64)
+    # positions ascend, so a path's first row is its first figure in key order
+    paths, first = np.unique(path, return_index=True)
+    first_of[paths] = index[first]
+    return _Pool(low[index], reach[index], path, in_pool, first_of)
 
 
 def _related(bucket: _Bucket, rivals: Rivals, tolerance: float) -> dict[tuple, list[tuple]]:
@@ -205,7 +221,7 @@ def bucket_conflicts(
             if not opponents or agrees:
                 continue
             if decided or opponents >= 1 + supporters:
-                named = [pool.first[int(p)] for p in np.flatnonzero(against) if p != path]
+                named = [facts[pool.first_of[p]] for p in np.flatnonzero(against) if p != path]
                 yield facts[i], named
 
 
