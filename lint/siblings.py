@@ -1,0 +1,94 @@
+"""Which unreported articles a run must still analyse for its cross-article comparison.
+
+pre-commit names one staged file; its findings depend on the other articles of
+the folder only through CL502, which holds the staged file's figures against
+the others' figures of the same subject and measure. Analysing every sibling
+(spaCy, fact extraction) to learn that most never mention the staged file's
+subjects cost a minute of CPU in a 1,000-article folder. A sibling whose raw
+text does not contain any word of those subjects' names (case-insensitively,
+the way the subject lexicon matches) cannot state such a figure, so it is not
+analysed at all. The other corpus-scope kinds here compare each article with
+itself only (dates, assets), so an unreported article never changes a reported
+one's findings through them; any other corpus kind keeps every sibling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+FACT_KIND = "corpus-fact-consistency"
+# Corpus-scope kinds whose findings for an article read only that article's data.
+PER_ARTICLE_KINDS = frozenset({"future-date", "asset-exists", "currency"})
+# A backslash in the frontmatter may be a YAML escape spelling a title's letters:
+# such a sibling is always analysed.
+_FRONTMATTER = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M
+)
+
+
+def subject_words(lookup: Mapping[tuple[bool, str], tuple[str, str]], ids: set[str]) -> set[str]:
+    """The longest word of every name of the subjects `ids` (PhraseIndex.lookup): any match of
+    a name contains it, whatever the case, separators or plural."""
+    words = set()
+    for (_, phrase), (id_, _group) in lookup.items():
+        if id_ in ids:
+            parts = [w for w in re.split(r"[\s\-]+", phrase) if w]
+            if parts:
+                words.add(max(parts, key=len))
+    return words
+
+
+def prefilter(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One compiled alternation of the words, case-insensitive as the lexicon's matching is."""
+    alternatives = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+    return re.compile("|".join(alternatives), re.I) if alternatives else None
+
+
+def may_compare(data: bytes, pattern: re.Pattern[str] | None) -> bool:
+    """Whether an article's text may hold a figure about one of the subjects."""
+    if pattern is None:
+        return False
+    front = _FRONTMATTER.match(data)
+    if b"\\" in (data[: front.end()] if front is not None else data):
+        return True
+    return pattern.search(data.decode("utf-8", "replace")) is not None
+
+
+def fact_subjects(results: Iterable[Any], code: str) -> set[str]:
+    """The subjects of the figures the reported articles hold up for comparison."""
+    subjects = set()
+    for result in results:
+        for fact in result.collected.get(code) or []:
+            if fact.get("subject"):
+                subjects.add(str(fact["subject"]))
+    return subjects
+
+
+def needed_siblings(
+    results: Sequence[Any], siblings: Sequence[Path], rules: Sequence[Any], registry: Any
+) -> list[Path]:
+    """The siblings whose analysis can change a reported article's findings, in order."""
+    kinds = {rule.check for rule in rules}
+    fact_rules = [rule for rule in rules if rule.check == FACT_KIND]
+    if kinds - PER_ARTICLE_KINDS - {FACT_KIND} or len(fact_rules) > 1:
+        return list(siblings)  # a kind that compares across articles we do not know of
+    if not fact_rules or not siblings:
+        return []
+    from .facts.extract import lexicon_from
+
+    rule = fact_rules[0]
+    lexicon = lexicon_from(rule.options)
+    pattern = prefilter(subject_words(lexicon.subjects.lookup, fact_subjects(results, rule.code)))
+    kept = []
+    for path in siblings:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            kept.append(path)  # let the analysis report it as it always did
+            continue
+        if may_compare(data, pattern):
+            kept.append(path)
+    return kept
