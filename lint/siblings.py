@@ -29,32 +29,58 @@ _FRONTMATTER = re.compile(
 )
 
 
-def subject_words(lookup: Mapping[tuple[bool, str], tuple[str, str]], ids: set[str]) -> set[str]:
-    """The longest word of every name of the subjects `ids` (PhraseIndex.lookup): any match of
-    a name contains it, whatever the case, separators or plural."""
+def subject_words(subjects: Mapping[str, Any], ids: set[str]) -> set[str]:
+    """The longest word of every name of the subjects `ids` (the subject lexicon's data, as
+    `lexicon.compile_lexicon` reads it): any match of a name contains that word, whatever
+    the case, the separators or a plural."""
+    from .facts.lexicon import _entries_for
+
     words = set()
-    for (_, phrase), (id_, _group) in lookup.items():
-        if id_ in ids:
-            parts = [w for w in re.split(r"[\s\-]+", phrase) if w]
-            if parts:
-                words.add(max(parts, key=len))
+    for group, key in (("condition", "conditions"), ("treatment", "treatments")):
+        for id_, spec in (subjects.get(key) or {}).items():
+            if str(id_) not in ids:
+                continue
+            for phrase, *_ in _entries_for(str(id_), group, spec):
+                parts = [w for w in re.split(r"[\s\-]+", str(phrase).strip()) if w]
+                if parts:
+                    words.add(max(parts, key=len))
     return words
 
 
-def prefilter(words: Iterable[str]) -> re.Pattern[str] | None:
-    """One compiled alternation of the words, case-insensitive as the lexicon's matching is."""
-    alternatives = sorted({re.escape(w) for w in words}, key=len, reverse=True)
-    return re.compile("|".join(alternatives), re.I) if alternatives else None
+class Prefilter:
+    """The words, as one compiled case-insensitive alternation (the lexicon matches with re.I),
+    and as lowercased bytes: on ASCII text a substring test is the same test, and much faster."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        alternatives = sorted({re.escape(w) for w in words}, key=len, reverse=True)
+        self.regex = re.compile("|".join(alternatives), re.I) if alternatives else None
+        unique = set(words)
+        self.ascii = (
+            [w.lower().encode() for w in unique] if all(w.isascii() for w in unique) else None
+        )
+
+    def search(self, data: bytes) -> bool:
+        if self.regex is None:
+            return False
+        if self.ascii is not None and data.isascii():
+            lowered = data.lower()
+            return any(word in lowered for word in self.ascii)
+        # re.I folds beyond ASCII ("K", the Kelvin sign, is a "k"): the regex decides
+        return self.regex.search(data.decode("utf-8", "replace")) is not None
 
 
-def may_compare(data: bytes, pattern: re.Pattern[str] | None) -> bool:
+def prefilter(words: Iterable[str]) -> Prefilter:
+    return Prefilter(list(words))
+
+
+def may_compare(data: bytes, pattern: Prefilter) -> bool:
     """Whether an article's text may hold a figure about one of the subjects."""
-    if pattern is None:
+    if pattern.regex is None:
         return False
     front = _FRONTMATTER.match(data)
     if b"\\" in (data[: front.end()] if front is not None else data):
         return True
-    return pattern.search(data.decode("utf-8", "replace")) is not None
+    return pattern.search(data)
 
 
 def fact_subjects(results: Iterable[Any], code: str) -> set[str]:
@@ -77,11 +103,11 @@ def needed_siblings(
         return list(siblings)  # a kind that compares across articles we do not know of
     if not fact_rules or not siblings:
         return []
-    from .facts.extract import lexicon_from
+    from .facts.lexicon import default_lexicon_data
 
     rule = fact_rules[0]
-    lexicon = lexicon_from(rule.options)
-    pattern = prefilter(subject_words(lexicon.subjects.lookup, fact_subjects(results, rule.code)))
+    subjects = rule.options.get("subjects") or default_lexicon_data()["subjects"]
+    pattern = prefilter(subject_words(subjects, fact_subjects(results, rule.code)))
     kept = []
     for path in siblings:
         try:
