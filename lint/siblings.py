@@ -22,11 +22,6 @@ from typing import Any
 FACT_KIND = "corpus-fact-consistency"
 # Corpus-scope kinds whose findings for an article read only that article's data.
 PER_ARTICLE_KINDS = frozenset({"future-date", "asset-exists", "currency"})
-# A backslash in the frontmatter may be a YAML escape spelling a title's letters:
-# such a sibling is always analysed.
-_FRONTMATTER = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M
-)
 
 
 def subject_words(subjects: Mapping[str, Any], ids: set[str]) -> set[str]:
@@ -77,9 +72,8 @@ def may_compare(data: bytes, pattern: Prefilter) -> bool:
     """Whether an article's text may hold a figure about one of the subjects."""
     if pattern.regex is None:
         return False
-    front = _FRONTMATTER.match(data)
-    if b"\\" in (data[: front.end()] if front is not None else data):
-        return True
+    if b"\\" in data:
+        return True  # a YAML escape could spell a title's letters: read the article
     return pattern.search(data)
 
 

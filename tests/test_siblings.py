@@ -71,6 +71,6 @@ def test_the_prefilter_matches_whatever_the_lexicon_would() -> None:
     assert may_compare(b"# Notes\n\nChronic-pain clinics", pattern)
     assert may_compare("Pain in crps \u212a".encode(), pattern)
     assert not may_compare(b"# Notes\n\nSleep and diet.", pattern)
-    # a YAML escape in the frontmatter could spell a subject: always analysed
+    # a backslash (a YAML escape could spell a title's letters): always analysed
     assert may_compare(b'---\ntitle: "\\x43RPS"\n---\nText.', pattern)
     assert not may_compare(b"Text.", prefilter([]))
