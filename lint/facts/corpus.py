@@ -8,7 +8,7 @@ two numbers and a list: how many other articles state an agreeing figure
 contradicting figure of each of the latter. So:
 
 - figures are bucketed by key and grouped by signature (everything the
-  comparison reads), computed once per figure;
+  comparison reads: context and value), computed once per figure;
 - whether two figures may be compared at all (same unit, qualifiers, rivals
   across articles) does not depend on their values, so it is decided once per
   pair of *contexts* (the signature without the value), not per pair of figures;
@@ -33,27 +33,6 @@ Rivals = Callable[[Fact, Fact], bool]
 Verdict = Callable[[Fact], tuple[bool, bool]]  # (registry agrees, registry decides)
 
 
-def signature(fact: Fact) -> tuple:
-    """Everything a comparison between articles reads of a fact."""
-    return (
-        fact.key,
-        fact.unit,
-        fact.dimension,
-        fact.low,
-        fact.high,
-        fact.qualifier,
-        fact.value,
-        fact.treatment_specific,
-        fact.condition_specific,
-        fact.study,
-        fact.timepoint,
-        fact.strict,
-        fact.study_id,
-        fact.arm,
-        tuple(sorted(fact.qualifiers.items())),
-    )
-
-
 def context(fact: Fact) -> tuple:
     """What decides whether two figures are compared at all (`comparable`, rivals across
     articles), without their values: figures of one context compare alike with any other."""
@@ -65,6 +44,20 @@ def context(fact: Fact) -> tuple:
         fact.timepoint,
         fact.strict,
         tuple(sorted(fact.qualifiers.items())),
+    )
+
+
+def value_part(fact: Fact) -> tuple:
+    """The rest of everything a comparison between articles reads of a fact: with its context
+    (and its key, shared by the bucket), the signature of figures that compare alike."""
+    return (
+        fact.dimension,
+        fact.low,
+        fact.high,
+        fact.qualifier,
+        fact.value,
+        fact.study_id,
+        fact.arm,
     )
 
 
@@ -96,20 +89,25 @@ class _Bucket:
     facts: list[Fact]
     paths: list[str]  # sorted
     path_no: list[int]  # per fact
+    path_array: Any  # the same, as an array
     groups: dict[tuple, list[int]]  # signature -> fact positions, in first-seen order
     contexts: dict[tuple, list[int]]  # context -> fact positions
     rows: dict[tuple, tuple[Any, Any]] = field(default_factory=dict)  # (low, reach) arrays
 
 
 def _bucket(facts: list[Fact]) -> _Bucket:
+    import numpy as np
+
     paths = sorted({f.path for f in facts})
     number = {p: i for i, p in enumerate(paths)}
     groups: dict[tuple, list[int]] = {}
     contexts: dict[tuple, list[int]] = {}
     for i, fact in enumerate(facts):
-        groups.setdefault(signature(fact), []).append(i)
-        contexts.setdefault(context(fact), []).append(i)
-    return _Bucket(facts, paths, [number[f.path] for f in facts], groups, contexts)
+        ctx = context(fact)  # computed once: it is most of the signature
+        groups.setdefault((ctx, value_part(fact)), []).append(i)
+        contexts.setdefault(ctx, []).append(i)
+    path_no = [number[f.path] for f in facts]
+    return _Bucket(facts, paths, path_no, np.array(path_no, dtype=np.int64), groups, contexts)
 
 
 def _rows(bucket: _Bucket, tolerance: float, absolute: float) -> tuple[Any, Any]:
@@ -137,7 +135,7 @@ def _pool(bucket: _Bucket, members: list[int], tolerance: float, absolute: float
 
     index = np.array(sorted(members), dtype=np.int64)
     low, reach = _rows(bucket, tolerance, absolute)
-    path = np.array(bucket.path_no, dtype=np.int64)[index]
+    path = bucket.path_array[index]
     in_pool = np.zeros(len(bucket.paths), dtype=bool)
     in_pool[path] = True
     first_of = np.full(len(bucket.paths), -1, dtype=np.int64)
