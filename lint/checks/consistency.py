@@ -7,7 +7,6 @@ after a relative tolerance, are in conflict.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -200,83 +199,18 @@ def corpus_conflicts(
     never the outlier, one it contradicts always is. Elsewhere the majority
     decides: the article counts as one vote for its own figure, so when two
     articles disagree both are flagged, and when three agree against a
-    fourth only the fourth is.
+    fourth only the fourth is. (lint.facts.corpus: by key, context and value,
+    linear in the corpus.)
     """
-    by_key: dict[tuple, list[Fact]] = defaultdict(list)
-    for path in sorted(collected):
-        for fact in collected[path]:
-            by_key[fact.key].append(fact)
-    for key in sorted(by_key, key=str):
-        facts = by_key[key]
-        if len({f.path for f in facts}) < 2:
-            continue
-        # A corpus repeats the same figure many times; facts with one signature
-        # compare alike, so each pair of signatures is judged once, not each pair
-        # of facts (which grows with the square of the corpus).
-        groups: dict[tuple, list[Fact]] = {}
-        for fact in facts:
-            groups.setdefault(_signature(fact), []).append(fact)
-        for sig, members in groups.items():
-            supporting, opposing = _relations(members[0], groups, tolerance, points)
-            support_paths = {f.path for t in supporting for f in groups[t]}
-            first_opponent: dict[str, Fact] = {}
-            for other in facts:
-                if _signature(other) in opposing:
-                    first_opponent.setdefault(other.path, other)
-            registry_agrees = (
-                bool(entries) and registry_match(members[0], entries, tolerance) is not None
-            )
-            decided = (
-                bool(entries) and registry_conflict(members[0], entries, tolerance) is not None
-            )
-            for fact in members:
-                supporters = support_paths - {fact.path}
-                against = {
-                    p: f
-                    for p, f in first_opponent.items()
-                    if p != fact.path and p not in supporters
-                }
-                if not against or registry_agrees:
-                    continue
-                if decided or len(against) >= 1 + len(supporters):
-                    yield fact, [against[p] for p in sorted(against)]
+    from ..facts.corpus import corpus_conflicts as bucketed
 
+    def registry(fact: Fact) -> tuple[bool, bool]:
+        if not entries:
+            return False, False
+        agrees = registry_match(fact, entries, tolerance) is not None
+        return agrees, registry_conflict(fact, entries, tolerance) is not None
 
-def _signature(fact: Fact) -> tuple:
-    """Everything a comparison between articles reads of a fact."""
-    return (
-        fact.key,
-        fact.unit,
-        fact.dimension,
-        fact.low,
-        fact.high,
-        fact.qualifier,
-        fact.value,
-        fact.treatment_specific,
-        fact.condition_specific,
-        fact.study,
-        fact.timepoint,
-        fact.strict,
-        fact.study_id,
-        fact.arm,
-        tuple(sorted(fact.qualifiers.items())),
-    )
-
-
-def _relations(
-    fact: Fact, groups: Mapping[tuple, list[Fact]], tolerance: float, points: float
-) -> tuple[set, set]:
-    """The signatures that agree with `fact`, and those that contradict it."""
-    supporting, opposing = set(), set()
-    for sig, members in groups.items():
-        other = members[0]
-        if not rivals_across(fact, other):
-            continue
-        if agree(fact, other, tolerance, points):
-            supporting.add(sig)
-        elif in_conflict(fact, other, tolerance, points):
-            opposing.add(sig)
-    return supporting, opposing
+    return bucketed(collected, registry, rivals_across, tolerance, points)
 
 
 def compare_facts(

@@ -407,6 +407,7 @@ def run(
         _offset(progress, 0, total),
         policy=policy,
     )
+    compare_only = _needed_for_comparison(results, compare_only, corpus_rules, registry)
     background = (
         analyse_files(
             compare_only,
@@ -428,6 +429,17 @@ def run(
     )
     outcome.sources = {display_path(f): os.fspath(f) for f in reported}
     return outcome
+
+
+def _needed_for_comparison(
+    results: list[ArticleResult], compare_only: list[Path], rules: list[Rule], registry: Registry
+) -> list[Path]:
+    """Only the unreported articles that can change a reported one's findings (lint.siblings)."""
+    if not compare_only:
+        return compare_only
+    from .siblings import needed_siblings
+
+    return needed_siblings(results, compare_only, rules, registry)
 
 
 def _offset(progress: Callable[[int, int], None] | None, before: int, total: int):
