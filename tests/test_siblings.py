@@ -6,7 +6,7 @@ from pathlib import Path
 from lint.config import load_settings
 from lint.rules import load_registry
 from lint.runner import run, sibling_context
-from lint.siblings import may_compare, prefilter, subject_words
+from lint.engine.siblings import may_compare, prefilter, subject_words
 
 REGISTRY = load_registry()
 HEAD = '---\ntitle: "{title}"\n---\n\n'

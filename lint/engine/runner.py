@@ -434,7 +434,7 @@ def run(
 def _needed_for_comparison(
     results: list[ArticleResult], compare_only: list[Path], rules: list[Rule], registry: Registry
 ) -> list[Path]:
-    """Only the unreported articles that can change a reported one's findings (lint.siblings)."""
+    """Only the unreported articles that can change a reported one's findings (lint.engine.siblings)."""
     if not compare_only:
         return compare_only
     from .siblings import needed_siblings
