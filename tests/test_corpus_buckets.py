@@ -1,4 +1,4 @@
-"""The bucketed corpus comparison (lint.facts.corpus) gives exactly the verdicts of the
+"""The bucketed corpus comparison (lint.analysis.facts.corpus) gives exactly the verdicts of the
 pairwise one it replaced, kept here as the oracle, on generated fact sets."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lint.checks.consistency import corpus_conflicts, rivals_across
-from lint.evidence import Entry, registry_conflict, registry_match
-from lint.facts import Fact, agree, in_conflict
-from lint.facts.values import Value
+from lint.analysis.evidence import Entry, registry_conflict, registry_match
+from lint.analysis.facts import Fact, agree, in_conflict
+from lint.analysis.facts.values import Value
 
 
 def _signature(fact: Fact) -> tuple:

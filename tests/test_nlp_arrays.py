@@ -7,7 +7,7 @@ from bisect import bisect_left
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.nlp import _block_first_words, _later_sentence_starts, get_nlp, make_doc
+from lint.text.nlp import _block_first_words, _later_sentence_starts, get_nlp, make_doc
 
 
 def _reference_first_words(doc, block_starts):

@@ -3,9 +3,9 @@ analysed for the cross-article comparison, and the file's findings are those of 
 
 from pathlib import Path
 
-from lint.config import load_settings
-from lint.rules import load_registry
-from lint.runner import run, sibling_context
+from lint.engine.config import load_settings
+from lint.engine.rules import load_registry
+from lint.engine.runner import run, sibling_context
 from lint.engine.siblings import may_compare, prefilter, subject_words
 
 REGISTRY = load_registry()

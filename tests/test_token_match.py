@@ -14,7 +14,7 @@ from lint.text.token_match import (
     match,
     starts_of,
 )
-from lint.nlp import get_nlp
+from lint.text.nlp import get_nlp
 
 WORDS = ["studies", "show", "that", "the", "new", "data", "Smith", "2019", "-", ".", "  ", "\n\n"]
 SPECS = [
@@ -110,7 +110,7 @@ def test_pattern_matcher_is_spacys_matcher(words, patterns):
     """token_patterns' matcher (no greedy filter) finds every match spaCy's Matcher finds."""
     from spacy.matcher import Matcher
 
-    from lint.checks.token_patterns import PatternMatcher
+    from lint.text.token_patterns import PatternMatcher
 
     doc = _doc(words)
     lists = [[dict(spec, **({"OP": op} if op else {})) for spec, op in p] for p in patterns]

@@ -199,10 +199,10 @@ def corpus_conflicts(
     never the outlier, one it contradicts always is. Elsewhere the majority
     decides: the article counts as one vote for its own figure, so when two
     articles disagree both are flagged, and when three agree against a
-    fourth only the fourth is. (lint.facts.corpus: by key, context and value,
+    fourth only the fourth is. (lint.analysis.facts.corpus: by key, context and value,
     linear in the corpus.)
     """
-    from ..facts.corpus import corpus_conflicts as bucketed
+    from ..analysis.facts.corpus import corpus_conflicts as bucketed
 
     def registry(fact: Fact) -> tuple[bool, bool]:
         if not entries:

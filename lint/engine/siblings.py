@@ -28,7 +28,7 @@ def subject_words(subjects: Mapping[str, Any], ids: set[str]) -> set[str]:
     """The longest word of every name of the subjects `ids` (the subject lexicon's data, as
     `lexicon.compile_lexicon` reads it): any match of a name contains that word, whatever
     the case, the separators or a plural."""
-    from .facts.lexicon import _entries_for
+    from ..analysis.facts.lexicon import _entries_for
 
     words = set()
     for group, key in (("condition", "conditions"), ("treatment", "treatments")):
@@ -97,7 +97,7 @@ def needed_siblings(
         return list(siblings)  # a kind that compares across articles we do not know of
     if not fact_rules or not siblings:
         return []
-    from .facts.lexicon import default_lexicon_data
+    from ..analysis.facts.lexicon import default_lexicon_data
 
     rule = fact_rules[0]
     subjects = rule.options.get("subjects") or default_lexicon_data()["subjects"]
