@@ -58,7 +58,9 @@ class Settings:
     drafts_block: bool = False
     cache: bool = True
     cache_dir: str = ".contentlint_cache"
-    respect_gitignore: bool = True  # skip what .gitignore/.ignore files ignore (lint.engine.discover)
+    respect_gitignore: bool = (
+        True  # skip what .gitignore/.ignore files ignore (lint.engine.discover)
+    )
     force_exclude: bool = False  # apply exclude and ignore files to files named explicitly too
     preset: str | None = None  # a frontmatter convention from rules/presets/ (lint.engine.presets)
     # The file policy (lint/engine/files.py) and the per-article bounds.

@@ -129,7 +129,9 @@ JOBS_EXAMPLES = int(
     suppress_health_check=list(HealthCheck),
     derandomize=True,
 )
-@given(st.lists(article, min_size=4, max_size=8))  # 4 or more: the pool is used (lint.engine.isolation)
+@given(
+    st.lists(article, min_size=4, max_size=8)
+)  # 4 or more: the pool is used (lint.engine.isolation)
 def test_generated_input_reports_the_same_with_one_or_two_workers(articles):
     folder = Path(tempfile.mkdtemp(prefix="fuzz-jobs-", dir=os.getcwd()))
     try:
