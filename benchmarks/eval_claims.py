@@ -84,8 +84,8 @@ def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
 def _offsets(finding, text: str) -> tuple[int, int]:
     """Character offsets of a finding (1-based line/column, inclusive end column)."""
     lines = text.split("\n")
-    start = sum(len(l) + 1 for l in lines[: finding.line - 1]) + finding.column - 1
-    end = sum(len(l) + 1 for l in lines[: finding.end_line - 1]) + finding.end_column
+    start = sum(len(line) + 1 for line in lines[: finding.line - 1]) + finding.column - 1
+    end = sum(len(line) + 1 for line in lines[: finding.end_line - 1]) + finding.end_column
     return start, max(end, start + 1)
 
 

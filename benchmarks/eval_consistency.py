@@ -109,7 +109,7 @@ def score_within(item: dict, registry, rule) -> Score:
 
 def score_corpus(item: dict, registry, rule) -> Score:
     score = Score()
-    results = _run(registry, rule, {name: text for name, text in item["articles"].items()})
+    results = _run(registry, rule, dict(item["articles"]))
     expected = list(item.get("conflicts") or [])
     for result in results:
         for finding in (f for f in result.findings if f.code == rule.code):

@@ -144,7 +144,7 @@ async def measure(text: str, edits: int, debounce_ms: int) -> dict:
                 )
             )
             got = await asyncio.wait_for(
-                until(lambda p: p.uri == uri and p.version == version, since), 120
+                until(lambda p, v=version: p.uri == uri and p.version == v, since), 120
             )
             if version >= 5:
                 timings.append(time.perf_counter() - start)

@@ -1,5 +1,7 @@
 """CL401 vague-attribution and CL402 uncited-named-study."""
 
+from pathlib import Path
+
 import pytest
 from test_numeric_claims import SEED_003_LIKE
 
@@ -289,8 +291,7 @@ def test_lexicon_words_are_all_strings():
             for value in node.values():
                 yield from walk(value)
         elif isinstance(node, list):
-            for item in node:
-                yield item
+            yield from node
 
     assert all(isinstance(item, str) for item in walk(lexicon))
 
@@ -486,8 +487,8 @@ def test_supersedes_must_be_a_list(tmp_path):
 
     source = REGISTRY.rules["CL402"].source
     text = (
-        open(source, encoding="utf-8")
-        .read()
+        Path(source)
+        .read_text(encoding="utf-8")
         .replace("supersedes: [numeric-claim]", "supersedes: numeric-claim")
     )
     (tmp_path / "CL999.yaml").write_text(

@@ -67,7 +67,7 @@ def test_moving_paragraphs_brings_no_old_finding_back(tmp_path):
         head
         + "# Ketamine for CRPS\n\n\nAn extra introduction.\n\n"
         + "\n## ".join(
-            [sections[0].replace("\n\nInfusions", "\nInfusions")] + list(reversed(sections[1:]))
+            [sections[0].replace("\n\nInfusions", "\nInfusions"), *list(reversed(sections[1:]))]
         )
     )
     (tmp_path / "a.md").write_text(moved.replace("## Costs", "## Costs\n\n\n"))

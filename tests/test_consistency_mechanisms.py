@@ -194,7 +194,7 @@ def test_a_table_cell_under_an_unknown_header_is_not_compared():
         "# Ketamine for Depression\n\nAbout 60% of people with depression respond to ketamine.\n\n"
         "| Outcome | Trial A | Trial B |\n|---|---|---|\n| Response to ketamine | 60% | 20% |\n"
     )
-    cell = [f for f in extract_facts(load_article("a.md", text.encode())) if f.text == "20%"][0]
+    cell = next(f for f in extract_facts(load_article("a.md", text.encode())) if f.text == "20%")
     assert "Trial B" in cell.not_compared
     assert within(text) == []
 

@@ -9,10 +9,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.checks.consistency import corpus_conflicts, rivals_across
 from lint.analysis.evidence import Entry, registry_conflict, registry_match
 from lint.analysis.facts import Fact, agree, in_conflict
 from lint.analysis.facts.values import Value
+from lint.checks.consistency import corpus_conflicts, rivals_across
 
 
 def _signature(fact: Fact) -> tuple:

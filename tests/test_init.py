@@ -3,9 +3,14 @@
 import json
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import DISCLAIMER
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
+from lint.checks import date_format, frontmatter_schema, unknown_keys, vocabulary
 from lint.cli import main
 from lint.commands.init_infer import infer
 from lint.commands.init_stats import category_like, date_style
@@ -286,12 +291,6 @@ def test_inference_helpers():
 
 
 # -- the acceptance property, on generated sites --------------------------------
-import yaml  # noqa: E402
-from hypothesis import HealthCheck, given  # noqa: E402
-from hypothesis import settings as hsettings
-from hypothesis import strategies as st
-
-from lint.checks import date_format, frontmatter_schema, unknown_keys, vocabulary  # noqa: E402
 from lint.model.article import load_article  # noqa: E402
 
 WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=12).filter(

@@ -110,7 +110,7 @@ def inline_piece(draw):
 @st.composite
 def inline_line(draw):
     first = draw(WORDS.filter(lambda w: not w[0].isdigit()))
-    return " ".join([first] + draw(st.lists(inline_piece(), min_size=0, max_size=8)))
+    return " ".join([first, *draw(st.lists(inline_piece(), min_size=0, max_size=8))])
 
 
 @st.composite

@@ -7,18 +7,18 @@ from lint.report.github import GithubReporter, annotation, escape_data, escape_p
 
 
 def finding(**kw) -> Finding:
-    base = dict(
-        path="corpus/a.md",
-        line=12,
-        column=5,
-        code="CL201",
-        end_line=12,
-        end_column=21,
-        name="missing-disclaimer",
-        category="disclaimer",
-        severity="error",
-        message="Disclaimer missing",
-    )
+    base = {
+        "path": "corpus/a.md",
+        "line": 12,
+        "column": 5,
+        "code": "CL201",
+        "end_line": 12,
+        "end_column": 21,
+        "name": "missing-disclaimer",
+        "category": "disclaimer",
+        "severity": "error",
+        "message": "Disclaimer missing",
+    }
     base.update(kw)
     return Finding(**base)
 
@@ -57,7 +57,7 @@ def test_multi_line_span_has_no_columns():
 def test_one_command_per_finding(tmp_path):
     run = lint([write_corpus(tmp_path / "articles")])
     lines = GithubReporter().render(run).splitlines()
-    commands = [l for l in lines if l.startswith("::")]
+    commands = [line for line in lines if line.startswith("::")]
     assert len(commands) == len(run.findings) > 0
-    assert all(l.split(" ", 1)[0] in ("::error", "::warning", "::notice") for l in commands)
+    assert all(c.split(" ", 1)[0] in ("::error", "::warning", "::notice") for c in commands)
     assert lines[-1].startswith("6 articles:")

@@ -71,7 +71,7 @@ def test_article_text_is_escaped(tmp_path):
 
 
 def test_dashboard_counts_equal_the_json(tmp_path):
-    run, _, parser, doc = build(tmp_path)
+    _run, _, parser, doc = build(tmp_path)
     stats = {k: int(v) for k, v in parser.stats.items() if k != "headline"}
     summary = doc["summary"]
     assert stats["articles"] == summary["files"] == 6
@@ -94,7 +94,7 @@ def test_every_finding_has_a_note_and_a_highlight(tmp_path):
     texts = {r.path for r in run.results if r.text}
     expected = {
         n["data-f"]
-        for n, f in zip(notes, [f for r in run.results for f in r.findings])
+        for n, f in zip(notes, [f for r in run.results for f in r.findings], strict=False)
         if f.path in texts
     }
     assert expected <= highlighted
@@ -135,12 +135,12 @@ def test_overlapping_findings_split_into_segments():
 
 
 def test_articles_are_collapsed_with_their_counts(tmp_path):
-    run, html, parser, doc = build(tmp_path)
+    run, html, parser, _doc = build(tmp_path)
     details = [a for t, a in parser.tags if t == "details"]
     assert len(details) == len(run.results) and not any("open" in a for a in details)
     flagged = next(r for r in run.results if r.findings)
     counts = re.search(
-        r'data-path="%s".*?<span class="doc-count">([^<]*)</span>' % re.escape(flagged.path), html
+        rf'data-path="{re.escape(flagged.path)}".*?<span class="doc-count">([^<]*)</span>', html
     )
     assert counts and re.search(r"\d+ (error|warning|note)", counts[1])
 
@@ -221,7 +221,7 @@ def test_absolute_paths_are_shown_relative_to_their_project(tmp_path):
 
 
 def test_bodies_are_lazy_and_the_index_counts_every_finding(tmp_path):
-    run, html, parser, doc = build(tmp_path)
+    run, html, _parser, _doc = build(tmp_path)
     bodies = re.findall(r'<noscript class="body">(.*?)</noscript>', html, re.S)
     assert (
         len(bodies) == sum(1 for r in run.results if r.findings or run.verdicts[r.path] == "draft")

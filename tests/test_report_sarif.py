@@ -31,7 +31,7 @@ def test_results_match_findings_with_exclusive_end_column(tmp_path):
     findings = [f | {"path": entry["path"]} for entry in doc["files"] for f in entry["findings"]]
     assert len(run["results"]) == len(findings) > 0
     levels = {"error": "error", "warning": "warning", "info": "note"}
-    for result, finding in zip(run["results"], findings):
+    for result, finding in zip(run["results"], findings, strict=False):
         assert result["ruleId"] == finding["rule"]
         assert result["level"] == levels[finding["severity"]]
         assert result["message"]["text"] == finding["message"]

@@ -126,9 +126,12 @@ async def _published(
         while True:
             for params in client.published[seen:]:
                 seen += 1
-                if params.uri == uri and (version is None or params.version == version):
-                    if until is None or until(params.diagnostics):
-                        return list(params.diagnostics)
+                if (
+                    params.uri == uri
+                    and (version is None or params.version == version)
+                    and (until is None or until(params.diagnostics))
+                ):
+                    return list(params.diagnostics)
             await asyncio.sleep(0.01)
 
     return await asyncio.wait_for(wait(), WAIT)

@@ -11,13 +11,13 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from lint.model.article import parse_article
-from lint.checks import numeric_claim
 from lint.analysis.citations import citations_for, same_figure
 from lint.analysis.evidence import load_entries, registry_hint
 from lint.analysis.facts.extract import lexicon_from
 from lint.analysis.facts.lexicon import _LEFT, _RIGHT, PhraseIndex, one_of
 from lint.analysis.numbers import extract_mentions
+from lint.checks import numeric_claim
+from lint.model.article import parse_article
 
 WORDS = ["pain", "Pain", "pains", "a", "as", "depression", "de", "x-ray", "x ray", "rsd", "RSD"]
 TEXT = st.text(alphabet="aAdeinprsxyRSD -\n,/", max_size=80)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lint.text.nlp import get_nlp
 from lint.text.token_match import (
     TokenSpec,
     TokenTable,
@@ -14,7 +15,6 @@ from lint.text.token_match import (
     match,
     starts_of,
 )
-from lint.text.nlp import get_nlp
 
 WORDS = ["studies", "show", "that", "the", "new", "data", "Smith", "2019", "-", ".", "  ", "\n\n"]
 SPECS = [

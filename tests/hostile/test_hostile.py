@@ -46,7 +46,7 @@ def test_the_whole_catalogue_is_reported_and_the_run_goes_on(project, monkeypatc
     monkeypatch.setattr(
         hostile_cases, "SCALE", float(os.environ.get("CONTENTLINT_HOSTILE_SCALE", "0.2"))
     )
-    folder, outside, cases = hostile_cases.build(project)
+    _folder, _outside, cases = hostile_cases.build(project)
     assert len(cases) >= 40
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     done = cli(
@@ -417,7 +417,7 @@ def test_a_killed_worker_costs_one_cl001_finding_and_the_run_goes_on(monkeypatch
     got: dict = {}
     isolation.analyse_all(items, rules, registry, None, None, 2, lambda i, r: got.__setitem__(i, r))
     assert sorted(got) == list(range(len(items)))
-    assert [f.message for f in got[3].findings if f.code == "CL001"][0].startswith(
+    assert next(f.message for f in got[3].findings if f.code == "CL001").startswith(
         "the worker process"
     )
     assert all(not [f for f in got[i].findings if f.code == "CL001"] for i in got if i != 3)
