@@ -66,11 +66,6 @@ def _one_line(pattern: str) -> str:
     return pattern
 
 
-def body_prose(article: Article) -> str:
-    """The prose, with the frontmatter blanked too (it never holds prose, but be explicit)."""
-    return article.prose
-
-
 def prose_lines(article: Article) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each non-blank prose line, trimmed, offsets in the file."""
     prose = article.prose
