@@ -69,9 +69,9 @@ class TokenTable:
     sent_start: list[int]
     punct: list[int]
     strings: Any
-    # (pattern, token index) -> whether a spec's REGEX accepts the token: the answer depends
-    # on the compiled pattern alone, which is hashable
-    _regex: dict[tuple[re.Pattern[str], int], bool] = field(default_factory=dict)
+    # (pattern text, token index) -> whether a spec's REGEX accepts the token: the answer
+    # depends on the pattern alone (compiled without flags), and a str caches its hash
+    _regex: dict[tuple[str, int], bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Any) -> TokenTable:
@@ -96,7 +96,7 @@ class TokenTable:
         if spec.kind == "word":
             return self.punct[i] == 0 and self.space[i] == 0
         assert spec.regex is not None
-        key = (spec.regex, i)
+        key = (spec.regex.pattern, i)
         found = self._regex.get(key)
         if found is None:  # the Matcher's REGEX predicate: re.search on the token's text
             found = self._regex[key] = spec.regex.search(self.strings[self.orth[i]]) is not None
