@@ -74,7 +74,7 @@ def _is_named(span, comp: Compiled) -> bool:
 PREPOSITIONS = {"in", "across", "according", "based", "(", ","}
 
 
-def _skip(span, group: str, comp: Compiled, article: Article | None = None) -> bool:
+def skip_match(span, group: str, comp: Compiled, article: Article | None = None) -> bool:
     """Whether a match is no appeal to evidence (see the module's docstring)."""
     if span.sent.text.rstrip().endswith("?") or _asked(span, comp):
         return True
@@ -236,7 +236,7 @@ def _named_before(article: Article, offset: int, comp: Compiled) -> bool:
     return bool(comp.back_reference_words.search(window))
 
 
-def _opens_label(article: Article, span, comp: Compiled) -> bool:
+def opens_label(article: Article, span, comp: Compiled) -> bool:
     """ "**Clinical studies at 12 months:**", "| Expert consensus | ... |": the match opens a
     paragraph's bold label or a table row, and the label goes on with no more than a
     qualifier ("at 12 months", "(5-10 years)")."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ...text.sections import block_index_at, reference_blocks
 from ...text.token_match import TokenTable, match, starts_of, token_table, word_positions
 from ..citations import CITATION_OPTIONS
-from .filters import _opens_label, _skip
+from .filters import opens_label, skip_match
 from .lexicon import Compiled, compiled
 from .slots import match_left
 
@@ -96,9 +96,9 @@ def _candidates(article: Article, comp: Compiled) -> list[tuple[Any, str, int]]:
         while end - start > 1 and table.lower_text(start) in ("of", "and", "&", "or"):
             start += 1  # "a line of research suggests" -> "research suggests"
         span = doc[start:end]
-        if name in comp.label_only and not _opens_label(article, span, comp):
+        if name in comp.label_only and not opens_label(article, span, comp):
             continue
-        if _skip(span, group, comp, article):
+        if skip_match(span, group, comp, article):
             continue
         priority = 0 if group == "named-study" else 1 if group == "proof-consensus" else 2
         candidates.append((span, group, priority))

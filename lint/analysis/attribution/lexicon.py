@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from ...text.token_match import TokenSpec
-from .slots import Slot, _anchor, _class_words, compile_pattern
+from .slots import Slot, anchor_words, class_words, compile_pattern
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _compile(lexicon: Mapping[str, Any], vocab: Any) -> Compiled:
             lead, core = compile_pattern(pattern, lexicon)
             groups[name] = group
             leading[name] = lead
-            anchor = _anchor(core)
+            anchor = anchor_words(core)
             patterns.append(Pattern(name, _specs(core, vocab), anchor is not None))
             if anchor is None:
                 triggers = None
@@ -90,7 +90,7 @@ def _compile(lexicon: Mapping[str, Any], vocab: Any) -> Compiled:
     filters = {
         k: {str(w).lower() for w in v or []} for k, v in (lexicon.get("filters") or {}).items()
     }
-    classes = {name: set(_class_words(lexicon, name)) for name in (lexicon.get("classes") or {})}
+    classes = {name: set(class_words(lexicon, name)) for name in (lexicon.get("classes") or {})}
     return Compiled(
         patterns,
         groups,

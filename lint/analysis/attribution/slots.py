@@ -22,7 +22,7 @@ class LexiconError(ValueError):
     pass
 
 
-def _class_words(lexicon: Mapping[str, Any], name: str) -> list[str]:
+def class_words(lexicon: Mapping[str, Any], name: str) -> list[str]:
     classes = lexicon.get("classes") or {}
     if name not in classes:
         raise LexiconError(f"attribution lexicon: unknown class @{name}")
@@ -74,7 +74,7 @@ def _compile_slot(slot: str, lexicon: Mapping[str, Any]) -> Slot:
     for alt in alternatives:
         alt = alt.strip()
         if alt.startswith("@"):
-            words.extend(_class_words(lexicon, alt[1:]))
+            words.extend(class_words(lexicon, alt[1:]))
         elif alt == "#year":
             regexes.append(r"(?:19|20)\d\d")
         elif alt == "#proper":
@@ -195,7 +195,7 @@ def match_left(table: TokenTable, slots: list[Slot], start: int, floor: int) -> 
     return match_left(table, rest, pos, floor)
 
 
-def _anchor(core: list[Slot]) -> frozenset | None:
+def anchor_words(core: list[Slot]) -> frozenset | None:
     """Words one of which a sentence must contain for the pattern to match (None: no cheap test)."""
     score = _rarity(core[0]) if core else None
     if score is None or score[0] > 0:

@@ -11,7 +11,7 @@ from ...text.sections import block_index_at
 from ...text.units import Unit, in_summary, unit_of
 from ..components import citing_spans
 from .coverage import section_of_heading, units_of_citation
-from .markers import Citation, _numbers_in, is_external, marker_spans, own_domains
+from .markers import Citation, is_external, marker_spans, numbers_in, own_domains
 from .markers import reference_entries as _reference_entries
 from .options import CITATION_OPTIONS
 
@@ -79,7 +79,7 @@ class Citations:
         found = []
         for start, end, form, target in marker_spans(self.article):
             if form == "reference":
-                numbers = _numbers_in(target)
+                numbers = numbers_in(target)
                 if "reference" in self.forms and numbers and all(n in entries for n in numbers):
                     found.append(Citation(start, end, form, target))
             elif form in self.forms:

@@ -92,7 +92,7 @@ def _desuperscript(text: str) -> str:
     return text.translate(_SUPERSCRIPTS)
 
 
-def _numbers_in(marker: str) -> list[int]:
+def numbers_in(marker: str) -> list[int]:
     numbers: list[int] = []
     for part in re.split(r"\s*,\s*", marker.strip()):
         bounds = re.split(r"\s*[–—-]\s*", part)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..numbers import NumericMention
 
 
-def _practice(article: Article, mention: NumericMention, vocab) -> bool:
+def practice(article: Article, mention: NumericMention, vocab) -> bool:
     pattern = vocab.get("practice-phrases")
     if pattern is None or mention.kind not in ("dose", "duration", "measurement", "count"):
         return False  # "4 out of 5 of our patients feel better" is an outcome, and a claim
@@ -29,7 +29,7 @@ def _practice(article: Article, mention: NumericMention, vocab) -> bool:
 ARITHMETIC = re.compile(r"[\d%]\s*(?:[a-zµ/]+\s*)?=\s*[~≈$]?\d", re.I)
 
 
-def _arithmetic(article: Article, mention: NumericMention) -> bool:
+def arithmetic(article: Article, mention: NumericMention) -> bool:
     """ "(1 mg → 1.7 mg = 70% increase)", "$1,200 × 12 = $14,400": the writer's own arithmetic."""
     prose = article.prose
     sentence = prose[mention.sentence_start : mention.sentence_end]
@@ -43,7 +43,7 @@ def _arithmetic(article: Article, mention: NumericMention) -> bool:
     return bool(ARITHMETIC.search(scope))
 
 
-def _lifestyle(article: Article, mention: NumericMention, vocab) -> bool:
+def lifestyle(article: Article, mention: NumericMention, vocab) -> bool:
     """ "Lift weights 3-4x/week", "perform these exercises 2 hours per week": everyday advice to the
     reader, not a finding (unless the sentence frames it as evidence, which an attribution reports)."""
     if mention.kind not in ("dose", "duration", "measurement"):
@@ -63,7 +63,7 @@ def _lifestyle(article: Article, mention: NumericMention, vocab) -> bool:
     )
 
 
-def _hypothetical(article: Article, mention: NumericMention, vocab) -> bool:
+def hypothetical(article: Article, mention: NumericMention, vocab) -> bool:
     prose = article.prose
     sentence = prose[mention.sentence_start : mention.sentence_end]
     at = mention.start - mention.sentence_start
@@ -113,7 +113,7 @@ def _lead_in_before_list(article: Article, index: int) -> str | None:
     return re.split(r"(?<=[.!?])\s+", text)[-1]  # the sentence that introduces the list
 
 
-def _story(article: Article, mention: NumericMention, vocab) -> bool:
+def story(article: Article, mention: NumericMention, vocab) -> bool:
     pattern = vocab.get("story-headings")
     if pattern is None:
         return False
@@ -142,7 +142,7 @@ class _StoryHeadings:
         return self.blocks[block.index]
 
 
-def _pseudo_heading(article: Article, mention: NumericMention) -> bool:
+def pseudo_heading(article: Article, mention: NumericMention) -> bool:
     """ "**The 6.5% Threshold**" alone on its line is a heading in bold, and headings are not claims."""
     block = article.blocks[mention.block]
     if block.item is not None or block.row is not None or block.kind != "paragraph":

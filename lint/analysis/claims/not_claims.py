@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..citations import same_figure
-from .context import _arithmetic, _hypothetical, _lifestyle, _practice, _pseudo_heading, _story
+from .context import arithmetic, hypothetical, lifestyle, practice, pseudo_heading, story
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...model.article import Article
@@ -31,16 +31,16 @@ def not_a_claim(
     if not vocab:
         return False
     return (
-        _hypothetical(article, mention, vocab)
-        or _story(article, mention, vocab)
+        hypothetical(article, mention, vocab)
+        or story(article, mention, vocab)
         or _named_strength(article, mention, mentions, vocab)
-        or _pseudo_heading(article, mention)
+        or pseudo_heading(article, mention)
         or _refers_back(article, mention, citations, vocab)
         or _counted_before(article, mention, vocab)
         or _cited_before(article, mention, mentions, citations, vocab)
-        or _practice(article, mention, vocab)
-        or _arithmetic(article, mention)
-        or _lifestyle(article, mention, vocab)
+        or practice(article, mention, vocab)
+        or arithmetic(article, mention)
+        or lifestyle(article, mention, vocab)
     )
 
 
