@@ -11,12 +11,13 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from lint.analysis import claims
 from lint.analysis.citations import citations_for, same_figure
 from lint.analysis.evidence import load_entries, registry_hint
-from lint.analysis.facts.extract import lexicon_from
+from lint.analysis.facts.extract import article_facts, lexicon_from
 from lint.analysis.facts.lexicon import _LEFT, _RIGHT, PhraseIndex, one_of
 from lint.analysis.numbers import extract_mentions
-from lint.checks import numeric_claim
+from lint.checks.numeric_claim import KIND
 from lint.model.article import parse_article
 
 WORDS = ["pain", "Pain", "pains", "a", "as", "depression", "de", "x-ray", "x ray", "rsd", "RSD"]
@@ -90,7 +91,7 @@ def test_cited_before_matches_the_scan_it_replaced():
     article = parse_article("a.md", ARTICLE)
     mentions = extract_mentions(article)
     citations = citations_for(article)
-    vocab = numeric_claim._vocabulary(numeric_claim.KIND.options.get("not-claims") or {})
+    vocab = claims.vocabulary(KIND.options.get("not-claims") or {})
 
     def scan(mention):
         for other in mentions:
@@ -101,16 +102,14 @@ def test_cited_before_matches_the_scan_it_replaced():
                 and same_figure(other, mention)
                 and (
                     citations.citation_for(other.start, other.end) is not None
-                    or numeric_claim._refers_back(article, other, citations, vocab)
+                    or claims._refers_back(article, other, citations, vocab)
                 )
             ):
                 return True
         return False
 
     for mention in mentions:
-        assert numeric_claim._cited_before(article, mention, mentions, citations, vocab) == scan(
-            mention
-        )
+        assert claims._cited_before(article, mention, mentions, citations, vocab) == scan(mention)
 
 
 def test_registry_hint_skips_figures_no_entry_can_match():
@@ -134,4 +133,4 @@ def test_registry_hint_skips_figures_no_entry_can_match():
     assert mentions
     assert all(registry_hint(article, m, {"evidence": registry}) is None for m in mentions)
     # no figure has a unit the registry speaks of: the article's facts were never extracted
-    assert not any(isinstance(k, tuple) and str(k[0]).startswith("facts") for k in article.cache)
+    assert not article.analyses.computed(article_facts)

@@ -103,7 +103,8 @@ def _check_value(kind: str, text: str, where: str) -> None:
 
 @lru_cache(maxsize=64)
 def _compiled(kind: str, value: str) -> tuple[re.Pattern, re.Pattern | None]:
-    """(the component, or its opening; the closing of a paired component, if any)."""
+    """(the component, or its opening; the closing of a paired component, if any): compiled
+    once per process from config values, which hold no article data."""
     if kind == "tag":
         name = re.escape(value)
         single = re.compile(rf"<{name}(?=[\s/>]){_ATTRS}(?P<self>/)?>", re.S)
@@ -122,13 +123,13 @@ def component_spans(article: Article, components: Iterable[Any]) -> list[tuple[i
 
     `wraps` is true for a paired component, whose span runs from its opening to its closing.
     """
-    entries = [tuple(c) for c in components or ()]
+    entries = tuple(tuple(c) for c in components or ())
     if not entries:
         return []
-    cache = article.cache.setdefault("citation-components", {})
-    key = tuple(entries)
-    if key in cache:
-        return cache[key]
+    return article.analyses.memo_by(_find_components, entries)
+
+
+def _find_components(article: Article, entries: tuple) -> list[tuple[int, int, bool]]:
     text, body = article.text, article.body_offset
     code = [(s.start, s.end) for s in article.layout.spans if s.kind == "code"]
     code += [(b.start, b.end) for b in article.blocks if b.kind == "code"]
@@ -150,7 +151,6 @@ def component_spans(article: Article, components: Iterable[Any]) -> list[tuple[i
                     end, wraps = close.end(), True
             found.append((m.start(), end, wraps))
     found.sort()
-    cache[key] = found
     return found
 
 

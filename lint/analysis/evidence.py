@@ -239,14 +239,16 @@ def _container_end(article, block_index: int) -> int:
 
 def fact_for(article, mention, options: Mapping[str, Any] | None = None) -> Fact | None:
     """The fact extracted for this mention, if it became one."""
-    key = ("facts-by-span", id(options))
-    index = article.cache.get(key)
-    if index is None:  # built once per article: a lookup per mention, not a scan
-        index = {}
-        for fact in extract_facts(article, options):
-            index.setdefault((fact.start, fact.end), fact)
-        article.cache[key] = index
+    index = article.analyses.memo_for(_facts_by_span, options)
     return index.get((mention.start, mention.end))
+
+
+def _facts_by_span(article, options: Mapping[str, Any] | None) -> dict[tuple[int, int], Fact]:
+    """The article's facts by span: built once per article, a lookup per mention, not a scan."""
+    index: dict[tuple[int, int], Fact] = {}
+    for fact in extract_facts(article, options):
+        index.setdefault((fact.start, fact.end), fact)
+    return index
 
 
 def _may_match(article, mention, entries: Sequence[Entry]) -> bool:
@@ -255,26 +257,30 @@ def _may_match(article, mention, entries: Sequence[Entry]) -> bool:
     A fact takes its unit from its figure's normalised value, so this is answered without
     extracting the article's facts (the costly part), which CL301 alone would otherwise pay
     for every uncited figure when the consistency rules are off."""
+    by_span, units = article.analyses.memo_for(_registry_units, entries)
+    return bool(by_span.get((mention.start, mention.end), set()) & units)
+
+
+def _registry_units(
+    article, entries: Sequence[Entry]
+) -> tuple[dict[tuple[int, int], set[str]], set[str]]:
+    """(the units each figure's value may take, by span; the units the registry speaks of)."""
     from .facts.patterns import EXCLUDED_KINDS
     from .numbers import extract_mentions
 
-    key = ("registry-units", id(entries))
-    units = article.cache.get(key)
-    if units is None or units[0] is not entries:
-        by_span: dict[tuple[int, int], set[str]] = {}
-        for m in extract_mentions(article):
-            if m.kind in EXCLUDED_KINDS:
-                continue
-            numbers = (
-                article.text[m.number_start : m.number_end]
-                if 0 <= m.number_start < m.number_end
-                else ""
-            )
-            value = normalise(m.low, m.high, m.unit, m.kind, m.qualifier, m.scale, numbers)
-            if value is not None:
-                by_span.setdefault((m.start, m.end), set()).add(value.unit)
-        units = article.cache[key] = (entries, by_span, {e.value.unit for e in entries})
-    return bool(units[1].get((mention.start, mention.end), set()) & units[2])
+    by_span: dict[tuple[int, int], set[str]] = {}
+    for m in extract_mentions(article):
+        if m.kind in EXCLUDED_KINDS:
+            continue
+        numbers = (
+            article.text[m.number_start : m.number_end]
+            if 0 <= m.number_start < m.number_end
+            else ""
+        )
+        value = normalise(m.low, m.high, m.unit, m.kind, m.qualifier, m.scale, numbers)
+        if value is not None:
+            by_span.setdefault((m.start, m.end), set()).add(value.unit)
+    return by_span, {e.value.unit for e in entries}
 
 
 def registry_hint(article, mention, options: Mapping[str, Any]):

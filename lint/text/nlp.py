@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
+from functools import cached_property
+from typing import Any, TypeVar
 
-_NLP = None
-_MODEL: str | None = None
+T = TypeVar("T")
 
 # Abbreviations after which the rule-based sentencizer must not split.
 NO_SPLIT_AFTER = {
@@ -47,24 +48,51 @@ RUN_PIECE = 100
 EXTRA_INFIXES = [r"\.(?=\[\^?\d)", r"(?<=\S)\.(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])", r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+"]
 
 
+class NlpResources:
+    """The process's spaCy pipeline and what is compiled against its vocabulary (matchers,
+    lexicon patterns): chosen by `configure`, built on first use, replaced as a whole when
+    another model is configured, so nothing compiled for one vocabulary outlives it."""
+
+    def __init__(self, model: str | None) -> None:
+        self.model = model
+        self._compiled: dict[tuple[Callable[..., Any], Hashable], Any] = {}
+
+    @cached_property
+    def nlp(self) -> Any:
+        return _build(self.model)
+
+    def compiled(self, build: Callable[..., T], key: Hashable, *data: Any) -> T:
+        """`build(*data)`, once per pipeline, builder and `key` (a digest of the data)."""
+        slot = (build, key)
+        if slot not in self._compiled:
+            self._compiled[slot] = build(*data)
+        found: T = self._compiled[slot]
+        return found
+
+
+_RESOURCES = NlpResources(None)
+
+
+def resources() -> NlpResources:
+    """The pipeline this process uses (the runner configures it in each worker)."""
+    return _RESOURCES
+
+
 def configure(model: str | None) -> None:
     """Choose the pipeline before first use (the runner calls this in each worker)."""
-    global _MODEL, _NLP
-    if model != _MODEL:
-        _MODEL, _NLP = model, None
+    global _RESOURCES
+    if model != _RESOURCES.model:
+        _RESOURCES = NlpResources(model)
 
 
-def get_nlp():
-    global _NLP
-    if _NLP is None:
-        _NLP = _build(_MODEL)
-    return _NLP
+def get_nlp() -> Any:
+    return _RESOURCES.nlp
 
 
-def _build(model: str | None):
+def _build(model: str | None) -> Any:
     import spacy
 
-    nlp = None
+    nlp: Any = None
     if model:
         try:
             nlp = spacy.load(model, exclude=["ner"] if model.startswith("en_core") else [])
@@ -78,9 +106,8 @@ def _build(model: str | None):
         nlp = spacy.blank("en")
     from spacy.util import compile_infix_regex
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex(
-        list(nlp.Defaults.infixes) + EXTRA_INFIXES
-    ).finditer
+    infixes: list[Any] = [*nlp.Defaults.infixes, *EXTRA_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # The 1,000,000-character limit protects the memory of the parser and NER;
     # the rule-based pipeline is linear, and the file policy bounds file size.
     nlp.max_length = 10**9

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -14,10 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def block_index_at(article: Article, offset: int) -> int | None:
-    cache = article.cache
-    if "block_starts" not in cache:
-        cache["block_starts"] = [b.start for b in article.blocks]
-    i = bisect_right(cache["block_starts"], offset) - 1
+    i = bisect_right(article.analyses.block_starts, offset) - 1
     while i >= 0:
         block = article.blocks[i]
         if block.start <= offset < block.end or (offset == block.end and block.start < offset):
@@ -47,49 +45,55 @@ def section_headings(article: Article, block: Block) -> list[Block]:
     return chain
 
 
-_PHRASES: dict[tuple, re.Pattern] = {}
-
-
+@lru_cache(maxsize=64)
 def _phrase_pattern(phrases: tuple) -> re.Pattern:
-    if phrases not in _PHRASES:
-        alternatives = "|".join(re.escape(str(p).lower()) for p in phrases) or "(?!)"
-        _PHRASES[phrases] = re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")
-    return _PHRASES[phrases]
+    """One pattern for a tuple of heading phrases (compiled once per process; no article data)."""
+    alternatives = "|".join(re.escape(str(p).lower()) for p in phrases) or "(?!)"
+    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")
+
+
+def names_one_of(text: str, phrases: tuple) -> bool:
+    """Whether heading-like text ("**The short version:**") names one of `phrases`."""
+    return bool(_phrase_pattern(phrases).search(_normalise_heading(text)))
+
+
+class _SectionMatch:
+    """Which blocks sit under a heading naming one of some phrases, answered block by block."""
+
+    def __init__(self, article: Article, phrases: tuple) -> None:
+        self.article = article
+        self.phrases = phrases
+        self.blocks: dict[int, bool] = {}
+        self.headings: dict[int, bool] = {}
+
+    def __call__(self, block: Block) -> bool:
+        if block.index not in self.blocks:
+            found = False
+            for heading in section_headings(self.article, block):
+                if heading.index not in self.headings:
+                    self.headings[heading.index] = names_one_of(heading.text, self.phrases)
+                if self.headings[heading.index]:
+                    found = True
+                    break
+            self.blocks[block.index] = found
+        return self.blocks[block.index]
 
 
 def in_section(article: Article, block: Block, phrases: Iterable[str]) -> bool:
     """Whether a block sits under a heading that names one of `phrases` (cached per article)."""
-    phrases = tuple(phrases)
-    cache = article.cache.setdefault(("in_section", phrases), {})
-    if block.index not in cache:
-        pattern = _phrase_pattern(phrases)
-        headings = article.cache.setdefault(("heading_match", phrases), {})
-        found = False
-        for heading in section_headings(article, block):
-            if heading.index not in headings:
-                headings[heading.index] = bool(pattern.search(_normalise_heading(heading.text)))
-            if headings[heading.index]:
-                found = True
-                break
-        cache[block.index] = found
-    return cache[block.index]
+    return article.analyses.memo_by(_SectionMatch, tuple(phrases))(block)
+
+
+def _reference_blocks(article: Article, phrases: tuple) -> list[Block]:
+    if not any(b.kind == "heading" and names_one_of(b.text, phrases) for b in article.blocks):
+        return []
+    return [
+        b
+        for b in article.blocks
+        if b.kind != "heading" and b.heading is not None and in_section(article, b, phrases)
+    ]
 
 
 def reference_blocks(article: Article, phrases: Iterable[str]) -> list[Block]:
     """Blocks inside a References / Sources section (not the heading itself)."""
-    key = ("reference_blocks", tuple(phrases))
-    cache = article.cache
-    if key not in cache:
-        pattern = _phrase_pattern(tuple(phrases))
-        if not any(
-            b.kind == "heading" and pattern.search(_normalise_heading(b.text))
-            for b in article.blocks
-        ):
-            cache[key] = []
-        else:
-            cache[key] = [
-                b
-                for b in article.blocks
-                if b.kind != "heading" and b.heading is not None and in_section(article, b, phrases)
-            ]
-    return cache[key]
+    return article.analyses.memo_by(_reference_blocks, tuple(phrases))

@@ -10,7 +10,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def sentence_spans(article: Article) -> list[tuple[int, int]]:
     """(start, end) of every sentence of the Doc, in order; computed once per article."""
-    cache = article.cache
-    if "sentences" not in cache:
-        cache["sentences"] = [(s.start_char, s.end_char) for s in article.doc.sents]
-    return cache["sentences"]
+    return article.analyses.sentences
+
+
+def sentence_index(article: Article, offset: int) -> int:
+    """The index of the sentence holding `offset` (the last one starting at or before it)."""
+    return article.analyses.sentence_index(offset)

@@ -69,7 +69,9 @@ class TokenTable:
     sent_start: list[int]
     punct: list[int]
     strings: Any
-    _regex: dict[tuple[int, int], bool] = field(default_factory=dict)
+    # (pattern text, token index) -> whether a spec's REGEX accepts the token: the answer
+    # depends on the pattern alone (compiled without flags), and a str caches its hash
+    _regex: dict[tuple[str, int], bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Any) -> TokenTable:
@@ -93,10 +95,10 @@ class TokenTable:
             return self.alpha[i] == 1
         if spec.kind == "word":
             return self.punct[i] == 0 and self.space[i] == 0
-        key = (id(spec), i)
+        assert spec.regex is not None
+        key = (spec.regex.pattern, i)
         found = self._regex.get(key)
         if found is None:  # the Matcher's REGEX predicate: re.search on the token's text
-            assert spec.regex is not None
             found = self._regex[key] = spec.regex.search(self.strings[self.orth[i]]) is not None
         return found
 
@@ -132,10 +134,11 @@ class TokenTable:
 
 def token_table(article: Any) -> TokenTable:
     """The token table of an article's Doc: built once per article, shared by its checks."""
-    cache = article.cache
-    if "token-table" not in cache:
-        cache["token-table"] = TokenTable.of(article.doc)
-    return cache["token-table"]
+    return article.analyses.memo(_table_of)
+
+
+def _table_of(article: Any) -> TokenTable:
+    return TokenTable.of(article.doc)
 
 
 REPEAT = re.compile(r"^\{(\d*)(,?)(\d*)\}$")

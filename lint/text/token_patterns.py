@@ -123,9 +123,6 @@ class PatternMatcher:
         )
 
 
-_CACHE: dict[tuple[int, str], Any] = {}
-
-
 def build_matcher(
     vocab,
     tokenizer,
@@ -133,32 +130,38 @@ def build_matcher(
     classes: Mapping[str, list[str]],
     where: str = "lexicon",
 ):
-    """A matcher with one label per group; built once per vocabulary and lexicon."""
+    """A matcher with one label per group; built once per pipeline and lexicon."""
+    from .nlp import resources
+
+    key = json.dumps(
+        {"g": {k: list(v) for k, v in groups.items()}, "c": classes},
+        sort_keys=True,
+        default=str,
+    )
+    return resources().compiled(_matcher, (key, where), vocab, tokenizer, groups, classes, where)
+
+
+def _matcher(
+    vocab,
+    tokenizer,
+    groups: Mapping[str, Iterable[str]],
+    classes: Mapping[str, list[str]],
+    where: str,
+):
     from spacy.matcher import Matcher
 
-    key = (
-        id(vocab),
-        json.dumps(
-            {"g": {k: list(v) for k, v in groups.items()}, "c": classes},
-            sort_keys=True,
-            default=str,
-        ),
-    )
-    matcher = _CACHE.get(key)
-    if matcher is None:
-        compiled = {
-            label: [
-                compile_pattern(str(p), classes, tokenizer, f"{where}: {label}: {p!r}")
-                for p in patterns
-            ]
-            for label, patterns in groups.items()
-        }
-        try:
-            matcher = PatternMatcher(vocab, {k: v for k, v in compiled.items() if v})
-        except UnsupportedSpec:  # a spec token_match does not know: spaCy's own Matcher
-            matcher = Matcher(vocab)
-            for label, patterns in compiled.items():
-                if patterns:
-                    matcher.add(label, patterns)
-        _CACHE[key] = matcher
-    return matcher
+    compiled = {
+        label: [
+            compile_pattern(str(p), classes, tokenizer, f"{where}: {label}: {p!r}")
+            for p in patterns
+        ]
+        for label, patterns in groups.items()
+    }
+    try:
+        return PatternMatcher(vocab, {k: v for k, v in compiled.items() if v})
+    except UnsupportedSpec:  # a spec token_match does not know: spaCy's own Matcher
+        matcher = Matcher(vocab)
+        for label, patterns in compiled.items():
+            if patterns:
+                matcher.add(label, patterns)
+        return matcher

@@ -60,13 +60,15 @@ def extract_facts(
         return FactExtractor(article, lexicon).facts(
             sorted(mentions, key=lambda m: (m.start, m.end))
         )
-    # Three rules (and CL301's registry hint) ask for the same article's facts.
-    cache = article.cache
-    key = ("facts", id(lexicon))
-    if key not in cache:
-        found = sorted(extract_mentions(article), key=lambda m: (m.start, m.end))
-        cache[key] = (lexicon, FactExtractor(article, lexicon).facts(found))
-    return list(cache[key][1])
+    # Three rules (and CL301's registry hint) ask for the same article's facts; the
+    # compiled lexicon is one object per content (lexicon_for), kept with its facts.
+    return list(article.analyses.memo_for(article_facts, lexicon))
+
+
+def article_facts(article: Article, lexicon: Lexicon) -> list:
+    """The facts of all the article's figures under one compiled lexicon."""
+    found = sorted(extract_mentions(article), key=lambda m: (m.start, m.end))
+    return FactExtractor(article, lexicon).facts(found)
 
 
 class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRules):

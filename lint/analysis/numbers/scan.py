@@ -56,9 +56,10 @@ DIGIT_FORMS = {
 
 def extract_mentions(article: Article) -> list[NumericMention]:
     """Every numeric mention in the article's prose that is a claim candidate, in order (cached)."""
-    cache = article.cache
-    if "mentions" in cache:
-        return cache["mentions"]
+    return article.analyses.memo(_scan_mentions)
+
+
+def _scan_mentions(article: Article) -> list[NumericMention]:
     masked = _masked_prose(article).translate(DIGIT_FORMS)
     lowered = masked.lower()
     if len(lowered) != len(masked):  # a few characters change length when lowercased ("İ")
@@ -118,7 +119,6 @@ def extract_mentions(article: Article) -> list[NumericMention]:
     ]
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
-    cache["mentions"] = mentions
     return mentions
 
 

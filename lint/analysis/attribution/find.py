@@ -1,0 +1,150 @@
+"""Attributions in an article: every match of the lexicon's patterns that is not filtered out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ...text.sections import block_index_at, reference_blocks
+from ...text.token_match import TokenTable, match, starts_of, token_table, word_positions
+from ..citations import CITATION_OPTIONS
+from .filters import opens_label, skip_match
+from .lexicon import Compiled, compiled
+from .slots import match_left
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...model.article import Article
+
+
+@dataclass(frozen=True)
+class Attribution:
+    start: int
+    end: int
+    group: str
+    phrase: str
+    advice: str
+
+
+def _matches(table: TokenTable, comp: Compiled) -> list[tuple[str, int, int]]:
+    """(match key, start, end) for every pattern, over the whole Doc at once: a pattern is
+    tried only at the tokens its first slot accepts (see lint/text/token_match.py)."""
+    where = word_positions(table, comp.first_hashes)
+    stops = table.sentence_ends
+    found = []
+    for pattern in comp.patterns:
+        starts = starts_of(table, pattern.specs, where)
+        reach = stops if pattern.in_sentence else None
+        for start, end in match(table, pattern.specs, starts, reach):
+            found.append((pattern.name, start, end))
+    return found
+
+
+def find_attributions(article: Article, lexicon: Mapping[str, Any]) -> list[Attribution]:
+    """Every match in prose outside headings, longest first where they overlap (found once per
+    article and compiled lexicon)."""
+    return article.analyses.memo_for(_find, compiled(lexicon))
+
+
+def _find(article: Article, comp: Compiled) -> list[Attribution]:
+    candidates = _candidates(article, comp)
+    candidates.sort(key=lambda c: (c[0].start, -(c[0].end_char - c[0].start_char), c[2]))
+    references = {
+        b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])
+    }
+    links = article.layout.links
+    taken: list[tuple[int, int]] = []
+    found: list[Attribution] = []
+    for span, group, _ in candidates:
+        s, e = span.start_char, span.end_char
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        index = block_index_at(article, s)
+        if index is None:
+            continue
+        block = article.blocks[index]
+        if block.kind == "heading" or not block.is_prose or index in references:
+            continue
+        if any(link.start <= s and e <= link.end for link in links):
+            continue  # the text of a link is a title ("What 10 Years of Research Tells Us")
+        if "|" in article.text[s:e]:
+            continue  # across the cells of a table row
+        taken.append((s, e))
+        found.append(
+            Attribution(s, e, group, " ".join(span.text.split()), comp.advice.get(group, ""))
+        )
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _candidates(article: Article, comp: Compiled) -> list[tuple[Any, str, int]]:
+    """(span, group, priority) of every match the filters keep, overlapping ones included."""
+    doc = article.doc
+    table = token_table(article)
+    candidates = []
+    for name, start, end in _matches(table, comp):
+        group = comp.groups.get(name)
+        if group is None:
+            continue
+        leading = comp.leading.get(name)
+        if leading:
+            left = match_left(table, leading, start, table.sentence_starts[start])
+            if left is None:
+                continue
+            start = left
+        while end - start > 1 and table.lower_text(start) in ("of", "and", "&", "or"):
+            start += 1  # "a line of research suggests" -> "research suggests"
+        span = doc[start:end]
+        if name in comp.label_only and not opens_label(article, span, comp):
+            continue
+        if skip_match(span, group, comp, article):
+            continue
+        priority = 0 if group == "named-study" else 1 if group == "proof-consensus" else 2
+        candidates.append((span, group, priority))
+    return candidates
+
+
+# The kinds of evidence a summary line may recap ("Controlled trials support ...").
+EVIDENCE_NOUNS = {
+    "study",
+    "studies",
+    "trial",
+    "trials",
+    "research",
+    "evidence",
+    "review",
+    "reviews",
+    "data",
+    "analysis",
+    "analyses",
+    "findings",
+    "results",
+    "guidelines",
+    "guideline",
+    "consensus",
+}
+WORD = re.compile(r"[a-z]+")
+
+
+def _stem(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
+
+
+def recaps_cited_evidence(article: Article, citations, item: Attribution) -> bool:
+    """A summary (Key Takeaways...) recaps the body: "Controlled trials support
+    ketamine" there is supported when the body cites the trials it sums up, just
+    as a repeated figure is supported by its cited twin."""
+    if not citations.in_summary(item.start):
+        return False
+    nouns = {_stem(w) for w in WORD.findall(item.phrase.lower()) if w in EVIDENCE_NOUNS}
+    if not nouns:
+        return False
+    for sent in article.doc.sents:
+        if citations.in_summary(sent.start_char) or not citations.covers(
+            sent.start_char, sent.end_char
+        ):
+            continue
+        if nouns & {_stem(w) for w in WORD.findall(sent.text.lower())}:
+            return True
+    return False

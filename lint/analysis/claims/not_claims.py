@@ -1,0 +1,209 @@
+"""Figures that are not claims (policy §2; vocabulary in rules/lexicon/not-claims.yaml)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..citations import same_figure
+from .context import arithmetic, hypothetical, lifestyle, practice, pseudo_heading, story
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...model.article import Article
+    from ..numbers import NumericMention
+
+DETERMINERS = {"the", "a", "an", "your", "my", "this", "that", "their", "its", "his", "her", "our"}
+BARE_STRENGTH_UNITS = {"mg", "mcg", "g", "IU", "ml", "units", "ng"}
+
+
+def not_a_claim(
+    article: Article,
+    mention: NumericMention,
+    mentions: list[NumericMention],
+    citations,
+    vocab: Mapping[str, Any],
+) -> bool:
+    """Policy §2: hypotheticals and the writer's arithmetic, one patient's story, a strength used as
+    a name or repeated from earlier, a figure in a bold pseudo-heading, a sentence or quotation that
+    refers back to the source just cited."""
+    if not vocab:
+        return False
+    return (
+        hypothetical(article, mention, vocab)
+        or story(article, mention, vocab)
+        or _named_strength(article, mention, mentions, vocab)
+        or pseudo_heading(article, mention)
+        or _refers_back(article, mention, citations, vocab)
+        or _counted_before(article, mention, vocab)
+        or _cited_before(article, mention, mentions, citations, vocab)
+        or practice(article, mention, vocab)
+        or arithmetic(article, mention)
+        or lifestyle(article, mention, vocab)
+    )
+
+
+def _words_before(article: Article, mention: NumericMention, n: int) -> list[str]:
+    return re.findall(
+        r"[a-z’']+",
+        article.prose[max(mention.sentence_start, mention.start - 40) : mention.start].lower(),
+    )[-n:]
+
+
+def _counted_before(article: Article, mention: NumericMention, vocab) -> bool:
+    """ "these three studies", "the two drugs": a count of things already named."""
+    if (
+        mention.kind not in ("count", "study-statistic")
+        or mention.low != mention.high
+        or mention.low > 12
+        or mention.unit == "rank"
+    ):
+        return False
+    if mention.number_start != mention.start:
+        return False  # the number must open the mention: "the hazard ratio was 0.72" is not a count
+    before = _words_before(article, mention, 1)
+    return bool(before) and before[0] in vocab.get("back-reference-determiners", set())
+
+
+def _cited_before(
+    article: Article, mention: NumericMention, mentions: list[NumericMention], citations, vocab
+) -> bool:
+    """The same figure stated earlier with its source ("it was also 15 points"): it refers back.
+
+    Earlier means before the first mention that does not start before this one; only figures
+    of the same kind and unit can be the same figure, so those are looked up, not scanned."""
+    twins = _Twins.of(article, mentions, citations, vocab)
+    stop = bisect_left(twins.reach, mention.start)
+    for k, other in twins.groups.get((mention.kind, mention.unit), ()):
+        if k >= stop:
+            return False
+        if same_figure(other, mention) and twins.sourced(k, other):
+            return True
+    return False
+
+
+class _Twins:
+    """The figures of one run grouped by kind and unit, and which of them carry a source."""
+
+    def __init__(self, article: Article, mentions: list[NumericMention], citations, vocab) -> None:
+        self.article, self.mentions, self.citations, self.vocab = (
+            article,
+            mentions,
+            citations,
+            vocab,
+        )
+        self.groups: dict[tuple[str, str], list[tuple[int, NumericMention]]] = {}
+        self.reach: list[int] = []  # the furthest start so far: where "earlier" ends, by bisect
+        furthest = -1
+        for k, other in enumerate(mentions):
+            self.groups.setdefault((other.kind, other.unit), []).append((k, other))
+            furthest = max(furthest, other.start)
+            self.reach.append(furthest)
+        self._sourced: dict[int, bool] = {}
+
+    @classmethod
+    def of(cls, article: Article, mentions: list[NumericMention], citations, vocab) -> _Twins:
+        # one per article, citation index and back-reference pattern (what `sourced` reads),
+        # for the article's own figures; other figures (a test's) get their own
+        slot = article.analyses.memo_by(_TwinSlot, (citations, vocab.get("back-references")))
+        found = slot.twins
+        if found is None or found.mentions is not mentions or len(found.reach) != len(mentions):
+            found = slot.twins = cls(article, mentions, citations, vocab)
+        return found
+
+    def sourced(self, k: int, other: NumericMention) -> bool:
+        found = self._sourced.get(k)
+        if found is None:
+            found = self._sourced[k] = self.citations.citation_for(
+                other.start, other.end
+            ) is not None or _refers_back(self.article, other, self.citations, self.vocab)
+        return found
+
+
+def _named_strength(
+    article: Article, mention: NumericMention, mentions: list[NumericMention], vocab
+) -> bool:
+    """ "the full 2.4mg dose", "Wegovy 2.4mg", or "2.4mg" again after it was stated: a strength used
+    as a name refers to a product, not to a dosing fact."""
+    if mention.kind != "dose" or mention.unit not in BARE_STRENGTH_UNITS:
+        return False
+    after = re.match(r"[\s*_]*([A-Za-z]+)", article.text[mention.end : mention.end + 30])
+    before = re.findall(r"[A-Za-z]+", article.text[max(0, mention.start - 40) : mention.start])[-2:]
+    if (
+        after
+        and after.group(1).lower() in vocab.get("strength-nouns", set())
+        and any(w.lower() in DETERMINERS for w in before)
+    ):
+        return True  # "the full 2.4mg dose", "your 5 mg tablet"
+    if mention.low != mention.high or re.search(
+        r"\d\s*[a-zµ]*\s*(?:/|per\b|daily|weekly|monthly|a day|a week|"
+        r"twice|once|every|at night|iv\b|im\b|oral|by mouth)",
+        mention.text,
+        re.I,
+    ):
+        return False  # a range, or a dose with its schedule or route, is the claim again ("15 mg daily")
+    for other in mentions:
+        if other.start >= mention.start:
+            break
+        if other.unit == mention.unit and other.low == mention.low and other.high == mention.high:
+            return True  # the same strength stated before: this one refers back to it
+    return False
+
+
+def _refers_back(article: Article, mention: NumericMention, citations, vocab) -> bool:
+    """ "In that study, 41%...", "the placebo group": covered by the source cited before it in the
+    section; so is a quotation introduced by such a sentence."""
+    pattern = vocab.get("back-references")
+    if pattern is None:
+        return False
+    prose = article.prose
+    block = article.blocks[mention.block]
+    # asked for every figure of a sentence, and again for its twins: answered once per sentence
+    memo = article.analyses.memo_by(_SentenceMatches, pattern)
+    refers = memo(mention.sentence_start, mention.sentence_end)
+    if not refers and block.quote:
+        k = mention.block
+        while k > 0 and article.blocks[k].quote:
+            k -= 1
+        lead = article.blocks[k]
+        text = article.text[lead.start : lead.end].rstrip(" \t*_")
+        refers = (
+            not lead.quote
+            and text.endswith(":")
+            and bool(
+                pattern.search(prose[lead.start : lead.end])
+                or re.search(
+                    r"\b(?:this|that|the) (?:study|trial|paper|"
+                    r"review|analysis)\b",
+                    text,
+                    re.I,
+                )
+            )
+        )
+    if not refers:
+        return False
+    start = article.blocks[block.heading].end if block.heading is not None else 0
+    return any(start <= c.start < mention.sentence_start for c in citations.citations)
+
+
+class _TwinSlot:
+    """Where an article keeps its `_Twins` for one citation index and vocabulary."""
+
+    def __init__(self, article: Article, key: tuple) -> None:
+        self.twins: _Twins | None = None
+
+
+class _SentenceMatches:
+    """Whether a pattern occurs in a sentence of an article's prose, answered once per sentence."""
+
+    def __init__(self, article: Article, pattern: re.Pattern) -> None:
+        self.prose = article.prose
+        self.pattern = pattern
+        self.found: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        span = (start, end)
+        if span not in self.found:
+            self.found[span] = bool(self.pattern.search(self.prose[start:end]))
+        return self.found[span]

@@ -1,0 +1,139 @@
+"""Frontmatter YAML, read safely: bounded in depth, size and alias expansion, lenient
+about impossible dates and huge integers, with JSON-style surrogate escapes repaired."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+
+class _LenientDateLoader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible unquoted date (2026-13-01) as its text.
+
+    PyYAML raises a bare ValueError for those, which would make one bad date
+    unreadable as a whole file; as a string, the date rules can name it.
+    """
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_LenientDateLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+# Frontmatter is untrusted input: bounds on what one YAML document may cost.
+MAX_YAML_DEPTH = 40  # nested collections
+MAX_YAML_NODES = 10_000  # values after alias expansion (a 376-byte "billion laughs" is 10^9)
+MAX_FRONTMATTER = 128 * 1024  # characters
+MAX_YAML_ALIASES = 200
+
+
+class _BoundedLoader(_LenientDateLoader):
+    """The lenient SafeLoader, refusing deep nesting and alias expansion beyond a small budget.
+
+    Composing is recursive in PyYAML (deep nesting is a RecursionError, not a
+    YAMLError), and aliases let a few hundred bytes stand for a billion values
+    that any later walk over the data would expand. Each node's expanded size
+    is tracked while composing, so a bomb is refused before anything walks it.
+    """
+
+    def __init__(self, stream) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._aliases = 0
+        self._sizes: dict[int, int] = {}
+
+    def _limit(self, problem: str) -> yaml.composer.ComposerError:
+        return yaml.composer.ComposerError(None, None, problem, self.peek_event().start_mark)
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_YAML_ALIASES:
+                raise self._limit(
+                    f"more than {MAX_YAML_ALIASES} aliases (refused: alias expansion budget)"
+                )
+            return super().compose_node(parent, index)
+        self._depth += 1
+        if self._depth > MAX_YAML_DEPTH:
+            raise self._limit(
+                f"collections nested more than {MAX_YAML_DEPTH} levels deep (refused)"
+            )
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        size = 1
+        if isinstance(node, yaml.SequenceNode):
+            size += sum(self._sizes.get(id(child), 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            size += sum(
+                self._sizes.get(id(k), 1) + self._sizes.get(id(v), 1) for k, v in node.value
+            )
+        if size > MAX_YAML_NODES:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"more than {MAX_YAML_NODES} values, counting each alias expanded (refused: "
+                "frontmatter size and alias expansion budget)",
+                node.start_mark,
+            )
+        self._sizes[id(node)] = size
+        return node
+
+    def construct_yaml_int(self, node):
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # more digits than int() accepts: keep the text
+            return self.construct_scalar(node)
+
+
+_BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_yaml_int)
+SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean_text(value: str) -> str:
+    """JSON-style escapes in YAML ("\\ud83d\\udc8a") give surrogates: join pairs, replace lone ones."""
+    if not LONE_SURROGATE.search(value):
+        return value
+    value = SURROGATE_PAIR.sub(
+        lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), value
+    )
+    return LONE_SURROGATE.sub("\ufffd", value)
+
+
+def _clean_data(value: Any, seen: dict | None = None) -> Any:
+    if isinstance(value, str):
+        return _clean_text(value)
+    seen = {} if seen is None else seen
+    if id(value) in seen:
+        return seen[id(value)]
+    if isinstance(value, dict):
+        out: dict = {}
+        seen[id(value)] = out
+        for key, item in value.items():
+            out[_clean_data(key, seen) if isinstance(key, str) else key] = _clean_data(item, seen)
+        return out
+    if isinstance(value, list):
+        items: list = []
+        seen[id(value)] = items
+        items.extend(_clean_data(item, seen) for item in value)
+        return items
+    return value
+
+
+def load_yaml(text: str) -> tuple[Any, Any]:
+    """(data, node) of one YAML document, under the bounds above; raises yaml.YAMLError."""
+    loader = _BoundedLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return _clean_data(data), node
