@@ -28,19 +28,27 @@ The modules, from the article down to the words:
 
   scan          extract_mentions: sentences, table cells, the masked prose
   tables        a table row's cells, column headers and row text
+  timeline      onset timelines ("Weeks 5-8: nausea peaks") and ranks ("the 10th leading cause")
   mention       NumericMention, KINDS, QUALIFIERS
-  grammar       SentenceParser.parse/classify: one figure -> a ParsedClaim or nothing
+  grammar       SentenceParser.parse/classify: one figure -> a ParsedClaim or nothing,
+                by READINGS, an ordered list of small readings
+  reading       what a reading is: Site, and NEXT ("not mine")
+  read_relative the readings of keyed statistics, percentages, fractions, ratios, multipliers
+  read_amounts  the readings of timepoints, years, doses, measurements, time amounts, counts
   kinds         the readers of percentages, fractions, ratios and multipliers
   exclusions    the not-a-claim rules: names, labels, dates, ages, list numbers, money
   cues          the context words that make a time amount a protocol step or an effect
   phrases       what stands around a number: its qualifier, noun, unit, frequency
   quantities    the number itself: a value or a range, words or digits, scale, percent
   tokens        the tokenizer, and the token cursor every layer reads through
-  number_words, units, nouns   the vocabulary
+  number_words, units, nouns   the vocabulary, as Python sets and tables
+  vocab         reads that vocabulary from rules/lexicon/numbers-*.yaml, once per process
 
-The parser is one class built in layers (tokens -> quantities -> phrases ->
-cues -> kinds -> grammar, with exclusions beside them); each layer calls only
-the ones below it.
+Every English word the grammar knows is data in rules/lexicon/numbers-*.yaml (cues, nouns,
+exclusions, units, words); only structure (digits, punctuation, the shape of a range) is
+written here. The cursor the readings use is one class built in layers (tokens -> quantities
+-> phrases -> cues -> kinds -> grammar, with exclusions beside them); each layer calls only
+the ones below it. The readings themselves are plain functions, composed in a list.
 """
 
 from .mention import KINDS, QUALIFIERS, NumericMention

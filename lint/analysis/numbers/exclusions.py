@@ -5,7 +5,7 @@ from __future__ import annotations
 from .nouns import POPULATION, STUDY_NOUNS
 from .number_words import QUALIFIER_WORDS
 from .quantities import Quantity
-from .tokens import TokenCursor, number_value
+from .tokens import Tok, TokenCursor, number_value
 from .units import (
     DOSE_FORMS,
     LAB_UNITS,
@@ -15,209 +15,26 @@ from .units import (
     TIMEPOINT_PREPOSITIONS,
     TIMEPOINT_UNITS,
 )
+from .vocab import phrases, words
 
-MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
+# The words are data: rules/lexicon/numbers-exclusions.yaml.
+MONTHS = words("exclusions", "months")
 # A word right before a bare number that makes it a name or label: "Step 2", "type 2 diabetes".
-LABELS = {
-    "step",
-    "steps",
-    "phase",
-    "phases",
-    "stage",
-    "stages",
-    "type",
-    "types",
-    "grade",
-    "grades",
-    "level",
-    "levels",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "session",
-    "chapter",
-    "part",
-    "section",
-    "figure",
-    "fig",
-    "table",
-    "tip",
-    "tips",
-    "no",
-    "number",
-    "item",
-    "question",
-    "round",
-    "cycle",
-    "visit",
-    "experiment",
-    "appendix",
-    "page",
-    "pages",
-    "pp",
-    "vol",
-    "volume",
-    "issue",
-    "version",
-    "v",
-    "class",
-    "schedule",
-    "tier",
-    "category",
-    "wave",
-    "lesson",
-    "module",
-    "rule",
-    "zone",
-    "top",
-    "size",
-    "room",
-    "suite",
-    "ward",
-    "patient",
-    "participant",
-    "case",
-    "norwood",
-    "gen",
-    "generation",
-    "act",
-    "article",
-    "title",
-    "route",
-    "highway",
-    "interstate",
-    "box",
-    "bed",
-    "floor",
-    "channel",
-    "gate",
-    "exit",
-    "list",
-    "line",
-    "option",
-    "method",
-    "group",
-    "arm",
-    "cohort",
-    "model",
-    "series",
-    "study",
-    "trial",
-    "hour",
-    "dose",
-    "infusion",
-    "treatment",
-    "sprint",
-    "block",
-    "form",
-    "trimester",
-    "decade",
-    "factor",
-    "omega",
-    "vitamin",
-    "covid",
-    "b",
-    "d",
-    "k",
-    "e",
-    "reason",
-    "myth",
-    "sign",
-    "signs",
-    "mistake",
-    "way",
-    "ways",
-    "point",
-    "points",
-    "rank",
-    "score",
-    "scale",
-    "dsm",
-    "icd",
-    "phq",
-    "gad",
-    "ptsd",
-    "iso",
-    "nct",
-    "vs",
-    "versus",
-    "pg",
-    "ch",
-    "sec",
-    "para",
-    "fact",
-    "q",
-    "#",
-}
-AGE_BEFORE = {"aged", "age", "ages", "ageing", "aging"}
-AGE_AFTER = [
-    ("and", "older"),
-    ("and", "over"),
-    ("and", "up"),
-    ("or", "older"),
-    ("or", "over"),
-    ("and", "above"),
-    ("or", "above"),
-    ("and", "younger"),
-    ("and", "under"),
-    ("or", "younger"),
-    ("years", "old"),
-    ("year", "old"),
-    ("years", "of", "age"),
-    ("year", "olds"),
-    ("years", "and", "older"),
-    ("years", "and", "over"),
-    ("years", "or", "older"),
-    ("years", "and", "up"),
-    ("plus",),
-    ("+",),
-    ("yo",),
-    ("y", "/", "o"),
-]
-AGE_AFTER_FIRST = {words[0] for words in AGE_AFTER}
-CURRENCY = {"$", "£", "€", "¥", "usd", "us$", "eur", "gbp"}
-MONEY_AFTER = {
-    "dollars",
-    "dollar",
-    "usd",
-    "euros",
-    "euro",
-    "cents",
-    "bucks",
-    "off",
-    "discount",
-    "apr",
-    "interest",
-    "cashback",
-    "rebate",
-}
+LABELS = words("exclusions", "labels")
+LABEL_PERIODS = words("exclusions", "label-periods")
+LABEL_FREQUENCY = words("exclusions", "label-frequency")
+ORDINAL_SUFFIXES = words("exclusions", "ordinal-suffixes")
+UNIT_SUFFIXES = words("exclusions", "unit-suffixes")
+NAME_BLOCKERS = words("exclusions", "name-blockers")
+NAME_BEFORE_BLOCKERS = words("exclusions", "name-before-blockers")
+CLOCK_WORDS = words("exclusions", "clock-words")
+AGE_BEFORE = words("exclusions", "age-before")
+AGE_AFTER = phrases("exclusions", "age-after")
+AGE_AFTER_FIRST = {words_[0] for words_ in AGE_AFTER}
+AGE_PERIODS = words("exclusions", "age-periods")
+LOWER_BOUND_WORDS = words("exclusions", "lower-bound-words")
+CURRENCY = words("exclusions", "currency")
+MONEY_AFTER = words("exclusions", "money-after")
 
 
 class NotAClaim(TokenCursor):
@@ -248,6 +65,17 @@ class NotAClaim(TokenCursor):
 
     def is_name_or_label(self, q: Quantity) -> bool:
         """B12, COVID-19, 5-HT2A, 1st, 1990s, "Step 2", "type 2 diabetes", "Windows 10"."""
+        if self._glued_name(q):
+            return True
+        prev = self.toks[q.first - 1] if q.first > 0 else None
+        if not q.percent and q.integer and not q.word and prev is not None:
+            if self.timepoint(q):
+                return False
+            return self._labelled(q, prev)
+        return False
+
+    def _glued_name(self, q: Quantity) -> bool:
+        """A figure glued to letters: B12, COVID-19, 1st, 1990s, 3D, 5HT, 5-HT2A."""
         i = q.first
         tok = self.toks[i]
         prev = self.toks[i - 1] if i > 0 else None
@@ -260,13 +88,13 @@ class NotAClaim(TokenCursor):
         nxt = self.toks[q.end] if q.end < self.n else None
         if nxt is not None and nxt.glued and nxt.is_word and self.toks[q.end - 1].is_digit:
             suffix = nxt.lower
-            if suffix in ("st", "nd", "rd", "th", "s", "d", "a", "b", "c", "am", "pm"):
+            if suffix in ORDINAL_SUFFIXES:
                 return True  # 1st, 1990s, 3D, 10am
             if not (
                 suffix in MASS_UNITS
                 or suffix in TIME_UNITS
                 or suffix in MEASURE_UNITS
-                or suffix in ("x", "k", "mg", "fold")
+                or suffix in UNIT_SUFFIXES
                 or suffix in LAB_UNITS
             ):
                 return True  # 5HT, 2A
@@ -280,36 +108,35 @@ class NotAClaim(TokenCursor):
                 and not q.word
             ):
                 return True  # 5-HT2A, 4-AcO
-        if not q.percent and q.integer and not q.word and prev is not None:
-            if self.timepoint(q):
-                return False
-            if prev.lower in LABELS and not (
-                prev.lower in ("day", "days", "week", "weeks", "month", "months", "hour", "dose")
-                and self.low(i - 2) in ("a", "per", "each", "every")
-            ):
-                if not (prev.lower == "no" and self.low(q.end) in ("more", "less", "fewer")):
-                    return True
-            if prev.text in ("#", "№"):
-                return True
-            # Not after a sentence start: a full stop, a colon, or a bullet symbol ("➤ Only 1 in 5").
-            if (
-                prev.is_word
-                and prev.text[:1].isupper()
-                and i >= 2
-                and (
-                    self.toks[i - 2].is_word
-                    or self.toks[i - 2].text[:1].isdigit()
-                    or self.toks[i - 2].text == ","
-                )
-                and prev.lower not in QUALIFIER_WORDS
-                and prev.lower not in POPULATION
-                and prev.lower
-                not in ("in", "by", "to", "of", "and", "or", "about", "over", "under", "with")
-                and q.low < 1000
-                and not self.unit_follows(q.end)
-            ):
-                return True  # Norwood 2, Windows 10, Zone 2
         return False
+
+    def _labelled(self, q: Quantity, prev: Tok) -> bool:
+        """A bare integer after a label word or a capitalised name: "Step 2", "Windows 10"."""
+        i = q.first
+        if (
+            prev.lower in LABELS
+            and not (prev.lower in LABEL_PERIODS and self.low(i - 2) in LABEL_FREQUENCY)
+            and not (prev.lower == "no" and self.low(q.end) in ("more", "less", "fewer"))
+        ):
+            return True
+        if prev.text in ("#", "№"):
+            return True
+        # Not after a sentence start: a full stop, a colon, or a bullet symbol ("➤ Only 1 in 5").
+        return bool(
+            prev.is_word
+            and prev.text[:1].isupper()
+            and i >= 2
+            and (
+                self.toks[i - 2].is_word
+                or self.toks[i - 2].text[:1].isdigit()
+                or self.toks[i - 2].text == ","
+            )
+            and prev.lower not in QUALIFIER_WORDS
+            and prev.lower not in POPULATION
+            and prev.lower not in NAME_BLOCKERS
+            and q.low < 1000
+            and not self.unit_follows(q.end)
+        )  # Norwood 2, Windows 10, Zone 2
 
     def timepoint(self, q: Quantity) -> bool:
         """ "by week 12", "at month 3": a point in time of a result, not a label."""
@@ -343,11 +170,12 @@ class NotAClaim(TokenCursor):
             if sep == "/" and self.low(b + 1) in ("mmhg", "mm"):
                 return False  # blood pressure: 130/80 mmHg
             if sep == "/":
+                num, den = number_value(self.text(a)), number_value(self.text(b))
                 return not (
                     self.low(b + 1) == "of"
-                    and number_value(self.text(a)) is not None
-                    and number_value(self.text(b)) is not None
-                    and 0 < number_value(self.text(a)) < number_value(self.text(b)) <= 100
+                    and num is not None
+                    and den is not None
+                    and 0 < num < den <= 100
                 )
         prev_raw, next_raw = self.text(i - 1), self.text(q.end)
         if (
@@ -357,26 +185,13 @@ class NotAClaim(TokenCursor):
             or next_raw == "May"
         ):
             return True  # only a capital "May" is the month (not "may")
-        if self.low(q.end) in (
-            "am",
-            "pm",
-            "a.m",
-            "p.m",
-            "o'clock",
-            "noon",
-            "gmt",
-            "est",
-            "pst",
-            "utc",
-        ):
+        if self.low(q.end) in CLOCK_WORDS:
             return True
-        if (
+        return bool(
             self.low(q.end) in ("a", "p")
             and self.low(q.end + 1) == "."
             and self.low(q.end + 2) == "m"
-        ):
-            return True
-        return False
+        )
 
     def is_year(self, q: Quantity) -> bool:
         """A bare four-digit year: 1800-2100."""
@@ -410,18 +225,16 @@ class NotAClaim(TokenCursor):
         if (
             self.low(j) == "-"
             and self.glued(j)
-            and self.low(j + 1) in ("year", "years", "month", "week")
+            and self.low(j + 1) in AGE_PERIODS
             and self.low(j + 2) == "-"
             and self.low(j + 3) in ("old", "olds")
         ):
             return True
-        if (
+        return bool(
             self.low(j) in ("years", "year")
             and self.low(j + 1) in ("of",)
             and self.low(j + 2) == "age"
-        ):
-            return True
-        return False
+        )
 
     def lower_bound(self, q: Quantity, k: int) -> bool:
         """After "N+": a percentage, or a unit or counted noun, makes it a lower bound ("10+ days")."""
@@ -436,7 +249,7 @@ class NotAClaim(TokenCursor):
             or w in MASS_UNITS
             or w in MEASURE_UNITS
             or w in DOSE_FORMS
-            or w in ("success", "response", "patients", "people", "studies", "trials")
+            or w in LOWER_BOUND_WORDS
         )
 
     def is_list_number(self, q: Quantity) -> bool:
@@ -453,9 +266,7 @@ class NotAClaim(TokenCursor):
                 or (prev == "(" and self.glued(i))
             ):
                 return True
-        if i == 0 and nxt == "." and self.glued(q.end):
-            return True
-        return False
+        return bool(i == 0 and nxt == "." and self.glued(q.end))
 
     def is_money(self, q: Quantity) -> bool:
         """$400, 500 dollars, 20% off: prices and discounts."""
@@ -469,5 +280,5 @@ class NotAClaim(TokenCursor):
             and prev.is_word
             and prev.text[:1].isupper()
             and prev.lower not in QUALIFIER_WORDS
-            and prev.lower not in ("at", "to", "of", "take", "with")
+            and prev.lower not in NAME_BEFORE_BLOCKERS
         )

@@ -9,12 +9,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .cues import CHANGE_WORDS, COMPARATIVE_AFTER, RISK_NOUNS, ClaimCues
-from .nouns import MEASURE_NOUNS_AFTER, POPULATION, STUDY_PEOPLE
+from .cues import (
+    CHANGE_WORDS,
+    CI_AFTER,
+    COMPARATIVE_AFTER,
+    COMPARATIVE_SECOND,
+    COMPARATIVE_THE,
+    COMPARATIVE_THIRD,
+    COMPARATIVES,
+    DOUBLE_NOUN_BLOCKERS,
+    MULTIPLIER_COMPARISONS,
+    MULTIPLIER_CONTEXT,
+    RISK_CHANGE_TAIL,
+    RISK_NOUNS,
+    TIMES_WORDS,
+    ClaimCues,
+)
+from .nouns import (
+    AS_LIKELY,
+    FRACTION_A_BLOCKERS,
+    FRACTION_OF_BLOCKERS,
+    MEASURE_NOUNS_AFTER,
+    POPULATION,
+    STUDY_PEOPLE,
+)
 from .quantities import Quantity
 from .units import CONCENTRATION_FORMS, PERIODS, TIME_UNITS
 
-CI_AFTER = {"ci", "confidence", "credible", "prediction", "cri", "ci:"}
+PEOPLE = POPULATION | STUDY_PEOPLE
+RISK_CHANGE_SPAN = CHANGE_WORDS | RISK_NOUNS | RISK_CHANGE_TAIL
+MEASURES_AFTER = MEASURE_NOUNS_AFTER - {"of"}
+MULTIPLIER_CUES = RISK_NOUNS | MULTIPLIER_CONTEXT
+MULTIPLIED_THINGS = RISK_NOUNS | {"number", "rate"}
+COMPARED_THINGS = RISK_NOUNS | COMPARATIVE_THE
 
 
 @dataclass
@@ -86,11 +113,7 @@ class KindReaders(ClaimCues):
             return self.claim(q, "dose", "%", end)
         if self.is_risk_change(q):
             end = j
-            while (
-                self.low(end)
-                in CHANGE_WORDS | RISK_NOUNS | {"relative", "absolute", "in", "the", "reduction"}
-                and end - j < 4
-            ):
+            while self.low(end) in RISK_CHANGE_SPAN and end - j < 4:
                 if self.low(end) in ("in", "the") and self.low(end + 1) not in RISK_NOUNS:
                     break
                 end += 1
@@ -105,7 +128,7 @@ class KindReaders(ClaimCues):
                 end = j
         else:
             k = j
-            while k < self.n and k - j < 2 and self.low(k) in MEASURE_NOUNS_AFTER - {"of"}:
+            while k < self.n and k - j < 2 and self.low(k) in MEASURES_AFTER:
                 k += 1
             if k > j:
                 end = k
@@ -123,43 +146,24 @@ class KindReaders(ClaimCues):
             if not noun:
                 return None
             head = noun.split()[-1].lower()
-            if head in TIME_UNITS or head in (
-                "dose",
-                "doses",
-                "time",
-                "way",
-                "day",
-                "night",
-                "life",
-                "century",
-                "pill",
-                "tablet",
-                "hour",
-                "story",
-                "it",
-                "that",
-                "the",
-                "this",
-                "which",
-            ):
+            if head in TIME_UNITS or head in FRACTION_OF_BLOCKERS:
                 return None
             return self.claim(q, "ratio", "fraction", end, noun=noun)
         k = j
         if self.low(k) in ("the", "all", "those", "these"):
             k += 1
-        m = self.modifiers_then(k, POPULATION | STUDY_PEOPLE, limit=2)
+        m = self.modifiers_then(k, PEOPLE, limit=2)
         if m is not None:
             noun = " ".join(self.toks[x].text for x in range(k, m + 1))
             return self.claim(q, "ratio", "fraction", m + 1, noun=noun)
-        if self.low(j) in ("as", "more", "less") and self.low(j + 1) in (
-            "likely",
-            "many",
-            "much",
-            "common",
-        ):
+        if self.low(j) in ("as", "more", "less") and self.low(j + 1) in AS_LIKELY:
             return self.claim(q, "multiplier", "x", j + 2)
-        i = q.first
-        qual_kind, qual_start = self.qualifier_before(i)
+        return self._qualified_fraction(q)
+
+    def _qualified_fraction(self, q: Quantity) -> ParsedClaim | None:
+        """A fraction with no noun: "cut the risk by nearly half", "fewer than half respond"."""
+        i, j = q.first, q.end
+        _, qual_start = self.qualifier_before(i)
         if self.low(qual_start - 1) == "by":
             # "cut the risk by nearly half"
             return self.claim(q, "risk-change", "fraction", j, start_tok=qual_start - 1)
@@ -169,24 +173,7 @@ class KindReaders(ClaimCues):
             )  # "cut migraine days in half"
         if qual_start < i and self.low(i) not in ("a", "an"):
             return self.claim(q, "ratio", "fraction", j)  # "fewer than half respond"
-        if (
-            qual_start < i
-            and self.low(i) in ("a", "an")
-            and self.low(j)
-            not in (
-                "day",
-                "week",
-                "month",
-                "year",
-                "dose",
-                "tablet",
-                "pill",
-                "mile",
-                "cup",
-                "teaspoon",
-                "century",
-            )
-        ):
+        if qual_start < i and self.low(i) in ("a", "an") and self.low(j) not in FRACTION_A_BLOCKERS:
             return self.claim(q, "ratio", "fraction", j)
         return None
 
@@ -199,70 +186,17 @@ class KindReaders(ClaimCues):
             return self.claim(
                 q, "dose", "per " + self.low(freq - 1).replace("daily", "day"), freq, low=2, high=2
             )
-        if w in ("double", "triple", "quadruple") and self.low(j) in (
-            "dose",
-            "doses",
-            "dosing",
-            "check",
-            "vision",
-            "digits",
-            "edged",
-            "room",
-            "bed",
-            "shot",
-        ):
+        if w in TIMES_WORDS and w != "twice" and self.low(j) in DOUBLE_NOUN_BLOCKERS:
             return None
-        if w in ("twice", "double", "triple", "quadruple"):
-            if self.low(j) in (
-                "as",
-                "the",
-                "that",
-                "more",
-                "higher",
-                "what",
-                "normal",
-                "likely",
-            ) or (self.low(j) in ("their", "its") and self.low(j + 1) in RISK_NOUNS):
+        if w in TIMES_WORDS:
+            if self.low(j) in MULTIPLIER_COMPARISONS or (
+                self.low(j) in ("their", "its") and self.low(j + 1) in RISK_NOUNS
+            ):
                 return self.claim(q, "multiplier", "x", self.comparative_tail(j))
             return None
-        window = self.window(i, j, 5, 5)
-        if window & (
-            RISK_NOUNS
-            | {
-                "number",
-                "cases",
-                "prevalence",
-                "incidence",
-                "deaths",
-                "mortality",
-                "levels",
-                "production",
-                "amount",
-                "use",
-                "prescriptions",
-                "rate",
-                "rates",
-                "odds",
-                "sales",
-                "risk",
-                "likelihood",
-                "chances",
-                "diagnoses",
-                "admissions",
-                "visits",
-                "overdoses",
-                "suicides",
-                "size",
-                "effect",
-                "response",
-                "weight",
-            }
-        ):
+        if self.window(i, j, 5, 5) & MULTIPLIER_CUES:
             end = j
-            if self.low(j) in ("the", "their", "its") and self.low(j + 1) in RISK_NOUNS | {
-                "number",
-                "rate",
-            }:
+            if self.low(j) in ("the", "their", "its") and self.low(j + 1) in MULTIPLIED_THINGS:
                 end = j + 2
             return self.claim(q, "multiplier", "x", end)
         return None
@@ -328,32 +262,12 @@ class KindReaders(ClaimCues):
 
     def comparative_tail(self, end: int) -> int:
         """The end of the comparison after a multiplier: "more likely", "higher risk", "the rate"."""
-        if self.low(end) in (
-            "more",
-            "less",
-            "higher",
-            "lower",
-            "greater",
-            "as",
-            "likely",
-            "increased",
-            "increase",
-            "faster",
-            "stronger",
-            "better",
-            "worse",
-            "larger",
-        ):
+        if self.low(end) in COMPARATIVES:
             end += 1
-            if self.low(end) in ("likely", "common", "effective", "potent", "risk", "as", "the"):
+            if self.low(end) in COMPARATIVE_SECOND:
                 end += 1
-                if self.low(end) in ("risk", "likely", "chance", "odds"):
+                if self.low(end) in COMPARATIVE_THIRD:
                     end += 1
-        elif self.low(end) == "the" and self.low(end + 1) in RISK_NOUNS | {
-            "rate",
-            "number",
-            "dose",
-            "amount",
-        }:
+        elif self.low(end) == "the" and self.low(end + 1) in COMPARED_THINGS:
             end += 2
         return end

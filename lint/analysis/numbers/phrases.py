@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from .nouns import (
+    DETERMINERS_AFTER_OF,
     HEAD_NOUN_STOP,
     POPULATION,
+    PRONOUNS_AFTER_OF,
     SINGLE_LETTER_KEYS,
     STAT_KEYS_BY_LAST,
     STAT_KEYS_CASED,
     STUDY_NOUNS,
     STUDY_PEOPLE,
 )
-from .number_words import FRACTIONS, QUALIFIERS_BY_LAST
+from .number_words import FRACTION_AFTER_A, FRACTIONS, QUALIFIERS_BY_LAST
 from .quantities import QuantityReader
 from .tokens import Tok
-from .units import LAB_UNITS, MASS_UNITS, MEASURE_UNITS, PER_TIME, PERIODS
+from .units import (
+    FREQUENCY_OPENERS,
+    FREQUENCY_WORDS,
+    LAB_UNITS,
+    LITRE_WORDS,
+    MASS_UNITS,
+    MEASURE_UNITS,
+    PER_DENOMINATORS,
+    PER_TIME,
+    PERIODS,
+)
+
+PEOPLE = POPULATION | STUDY_PEOPLE
+FREQUENCY_PERIODS = PERIODS | {"other", "infusion"}
 
 
 class PhraseReader(QuantityReader):
@@ -43,7 +60,7 @@ class PhraseReader(QuantityReader):
                 if (
                     words[-1] == "a"
                     and self.low(i) not in FRACTIONS
-                    and self.low(i) not in ("third", "quarter", "half", "fifth", "dozen")
+                    and self.low(i) not in FRACTION_AFTER_A
                 ):
                     continue
                 return kind, start
@@ -84,19 +101,7 @@ class PhraseReader(QuantityReader):
     def head_after_of(self, j: int, limit: int = 4) -> tuple[int, str]:
         """After "of": the noun phrase, ending at a population word when one is near."""
         k = j
-        if self.low(k) in (
-            "them",
-            "us",
-            "you",
-            "it",
-            "these",
-            "those",
-            "which",
-            "whom",
-            "this",
-            "that",
-            "what",
-        ):
+        if self.low(k) in PRONOUNS_AFTER_OF:
             if (
                 self.low(k) in ("these", "those")
                 and self.toks[k + 1 : k + 2]
@@ -104,7 +109,7 @@ class PhraseReader(QuantityReader):
             ):
                 return k + 2, self.text(k) + " " + self.text(k + 1)
             return k + 1, self.text(k)  # "half of them": the pronoun is the whole phrase
-        if self.low(k) in ("the", "all", "our", "their", "your"):
+        if self.low(k) in DETERMINERS_AFTER_OF:
             k += 1
             if self.low(k) in ("the",):
                 k += 1
@@ -130,7 +135,7 @@ class PhraseReader(QuantityReader):
             return j, ""
         return end, " ".join(self.toks[x].text for x in range(k, end) if self.toks[x].text != "-")
 
-    def modifiers_then(self, j: int, nouns: set[str], limit: int = 3) -> int | None:
+    def modifiers_then(self, j: int, nouns: AbstractSet[str], limit: int = 3) -> int | None:
         """Index of a noun from `nouns` reached from j over at most `limit` modifier words."""
         k = j
         steps = 0
@@ -161,7 +166,7 @@ class PhraseReader(QuantityReader):
             and self.toks[k + 1].is_word
         ):
             denom = self.low(k + 1)
-            if denom in PER_TIME or denom in ("dl", "l", "ml", "kg", "m2", "hour", "day", "week"):
+            if denom in PER_TIME or denom in PER_DENOMINATORS:
                 parts.append(PER_TIME.get(denom, denom))
                 raw.append(denom)
                 k += 2
@@ -175,19 +180,16 @@ class PhraseReader(QuantityReader):
             if w in ("kg",) and len(parts) > 1:
                 return k, unit, "dose"
             return k, unit, "measurement"
-        if w in ("l", "liter", "liters", "litre", "litres") and len(parts) == 1:
+        if w in LITRE_WORDS and len(parts) == 1:
             return k, unit, "measurement"
         return k, unit, "dose"
 
     def frequency_after(self, j: int) -> int | None:
         """ "a day", "per week", "daily", "each session": the end of a frequency phrase at j."""
         w = self.low(j)
-        if w in ("daily", "weekly", "monthly", "nightly", "yearly", "annually", "hourly"):
+        if w in FREQUENCY_WORDS:
             return j + 1
-        if w in ("a", "an", "per", "each", "every") and self.low(j + 1) in PERIODS | {
-            "other",
-            "infusion",
-        }:
+        if w in FREQUENCY_OPENERS and self.low(j + 1) in FREQUENCY_PERIODS:
             if self.low(j + 1) == "other":
                 return j + 3
             return j + 2
@@ -198,7 +200,7 @@ class PhraseReader(QuantityReader):
         if self.low(j) == "of":
             end, noun = self.head_after_of(j + 1)
             return (end, noun) if noun else (j, "")
-        k = self.modifiers_then(j, POPULATION | STUDY_PEOPLE, limit=3)
+        k = self.modifiers_then(j, PEOPLE, limit=3)
         if k is not None:
             return k + 1, " ".join(self.toks[x].text for x in range(j, k + 1))
         return j, ""
@@ -214,7 +216,5 @@ class PhraseReader(QuantityReader):
         if num is None:
             return j
         _, k2, _ = num
-        if self.text(k2) in ("-", "–", "to", ",", "—") and self.read_number(k2 + 1) is not None:
-            _, k3, _ = self.read_number(k2 + 1)
-            return k3
-        return k2
+        upper = self.read_number(k2 + 1) if self.text(k2) in ("-", "–", "to", ",", "—") else None
+        return k2 if upper is None else upper[1]

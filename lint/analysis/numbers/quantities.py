@@ -7,10 +7,14 @@ from dataclasses import dataclass
 from .number_words import (
     CUT_VERBS,
     FRACTIONS,
+    HALF_BLOCKERS,
+    LOWER_BOUND_NOUNS,
     MINUS,
     MULTIPLIER_WORDS,
     ONES,
     PERCENT_WORDS,
+    RANGE_VERBS,
+    SCALE_AFTER_A,
     SCALES,
     TENS,
     VAGUE_SCALES,
@@ -34,35 +38,6 @@ class Quantity:
     integer: bool = True
     ranged: bool = False
     points: bool = False  # "percentage points"
-
-
-# After "N+", the words that make it a lower bound of an amount rather than an age group.
-LOWER_BOUND_NOUNS = {
-    "seconds",
-    "minutes",
-    "mins",
-    "hours",
-    "hrs",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "trials",
-    "studies",
-    "reviews",
-    "sessions",
-    "infusions",
-    "treatments",
-    "doses",
-    "mg",
-    "mcg",
-    "g",
-    "pounds",
-    "lbs",
-    "kg",
-    "participants",
-    "patients",
-}
 
 
 class QuantityReader(TokenCursor):
@@ -90,13 +65,7 @@ class QuantityReader(TokenCursor):
             if self.low(j) == "hundred":
                 value, j = value * 100, j + 1
             return value, j, True
-        if w in ("a", "an") and self.low(i + 1) in (
-            "dozen",
-            "hundred",
-            "thousand",
-            "million",
-            "billion",
-        ):
+        if w in ("a", "an") and self.low(i + 1) in SCALE_AFTER_A:
             word = self.low(i + 1)
             return (
                 (12 if word == "dozen" else 100 if word == "hundred" else SCALES[word]),
@@ -201,22 +170,7 @@ class QuantityReader(TokenCursor):
         """(value, index after) for "half", "a third", "two-thirds", "three quarters"."""
         w = self.low(i)
         if w in ("half",) and not (self.low(i + 1) == "-" and self.glued(i + 1)):
-            if self.low(i - 1) in (
-                "first",
-                "second",
-                "last",
-                "latter",
-                "former",
-                "other",
-                "bottom",
-                "top",
-                "upper",
-                "lower",
-                "back",
-                "front",
-                "left",
-                "right",
-            ):
+            if self.low(i - 1) in HALF_BLOCKERS:
                 return None
             if self.low(i - 1) in ("in", "into") and any(
                 self.low(i - k) in CUT_VERBS for k in range(2, 10)
@@ -247,60 +201,56 @@ class QuantityReader(TokenCursor):
         j = q.end
         conn = self.low(j)
         between = self.low(q.first - 1) == "between"
-        if (
+        if not (
             conn in ("-", "–", "—", "to")
             or (conn == "and" and between)
             or (conn == "or" and not q.percent)
         ):
-            if conn == "or" and not self.toks[j + 1 : j + 2]:
-                return
-            if self.low(q.first - 1) == "from" and self.low(q.first - 2) not in (
-                "range",
-                "ranges",
-                "ranging",
-                "ranged",
-                "vary",
-                "varies",
-                "varying",
-                "varied",
-            ):
-                return
-            negative = False
-            if conn in ("to", "and") and self.text(j + 1) in MINUS and self.glued(j + 2):
-                j, negative = j + 1, True  # "−13.4 to −11.5"
-            nxt = self.read_number(j + 1)
-            if nxt is None:
-                return
-            v2, k, _ = nxt
-            if negative:
-                v2 = -v2
-            if (
-                conn in ("-", "–", "—")
-                and self.low(k) == "-"
-                and self.glued(k)
-                and self.read_number(k + 1) is not None
-            ):
-                return  # 555-123-4567: a chain, not a range
-            if conn == "or" and not (
-                self.low(k) in PERCENT_WORDS or self.low(k) in TIME_UNITS or self.low(k) in SCALES
-            ):
-                return
-            scale2, k = self.read_scale(k)
-            if scale2:
-                v2 *= SCALES[scale2]
-            percent2, points2, k = self.read_percent(k)
-            if points2:
-                q.points = True
-            if q.percent and not percent2 and conn == "to":
-                return  # "50% to 80 patients" is not a range of percentages
-            low = q.low
-            if scale2 and not q.scale:
-                low *= SCALES[scale2]
-                q.scale = scale2
-            if low > v2 >= 0 and not (low / 1000 <= v2):
-                return
-            q.low, q.high = min(low, v2), max(low, v2)
-            q.percent = q.percent or percent2
-            q.end = k
-            q.ranged = True
-            q.integer = q.integer and float(v2).is_integer() and "." not in self.text(j + 1)
+            return
+        if conn == "or" and not self.toks[j + 1 : j + 2]:
+            return
+        if self.low(q.first - 1) == "from" and self.low(q.first - 2) not in RANGE_VERBS:
+            return
+        negative = False
+        if conn in ("to", "and") and self.text(j + 1) in MINUS and self.glued(j + 2):
+            j, negative = j + 1, True  # "−13.4 to −11.5"
+        nxt = self.read_number(j + 1)
+        if nxt is None:
+            return
+        v2, k, _ = nxt
+        if negative:
+            v2 = -v2
+        if (
+            conn in ("-", "–", "—")
+            and self.low(k) == "-"
+            and self.glued(k)
+            and self.read_number(k + 1) is not None
+        ):
+            return  # 555-123-4567: a chain, not a range
+        if conn == "or" and not (
+            self.low(k) in PERCENT_WORDS or self.low(k) in TIME_UNITS or self.low(k) in SCALES
+        ):
+            return
+        self._range_end(q, conn, j, v2, k)
+
+    def _range_end(self, q: Quantity, conn: str, j: int, v2: float, k: int) -> None:
+        """The second number's scale and percent sign, and `q` extended when the two make a range."""
+        scale2, k = self.read_scale(k)
+        if scale2:
+            v2 *= SCALES[scale2]
+        percent2, points2, k = self.read_percent(k)
+        if points2:
+            q.points = True
+        if q.percent and not percent2 and conn == "to":
+            return  # "50% to 80 patients" is not a range of percentages
+        low = q.low
+        if scale2 and not q.scale:
+            low *= SCALES[scale2]
+            q.scale = scale2
+        if low > v2 >= 0 and not (low / 1000 <= v2):
+            return
+        q.low, q.high = min(low, v2), max(low, v2)
+        q.percent = q.percent or percent2
+        q.end = k
+        q.ranged = True
+        q.integer = q.integer and float(v2).is_integer() and "." not in self.text(j + 1)

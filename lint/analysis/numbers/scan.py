@@ -68,41 +68,13 @@ def _scan_mentions(article: Article) -> list[NumericMention]:
     skip_blocks = {
         b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])
     }
-    rows = None
+    tables = _Tables(article)
     mentions: list[NumericMention] = []
     for s_start, s_end in sentence_spans(article):
         k = bisect_left(triggers, s_start)
         if k >= len(triggers) or triggers[k] >= s_end:
             continue  # no digit and no number word in this sentence
-        text = masked[s_start:s_end]
-        stripped = len(text) - len(text.lstrip())
-        index = block_index_at(article, s_start + stripped)
-        if index is None:
-            continue
-        block = article.blocks[index]
-        if not block.is_prose or index in skip_blocks:
-            continue
-        sentence = (s_start + stripped, s_start + len(text.rstrip()))
-        toks = tokenize(text, s_start)
-        context = ""
-        header: list[str] = []
-        if block.row is not None:
-            if rows is None:
-                rows, headers = row_context(article), table_headers(article)
-            context = rows.get(block.row, "")
-            header = headers.get(block.row, [])
-        if block.lead_in:
-            context += " " + block.lead_in.lower()
-        cell = block.row is not None
-        for column, segment in enumerate(split_cells(article, toks) if cell else [toks]):
-            if not segment:
-                continue
-            extra = (
-                " " + " ".join(re.findall(r"[^\W\d_]+", header[column]))
-                if column < len(header)
-                else ""
-            )
-            mentions.extend(_read_segment(article, segment, context + extra, sentence, index, cell))
+        mentions.extend(_read_sentence(article, masked, s_start, s_end, skip_blocks, tables))
     titles = [
         (link.start, link.end)
         for link in article.layout.links
@@ -119,6 +91,58 @@ def _scan_mentions(article: Article) -> list[NumericMention]:
     ]
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
+    return mentions
+
+
+class _Tables:
+    """Each table row's text and column headers, read on the first table cell (lazily)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.rows: dict[int, str] | None = None
+        self.headers: dict[int, list[str]] = {}
+
+    def row(self, row: int) -> tuple[str, list[str]]:
+        """(the row's text, its column headers)."""
+        if self.rows is None:
+            self.rows, self.headers = row_context(self.article), table_headers(self.article)
+        return self.rows.get(row, ""), self.headers.get(row, [])
+
+
+def _read_sentence(
+    article: Article,
+    masked: str,
+    s_start: int,
+    s_end: int,
+    skip_blocks: set[int],
+    tables: _Tables,
+) -> list[NumericMention]:
+    """The mentions in one sentence of prose (each table cell of a row read on its own)."""
+    text = masked[s_start:s_end]
+    stripped = len(text) - len(text.lstrip())
+    index = block_index_at(article, s_start + stripped)
+    if index is None:
+        return []
+    block = article.blocks[index]
+    if not block.is_prose or index in skip_blocks:
+        return []
+    sentence = (s_start + stripped, s_start + len(text.rstrip()))
+    toks = tokenize(text, s_start)
+    context = ""
+    header: list[str] = []
+    if block.row is not None:
+        context, header = tables.row(block.row)
+    if block.lead_in:
+        context += " " + block.lead_in.lower()
+    cell = block.row is not None
+    mentions: list[NumericMention] = []
+    for column, segment in enumerate(split_cells(article, toks) if cell else [toks]):
+        if not segment:
+            continue
+        words = (
+            " " + " ".join(re.findall(r"[^\W\d_]+", header[column])) if column < len(header) else ""
+        )
+        mentions.extend(_read_segment(article, segment, context + words, sentence, index, cell))
     return mentions
 
 

@@ -16,19 +16,31 @@ Headings, tables, hypotheticals and stories are left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ...text.sentences import sentence_spans
-from .cues import ADVICE_OPENERS, NARRATIVE_CUES, TIMELINE_EFFECT_CUES
+from .cues import ADVICE_OPENERS, NARRATIVE_CUES, TIMELINE_EFFECT_CUES, TIMELINE_STORY_WORDS
 from .mention import NumericMention
+from .number_words import ORDINALS
 from .units import TIME_UNITS
+from .vocab import ordered, words
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...model.article import Article
+    from ...model.markdown import Block
 
-UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+
+def _alternation(phrases: tuple[str, ...], suffix: str = "") -> str:
+    """A regex alternation of the lexicon's words, in their order, spaces as any whitespace."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) + suffix for p in phrases)
+
+
+# The words are data (rules/lexicon/numbers-units.yaml and numbers-cues.yaml); the shape of a
+# label, a number and a range is structure, and stays here.
+UNIT = f"(?:{_alternation(ordered('units', 'timeline-units'), 's?')})"
 NUM = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?\+?"
-PREP = r"(?:(?:by|beyond|after|around|until|from|at|in|over)\s+)?"
+PREP = rf"(?:(?:{_alternation(ordered('units', 'timeline-label-prepositions'))})\s+)?"
 # The markup runs around a label are bounded: two adjacent unbounded runs of `*` would make a long
 # run of asterisks quadratic to reject (hostile input), and a real label has a few at most.
 LABEL = re.compile(
@@ -38,12 +50,12 @@ LABEL = re.compile(
 )
 # "days 2-4", "weeks 5-6", "by month 4", "month 12-18": a unit before its number is a point in time
 POINT = re.compile(
-    rf"(?<![\w-])(?P<prep>(?:by|at|around|until|through|beyond|after|from|to)\s+)?"
+    rf"(?<![\w-])(?P<prep>(?:{_alternation(ordered('units', 'timeline-point-prepositions'))})\s+)?"
     rf"(?P<u>{UNIT})\s+(?P<n>{NUM})(?![\w.])",
     re.I,
 )
 WORD = re.compile(r"[a-z][a-z'’-]*")
-TITLE_SMALL = {"and", "of", "the", "a", "an", "&", "to", "for", "in", "on", "with", "or", "vs"}
+TITLE_SMALL = words("cues", "title-small-words")
 
 
 def _value(num: str) -> tuple[float, float]:
@@ -67,7 +79,7 @@ def _advice_or_story(sentence: str) -> bool:
         return True
     if words[0] in ADVICE_OPENERS or (words[0] == "don't" or words[0] == "don’t"):
         return True
-    if set(words) & (NARRATIVE_CUES & {"i", "i've", "i'm", "my", "me", "he", "she", "his", "her"}):
+    if set(words) & (NARRATIVE_CUES & TIMELINE_STORY_WORDS):
         return True
     opening = re.sub(r"^[\W_]+", "", sentence.lower())
     return bool(
@@ -76,31 +88,18 @@ def _advice_or_story(sentence: str) -> bool:
 
 
 RANK = re.compile(
-    r"(?<![\w-])(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
-    r"ninth|tenth)\s+(?:most\s+common|leading|largest|biggest|deadliest|top)\s+"
-    r"(?:cause|causes|killer|killers|reason|reasons|source|sources)\b",
+    rf"(?<![\w-])(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_alternation(tuple(ORDINALS))})"
+    rf"\s+(?:{_alternation(ordered('cues', 'rank-adjectives'))})\s+"
+    rf"(?:{_alternation(ordered('cues', 'rank-nouns'))})\b",
     re.I,
 )
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
+RANK_PREFILTER = ordered("cues", "rank-prefilter")
 
 
 def rank_mentions(article: Article, mentions: list[NumericMention]) -> list[NumericMention]:
     """ "the 10th leading cause of death", "the second most common cause": a rank is a claim of how common."""
-    from bisect import bisect_right
-
     prose = article.prose
-    if "leading" not in prose and "most common" not in prose and "largest" not in prose:
+    if not any(word in prose for word in RANK_PREFILTER):
         return []
     spans = sentence_spans(article)
     starts = [s for s, _ in spans]
@@ -113,7 +112,7 @@ def rank_mentions(article: Article, mentions: list[NumericMention]) -> list[Nume
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             word = m.group("n").lower()
-            value = float(ORDINALS.get(word) or re.match(r"\d+", word).group(0))
+            value = float(ORDINALS.get(word) or word.rstrip("stndrh"))  # "10th" -> 10
             k = max(0, bisect_right(starts, m.start()) - 1)
             found.append(
                 NumericMention(
@@ -137,25 +136,26 @@ def rank_mentions(article: Article, mentions: list[NumericMention]) -> list[Nume
     return found
 
 
-def timeline_mentions(article: Article, mentions: list[NumericMention]) -> list[NumericMention]:
-    """Timing claims the grammar left out as labels (see the module docstring)."""
-    taken = [(m.start, m.end) for m in mentions]
-    found: list[NumericMention] = []
-    spans = sentence_spans(article)
-    starts = [s for s, _ in spans]
-    from bisect import bisect_right
+class _Timeline:
+    """The timing claims found so far in one article, and the spans already taken."""
 
-    def sentence_of(offset: int) -> tuple[int, int]:
-        k = max(0, bisect_right(starts, offset) - 1)
-        return spans[k]
+    def __init__(self, article: Article, mentions: list[NumericMention]) -> None:
+        self.article = article
+        self.taken = [(m.start, m.end) for m in mentions]
+        self.found: list[NumericMention] = []
+        self.spans = sentence_spans(article)
+        self.starts = [s for s, _ in self.spans]
 
-    def add(start: int, end: int, num: str, unit: str, block: int) -> None:
-        if any(s < end and start < e for s, e in taken):
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        k = max(0, bisect_right(self.starts, offset) - 1)
+        return self.spans[k]
+
+    def add(self, start: int, end: int, num: str, unit: str, block: int) -> None:
+        if any(s < end and start < e for s, e in self.taken):
             return
         low, high = _value(num)
-        s_start, s_end = sentence_of(start)
-        text = article.text[start:end]
-        found.append(
+        s_start, s_end = self.sentence_of(start)
+        self.found.append(
             NumericMention(
                 start=start,
                 end=end,
@@ -165,7 +165,7 @@ def timeline_mentions(article: Article, mentions: list[NumericMention]) -> list[
                 qualifier="lower" if "+" in num else "exact",
                 scale=None,
                 kind="duration",
-                text=text,
+                text=self.article.text[start:end],
                 sentence_start=s_start,
                 sentence_end=s_end,
                 block=block,
@@ -173,59 +173,70 @@ def timeline_mentions(article: Article, mentions: list[NumericMention]) -> list[
                 number_end=end,
             )
         )
-        taken.append((start, end))
+        self.taken.append((start, end))
 
-    text = article.text
-    prose = article.prose
+
+def timeline_mentions(article: Article, mentions: list[NumericMention]) -> list[NumericMention]:
+    """Timing claims the grammar left out as labels (see the module docstring)."""
+    timeline = _Timeline(article, mentions)
     seen_items: set = set()
     for block in article.blocks:
         if block.kind != "paragraph" or not block.is_prose or block.row is not None:
             continue
-        raw = text[block.start : block.end]
+        raw = article.text[block.start : block.end]
         if not re.search(r"\d", raw):
             continue
         # 1. a label that opens the paragraph or list item
         first_of_item = block.item is None or block.item not in seen_items
         if block.item is not None:
             seen_items.add(block.item)
-        labelled = False
-        offset = 0
-        for k, line in enumerate(raw.split("\n")):  # each line of a paragraph written as a timeline
-            m = LABEL.match(line) if (first_of_item or k > 0) else None
-            if m:
-                rest = re.sub(r"[*_`]+", " ", m.group("rest")).strip()
-                bold = line.lstrip(" \t>-+*").startswith("*") or line.lstrip(" \t>-+").startswith(
-                    "**"
-                )
-                hypothetical = _advice_or_story(m.group("label") + " " + rest) and bool(rest)
-                at = block.start + offset
-                rest_start = at + m.start("rest")
-                own = any(rest_start <= s < at + len(line) for s, _ in taken)
-                if own:
-                    pass  # "Month 1: 0.25mg weekly": the figure after the label carries the claim
-                elif (rest or bold) and not _names_a_phase(rest) and not hypothetical:
-                    num, unit = (
-                        (m.group("n1"), m.group("u1"))
-                        if m.group("n1")
-                        else (m.group("n2"), m.group("u2"))
-                    )
-                    add(at + m.start("label"), at + m.end("label"), num, unit, block.index)
-                    labelled = True
-            offset += len(line) + 1
-        if labelled:
+        if _read_labels(timeline, block, raw, first_of_item):
             continue
         # 2. a timepoint inside a sentence that speaks of an effect
-        for p in POINT.finditer(prose, block.start, block.end):
-            if (
-                not p.group("prep")
-                and not re.search(r"[-–]", p.group("n"))
-                and not (p.group("u").lower().endswith("s"))
-            ):
-                continue  # "day 1" alone is a label; "days 1-2", "by day 1" are points in time
-            s_start, s_end = sentence_of(p.start())
-            sentence = prose[s_start:s_end]
-            words = set(WORD.findall(sentence.lower()))
-            if not words & TIMELINE_EFFECT_CUES or _advice_or_story(sentence):
-                continue
-            add(p.start(), p.end(), p.group("n"), p.group("u"), block.index)
-    return found
+        _read_points(timeline, block)
+    return timeline.found
+
+
+def _read_labels(timeline: _Timeline, block: Block, raw: str, first_of_item: bool) -> bool:
+    """Add the labels that open the block's lines; whether one was added."""
+    labelled = False
+    offset = 0
+    for k, line in enumerate(raw.split("\n")):  # each line of a paragraph written as a timeline
+        m = LABEL.match(line) if (first_of_item or k > 0) else None
+        if m:
+            rest = re.sub(r"[*_`]+", " ", m.group("rest")).strip()
+            bold = line.lstrip(" \t>-+*").startswith("*") or line.lstrip(" \t>-+").startswith("**")
+            hypothetical = _advice_or_story(m.group("label") + " " + rest) and bool(rest)
+            at = block.start + offset
+            rest_start = at + m.start("rest")
+            own = any(rest_start <= s < at + len(line) for s, _ in timeline.taken)
+            if own:
+                pass  # "Month 1: 0.25mg weekly": the figure after the label carries the claim
+            elif (rest or bold) and not _names_a_phase(rest) and not hypothetical:
+                num, unit = (
+                    (m.group("n1"), m.group("u1"))
+                    if m.group("n1")
+                    else (m.group("n2"), m.group("u2"))
+                )
+                timeline.add(at + m.start("label"), at + m.end("label"), num, unit, block.index)
+                labelled = True
+        offset += len(line) + 1
+    return labelled
+
+
+def _read_points(timeline: _Timeline, block: Block) -> None:
+    """Add the timepoints inside the block's sentences that speak of an effect."""
+    prose = timeline.article.prose
+    for p in POINT.finditer(prose, block.start, block.end):
+        if (
+            not p.group("prep")
+            and not re.search(r"[-–]", p.group("n"))
+            and not (p.group("u").lower().endswith("s"))
+        ):
+            continue  # "day 1" alone is a label; "days 1-2", "by day 1" are points in time
+        s_start, s_end = timeline.sentence_of(p.start())
+        sentence = prose[s_start:s_end]
+        words_ = set(WORD.findall(sentence.lower()))
+        if not words_ & TIMELINE_EFFECT_CUES or _advice_or_story(sentence):
+            continue
+        timeline.add(p.start(), p.end(), p.group("n"), p.group("u"), block.index)
