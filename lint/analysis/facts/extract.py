@@ -138,11 +138,12 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         """ "within 3 days" is at most 3 days."""
         before = self.prose[max(m.sentence_start, m.start - 24) : m.start].lower()
         text = m.text.lower()
-        if value.dimension == "time" and value.qualifier == "exact":
-            if re.search(r"\bwithin\s*$", before) or text.startswith("within"):
-                return Value(
-                    value.dimension, value.unit, value.low, value.high, "upper", value.display
-                )
+        if (
+            value.dimension == "time"
+            and value.qualifier == "exact"
+            and (re.search(r"\bwithin\s*$", before) or text.startswith("within"))
+        ):
+            return Value(value.dimension, value.unit, value.low, value.high, "upper", value.display)
         return value
 
     def _timepoints(self, values: list[tuple[Any, Value]]) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from .phrases import (
     one_of,
     union_of,
 )
+from .words import word_list
 
 # Re-exported: callers (lint.engine.siblings, tests) import them from here.
 __all__ = [
@@ -58,7 +59,7 @@ class Measure:
     of_side_effect: str | None = (
         None  # the measure a cue selects when a side effect is what it is about
     )
-    patterns: tuple[re.Pattern, ...] = ()
+    regexes: tuple[re.Pattern, ...] = ()  # select the measure wherever they match
     before: tuple[re.Pattern, ...] = ()
     after: tuple[re.Pattern, ...] = ()
     inside: tuple[re.Pattern, ...] = ()
@@ -184,7 +185,9 @@ def _measures(measures: Mapping[str, Any]) -> tuple[dict[str, Measure], list[Ent
             negated=spec.get("negated"),
             inceptive=spec.get("inceptive"),
             of_side_effect=spec.get("of_side_effect"),
-            patterns=_regexes(spec, "patterns"),
+            # `patterns` is the deprecated name of `regexes` (both are read; a lexicon may
+            # still use the old one)
+            regexes=_regexes(spec, "regexes") + _regexes(spec, "patterns"),
             before=_regexes(spec, "before"),
             after=_regexes(spec, "after"),
             inside=_regexes(spec, "inside"),
@@ -248,8 +251,7 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Patt
     if nouns:
         alts = _alternatives(nouns)
         names = re.compile(
-            r"(?i:\b(?:a|an|the|one|this|that|our|their|its|each|same|second|first|third|later|earlier|another|"
-            r"largest|smaller?|larger|recent|separate|different|new|original)\s+"
+            r"(?i:\b(?:" + "|".join(word_list("study_determiners")) + r")\s+"
             r"(?:[\w-]+\s+|\w+-){0,4}?(?:" + alts + r")\b(?!-))"
             r"|\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\s+(?i:" + alts + r")\b"  # "the SUSTAIN-2 trial"
             r"|\b(?i:in|from)\s+[A-Z][A-Z0-9]*-\d+\b"  # "in TRANSFORM-2"

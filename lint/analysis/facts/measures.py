@@ -138,7 +138,7 @@ class MeasureFinder(ArticleStructure):
         text = self.prose
         scored: list[tuple[int, int, tuple[str, str]]] = []
         for spec in candidates.values():
-            for pattern in spec.patterns:
+            for pattern in spec.regexes:
                 for found in pattern.finditer(text, start, end):
                     scored.append(
                         (

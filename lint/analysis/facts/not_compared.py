@@ -148,6 +148,6 @@ class NotComparedRules(ArticleStructure):
             return True
         if any(index.find(label) for index in lex.dimensions.values()):
             return True
-        if any(p.search(label) for spec in lex.measures.values() for p in spec.patterns):
+        if any(p.search(label) for spec in lex.measures.values() for p in spec.regexes):
             return True
         return bool(NEUTRAL_LABEL.search(label))

@@ -123,10 +123,10 @@ class PhraseIndex:
         sources = 0
         for case_sensitive, regex in self.regexes:
             before = len(found)
-            for m in regex.finditer(text, start, end):
-                resolved = self._resolve(case_sensitive, m.group(0))
+            for hit in regex.finditer(text, start, end):
+                resolved = self._resolve(case_sensitive, hit.group(0))
                 if resolved is not None:
-                    found.append(Match(m.start(), m.end(), resolved[0], resolved[1]))
+                    found.append(Match(hit.start(), hit.end(), resolved[0], resolved[1]))
             sources += len(found) > before
         if sources < 2:
             return found  # one regex's matches never overlap and come in text order

@@ -16,6 +16,10 @@ from .fact import Fact
 from .lexicon import Lexicon, Match, Measure
 from .patterns import COMPARISON_BEFORE, HISTORY_BEFORE, PREDICATE_AFTER, PRONOUN, RELATIVE_AFTER
 from .structure import ArticleStructure
+from .words import word_set
+
+# "have", "develop", "experience": in rules/lexicon/figures.yaml (see `prevalence_verb_end`).
+PREVALENCE_VERBS = word_set("prevalence_verbs")
 
 
 class SubjectFinder(ArticleStructure):
@@ -179,31 +183,7 @@ class SubjectFinder(ArticleStructure):
                 ):
                     continue  # "people who have had a heart attack": a relative clause names the cohort
                 word = self.prose[cue.start : cue.end].lower()
-                if word.split()[0] in (
-                    "have",
-                    "has",
-                    "had",
-                    "having",
-                    "develop",
-                    "develops",
-                    "developed",
-                    "developing",
-                    "experience",
-                    "experiences",
-                    "experienced",
-                    "experiencing",
-                    "suffer",
-                    "suffers",
-                    "suffering",
-                    "meet",
-                    "meets",
-                    "met",
-                    "struggle",
-                    "struggling",
-                    "live",
-                    "lives",
-                    "living",
-                ):
+                if word.split()[0] in PREVALENCE_VERBS:
                     return cue.end
         return None
 
