@@ -6,6 +6,7 @@ them the shapes the fact finders use (sets, a table of days per unit).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,6 +30,12 @@ def word_set(key: str) -> frozenset[str]:
 def word_list(key: str) -> list[str]:
     """One list of the figure vocabulary, in its order."""
     return [str(w) for w in figure_words().get(key) or ()]
+
+
+def alternatives(key: str, spaces: str = r"\s+") -> str:
+    """One list of the figure vocabulary as regex alternatives: each phrase's words
+    escaped, joined by `spaces` (any whitespace, unless told otherwise)."""
+    return "|".join(spaces.join(re.escape(w) for w in phrase.split()) for phrase in word_list(key))
 
 
 def _days(value: Any) -> float:
