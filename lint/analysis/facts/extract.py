@@ -32,6 +32,10 @@ from .patterns import (
 from .qualifiers import QualifierFinder
 from .subjects import SubjectFinder
 from .values import Value, normalise
+from .words import word_set
+
+# The words of "of those in the drug group" that are not the arm's name.
+ARM_WORDS = frozenset({"the", "in"}) | word_set("arm_members")
 
 
 def lexicon_from(options: Mapping[str, Any] | None) -> Lexicon:
@@ -210,11 +214,7 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         arms = self.lex.arms
         found = arms.search(self.prose, clause[0], clause[1]) if arms is not None else None
         if found is not None:
-            arm = " ".join(
-                w
-                for w in found.group(0).lower().split()[1:]
-                if w not in ("the", "those", "in", "people", "patients", "participants")
-            )
+            arm = " ".join(w for w in found.group(0).lower().split()[1:] if w not in ARM_WORDS)
         how, span = "", None
         if self.names_study(start, end):
             how, span = "sentence", (start, end)

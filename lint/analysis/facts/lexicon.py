@@ -260,8 +260,11 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Patt
     if arms:
         alts = _alternatives(arms)
         arm = re.compile(
-            r"\b(?:of|in|among|for|from)\s+(?:the|those\s+in\s+the|people\s+in\s+the|patients\s+in\s+the|"
-            r"participants\s+in\s+the)\s+(?:[\w-]+\s+){0,3}?(?:" + alts + r")\b",
+            r"\b(?:of|in|among|for|from)\s+(?:"
+            + "|".join(["the"] + [rf"{re.escape(w)}\s+in\s+the" for w in word_list("arm_members")])
+            + r")\s+(?:[\w-]+\s+){0,3}?(?:"
+            + alts
+            + r")\b",
             re.I,
         )
     return names, arm
