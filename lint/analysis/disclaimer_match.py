@@ -1,26 +1,25 @@
 """Finding the medical disclaimer by meaning, shared by CL201-CL203.
 
-Each element (purpose, not-advice, consult) is recognised with spaCy's Matcher
-over the article's one prose Doc (lint/text/token_patterns.py compiles the
-lexicon). Matches are then grouped by paragraph: a disclaimer is one coherent
-statement, so elements scattered through the body ("consult your doctor before
-taking ginger" in one section, "for information" in another) do not add up to
-one. Consecutive paragraphs with elements, and every paragraph of a section or
-lead-in labelled "Disclaimer", form one candidate.
+The candidates (lint.analysis.disclaimer_candidates) are where the elements
+(purpose, not-advice, consult) gather: a disclaimer is one coherent statement, so
+elements scattered through the body ("consult your doctor before taking ginger" in
+one section, "for information" in another) do not add up to one. This module picks
+the candidate that is the disclaimer, judges whether it is complete, partial or
+missing, and whether it is in its place.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..model.article import Article
 from ..model.markdown import Block
-from ..text.token_patterns import build_matcher
+from .disclaimer_candidates import Candidate, candidates
+from .disclaimer_words import LABEL, SELF_REFERENCE
 
 # Options every disclaimer rule accepts, so one [tool.contentlint.rules.CL20x]
 # table means the same thing whichever of the three rules it configures.
@@ -37,37 +36,8 @@ OPTIONS: dict[str, Any] = {
     "standard-text": "",
 }
 
-LABEL = re.compile(r"^\W*(?:medical\s+|health\s+|important\s+)?disclaimers?\b", re.I)
-QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
-ATTRIBUTION = re.compile(r"^\s*(?:—|–|--|~)\s*\S")
 PLACEMENTS = ("end", "start", "anywhere")
-THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
-# A statement about the article itself ("this article is not medical advice") is a
-# disclaimer; "it is not a substitute for medical treatment" in the body is not.
-SELF_REFERENCE = re.compile(
-    r"\b(?:this|the|our)\s+(?:article|page|post|blog|guide|site|website|web\s+site|content|information|material|"
-    r"review|document|newsletter|summary|piece|resource|overview|timeline|video|podcast|faq|explainer)s?\b"
-    r"|\bthis\s+(?:isn['’]t|is\s+not)\b",
-    re.I,
-)
 LONE_REFERRAL_WORDS = 35
-
-
-@dataclass
-class Candidate:
-    blocks: list[Block]
-    elements: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    labelled: bool = False
-    strong: list[tuple[int, int]] = field(default_factory=list)  # spans matched by `patterns`
-    advice: bool = False  # only a referral told to the reader in the body: no place to check
-
-    @property
-    def start(self) -> int:
-        return self.blocks[0].start
-
-    @property
-    def end(self) -> int:
-        return self.blocks[-1].end
 
 
 @dataclass
@@ -109,124 +79,6 @@ def applies(article: Article, options: Mapping[str, Any]) -> bool:
     if categories:
         return str(article.meta.get("category", "")) in categories
     return True
-
-
-# -- recognition ------------------------------------------------------------
-def _counted_blocks(article: Article, options: Mapping[str, Any]) -> list[Block]:
-    """Prose blocks whose text may carry the disclaimer: not code, not a quotation."""
-    blocks = [b for b in article.blocks if b.is_prose and b.kind != "heading"]
-    out = []
-    for i, block in enumerate(blocks):
-        if block.quote:
-            if not options.get("count-callouts", True):
-                continue
-            text = article.prose[block.start : block.end].strip()
-            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            attributed = (
-                nxt is not None
-                and nxt.quote
-                and ATTRIBUTION.match(article.prose[nxt.start : nxt.end])
-            )
-            if text[:1] in "\"“«'‘" or attributed:
-                continue  # a quotation of someone else's words, not the article's own statement
-        out.append(block)
-    return out
-
-
-def _element_matches(
-    article: Article,
-    elements: Mapping[str, dict],
-    classes: Mapping[str, list[str]],
-) -> list[tuple[str, bool, int, int]]:
-    """(element, strong?, start, end) character spans, from one Matcher run over the Doc."""
-    doc = article.doc
-    nlp_vocab = doc.vocab
-    from ..text.nlp import get_nlp
-
-    tokenizer = get_nlp().tokenizer
-    groups: dict[str, list[str]] = {}
-    for name, spec in elements.items():
-        groups[f"{name}/patterns"] = [str(p) for p in spec.get("patterns") or []]
-        groups[f"{name}/supporting"] = [str(p) for p in spec.get("supporting") or []]
-    matcher = build_matcher(nlp_vocab, tokenizer, groups, classes, "disclaimer lexicon")
-    out = []
-    for match_id, start, end in matcher(doc):
-        label = nlp_vocab.strings[match_id]
-        name, strength = label.rsplit("/", 1)
-        span = doc[start:end]
-        out.append((name, strength == "patterns", span.start_char, span.end_char))
-    return out
-
-
-def _inside_quotes(article: Article, block: Block, start: int, end: int) -> bool:
-    for m in QUOTED.finditer(article.prose, block.start, block.end):
-        if m.start() <= start and end <= m.end():
-            return True
-    return False
-
-
-def _candidates(
-    article: Article,
-    options: Mapping[str, Any],
-    elements: Mapping[str, dict],
-    classes: Mapping[str, list[str]],
-) -> list[Candidate]:
-    blocks = _counted_blocks(article, options)
-    if not blocks:
-        return []
-    starts = [b.start for b in blocks]
-    strong: dict[int, dict[str, list]] = {}
-    weak: dict[int, dict[str, list]] = {}
-    for name, is_strong, start, end in _element_matches(article, elements, classes):
-        i = bisect_right(starts, start) - 1
-        if i < 0 or start >= blocks[i].end or _inside_quotes(article, blocks[i], start, end):
-            continue
-        (strong if is_strong else weak).setdefault(i, {}).setdefault(name, []).append((start, end))
-
-    labelled_heading = {
-        b.index for b in article.blocks if b.kind == "heading" and LABEL.match(b.text)
-    }
-    groups: list[Candidate] = []
-    members: list[list[int]] = []  # block positions of each group
-    key = ""  # what ties the open group together: "h<heading>", "l<lead-in>" or "run"
-    for i, block in enumerate(blocks):
-        if block.heading in labelled_heading:
-            this = f"h{block.heading}"
-        elif LABEL.match(article.prose[block.start : block.end]):
-            this = f"l{i}"
-        elif key.startswith("l") and block.heading == blocks[members[-1][0]].heading:
-            this = key  # a "**Disclaimer:**" lead-in runs to the end of its section
-        elif i in strong or i in weak:
-            contiguous = (
-                key == "run"
-                and members[-1][-1] == i - 1
-                and block.heading == blocks[i - 1].heading
-                and (block.item is None) == (blocks[i - 1].item is None)
-                and not THEMATIC_BREAK.search(article.text, blocks[i - 1].end, block.start)
-            )
-            this = "run" if contiguous else "new-run"
-        else:
-            key = ""
-            continue
-        if this == key:
-            groups[-1].blocks.append(block)
-            members[-1].append(i)
-        else:
-            groups.append(Candidate([block], labelled=not this.endswith("run")))
-            members.append([i])
-            key = "run" if this == "new-run" else this
-    for group, positions in zip(groups, members):
-        found: dict[str, list] = {}
-        for i in positions:
-            for name, spans in strong.get(i, {}).items():
-                found.setdefault(name, []).extend(spans)
-                group.strong.extend(spans)
-        if found or group.labelled:
-            for i in positions:  # supporting phrases only count beside a real element
-                for name, spans in weak.get(i, {}).items():
-                    found.setdefault(name, []).extend(spans)
-        group.elements = found
-    return [g for g in groups if g.elements or g.labelled]
 
 
 # -- placement --------------------------------------------------------------
@@ -306,7 +158,7 @@ def _analyse(article: Article, options: Mapping[str, Any]) -> Analysis:
     labels = {name: str(spec.get("label") or name) for name, spec in elements.items()}
     if not applies(article, options) or not names:
         return Analysis(False, names, labels, "present")
-    groups = _candidates(article, options, elements, classes)
+    groups = candidates(article, options, elements, classes)
     complete = [g for g in groups if all(n in g.elements for n in names)]
     if complete:
         well_placed = [g for g in complete if placement_problem(article, g, options) is None]

@@ -20,9 +20,11 @@ from ..analysis.facts.extract import extract_facts
 from ..analysis.facts.fact import Fact
 from ..analysis.facts.values import days_label
 from ..engine.config import Settings
-from ..engine.discover import discover, display_path
-from ..engine.rules import Registry
-from ..model.article import InputError, load_article
+from ..engine.discover import discover
+from ..engine.pipeline import INPUT_RULE
+from ..engine.rules import Registry, Rule
+from ..model.article import Article
+from ..model.check_kind import CheckKind
 
 FACT_KIND = "fact-consistency"
 REGISTRY_KIND = "evidence-registry"
@@ -30,34 +32,73 @@ REGISTRY_KIND = "evidence-registry"
 
 def _options(registry: Registry, settings: Settings, kind: str) -> Mapping[str, Any]:
     """The options of the rule running `kind`, with the project's overrides applied."""
+    rule = _rule_of(registry, settings, kind)
+    return rule.options if rule is not None else {}
+
+
+def _rule_of(registry: Registry, settings: Settings, kind: str) -> Rule | None:
+    """The rule running `kind`, whatever the project selects (`facts` lists every figure)."""
     from ..engine.runner import select_rules
 
     everything = replace(settings, select=("CL",), extend_select=(), ignore=())
     for rule in select_rules(registry, everything):
         if rule.check == kind:
-            return rule.options
-    return {}
+            return rule
+    return None
+
+
+def _all_facts(article: Article, options: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every figure of one article, as plain data (run in the worker, kept in the result cache)."""
+    return [fact.to_json() for fact in extract_facts(article, options)]
+
+
+# `facts` runs like `check`, through the runner (workers, file policy, result cache), with
+# one rule of its own: a collector of every figure, configured like the fact-consistency rule.
+# Its code is no rule's code, so its cache entries never mix with a `check` run's.
+COLLECTOR = CheckKind(name="facts-report", options={}, scope="corpus", collect=_all_facts)
+COLLECTOR_CODE = "FACTS"
+
+
+def _collector(registry: Registry, settings: Settings) -> tuple[list[Rule], Registry]:
+    """The rules a `facts` run analyses with (the input rule and the collector), and the
+    registry that knows the collector's kind."""
+    base = _rule_of(registry, settings, FACT_KIND)
+    rule = Rule(
+        code=COLLECTOR_CODE,
+        name=COLLECTOR.name,
+        category="input",
+        severity="info",
+        check=COLLECTOR.name,
+        message="",
+        options=dict(base.options) if base is not None else {},
+        docs={},
+        examples={},
+    )
+    rules = [r for r in (registry.rules.get(INPUT_RULE),) if r is not None] + [rule]
+    return rules, Registry(
+        rules=registry.rules, kinds={**registry.kinds, COLLECTOR.name: COLLECTOR}
+    )
 
 
 def collect(paths: Sequence[Path], settings: Settings, registry: Registry) -> list[Fact]:
-    from ..text import nlp
+    from ..engine.files import FilePolicy
+    from ..engine.runner import analyse_files
 
-    nlp.configure(settings.nlp_model)
-    options = _options(registry, settings, FACT_KIND)
+    rules, own = _collector(registry, settings)
     files = discover(
         paths, settings.include, tuple(settings.exclude) + tuple(settings.extend_exclude)
     )
+    results = analyse_files(
+        files, rules, own, settings, settings.jobs, policy=FilePolicy.for_run(settings, paths)
+    )
     facts: list[Fact] = []
-    for path in files:
-        shown = display_path(path)
-        try:
-            article = load_article(shown, path.read_bytes())
-        except (OSError, InputError) as err:
-            print(
-                f"contentlint: {shown}: skipped ({getattr(err, 'message', err)})", file=sys.stderr
-            )
+    for result in results:
+        data = result.collected.get(COLLECTOR_CODE)
+        if data is None:
+            problem = next((f.message for f in result.findings if f.code == INPUT_RULE), "")
+            print(f"contentlint: {result.path}: skipped ({problem})", file=sys.stderr)
             continue
-        facts.extend(extract_facts(article, options))
+        facts.extend(Fact.from_json(item) for item in data)
     return facts
 
 

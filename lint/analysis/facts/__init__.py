@@ -26,8 +26,9 @@ The modules:
   structure     where a figure stands: clause, sentence, list, headings, labels
   patterns      the patterns the finders read around a figure
   lexicon       the lexicons (rules/lexicon/) compiled into phrase matchers
+  phrases       phrase matching: many phrases at once, longest first
+  words         the figure vocabulary (rules/lexicon/figures.yaml)
   values        figures as comparable intervals, and how they are shown
-  report        `contentlint facts`
 """
 
 from .compare import agree, comparable, in_conflict

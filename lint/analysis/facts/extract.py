@@ -32,6 +32,10 @@ from .patterns import (
 from .qualifiers import QualifierFinder
 from .subjects import SubjectFinder
 from .values import Value, normalise
+from .words import word_set
+
+# The words of "of those in the drug group" that are not the arm's name.
+ARM_WORDS = frozenset({"the", "in"}) | word_set("arm_members")
 
 
 def lexicon_from(options: Mapping[str, Any] | None) -> Lexicon:
@@ -140,11 +144,12 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         """ "within 3 days" is at most 3 days."""
         before = self.prose[max(m.sentence_start, m.start - 24) : m.start].lower()
         text = m.text.lower()
-        if value.dimension == "time" and value.qualifier == "exact":
-            if re.search(r"\bwithin\s*$", before) or text.startswith("within"):
-                return Value(
-                    value.dimension, value.unit, value.low, value.high, "upper", value.display
-                )
+        if (
+            value.dimension == "time"
+            and value.qualifier == "exact"
+            and (re.search(r"\bwithin\s*$", before) or text.startswith("within"))
+        ):
+            return Value(value.dimension, value.unit, value.low, value.high, "upper", value.display)
         return value
 
     def _timepoints(self, values: list[tuple[Any, Value]]) -> dict[str, Any]:
@@ -211,11 +216,7 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         arms = self.lex.arms
         found = arms.search(self.prose, clause[0], clause[1]) if arms is not None else None
         if found is not None:
-            arm = " ".join(
-                w
-                for w in found.group(0).lower().split()[1:]
-                if w not in ("the", "those", "in", "people", "patients", "participants")
-            )
+            arm = " ".join(w for w in found.group(0).lower().split()[1:] if w not in ARM_WORDS)
         how, span = "", None
         if self.names_study(start, end):
             how, span = "sentence", (start, end)

@@ -10,138 +10,37 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ...model.packs import builtin_pack_dir, load_data_file
+from .phrases import (
+    _LEFT,
+    _RIGHT,
+    Match,
+    PhraseIndex,
+    _alternatives,
+    _any_phrase,
+    _as_list,
+    _entries_for,
+    _phrase_pattern,
+    one_of,
+    union_of,
+)
+from .words import word_list
 
-# A phrase's words may be joined by spaces or hyphens in the text
-# ("chronic-pain patients"); emphasis and brackets never sit inside a phrase.
-_SEP = r"[\s\-]+"
-_LEFT = r"(?<![\w\-/])"
-_RIGHT = r"(?![\w/]|-\w)"
-_SPLIT = re.compile(r"[\s\-]+")
-
-
-@dataclass(frozen=True)
-class Match:
-    start: int
-    end: int
-    id: str  # the entry's id: "crps", "response-rate", "series", ...
-    group: str  # condition | treatment | generic | a measure's id | a dimension's name
-
-
-def one_of(alternatives: Iterable[str], ignore_case: bool = True) -> str:
-    """The alternation of regex sources `alternatives`, in their order, grouped by first character.
-
-    Python's regex engine tries every alternative at every position: a lexicon of 300 phrases
-    is 300 attempts per character. Grouped by their first character ("a(?:lt1|lt2)|b(?:...)"),
-    it is one attempt per group, and what matches is unchanged: alternatives that can match at
-    one position share a first character, and keep their order within its group. Sources that
-    do not start with a plain ASCII letter or digit (an escape, a class, a quantified character)
-    make it join them as they are."""
-    alternatives = list(alternatives)
-    groups: dict[str, list[str]] = {}
-    for alt in alternatives:
-        first = alt[:1]
-        if not (first.isascii() and first.isalnum()) or alt[1:2] in ("*", "+", "?", "{"):
-            return "|".join(alternatives)
-        groups.setdefault(first.lower() if ignore_case else first, []).append(alt[1:])
-    return "|".join(
-        key + ("(?:" + "|".join(rests) + ")" if rests != [""] else "")
-        for key, rests in groups.items()
-    )
-
-
-def _phrase_pattern(phrase: str, plural: bool) -> str:
-    words = [re.escape(w) for w in re.split(r"[\s\-]+", phrase.strip()) if w]
-    body = _SEP.join(words)
-    if plural and phrase[-1:].isalpha() and not phrase.endswith("s"):
-        body += "s?"
-    return body
-
-
-class PhraseIndex:
-    """Non-overlapping, longest-first matches of many phrases at once."""
-
-    def __init__(self, entries: Iterable[tuple[str, str, str, bool]], plural: bool = True) -> None:
-        # entries: (phrase, id, group, case_sensitive)
-        self.lookup: dict[tuple[bool, str], tuple[str, str]] = {}
-        patterns: dict[bool, list[str]] = {False: [], True: []}
-        for phrase, id_, group, case_sensitive in entries:
-            phrase = str(phrase).strip()
-            if not phrase:
-                continue
-            key = self._key(phrase, case_sensitive)
-            if key in self.lookup:
-                continue
-            self.lookup[key] = (id_, group)
-            patterns[case_sensitive].append(_phrase_pattern(phrase, plural and not case_sensitive))
-        self.regexes = []
-        self.alternatives = patterns  # for a union over several indexes (Lexicon.any_qualifier)
-        for case_sensitive, alts in patterns.items():
-            if not alts:
-                continue
-            alts.sort(key=len, reverse=True)
-            flags = 0 if case_sensitive else re.I
-            self.regexes.append(
-                (
-                    case_sensitive,
-                    re.compile(
-                        _LEFT + "(?:" + one_of(alts, not case_sensitive) + ")" + _RIGHT, flags
-                    ),
-                )
-            )
-
-    @staticmethod
-    def _key(phrase: str, case_sensitive: bool) -> tuple[bool, str]:
-        norm = " ".join(_SPLIT.split(phrase.strip()))
-        return case_sensitive, norm if case_sensitive else norm.lower()
-
-    def _resolve(self, case_sensitive: bool, text: str) -> tuple[str, str] | None:
-        key = self._key(text, case_sensitive)
-        found = self.lookup.get(key)
-        if found is None and not case_sensitive and key[1].endswith("s"):
-            found = self.lookup.get((False, key[1][:-1]))
-        return found
-
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """Matches in text[start:end]. Memoised: fact extraction asks about the same
-        sentence and heading once per figure in it, and the regex is the costly part."""
-        end = len(text) if end is None else end
-        key = (
-            text,
-            start,
-            end,
-        )  # a str caches its hash, so the key is cheap for one article's text
-        memo = self.__dict__.setdefault("_memo", {})
-        found = memo.get(key)
-        if found is None:
-            if len(memo) > 4096:
-                memo.clear()
-            found = memo[key] = self._find(text, start, end)
-        return list(found)
-
-    def _find(self, text: str, start: int, end: int) -> list[Match]:
-        found: list[Match] = []
-        sources = 0
-        for case_sensitive, regex in self.regexes:
-            before = len(found)
-            for m in regex.finditer(text, start, end):
-                resolved = self._resolve(case_sensitive, m.group(0))
-                if resolved is not None:
-                    found.append(Match(m.start(), m.end(), resolved[0], resolved[1]))
-            sources += len(found) > before
-        if sources < 2:
-            return found  # one regex's matches never overlap and come in text order
-        # Longest first, then leftmost; drop anything overlapping a kept match.
-        found.sort(key=lambda m: (-(m.end - m.start), m.start))
-        kept: list[Match] = []
-        for m in found:
-            if all(m.end <= k.start or m.start >= k.end for k in kept):
-                kept.append(m)
-        return sorted(kept, key=lambda m: m.start)
+# Re-exported: callers (lint.engine.siblings, tests) import them from here.
+__all__ = [
+    "_LEFT",
+    "_RIGHT",
+    "Lexicon",
+    "Match",
+    "Measure",
+    "PhraseIndex",
+    "_entries_for",
+    "one_of",
+]
 
 
 @dataclass(frozen=True)
@@ -160,7 +59,7 @@ class Measure:
     of_side_effect: str | None = (
         None  # the measure a cue selects when a side effect is what it is about
     )
-    patterns: tuple[re.Pattern, ...] = ()
+    regexes: tuple[re.Pattern, ...] = ()  # select the measure wherever they match
     before: tuple[re.Pattern, ...] = ()
     after: tuple[re.Pattern, ...] = ()
     inside: tuple[re.Pattern, ...] = ()
@@ -207,129 +106,21 @@ class Lexicon:
     any_qualifier: re.Pattern | None = None
 
 
-def union_of(indexes: Iterable[PhraseIndex]) -> re.Pattern | None:
-    """A pattern that matches wherever one of the indexes' patterns does (which phrase wins,
-    and whether it is known, is left to each index)."""
-    folded: list[str] = []
-    exact: list[str] = []
-    for index in indexes:
-        folded += index.alternatives[False]
-        exact += index.alternatives[True]
-    parts = [f"(?i:{one_of(folded)})"] if folded else []
-    parts += [one_of(exact, ignore_case=False)] if exact else []
-    if not parts:
-        return None
-    return re.compile(_LEFT + "(?:" + "|".join(parts) + ")" + _RIGHT)
-
-
-def _as_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return [str(v) for v in value]
-    return [str(value)]
-
-
-def _entries_for(id_: str, group: str, spec: Any) -> list[tuple[str, str, str, bool]]:
-    """A lexicon value is a list of names, or {names, abbreviations, label}."""
-    if isinstance(spec, Mapping):
-        names, abbreviations = _as_list(spec.get("names")), _as_list(spec.get("abbreviations"))
-    else:
-        names, abbreviations = _as_list(spec), []
-    return [(n, id_, group, False) for n in names] + [(a, id_, group, True) for a in abbreviations]
-
-
-def _any_phrase(phrases: list[str]) -> re.Pattern | None:
-    if not phrases:
-        return None
-    alts = sorted(
-        (_phrase_pattern(p, False) if p[-1:].isalnum() else re.escape(p) for p in phrases),
-        key=len,
-        reverse=True,
-    )
-    return re.compile(_LEFT + "(?:" + one_of(alts) + ")", re.I)
+Entry = tuple[str, str, str, bool]  # (phrase, id, group, case_sensitive)
 
 
 def compile_lexicon(
     subjects: Mapping[str, Any], measures: Mapping[str, Any], qualifiers: Mapping[str, Any]
 ) -> Lexicon:
-    entries: list[tuple[str, str, str, bool]] = []
-    labels: dict[str, str] = {}
-    comparators: set[str] = set()
-    for group, key in (("condition", "conditions"), ("treatment", "treatments")):
-        for id_, spec in (subjects.get(key) or {}).items():
-            entries += _entries_for(str(id_), group, spec)
-            labels[str(id_)] = (
-                str(spec.get("label", id_)) if isinstance(spec, Mapping) else str(id_)
-            )
-            if isinstance(spec, Mapping) and spec.get("comparator"):
-                comparators.add(str(id_))
-    entries += [(g, "", "generic", False) for g in _as_list(subjects.get("generic"))]
-
-    compiled: dict[str, Measure] = {}
-    cue_entries: list[tuple[str, str, str, bool]] = []
-    for id_, spec in (measures.get("measures") or {}).items():
-        dims = spec.get("dimension", "proportion")
-        compiled[id_] = Measure(
-            id=str(id_),
-            label=str(spec.get("label", id_)),
-            dimensions=tuple(_as_list(dims)),
-            about=str(spec.get("about", "condition")),
-            priority=int(spec.get("priority", 50)),
-            treatment_specific=bool(spec.get("treatment_specific")),
-            condition_specific=bool(spec.get("condition_specific")),
-            negated=spec.get("negated"),
-            inceptive=spec.get("inceptive"),
-            of_side_effect=spec.get("of_side_effect"),
-            patterns=tuple(re.compile(p, re.I) for p in _as_list(spec.get("patterns"))),
-            before=tuple(re.compile(p, re.I) for p in _as_list(spec.get("before"))),
-            after=tuple(re.compile(p, re.I) for p in _as_list(spec.get("after"))),
-            inside=tuple(re.compile(p, re.I) for p in _as_list(spec.get("inside"))),
-            requires=_any_phrase(_as_list(spec.get("requires"))),
-            explicit_subject=bool(spec.get("explicit_subject")),
-        )
-        cue_entries += [(c, str(id_), str(id_), False) for c in _as_list(spec.get("cues"))]
+    entries, labels, comparators = _subject_entries(subjects)
+    compiled, cue_entries = _measures(measures)
     effects = [
         (phrase, str(name), "side-effect", False)
         for name, phrases in (measures.get("side_effects") or {}).items()
         for phrase in _as_list(phrases)
     ]
-    negations = _as_list(measures.get("negations")) or ["not"]
-    words = [_phrase_pattern(n, False) for n in negations if n.replace(" ", "").isalpha()]
-    marks = [
-        re.escape(n) for n in negations if not n.replace(" ", "").isalpha()
-    ]  # "n't" sits inside "don't"
-    negation_re = re.compile(
-        r"(?:" + "|".join([r"\b(?:" + "|".join(words) + r")\b"] + marks) + r")\W*(?:\w+\W+){0,2}$",
-        re.I,
-    )
-
-    inceptive_words = _as_list(measures.get("inceptives"))
-    inceptives = (
-        re.compile(r"\b(?:" + _alternatives(inceptive_words) + r")\s+$", re.I)
-        if inceptive_words
-        else None
-    )
-    inceptive_after = (
-        re.compile(r"\s+(?:\w+ly\s+)?(?:" + _alternatives(inceptive_words) + r")\b", re.I)
-        if inceptive_words
-        else None
-    )
-
-    dims: dict[str, PhraseIndex] = {}
-    from_heading: set[str] = set()
-    strict: set[str] = set()
-    applies_to: dict[str, str] = {}
-    for name, spec in (qualifiers.get("dimensions") or {}).items():
-        applies_to[str(name)] = str(spec.get("applies_to", "any"))
-        items: list[tuple[str, str, str, bool]] = []
-        for value, phrases in (spec.get("values") or {}).items():
-            items += _entries_for(str(value), str(name), phrases)
-        items += [(x, "", "exclude", False) for x in _as_list(spec.get("exclude"))]
-        dims[str(name)] = PhraseIndex(items, plural=False)
-        if spec.get("from_heading"):
-            from_heading.add(str(name))
-        strict.update(str(v) for v in _as_list(spec.get("strict")))
+    inceptives, inceptive_after = _inceptive_patterns(_as_list(measures.get("inceptives")))
+    dims, from_heading, strict, applies_to = _dimensions(qualifiers)
     study_names, arms = _study_patterns(qualifiers.get("studies") or {})
     cohort_link, subgroup, cohort_start = _cohort_patterns(qualifiers.get("cohorts") or {})
     return Lexicon(
@@ -343,7 +134,7 @@ def compile_lexicon(
         cohort_start=cohort_start,
         cues=PhraseIndex(cue_entries, plural=False),
         side_effects=PhraseIndex(effects, plural=False),
-        negations=negation_re,
+        negations=_negation_pattern(_as_list(measures.get("negations")) or ["not"]),
         inceptives=inceptives,
         inceptive_after=inceptive_after,
         dimensions=dims,
@@ -355,6 +146,102 @@ def compile_lexicon(
     )
 
 
+def _subject_entries(
+    subjects: Mapping[str, Any],
+) -> tuple[list[Entry], dict[str, str], set[str]]:
+    """The subjects lexicon: its phrases, each id's display label, and the comparators."""
+    entries: list[Entry] = []
+    labels: dict[str, str] = {}
+    comparators: set[str] = set()
+    for group, key in (("condition", "conditions"), ("treatment", "treatments")):
+        for id_, spec in (subjects.get(key) or {}).items():
+            entries += _entries_for(str(id_), group, spec)
+            labels[str(id_)] = (
+                str(spec.get("label", id_)) if isinstance(spec, Mapping) else str(id_)
+            )
+            if isinstance(spec, Mapping) and spec.get("comparator"):
+                comparators.add(str(id_))
+    entries += [(g, "", "generic", False) for g in _as_list(subjects.get("generic"))]
+    return entries, labels, comparators
+
+
+def _regexes(spec: Mapping[str, Any], key: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in _as_list(spec.get(key)))
+
+
+def _measures(measures: Mapping[str, Any]) -> tuple[dict[str, Measure], list[Entry]]:
+    """The measures lexicon: each measure's spec, and the cue phrases that select it."""
+    compiled: dict[str, Measure] = {}
+    cue_entries: list[Entry] = []
+    for id_, spec in (measures.get("measures") or {}).items():
+        compiled[id_] = Measure(
+            id=str(id_),
+            label=str(spec.get("label", id_)),
+            dimensions=tuple(_as_list(spec.get("dimension", "proportion"))),
+            about=str(spec.get("about", "condition")),
+            priority=int(spec.get("priority", 50)),
+            treatment_specific=bool(spec.get("treatment_specific")),
+            condition_specific=bool(spec.get("condition_specific")),
+            negated=spec.get("negated"),
+            inceptive=spec.get("inceptive"),
+            of_side_effect=spec.get("of_side_effect"),
+            # `patterns` is the deprecated name of `regexes` (both are read; a lexicon may
+            # still use the old one)
+            regexes=_regexes(spec, "regexes") + _regexes(spec, "patterns"),
+            before=_regexes(spec, "before"),
+            after=_regexes(spec, "after"),
+            inside=_regexes(spec, "inside"),
+            requires=_any_phrase(_as_list(spec.get("requires"))),
+            explicit_subject=bool(spec.get("explicit_subject")),
+        )
+        cue_entries += [(c, str(id_), str(id_), False) for c in _as_list(spec.get("cues"))]
+    return compiled, cue_entries
+
+
+def _negation_pattern(negations: list[str]) -> re.Pattern:
+    """A negation shortly before a cue ("do not respond")."""
+    words = [_phrase_pattern(n, False) for n in negations if n.replace(" ", "").isalpha()]
+    marks = [
+        re.escape(n) for n in negations if not n.replace(" ", "").isalpha()
+    ]  # "n't" sits inside "don't"
+    return re.compile(
+        r"(?:" + "|".join([r"\b(?:" + "|".join(words) + r")\b", *marks]) + r")\W*(?:\w+\W+){0,2}$",
+        re.I,
+    )
+
+
+def _inceptive_patterns(words: list[str]) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """ "start to" right before a cue, or "starts to build" right after it."""
+    if not words:
+        return None, None
+    return (
+        re.compile(r"\b(?:" + _alternatives(words) + r")\s+$", re.I),
+        re.compile(r"\s+(?:\w+ly\s+)?(?:" + _alternatives(words) + r")\b", re.I),
+    )
+
+
+def _dimensions(
+    qualifiers: Mapping[str, Any],
+) -> tuple[dict[str, PhraseIndex], set[str], set[str], dict[str, str]]:
+    """The qualifier dimensions: each one's phrase index, which are read from headings,
+    the strict values, and what each applies to."""
+    dims: dict[str, PhraseIndex] = {}
+    from_heading: set[str] = set()
+    strict: set[str] = set()
+    applies_to: dict[str, str] = {}
+    for name, spec in (qualifiers.get("dimensions") or {}).items():
+        applies_to[str(name)] = str(spec.get("applies_to", "any"))
+        items: list[Entry] = []
+        for value, phrases in (spec.get("values") or {}).items():
+            items += _entries_for(str(value), str(name), phrases)
+        items += [(x, "", "exclude", False) for x in _as_list(spec.get("exclude"))]
+        dims[str(name)] = PhraseIndex(items, plural=False)
+        if spec.get("from_heading"):
+            from_heading.add(str(name))
+        strict.update(str(v) for v in _as_list(spec.get("strict")))
+    return dims, from_heading, strict, applies_to
+
+
 def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Pattern | None]:
     """The grammar around the study vocabulary (qualifiers.yaml `studies`)."""
     nouns = _as_list(spec.get("nouns"))
@@ -364,8 +251,7 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Patt
     if nouns:
         alts = _alternatives(nouns)
         names = re.compile(
-            r"(?i:\b(?:a|an|the|one|this|that|our|their|its|each|same|second|first|third|later|earlier|another|"
-            r"largest|smaller?|larger|recent|separate|different|new|original)\s+"
+            r"(?i:\b(?:" + "|".join(word_list("study_determiners")) + r")\s+"
             r"(?:[\w-]+\s+|\w+-){0,4}?(?:" + alts + r")\b(?!-))"
             r"|\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\s+(?i:" + alts + r")\b"  # "the SUSTAIN-2 trial"
             r"|\b(?i:in|from)\s+[A-Z][A-Z0-9]*-\d+\b"  # "in TRANSFORM-2"
@@ -374,16 +260,14 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Patt
     if arms:
         alts = _alternatives(arms)
         arm = re.compile(
-            r"\b(?:of|in|among|for|from)\s+(?:the|those\s+in\s+the|people\s+in\s+the|patients\s+in\s+the|"
-            r"participants\s+in\s+the)\s+(?:[\w-]+\s+){0,3}?(?:" + alts + r")\b",
+            r"\b(?:of|in|among|for|from)\s+(?:"
+            + "|".join(["the"] + [rf"{re.escape(w)}\s+in\s+the" for w in word_list("arm_members")])
+            + r")\s+(?:[\w-]+\s+){0,3}?(?:"
+            + alts
+            + r")\b",
             re.I,
         )
     return names, arm
-
-
-def _alternatives(phrases: list[str]) -> str:
-    """Longest first; only ever used case-insensitively."""
-    return one_of(sorted((_phrase_pattern(p, False) for p in phrases), key=len, reverse=True))
 
 
 def _cohort_patterns(

@@ -63,54 +63,87 @@ class MeasureFinder(ArticleStructure):
 
     def _best_cue(self, m, candidates: Mapping[str, Measure], start: int, end: int, anchored: bool):
         """The measure whose cue in start..end is strongest (priority) and nearest the figure."""
-        text = self.prose
+        scored = self._cue_scores(m, candidates, start, end)
+        scored += self._pattern_scores(m, candidates, start, end, anchored)
+        effect_spec = candidates.get("side-effect-rate")
+        if effect_spec is not None:
+            for effect in self.lex.side_effects.find(self.prose, start, end):
+                if effect.id == "side effects" and not anchored:
+                    continue  # "side effects" in a heading does not say which effect a figure counts
+                label = f"{effect.id} rate" if effect.id != "side effects" else "side-effect rate"
+                scored.append(
+                    (
+                        effect_spec.priority,
+                        -_distance(m, effect.start, effect.end),
+                        (f"side-effect:{effect.id}", label),
+                    )
+                )
+        if "dose" in candidates:  # a dose needs no cue: its unit says what it is
+            scored.append(
+                (candidates["dose"].priority - 100, -(10**6), ("dose", candidates["dose"].label))
+            )
+        if not scored:
+            return None
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+        return scored[0][2]
+
+    def _cue_scores(self, m, candidates: Mapping[str, Measure], start: int, end: int) -> list:
+        """(priority, -distance, (id, label)) of each cue phrase in start..end."""
         scored: list[tuple[int, int, tuple[str, str]]] = []
-
-        def distance(a: int, b: int) -> int:
-            if b <= m.start:
-                return m.start - b
-            if a >= m.end:
-                return a - m.end
-            return 0
-
-        for cue in self.lex.cues.find(text, start, end):
+        for cue in self.lex.cues.find(self.prose, start, end):
             spec = candidates.get(cue.group)
             if spec is None:
                 continue
-            chosen = spec
-            if (
-                spec.inceptive
-                and self.lex.inceptives is not None
-                and (
-                    self.lex.inceptives.search(text, max(start, cue.start - 24), cue.start)
-                    or (
-                        self.lex.inceptive_after is not None
-                        and self.lex.inceptive_after.match(text, cue.end, end)
-                    )
-                )
-            ):
-                inceptive = self.lex.measures.get(spec.inceptive)
-                if inceptive is not None and set(inceptive.dimensions) & set(spec.dimensions):
-                    chosen = inceptive  # "start to relieve a migraine within 30 minutes": when relief begins
-            elif spec.of_side_effect and self.lex.side_effects.find(text, start, cue.start):
-                lasting = self.lex.measures.get(spec.of_side_effect)
-                if lasting is not None and set(lasting.dimensions) & set(spec.dimensions):
-                    chosen = lasting  # "a headache usually lasts 2 to 3 days": how long the side effect lasts
-            if self.lex.negations.search(text[start : cue.start]):
+            chosen = self._cued_form(spec, cue, start, end)
+            if self.lex.negations.search(self.prose[start : cue.start]):
                 negated = self.lex.measures.get(spec.negated or "")
                 if negated is None or not set(negated.dimensions) & set(spec.dimensions):
                     continue
                 chosen = negated
             scored.append(
-                (chosen.priority, -distance(cue.start, cue.end), (chosen.id, chosen.label))
+                (chosen.priority, -_distance(m, cue.start, cue.end), (chosen.id, chosen.label))
             )
+        return scored
+
+    def _cued_form(self, spec: Measure, cue, start: int, end: int) -> Measure:
+        """The measure a cue selects: its own, its inceptive form, or a side effect's."""
+        text = self.prose
+        lex = self.lex
+        if (
+            spec.inceptive
+            and lex.inceptives is not None
+            and (
+                lex.inceptives.search(text, max(start, cue.start - 24), cue.start)
+                or (
+                    lex.inceptive_after is not None
+                    and lex.inceptive_after.match(text, cue.end, end)
+                )
+            )
+        ):
+            inceptive = lex.measures.get(spec.inceptive)
+            if inceptive is not None and set(inceptive.dimensions) & set(spec.dimensions):
+                return (
+                    inceptive  # "start to relieve a migraine within 30 minutes": when relief begins
+                )
+        elif spec.of_side_effect and lex.side_effects.find(text, start, cue.start):
+            lasting = lex.measures.get(spec.of_side_effect)
+            if lasting is not None and set(lasting.dimensions) & set(spec.dimensions):
+                return lasting  # "a headache usually lasts 2 to 3 days": how long the side effect lasts
+        return spec
+
+    def _pattern_scores(
+        self, m, candidates: Mapping[str, Measure], start: int, end: int, anchored: bool
+    ) -> list:
+        """(priority, -distance, (id, label)) of each measure's regexes around the figure."""
+        text = self.prose
+        scored: list[tuple[int, int, tuple[str, str]]] = []
         for spec in candidates.values():
-            for pattern in spec.patterns:
+            for pattern in spec.regexes:
                 for found in pattern.finditer(text, start, end):
                     scored.append(
                         (
                             spec.priority,
-                            -distance(found.start(), found.end()),
+                            -_distance(m, found.start(), found.end()),
                             (spec.id, spec.label),
                         )
                     )
@@ -126,27 +159,7 @@ class MeasureFinder(ArticleStructure):
                     or any(p.search(m.text) for p in spec.inside)
                 ):
                     scored.append((spec.priority, 0, (spec.id, spec.label)))
-        effect_spec = candidates.get("side-effect-rate")
-        if effect_spec is not None:
-            for effect in self.lex.side_effects.find(text, start, end):
-                if effect.id == "side effects" and not anchored:
-                    continue  # "side effects" in a heading does not say which effect a figure counts
-                label = f"{effect.id} rate" if effect.id != "side effects" else "side-effect rate"
-                scored.append(
-                    (
-                        effect_spec.priority,
-                        -distance(effect.start, effect.end),
-                        (f"side-effect:{effect.id}", label),
-                    )
-                )
-        if "dose" in candidates:  # a dose needs no cue: its unit says what it is
-            scored.append(
-                (candidates["dose"].priority - 100, -(10**6), ("dose", candidates["dose"].label))
-            )
-        if not scored:
-            return None
-        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-        return scored[0][2]
+        return scored
 
     def _carried_side_effect(self, m, candidates: Mapping[str, Measure], block):
         """The side effect the sentence before named, when this one says only "it affected 44%"."""
@@ -162,3 +175,12 @@ class MeasureFinder(ArticleStructure):
             label = f"{effect.id} rate" if effect.id != "side effects" else spec.label
             return (f"side-effect:{effect.id}", label)
         return None
+
+
+def _distance(m, a: int, b: int) -> int:
+    """How far the span a..b is from the figure `m` (0 when they overlap)."""
+    if b <= m.start:
+        return m.start - b
+    if a >= m.end:
+        return a - m.end
+    return 0

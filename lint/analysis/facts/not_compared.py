@@ -30,6 +30,16 @@ from .patterns import (
 )
 from .structure import ArticleStructure
 
+# Where a subject found for a figure counts as named with it (Fact.subject_from).
+NAMED_WITH_THE_FIGURE = (
+    "clause",
+    "sentence",
+    "previous sentence",
+    "lead-in",
+    "row header",
+    "column header",
+)
+
 
 class NotComparedRules(ArticleStructure):
     lex: Lexicon  # set by the FactExtractor
@@ -57,35 +67,9 @@ class NotComparedRules(ArticleStructure):
         """Figures the lexicons can name but that are too loosely placed to hold against another."""
         if spec is None:
             return ""
-        lead = self.lead_in_span(block)
-        if spec.requires is not None:
-            scope = [self.prose[m.sentence_start : m.sentence_end]]
-            if lead is not None:
-                scope.append(self.article.text[lead[0] : lead[1]])
-            if not any(spec.requires.search(text) for text in scope):
-                return f"not stated as the usual {spec.label}"
-        if spec.explicit_subject and fact.subject_from not in (
-            "clause",
-            "sentence",
-            "previous sentence",
-            "lead-in",
-            "row header",
-            "column header",
-        ):
-            if not (
-                fact.subject_from in ("heading", "title")
-                and PRONOUN.search(self.prose[m.sentence_start : m.start])
-            ):
-                return f"the {fact.subject_label or 'subject'} is not named with the figure"
-        label = self.opening_label(block)
-        if label is not None and not self._recognised(label):
-            return f"the figure is labelled {label!r}"
-        for where, (start, end) in self.table_headers(block):
-            header = " ".join(self.article.text[start:end].strip(" *_`").split())
-            if TIME_HEADER.fullmatch(header):
-                continue  # a time point: it dates the cell (see `header_timepoint`)
-            if re.search(r"[A-Za-z]", header) and not self._recognised(header):
-                return f"the table's {where} is {header!r}"
+        reason = self._not_stated_with(fact, spec, m, block) or self._unrecognised_label(block)
+        if reason:
+            return reason
         before = self.prose[m.sentence_start : m.start]
         after = self.prose[m.end : m.sentence_end]
         if block is not None and block.quote:
@@ -100,6 +84,43 @@ class NotComparedRules(ArticleStructure):
             for o in self.mentions
         ):
             return "a conversion of the figure before it"
+        return self._not_the_usual_figure(fact, m, before, after)
+
+    def _not_stated_with(self, fact: Fact, spec: Measure, m, block) -> str:
+        """The measure's required words, or its subject, are not stated with the figure."""
+        if spec.requires is not None:
+            lead = self.lead_in_span(block)
+            scope = [self.prose[m.sentence_start : m.sentence_end]]
+            if lead is not None:
+                scope.append(self.article.text[lead[0] : lead[1]])
+            if not any(spec.requires.search(text) for text in scope):
+                return f"not stated as the usual {spec.label}"
+        if (
+            spec.explicit_subject
+            and fact.subject_from not in NAMED_WITH_THE_FIGURE
+            and not (
+                fact.subject_from in ("heading", "title")
+                and PRONOUN.search(self.prose[m.sentence_start : m.start])
+            )
+        ):
+            return f"the {fact.subject_label or 'subject'} is not named with the figure"
+        return ""
+
+    def _unrecognised_label(self, block) -> str:
+        """The list item's label, or a table header, names something the lexicons do not know."""
+        label = self.opening_label(block)
+        if label is not None and not self._recognised(label):
+            return f"the figure is labelled {label!r}"
+        for where, (start, end) in self.table_headers(block):
+            header = " ".join(self.article.text[start:end].strip(" *_`").split())
+            if TIME_HEADER.fullmatch(header):
+                continue  # a time point: it dates the cell (see `header_timepoint`)
+            if re.search(r"[A-Za-z]", header) and not self._recognised(header):
+                return f"the table's {where} is {header!r}"
+        return ""
+
+    def _not_the_usual_figure(self, fact: Fact, m, before: str, after: str) -> str:
+        """A change, a checkpoint, a frequency or a study's sample, by the figure's dimension."""
         if fact.dimension == "proportion":
             tail = self.article.text[m.number_end : m.sentence_end] if m.number_end > 0 else after
             tail = re.sub(r"^\s*(?:%|percent|per\s+cent)", "", tail)
@@ -127,6 +148,6 @@ class NotComparedRules(ArticleStructure):
             return True
         if any(index.find(label) for index in lex.dimensions.values()):
             return True
-        if any(p.search(label) for spec in lex.measures.values() for p in spec.patterns):
+        if any(p.search(label) for spec in lex.measures.values() for p in spec.regexes):
             return True
         return bool(NEUTRAL_LABEL.search(label))

@@ -1,11 +1,13 @@
 """The patterns fact extraction reads around a figure.
 
 Kept apart from the finders so each can be read, and tuned, on its own.
-Vocabulary that users may want to extend lives in rules/lexicon/; these are
-the grammatical patterns behind it.
+Vocabulary lives in rules/lexicon/ (the word lists here come from figures.yaml);
+these are the grammatical patterns around it.
 """
 
 import re
+
+from .words import alternatives
 
 # Clause boundaries inside a sentence: each clause can carry its own subject
 # and measure ("50-70% respond, but remission in only 25-30%").
@@ -72,10 +74,8 @@ FREQUENCY_IN = re.compile(
     r"|\b(?:sessions?|infusions?|treatments?|times|doses?)\s+(?:weekly|daily|monthly)\b",
     re.I,
 )
-STUDY_SAMPLE = re.compile(
-    r"\b(?:participants|subjects|volunteers|respondents|enrollees|the\s+sample)\b", re.I
-)
-PRONOUN = re.compile(r"(?:^|[^\w])(?:it|this|they|these|those|its|their)\b", re.I)
+STUDY_SAMPLE = re.compile(r"\b(?:" + alternatives("study_sample") + r")\b", re.I)
+PRONOUN = re.compile(r"(?:^|[^\w])(?:" + alternatives("pronouns") + r")\b", re.I)
 TIMEPOINT_BEFORE = re.compile(
     r"\b(?:at|by|after|within|in|during|over|following)\s+(?:the\s+|their\s+|a\s+|an\s+)?"
     r"(?:first\s+|initial\s+)?(?:about\s+|roughly\s+|around\s+)?$",
@@ -99,20 +99,18 @@ STUDY_REPORT = re.compile(
     re.I,
 )
 STRONG_PREVALENCE = re.compile(
-    r"\b(?:prevalence|prevalent|affects?|affected|affecting|live\s+with|lives\s+with|"
-    r"living\s+with|suffer(?:s|ing)?\s+from|of\s+(?:the\s+)?(?:population|adults|people|"
-    r"americans|children|adolescents|women|men|patients|veterans))\b",
+    r"\b(?:"
+    + alternatives("prevalence_words")
+    + r"|of\s+(?:the\s+)?(?:"
+    + alternatives("population_nouns")
+    + r"))\b",
     re.I,
 )
 PSEUDO_HEADING = re.compile(
     r"\s*(?:\*\*|__)[^*_\n]{1,100}(?:\*\*|__)\s*:?\s*"
     r"|\s*(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)[^.!?\n*]{0,60}:\s*"
 )
-NUMBERED = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|first|second|third|"
-    r"fourth|fifth|sixth)\b",
-    re.I,
-)
+NUMBERED = re.compile(r"\d|\b(?:" + alternatives("number_words") + r")\b", re.I)
 PLAIN_LABEL = re.compile(r"\s*(?:[-*+]\s+|\d+[.)]\s+)?([A-Za-z][\w /&'’-]{1,40}?)\s*:\s+\S")
 PRONOUN_NOUN = re.compile(
     r"^(?:them|these|those|they|this\s+group|that\s+group|those\s+\w+|these\s+\w+|"
@@ -121,12 +119,7 @@ PRONOUN_NOUN = re.compile(
 )
 OPENING_BOLD = re.compile(r"\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)([^*_\n]{1,80}?)(?:\*\*|__)")
 # Labels that say nothing about what a figure measures ("**Evidence**: ...", "**Note**: ...").
-NEUTRAL_LABEL = re.compile(
-    r"\b(?:evidence|note|summary|bottom line|key (?:point|finding|takeaway)s?|results?|"
-    r"findings?|the numbers|overview|typical|protocol|what to expect|why|how|when|"
-    r"frequency|duration|timing|cost|effectiveness|efficacy|research|studies|data)\b",
-    re.I,
-)
+NEUTRAL_LABEL = re.compile(r"\b(?:" + alternatives("neutral_labels", " ") + r")\b", re.I)
 LEADING_PREPOSITION = re.compile(
     r"^(?:over|within|for|at|after|by|in|across|during|following)\s+", re.I
 )
@@ -145,11 +138,13 @@ PREDICATE_AFTER = re.compile(
 )
 # "In that trial", "the same study": the study named before. "A second trial", "another study": a new one.
 ANAPHORIC_STUDY = re.compile(
-    r"\b(?:that|this|the\s+same|the)\s+(?:[\w-]+\s+){0,2}?(?:trial|study)\b", re.I
+    r"\b(?:" + alternatives("same_study") + r")\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:" + alternatives("study_nouns") + r")\b",
+    re.I,
 )
 NEW_STUDY = re.compile(
-    r"\b(?:a|an|another|one|second|third|separate|later|earlier|new|different|other|"
-    r"follow-up|larger|smaller|recent|\d{4})\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\b",
+    r"\b(?:" + alternatives("new_study") + r"|\d{4})\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:" + alternatives("study_nouns") + r")\b",
     re.I,
 )
 # A table header that is a time point: "24 hours", "Week 4", "At 6 months", "Day 7".

@@ -75,9 +75,9 @@ class QualifierFinder(ArticleStructure):
                 return nearest.id
         if dim in self.lex.from_heading and block is not None:
             for heading in self.headings(block):
-                found = {f.id for f in values(heading.start, heading.end)}
-                if len(found) == 1:
-                    return found.pop()
-                if len(found) > 1:
+                ids = {f.id for f in values(heading.start, heading.end)}
+                if len(ids) == 1:
+                    return ids.pop()
+                if len(ids) > 1:
                     return None
         return None

@@ -7,6 +7,7 @@ only on the article's layout, not on the lexicons.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import pairwise
 
 from ...model.article import Article
 from ...text.sections import section_headings
@@ -79,7 +80,8 @@ class ArticleStructure:
     def pseudo_heading(self, block):
         """The nearest bold-only paragraph above a block, under the same heading."""
         if self._pseudo is None:  # one pass over the blocks, not one per block
-            nearest, last = [], None
+            nearest: list = []
+            last = None
             for candidate in self.article.blocks:
                 nearest.append(last)
                 if candidate.kind == "heading":
@@ -165,8 +167,8 @@ class ArticleStructure:
                     if text[i] == "|" and (i == 0 or text[i - 1] != "\\")
                 ]
                 bounds = [start] + [p + 1 for p in pipes]
-                stops = [p for p in pipes] + [end]
-                spans = [(a, b) for a, b in zip(bounds, stops)]
+                stops = [*pipes, end]
+                spans = list(zip(bounds, stops, strict=True))
                 if (
                     spans
                     and not text[spans[0][0] : spans[0][1]].strip()
@@ -271,7 +273,7 @@ class ArticleStructure:
         """The span of the clause the figure sits in (a sentence cut at "but", "while", ";", ...)."""
         start, end = self.sentence_span(m)
         cuts = [start] + [c.start() for c in CLAUSE_BREAK.finditer(self.prose, start, end)] + [end]
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in pairwise(cuts):
             if a <= m.start < b or (m.start == b == end):
                 return a, b
         return start, end

@@ -16,6 +16,10 @@ from .fact import Fact
 from .lexicon import Lexicon, Match, Measure
 from .patterns import COMPARISON_BEFORE, HISTORY_BEFORE, PREDICATE_AFTER, PRONOUN, RELATIVE_AFTER
 from .structure import ArticleStructure
+from .words import word_set
+
+# "have", "develop", "experience": in rules/lexicon/figures.yaml (see `prevalence_verb_end`).
+PREVALENCE_VERBS = word_set("prevalence_verbs")
 
 
 class SubjectFinder(ArticleStructure):
@@ -37,7 +41,6 @@ class SubjectFinder(ArticleStructure):
         other = "treatment" if about == "condition" else "condition"
         cue_end = self.prevalence_verb_end(m, clause) if fact.measure == "prevalence" else None
         subject, where, cohort = self.subject_of(about, m, clause, block, cue_end)
-        labels = self.lex.labels
         if (
             fact.measure == "prevalence"
             and cohort is None
@@ -54,27 +57,39 @@ class SubjectFinder(ArticleStructure):
                 ]
                 subject = before[-1] if before else None
         if subject is not None:
-            fact.subject, fact.subject_label, fact.subject_from = (
-                subject.id,
-                labels.get(subject.id, subject.id),
-                where,
-            )
+            self._set_subject(fact, subject, where)
         if other == "condition" or fact.treatment_specific:
-            second, second_from, _ = self.subject_of(other, m, clause, block, None, exclude=subject)
-            if second is not None:
-                fact.qualifiers[other] = labels.get(second.id, second.id)
-                if (
-                    fact.subject is None
-                    and fact.treatment_specific
-                    and second.id not in self.lex.comparators
-                ):
-                    # an article that names no condition ("zolpidem starts working in 30 minutes"):
-                    # the outcome is keyed by the treatment it is stated for
-                    fact.subject, fact.subject_label, fact.subject_from = (
-                        second.id,
-                        labels.get(second.id, second.id),
-                        second_from,
-                    )
+            self._place_other(fact, other, m, clause, block, subject)
+        self._place_cohort(fact, m, clause, cohort, cue_end)
+
+    def _set_subject(self, fact: Fact, subject: Match, where: str) -> None:
+        fact.subject, fact.subject_label, fact.subject_from = (
+            subject.id,
+            self.lex.labels.get(subject.id, subject.id),
+            where,
+        )
+
+    def _place_other(
+        self, fact: Fact, other: str, m, clause: tuple[int, int], block, subject: Match | None
+    ) -> None:
+        """The other of condition and treatment, as a qualifier (or as the subject, when none was found)."""
+        second, second_from, _ = self.subject_of(other, m, clause, block, None, exclude=subject)
+        if second is None:
+            return
+        fact.qualifiers[other] = self.lex.labels.get(second.id, second.id)
+        if (
+            fact.subject is None
+            and fact.treatment_specific
+            and second.id not in self.lex.comparators
+        ):
+            # an article that names no condition ("zolpidem starts working in 30 minutes"):
+            # the outcome is keyed by the treatment it is stated for
+            self._set_subject(fact, second, second_from)
+
+    def _place_cohort(
+        self, fact: Fact, m, clause: tuple[int, int], cohort: Match | None, cue_end: int | None
+    ) -> None:
+        """Who the figure counts: "people with X", a cohort the lexicon cannot name, a subgroup."""
         if (
             cohort is None
             and fact.measure == "prevalence"
@@ -89,34 +104,31 @@ class SubjectFinder(ArticleStructure):
                 fact.qualifiers["cohort"] = "people " + words
                 return
         if cohort is not None:
-            fact.qualifiers["cohort"] = "people with " + labels.get(cohort.id, cohort.id)
+            fact.qualifiers["cohort"] = "people with " + self.lex.labels.get(cohort.id, cohort.id)
         elif self.lex.subgroup is not None and fact.dimension in ("proportion", "count"):
-            # a share counted within a subgroup; how long relief lasts "in those who respond" is the usual measure
-            start, end = self.sentence_span(m)
-            found = self.lex.subgroup.search(self.prose, clause[0], clause[1]) or (
-                self.lex.subgroup.search(self.prose, start, m.start)
+            subgroup = self._subgroup(fact, m, clause)
+            if subgroup:
+                fact.qualifiers["cohort"] = subgroup
+
+    def _subgroup(self, fact: Fact, m, clause: tuple[int, int]) -> str:
+        """A share counted within a subgroup; how long relief lasts "in those who respond" is the usual measure."""
+        subgroup = self.lex.subgroup
+        found = subgroup.search(self.prose, clause[0], clause[1]) if subgroup else None
+        if found is None and subgroup is not None:
+            found = subgroup.search(self.prose, self.sentence_span(m)[0], m.start)
+        if found is None:
+            return ""
+        named = [
+            f
+            for f in self.lex.subjects.find(
+                self.prose, found.end(), min(found.end() + 40, clause[1])
             )
-            named = (
-                [
-                    f
-                    for f in self.lex.subjects.find(
-                        self.prose, found.end(), min(found.end() + 40, clause[1])
-                    )
-                    if f.id == fact.subject
-                ]
-                if found is not None
-                else []
-            )
-            if named and not self.prose[found.end() : named[0].start].strip(" ,").count(" ") > 2:
-                found = None  # "among adults with high blood pressure, 1 in 4 have it under control": the subject itself
-            if found is not None:
-                fact.qualifiers["cohort"] = (
-                    "a subgroup ("
-                    + " ".join(
-                        self.prose[found.start() : min(found.end() + 40, clause[1])].split()[:6]
-                    )
-                    + "...)"
-                )
+            if f.id == fact.subject
+        ]
+        if named and not self.prose[found.end() : named[0].start].strip(" ,").count(" ") > 2:
+            return ""  # "among adults with high blood pressure, 1 in 4 have it under control": the subject itself
+        words = self.prose[found.start() : min(found.end() + 40, clause[1])].split()[:6]
+        return "a subgroup (" + " ".join(words) + "...)"
 
     def cohort_named(self, m, clause: tuple[int, int]) -> Match | None:
         """The condition or treatment in "N% of people with X" / "of adults taking X", right after the figure."""
@@ -171,31 +183,7 @@ class SubjectFinder(ArticleStructure):
                 ):
                     continue  # "people who have had a heart attack": a relative clause names the cohort
                 word = self.prose[cue.start : cue.end].lower()
-                if word.split()[0] in (
-                    "have",
-                    "has",
-                    "had",
-                    "having",
-                    "develop",
-                    "develops",
-                    "developed",
-                    "developing",
-                    "experience",
-                    "experiences",
-                    "experienced",
-                    "experiencing",
-                    "suffer",
-                    "suffers",
-                    "suffering",
-                    "meet",
-                    "meets",
-                    "met",
-                    "struggle",
-                    "struggling",
-                    "live",
-                    "lives",
-                    "living",
-                ):
+                if word.split()[0] in PREVALENCE_VERBS:
                     return cue.end
         return None
 

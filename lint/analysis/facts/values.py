@@ -12,51 +12,18 @@ import math
 import re
 from dataclasses import dataclass
 
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+from .words import days_per_unit, figure_words, scale_factors, word_set
 
-# Days per unit; months and years at their calendar averages.
-DAYS_PER_UNIT = {
-    "second": 1 / 86400,
-    "minute": 1 / 1440,
-    "min": 1 / 1440,
-    "hour": 1 / 24,
-    "hr": 1 / 24,
-    "h": 1 / 24,
-    "day": 1.0,
-    "week": 7.0,
-    "wk": 7.0,
-    "month": 30.44,
-    "mo": 30.44,
-    "year": 365.25,
-    "yr": 365.25,
-}
-PEOPLE = {
-    "people",
-    "persons",
-    "person",
-    "adults",
-    "patients",
-    "individuals",
-    "americans",
-    "men",
-    "women",
-    "children",
-    "adolescents",
-    "veterans",
-    "cases",
-    "deaths",
-    "users",
-    "participants",
-    "sufferers",
-    "residents",
-    "teens",
-    "teenagers",
-    "kids",
-    "seniors",
-}
-SESSIONS = {"infusion", "session", "treatment", "injection", "dose", "visit", "appointment"}
+# The vocabulary (scale words, units of time, nouns of people and sessions) is in
+# rules/lexicon/figures.yaml.
+SCALES = scale_factors()
+DAYS_PER_UNIT = days_per_unit()  # days per unit; months and years at their calendar averages
+UNIT_NAMES = dict(figure_words().get("time_unit_names") or {})  # "hr" is shown as "hour"
+PEOPLE = word_set("people")
+SESSIONS = word_set("sessions")
+SESSION_PLURALS = word_set("session_plurals")
+PERCENT_UNITS = word_set("percent_units")
 DOSE_UNIT = re.compile(r"^(?:mg|mcg|µg|ug|g|iu|ml|units?|mmol)\b", re.I)
-PERCENT_UNITS = {"%", "percent", "per cent", "percentage points"}
 
 
 @dataclass(frozen=True)
@@ -186,92 +153,54 @@ def _normalise(
     if factor > 1 and high < 1e4:
         low, high = low * factor, high * factor
     if word in PERCENT_UNITS or (kind == "percentage" and word in ("", "%")):
-        return Value(
-            "proportion",
-            "%",
-            low,
-            high,
-            qualifier,
-            display_of("proportion", low, high, "", qualifier, None),
-        )
+        return _value("proportion", "%", low, high, qualifier)
     if word in ("fraction", "ratio", "proportion") or kind == "ratio":
         if high <= 1.0:
-            low, high = low * 100, high * 100
-            return Value(
-                "proportion",
-                "%",
-                low,
-                high,
-                qualifier,
-                display_of("proportion", low, high, "", qualifier, None),
-            )
+            return _value("proportion", "%", low * 100, high * 100, qualifier)
         return None
     single = _singular(word)
     if single in DAYS_PER_UNIT:
-        days = DAYS_PER_UNIT[single]
-        name = {
-            "min": "minute",
-            "hr": "hour",
-            "h": "hour",
-            "wk": "week",
-            "mo": "month",
-            "yr": "year",
-        }.get(single, single)
-        shown = name if low == high == 1 else name + "s"
-        return Value(
-            "time",
-            "days",
-            low * days,
-            high * days,
-            qualifier,
-            display_of("time", low, high, shown, qualifier, None),
-        )
+        return _time(low, high, single, qualifier)
     if DOSE_UNIT.match(word):
         canon = canonical_dose_unit(unit)
-        return Value(
-            "dose",
-            canon,
-            low,
-            high,
-            qualifier,
-            display_of("dose", low, high, canon, qualifier, None),
-        )
-    if single in SESSIONS or word in (
-        "infusions",
-        "sessions",
-        "treatments",
-        "injections",
-        "doses",
-        "visits",
-    ):
-        return Value(
-            "sessions",
-            "sessions",
-            low,
-            high,
-            qualifier,
-            display_of("sessions", low, high, word or "sessions", qualifier, None),
-        )
+        return _value("dose", canon, low, high, qualifier, canon)
+    if single in SESSIONS or word in SESSION_PLURALS:
+        return _value("sessions", "sessions", low, high, qualifier, word or "sessions")
     if word in PEOPLE or (kind == "count" and word in ("",)):
         scale_name = scale if scale in SCALES else None
-        return Value(
-            "count",
-            "people",
-            low,
-            high,
-            qualifier,
-            display_of("count", low, high, "", qualifier, scale_name),
-        )
+        return _value("count", "people", low, high, qualifier, scale=scale_name)
     if word in ("x", "times", "fold") or kind == "multiplier":
-        return Value(
-            "multiplier",
-            "x",
-            low,
-            high,
-            qualifier,
-            display_of("multiplier", low, high, "x", qualifier, None),
-        )
+        return _value("multiplier", "x", low, high, qualifier, "x")
     return None
+
+
+def _value(
+    dimension: str,
+    unit: str,
+    low: float,
+    high: float,
+    qualifier: str,
+    unit_word: str = "",
+    scale: str | None = None,
+) -> Value:
+    """A Value in its own unit, shown as written."""
+    shown = display_of(dimension, low, high, unit_word, qualifier, scale)
+    return Value(dimension, unit, low, high, qualifier, shown)
+
+
+def _time(low: float, high: float, single: str, qualifier: str) -> Value:
+    """A duration in days, shown in the unit it was written in ("1–6 months")."""
+    days = DAYS_PER_UNIT[single]
+    name = UNIT_NAMES.get(single, single)
+    shown = name if low == high == 1 else name + "s"
+    return Value(
+        "time",
+        "days",
+        low * days,
+        high * days,
+        qualifier,
+        display_of("time", low, high, shown, qualifier, None),
+    )
 
 
 def overlaps(a: Value, b: Value, tolerance: float = 0.1, absolute: float = 0.0) -> bool:
