@@ -281,12 +281,14 @@ def registry_hint(article, mention, options: Mapping[str, Any]):
     """For CL301: the registry entry an uncited figure agrees with, and a Fix citing it.
 
     Returns (entry, fix) or None. `options` is the calling rule's options; its
-    `evidence` holds the registry (loaded from "@evidence.yaml").
+    `evidence` holds the registry and its `subjects`, `measures` and `qualifiers` the
+    project's fact lexicons (shared resources, lint/engine/resources.py), so the figure
+    is read exactly as CL501-CL503 read it.
     """
     entries = load_entries(options.get("evidence"))
     if not entries or not _may_match(article, mention, entries):
         return None
-    fact = fact_for(article, mention)
+    fact = fact_for(article, mention, options)
     if fact is None or fact.key is None:
         return None
     entry = registry_match(fact, entries)

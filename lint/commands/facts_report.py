@@ -25,7 +25,7 @@ from ..engine.rules import Registry
 from ..model.article import InputError, load_article
 
 FACT_KIND = "fact-consistency"
-REGISTRY_KIND = "evidence-registry"
+REGISTRY_KIND = "fact-consistency"  # CL501-CL503 share one kind (issue 13)
 
 
 def _options(registry: Registry, settings: Settings, kind: str) -> Mapping[str, Any]:
