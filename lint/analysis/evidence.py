@@ -126,17 +126,18 @@ def _extended(base: Any) -> list[Entry]:
         raise EvidenceError(
             f"'extends' may only be 'builtin' (the packaged registry), got {base!r}"
         )
-    from ..model.packs import builtin_pack_dir, load_data_file
-
-    return load_entries(_builtin_data(load_data_file, builtin_pack_dir()))
+    return load_entries(builtin_data())
 
 
 _BUILTIN: list = []
 
 
-def _builtin_data(load, root) -> Any:
+def builtin_data() -> Any:
+    """The packaged registry's data, parsed once (the engine shares it as the default resource)."""
     if not _BUILTIN:
-        _BUILTIN.append(load(root / "evidence.yaml"))
+        from ..model.packs import builtin_pack_dir, load_data_file
+
+        _BUILTIN.append(load_data_file(builtin_pack_dir() / "evidence.yaml"))
     return _BUILTIN[0]
 
 

@@ -59,6 +59,28 @@ RESOURCES = (
 BY_NAME = {r.name: r for r in RESOURCES}
 
 
+def _lexicon(name: str) -> Any:
+    from ..analysis.facts.lexicon import default_lexicon_data
+
+    return default_lexicon_data()[name]
+
+
+def _evidence() -> Any:
+    from ..analysis.evidence import builtin_data
+
+    return builtin_data()
+
+
+# Packaged data the analyses also read on their own (a figure read without rule options,
+# `extends: builtin`): the same parse, so each file is read once.
+PACKAGED = {
+    "subjects": lambda: _lexicon("subjects"),
+    "measures": lambda: _lexicon("measures"),
+    "qualifiers": lambda: _lexicon("qualifiers"),
+    "evidence": _evidence,
+}
+
+
 def receives(resource: Resource, kind_name: str, accepted: Mapping[str, Any]) -> bool:
     if resource.kinds:
         return kind_name in resource.kinds
@@ -116,6 +138,9 @@ def load_values(table: Mapping[str, Any], root: Path, where: str) -> dict[str, A
 
     values: dict[str, Any] = {}
     for resource in RESOURCES:
+        if resource.name not in table and resource.name in PACKAGED:
+            values[resource.name] = PACKAGED[resource.name]()
+            continue
         if resource.name in table:
             value, roots = table[resource.name], [root]
         else:
