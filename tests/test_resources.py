@@ -175,7 +175,10 @@ def test_resources_in_pyproject(tmp_path, monkeypatch):
     ("table", "message"),
     [
         ("[rules.CL501]\ntolerance = -1", "option 'tolerance' must be a number, zero or more"),
-        ('[rules.CL202]\ncategories = ["NEWS", 3]', "option 'categories' must be a list of strings"),
+        (
+            '[rules.CL202]\ncategories = ["NEWS", 3]',
+            "option 'categories' must be a list of strings",
+        ),
         ('[rules.CL201]\nextend = {consult = "call"}', "option 'extend.consult' must be a list"),
     ],
 )

@@ -24,7 +24,7 @@ from ..model.article import Article
 from ..model.check_kind import CheckKind
 from ..model.finding import Hit
 
-LEXICON_OPTIONS = {"subjects": {}, "measures": {}, "qualifiers": {}}
+LEXICON_OPTIONS: dict[str, Any] = {"subjects": {}, "measures": {}, "qualifiers": {}}
 COMPARE_OPTIONS = {"tolerance": 0.1, "percentage_points": 1.0}
 
 

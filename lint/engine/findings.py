@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model.article import Article, InputError
 from ..model.finding import Finding, Hit
+from ..model.suppress import Directive, matches_code
 from .rules import Rule
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def one_finding_per_defect(
     if not superseding:
         return findings
     keep = []
-    for finding, (rule, start, end) in zip(findings, spans):
+    for finding, (rule, start, end) in zip(findings, spans, strict=True):
         end = max(end, start + 1)
         if not any(other.replaces(rule) and s < end and start < e for other, s, e in superseding):
             keep.append(finding)
@@ -168,3 +169,41 @@ def line_of(text: str, line: int) -> str:
 
     lines = LINE_BREAK.split(text)
     return lines[line - 1] if 1 <= line <= len(lines) else ""
+
+
+def unused_directive(
+    result: ArticleResult,
+    directive: Directive,
+    unused_rule: Rule,
+    enabled_codes: Sequence[tuple[str, str]],
+    known: Sequence[Rule],
+) -> Finding | None:
+    """The CL901 finding for a directive that hid nothing, unless it only names rules not run."""
+    named = [
+        c
+        for c in directive.codes
+        if any(matches_code(c, code, name) for code, name in enabled_codes)
+    ]
+    unknown = [
+        c
+        for c in directive.codes
+        if known and not any(matches_code(c, r.code, r.name) for r in known)
+    ]
+    if directive.codes and not named and not unknown:
+        return None  # names only rules that are not running here: nothing to judge
+    what = ", ".join(unknown or directive.codes) or "all rules"
+    verb = "disable" if directive.verb == "frontmatter" else directive.verb
+    return Finding(
+        path=result.path,
+        line=directive.line,
+        column=directive.column,
+        code=unused_rule.code,
+        end_line=directive.end_line,
+        end_column=directive.end_column,
+        name=unused_rule.name,
+        category=unused_rule.category,
+        severity=unused_rule.severity,
+        message=format_message(unused_rule.message, {"codes": what}),
+        excerpt=f"contentlint-{verb} {what}",
+        line_text=result.line_texts.get(directive.line, line_of(result.text, directive.line)),
+    )

@@ -17,7 +17,7 @@ from typing import Any
 from ..model.article import Article, InputError, load_article
 from ..model.check_kind import CheckKind
 from ..model.finding import Finding
-from ..model.suppress import Directive, directives, first_match, matches_code
+from ..model.suppress import Directive, directives, first_match
 from .files import resolved
 from .findings import (  # noqa: F401  (re-exported: runner, isolation and tests import them here)
     INPUT_RULE,
@@ -32,6 +32,7 @@ from .findings import (  # noqa: F401  (re-exported: runner, isolation and tests
     make_finding,
     one_finding_per_defect,
     overrun_finding,
+    unused_directive,
 )
 from .rules import Registry, Rule
 
@@ -146,11 +147,11 @@ def _run_checks(
         where = f"rule {pending[0].code} ({pending[0].name})"
         result.findings.append(overrun_finding(result.path, input_rule, where, pending))
     if failed:
-        rule, err = failed[0]
-        what = f"rule {rule.code} ({rule.name})"
+        first, crash = failed[0]
+        what = f"rule {first.code} ({first.name})"
         if len(failed) > 1:
-            what = "rules " + ", ".join(r.code for r, _ in failed) + f" (first: {rule.code})"
-        result.findings.append(internal_error(result.path, input_rule, what, err))
+            what = "rules " + ", ".join(r.code for r, _ in failed) + f" (first: {first.code})"
+        result.findings.append(internal_error(result.path, input_rule, what, crash))
     return ruled, spans
 
 
@@ -235,50 +236,12 @@ def apply_suppressions(
             used[hit] = True
     if unused_rule is not None:
         enabled_codes = [(r.code, r.name) for r in enabled]
-        for directive, was_used in zip(result.directives, used):
+        for directive, was_used in zip(result.directives, used, strict=True):
             if not was_used:
-                note = _unused(result, directive, unused_rule, enabled_codes, known)
+                note = unused_directive(result, directive, unused_rule, enabled_codes, known)
                 if note is not None:
                     kept.append(note)
     result.findings = kept
-
-
-def _unused(
-    result: ArticleResult,
-    directive: Directive,
-    unused_rule: Rule,
-    enabled_codes: Sequence[tuple[str, str]],
-    known: Sequence[Rule],
-) -> Finding | None:
-    """The CL901 finding for a directive that hid nothing, unless it only names rules not run."""
-    named = [
-        c
-        for c in directive.codes
-        if any(matches_code(c, code, name) for code, name in enabled_codes)
-    ]
-    unknown = [
-        c
-        for c in directive.codes
-        if known and not any(matches_code(c, r.code, r.name) for r in known)
-    ]
-    if directive.codes and not named and not unknown:
-        return None  # names only rules that are not running here: nothing to judge
-    what = ", ".join(unknown or directive.codes) or "all rules"
-    verb = "disable" if directive.verb == "frontmatter" else directive.verb
-    return Finding(
-        path=result.path,
-        line=directive.line,
-        column=directive.column,
-        code=unused_rule.code,
-        end_line=directive.end_line,
-        end_column=directive.end_column,
-        name=unused_rule.name,
-        category=unused_rule.category,
-        severity=unused_rule.severity,
-        message=format_message(unused_rule.message, {"codes": what}),
-        excerpt=f"contentlint-{verb} {what}",
-        line_text=result.line_texts.get(directive.line, line_of(result.text, directive.line)),
-    )
 
 
 def normalise_text(text: str) -> str:
