@@ -189,3 +189,15 @@ def test_typed_kind_options_exit_2(tmp_path, monkeypatch, table, message):
     result = _check(["a.md"])
     assert result.exit_code == 2 and message in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_registry_that_does_not_load_exits_2_naming_the_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("figures.yaml").write_text("facts:\n  - key: x\n    subject: crps\n", encoding="utf-8")
+    Path(".contentlint.toml").write_text('[resources]\nevidence = "@figures.yaml"\n')
+    Path("a.md").write_text("# A\n\nText.\n", encoding="utf-8")
+    result = _check(["a.md"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert (
+        ".contentlint.toml: resources (as CL301 reads them): evidence entry 1 (x)" in result.output
+    )

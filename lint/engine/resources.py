@@ -152,8 +152,9 @@ def load_values(table: Mapping[str, Any], root: Path, where: str) -> dict[str, A
     return values
 
 
-def share(registry: Any, values: Mapping[str, Any]) -> Any:
-    """A registry whose rules hold the shared resources (their own YAML values kept)."""
+def share(registry: Any, values: Mapping[str, Any], where: str) -> Any:
+    """A registry whose rules hold the shared resources (their own YAML values kept);
+    `where` (the config file) is named when a resource does not suit a rule."""
     from .options import check_options
 
     rules = {}
@@ -169,7 +170,7 @@ def share(registry: Any, values: Mapping[str, Any]) -> Any:
         if extra:
             rule = rule.with_options(extra)
             try:
-                check_options(kind, rule.options, rule.source)
+                check_options(kind, rule.options, f"{where}: resources (as {rule.code} reads them)")
             except RuleError as err:
                 raise ConfigError(str(err)) from None
         rules[code] = rule
@@ -224,6 +225,6 @@ def for_project(registry: Any, settings: Any) -> Any:
     if hit is None or hit[0] is not registry:
         if len(_SHARED) > 8:
             _SHARED.clear()
-        shared = share(registry, load_values(settings.resources, Path(settings.root), where))
+        shared = share(registry, load_values(settings.resources, Path(settings.root), where), where)
         hit = _SHARED[key] = (registry, shared)
     return hit[1]

@@ -2,7 +2,9 @@
 
 A rule is one YAML file: its code, name, category, severity, message, the
 check kind it configures, that kind's options, its docs and its examples. A
-check kind is generic Python; rules are configured instances of it.
+check kind is generic Python; rules are configured instances of it. A kind may
+report several codes (its `emits`): each of its rules names its message.
+Shared resources (lint/engine/resources.py) are put into the rules' options last.
 """
 
 from __future__ import annotations
@@ -155,8 +157,9 @@ def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[P
             f"{kind.name!r} (accepted: {', '.join(sorted(kind.options)) or 'none'})"
         )
     options = dict(kind.options)
+    search = [path.parent, *roots]
     for key, value in given.items():
-        options[key] = resolve_resource(value, [path.parent, *roots])
+        options[key] = resolve_resource(value, search)
     check_options(kind, options, where)
     examples = data.get("examples") or {}
     docs = data["docs"]
@@ -283,4 +286,5 @@ def load_registry(extra_packs: Iterable[Path] = ()) -> Registry:
     from .resources import load_values, share
 
     # The packaged shared resources; a project's [resources] table replaces them per project.
-    return share(registry, load_values({}, builtin_pack_dir(), "packaged resources"))
+    where = "packaged resources"
+    return share(registry, load_values({}, builtin_pack_dir(), where), where)
