@@ -10,6 +10,7 @@ article's facts are extracted and compared once: messages `within` (CL501),
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.evidence import (
@@ -285,15 +286,30 @@ def registry_hits(facts: Sequence[Fact], options: Mapping[str, Any]) -> Iterable
         )
 
 
+@dataclass(frozen=True)
+class ConsistencyOptions:
+    """The kind's options, typed: built (and so checked) when the rule or config loads."""
+
+    tolerance: float
+    percentage_points: float
+
+    @classmethod
+    def of(cls, options: Mapping[str, Any]) -> ConsistencyOptions:
+        numbers = []
+        for key in ("tolerance", "percentage_points"):
+            value = options.get(key, COMPARE_OPTIONS[key])
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ValueError(f"option {key!r} must be a number, zero or more, got {value!r}")
+            numbers.append(float(value))
+        for key in LEXICON_OPTIONS:
+            if not isinstance(options.get(key) or {}, Mapping):
+                raise ValueError(f"option {key!r} must be a lexicon table (mapping)")
+        return cls(*numbers)
+
+
 def validate(options: Mapping[str, Any]) -> None:
-    """Typed options, checked when the rule or the config loads (never in a worker)."""
-    for key in ("tolerance", "percentage_points"):
-        value = options.get(key, 0)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValueError(f"option {key!r} must be a number, zero or more, got {value!r}")
-    for key in LEXICON_OPTIONS:
-        if not isinstance(options.get(key) or {}, Mapping):
-            raise ValueError(f"option {key!r} must be a lexicon table (mapping)")
+    """Checked when the rule or the config loads (never in a worker)."""
+    ConsistencyOptions.of(options)
     validate_registry(options)
 
 

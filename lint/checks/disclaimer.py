@@ -125,13 +125,17 @@ class DisclaimerOptions:
         for key in ("elements", "extend"):
             for element, patterns in (options.get(key) or {}).items():
                 if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-                    raise ValueError(f"option '{key}.{element}' must be a list of patterns")
+                    raise ValueError(
+                        f"option '{key}.{element}' must be a list of patterns, got {patterns!r}"
+                    )
         categories = options.get("categories") or []
         if not all(isinstance(c, str) for c in categories):
             raise ValueError(f"option 'categories' must be a list of strings, got {categories!r}")
         placement = str(options.get("placement", "end"))
         if placement not in PLACEMENTS:
-            raise ValueError(f"option 'placement' must be one of {', '.join(PLACEMENTS)}")
+            raise ValueError(
+                f"option 'placement' must be one of {', '.join(PLACEMENTS)}, got {placement!r}"
+            )
         return cls(
             tuple(categories),
             str(options.get("flag") or ""),
