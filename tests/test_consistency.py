@@ -214,7 +214,7 @@ def test_the_registry_path_is_configurable(tmp_path, monkeypatch):
     result = CliRunner().invoke(
         main, ["check", "faq.md", "--select", "CL503", "--no-cache", "--format", "json"]
     )
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)  # stderr: the deprecation warning
     (finding,) = report["files"][0]["findings"]
     assert "40–60%" in finding["message"] and "https://example.org/fibro" in finding["message"]
 

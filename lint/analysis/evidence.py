@@ -126,17 +126,18 @@ def _extended(base: Any) -> list[Entry]:
         raise EvidenceError(
             f"'extends' may only be 'builtin' (the packaged registry), got {base!r}"
         )
-    from ..model.packs import builtin_pack_dir, load_data_file
-
-    return load_entries(_builtin_data(load_data_file, builtin_pack_dir()))
+    return load_entries(builtin_data())
 
 
 _BUILTIN: list = []
 
 
-def _builtin_data(load, root) -> Any:
+def builtin_data() -> Any:
+    """The packaged registry's data, parsed once (the engine shares it as the default resource)."""
     if not _BUILTIN:
-        _BUILTIN.append(load(root / "evidence.yaml"))
+        from ..model.packs import builtin_pack_dir, load_data_file
+
+        _BUILTIN.append(load_data_file(builtin_pack_dir() / "evidence.yaml"))
     return _BUILTIN[0]
 
 
@@ -287,12 +288,14 @@ def registry_hint(article, mention, options: Mapping[str, Any]):
     """For CL301: the registry entry an uncited figure agrees with, and a Fix citing it.
 
     Returns (entry, fix) or None. `options` is the calling rule's options; its
-    `evidence` holds the registry (loaded from "@evidence.yaml").
+    `evidence` holds the registry and its `subjects`, `measures` and `qualifiers` the
+    project's fact lexicons (shared resources, lint/engine/resources.py), so the figure
+    is read exactly as CL501-CL503 read it.
     """
     entries = load_entries(options.get("evidence"))
     if not entries or not _may_match(article, mention, entries):
         return None
-    fact = fact_for(article, mention)
+    fact = fact_for(article, mention, options)
     if fact is None or fact.key is None:
         return None
     entry = registry_match(fact, entries)

@@ -2,12 +2,15 @@
 
 All three compare facts (lint.analysis.facts): two figures with the same subject,
 measure, unit and compatible qualifiers whose intervals do not overlap, even
-after a relative tolerance, are in conflict.
+after a relative tolerance, are in conflict. One kind reports all three, so an
+article's facts are extracted and compared once: messages `within` (CL501),
+`across` (CL502, gathered per article and compared in the parent) and `registry` (CL503).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.evidence import (
@@ -22,7 +25,7 @@ from ..model.article import Article
 from ..model.check_kind import CheckKind
 from ..model.finding import Hit
 
-LEXICON_OPTIONS = {"subjects": {}, "measures": {}, "qualifiers": {}}
+LEXICON_OPTIONS: dict[str, Any] = {"subjects": {}, "measures": {}, "qualifiers": {}}
 COMPARE_OPTIONS = {"tolerance": 0.1, "percentage_points": 1.0}
 
 
@@ -155,35 +158,47 @@ def split_conflicts(
     return accepted, conflicts
 
 
-# -- (a) within an article ---------------------------------------------------------
-def run_within(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
+# -- (a) within an article and (c) against the registry -----------------------------
+_LAST: list = []  # [(article, options, facts, (accepted, conflicts))]: run and collect share it
+
+
+def _split(article: Article, options: Mapping[str, Any]) -> tuple[list[Fact], tuple]:
+    """The article's keyed facts and their split, computed once for run and collect."""
+    if _LAST and _LAST[0][0] is article and _LAST[0][1] is options:
+        return _LAST[0][2], _LAST[0][3]
     tolerance, points = _tolerance(options)
-    _, conflicts = split_conflicts(keyed_facts(article, options), tolerance, points)
+    facts = keyed_facts(article, options)
+    split = split_conflicts(facts, tolerance, points)
+    _LAST[:] = [(article, options, facts, split)]
+    return facts, split
+
+
+def run(article: Article, options: Mapping[str, Any]) -> Iterable[tuple[str, Hit]]:
+    facts, (_, conflicts) = _split(article, options)
     for fact, other in conflicts:
-        yield Hit(
-            fact.start,
-            fact.end,
-            {
-                "subject": fact.subject_label,
-                "measure": fact.measure_label,
-                "value": fact.value,
-                "other_value": other.value,
-                "other_line": other.line,
-                "context": _context(fact),
-            },
+        yield (
+            "within",
+            Hit(
+                fact.start,
+                fact.end,
+                {
+                    "subject": fact.subject_label,
+                    "measure": fact.measure_label,
+                    "value": fact.value,
+                    "other_value": other.value,
+                    "other_line": other.line,
+                    "context": _context(fact),
+                },
+            ),
         )
-
-
-WITHIN = CheckKind(
-    name="fact-consistency", options={**LEXICON_OPTIONS, **COMPARE_OPTIONS}, run=run_within
-)
+    for hit in registry_hits(facts, options):
+        yield "registry", hit
 
 
 # -- (b) across the corpus ----------------------------------------------------------
 def collect_facts(article: Article, options: Mapping[str, Any]) -> list[dict]:
     """The article's own consistent figures, as plain data for the parent process."""
-    tolerance, points = _tolerance(options)
-    accepted, _ = split_conflicts(keyed_facts(article, options), tolerance, points)
+    _, (accepted, _) = _split(article, options)
     return [f.to_json() for f in accepted]
 
 
@@ -245,24 +260,13 @@ def compare_facts(
         )
 
 
-CORPUS = CheckKind(
-    name="corpus-fact-consistency",
-    scope="corpus",
-    options={**LEXICON_OPTIONS, **COMPARE_OPTIONS, "evidence": {}},
-    collect=collect_facts,
-    compare=compare_facts,
-    validate=validate_registry,
-    yields_to=("evidence-registry",),
-)
-
-
 # -- (c) against the registry ---------------------------------------------------------
-def run_registry(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
+def registry_hits(facts: Sequence[Fact], options: Mapping[str, Any]) -> Iterable[Hit]:
     entries = load_entries(options.get("evidence"))
     if not entries:
         return
     tolerance, _ = _tolerance(options)
-    for fact in keyed_facts(article, options):
+    for fact in facts:
         entry: Entry | None = registry_conflict(fact, entries, tolerance)
         if entry is None:
             continue
@@ -282,9 +286,45 @@ def run_registry(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         )
 
 
-REGISTRY = CheckKind(
-    name="evidence-registry",
-    options={**LEXICON_OPTIONS, "tolerance": 0.1, "evidence": {}},
-    run=run_registry,
-    validate=validate_registry,
+@dataclass(frozen=True)
+class ConsistencyOptions:
+    """The kind's options, typed: built (and so checked) when the rule or config loads."""
+
+    tolerance: float
+    percentage_points: float
+
+    @classmethod
+    def of(cls, options: Mapping[str, Any]) -> ConsistencyOptions:
+        numbers = []
+        for key in ("tolerance", "percentage_points"):
+            value = options.get(key, COMPARE_OPTIONS[key])
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ValueError(f"option {key!r} must be a number, zero or more, got {value!r}")
+            numbers.append(float(value))
+        for key in LEXICON_OPTIONS:
+            if not isinstance(options.get(key) or {}, Mapping):
+                raise ValueError(f"option {key!r} must be a lexicon table (mapping)")
+        return cls(*numbers)
+
+
+def validate(options: Mapping[str, Any]) -> None:
+    """Checked when the rule or the config loads (never in a worker)."""
+    ConsistencyOptions.of(options)
+    validate_registry(options)
+
+
+KIND = CheckKind(
+    name="fact-consistency",
+    scope="corpus",
+    options={**LEXICON_OPTIONS, **COMPARE_OPTIONS, "evidence": {}},
+    run=run,
+    collect=collect_facts,
+    compare=compare_facts,
+    validate=validate,
+    # CL502 yields to CL503: a figure the registry contradicts is reported once.
+    yields_to=("registry",),
+    emits=("within", "across", "registry"),
+    collects_for="across",
 )
+# The name checks/__init__.py lists.
+WITHIN = KIND

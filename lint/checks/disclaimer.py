@@ -1,15 +1,22 @@
-"""CL201: the article carries a medical disclaimer (and --fix can append one)."""
+"""CL201-CL203: the article carries a complete medical disclaimer, in its place.
+
+One kind, three messages: `missing` (CL201, and --fix can append one), `partial`
+(CL202) and `misplaced` (CL203). The article is analysed once for all three.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from ..analysis.disclaimer_match import OPTIONS, analyse
+from ..analysis.disclaimer_match import OPTIONS, PLACEMENTS, analyse
 from ..model.article import Article, parse_article
 from ..model.check_kind import CheckKind
 from ..model.finding import Fix, Hit
+from .disclaimer_partial import partial_hits
+from .disclaimer_placement import placement_hits
 
 DEFAULT_TEXT = (
     "*This article is for educational purposes only and is not a substitute for professional "
@@ -86,13 +93,68 @@ def disclaimer_fix(article: Article, options: Mapping[str, Any]) -> Fix | None:
     return Fix(offset, offset, addition, "append the standard medical disclaimer")
 
 
-def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
+def run(article: Article, options: Mapping[str, Any]) -> Iterable[tuple[str, Hit]]:
     result = analyse(article, options)
-    if not result.applies or result.status != "missing":
-        return
-    start, end = _last_line(article)
-    needs = "; ".join(result.labels[n] for n in result.element_names)
-    yield Hit(start, end, {"needs": needs}, fix=disclaimer_fix(article, options))
+    if result.applies and result.status == "missing":
+        start, end = _last_line(article)
+        needs = "; ".join(result.labels[n] for n in result.element_names)
+        yield "missing", Hit(start, end, {"needs": needs}, fix=disclaimer_fix(article, options))
+    for hit in partial_hits(result):
+        yield "partial", hit
+    for hit in placement_hits(result, options):
+        yield "misplaced", hit
 
 
-KIND = CheckKind(name="disclaimer", options=OPTIONS, run=run, fixable=True)
+@dataclass(frozen=True)
+class DisclaimerOptions:
+    """The kind's options, typed: built (and so checked) when the rule or config loads."""
+
+    categories: tuple[str, ...]
+    flag: str
+    placement: str
+    max_words_after: int
+    count_callouts: bool
+    standard_text: str
+
+    @classmethod
+    def of(cls, options: Mapping[str, Any]) -> DisclaimerOptions:
+        for key in ("lexicon", "elements", "extend"):
+            value = options.get(key) or {}
+            if not isinstance(value, Mapping):
+                raise ValueError(f"option {key!r} must be a table (mapping), got {value!r}")
+        for key in ("elements", "extend"):
+            for element, patterns in (options.get(key) or {}).items():
+                if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+                    raise ValueError(
+                        f"option '{key}.{element}' must be a list of patterns, got {patterns!r}"
+                    )
+        categories = options.get("categories") or []
+        if not all(isinstance(c, str) for c in categories):
+            raise ValueError(f"option 'categories' must be a list of strings, got {categories!r}")
+        placement = str(options.get("placement", "end"))
+        if placement not in PLACEMENTS:
+            raise ValueError(
+                f"option 'placement' must be one of {', '.join(PLACEMENTS)}, got {placement!r}"
+            )
+        return cls(
+            tuple(categories),
+            str(options.get("flag") or ""),
+            placement,
+            int(options.get("max-words-after", 60)),
+            bool(options.get("count-callouts", True)),
+            str(options.get("standard-text") or ""),
+        )
+
+
+def validate(options: Mapping[str, Any]) -> None:
+    DisclaimerOptions.of(options)
+
+
+KIND = CheckKind(
+    name="disclaimer",
+    options=OPTIONS,
+    run=run,
+    fixable=True,
+    validate=validate,
+    emits=("missing", "partial", "misplaced"),
+)

@@ -1,13 +1,10 @@
-"""CL202: a disclaimer that lacks one of its elements."""
+"""CL202: a disclaimer that lacks one of its elements (a message of the disclaimer kind)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
-from ..analysis.disclaimer_match import OPTIONS, analyse
-from ..model.article import Article
-from ..model.check_kind import CheckKind
+from ..analysis.disclaimer_match import Analysis
 from ..model.finding import Hit
 
 
@@ -15,8 +12,7 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
-    result = analyse(article, options)
+def partial_hits(result: Analysis) -> Iterable[Hit]:
     if not result.applies or result.status != "partial" or result.chosen is None:
         return
     missing = [f"'{result.labels[n]}'" for n in result.missing]
@@ -26,6 +22,3 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
         result.chosen.end,
         {"missing": _and(missing), "found": _and(found) if found else "only a 'Disclaimer' label"},
     )
-
-
-KIND = CheckKind(name="disclaimer-partial", options=OPTIONS, run=run)

@@ -27,7 +27,7 @@ from ..model.article import Article
 from ..model.check_kind import CheckKind
 
 FACT_KIND = "fact-consistency"
-REGISTRY_KIND = "evidence-registry"
+REGISTRY_KIND = "fact-consistency"  # CL501-CL503 share one kind (issue 13)
 
 
 def _options(registry: Registry, settings: Settings, kind: str) -> Mapping[str, Any]:

@@ -71,6 +71,8 @@ class Settings:
     # The site's own citation markup ([{tag = "Cite"}, {shortcode = "cite"}, {pattern = "…"}]):
     # checked here, handed to every rule that reads citations (lint/analysis/components.py).
     citation_components: tuple = ()
+    # Shared resources, declared once per project ([resources]: lint/engine/resources.py).
+    resources: Mapping[str, Any] = field(default_factory=dict)
     # Where the config came from; relative paths in it are relative to `root`.
     source: str | None = None
     root: str = "."
@@ -96,6 +98,19 @@ def _list_of_str(value: Any, key: str, where: str) -> tuple[str, ...]:
     raise ConfigError(f"{where}: '{key}' must be a list of strings, got {value!r}")
 
 
+LIST_KEYS = (
+    "select",
+    "extend_select",
+    "ignore",
+    "rule_packs",
+    "include",
+    "exclude",
+    "extend_exclude",
+    "draft_statuses",
+)
+BOOL_KEYS = ("drafts_block", "cache", "respect_gitignore", "force_exclude")
+
+
 def validate(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
     """Checked values from a config table, keyed by Settings field name."""
     out: dict[str, Any] = {}
@@ -105,73 +120,98 @@ def validate(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise ConfigError(f"{where}: unknown key '{key}'{hint}")
         name = KEYS[key]
-        if name in (
-            "select",
-            "extend_select",
-            "ignore",
-            "rule_packs",
-            "include",
-            "exclude",
-            "extend_exclude",
-            "draft_statuses",
-        ):
+        if name in LIST_KEYS:
             out[name] = _list_of_str(value, key, where)
-        elif name == "severity":
-            if not isinstance(value, dict):
-                raise ConfigError(
-                    f"{where}: 'severity' must be a table of code = \"error|warning|info\""
-                )
-            for code, sev in value.items():
-                if sev not in SEVERITIES:
-                    raise ConfigError(
-                        f"{where}: severity.{code} must be one of {', '.join(SEVERITIES)}, got {sev!r}"
-                    )
-            out[name] = dict(value)
-        elif name == "per_file_ignores":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
-            out[name] = {
-                glob: _list_of_str(codes, f"per-file-ignores.{glob}", where)
-                for glob, codes in value.items()
-            }
-        elif name == "fail_on":
-            if value not in ("error", "warning", "info"):
-                raise ConfigError(
-                    f'{where}: \'fail-on\' must be "error" or "warning", got {value!r}'
-                )
-            out[name] = value
-        elif name == "jobs":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ConfigError(f"{where}: 'jobs' must be a positive integer, got {value!r}")
-            out[name] = value
-        elif name == "preset":
-            from .presets import check_preset_name
-
-            out[name] = check_preset_name(value, where)
-        elif name in ("nlp_model", "cache_dir"):
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: '{key}' must be a string, got {value!r}")
-            out[name] = value
-        elif name in ("drafts_block", "cache", "respect_gitignore", "force_exclude"):
+        elif name in BOOL_KEYS:
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: '{key}' must be true or false, got {value!r}")
             out[name] = value
         elif name in HARDENING_KEYS:
             out[name] = validate_hardening(name, key, value, where)
-        elif name == "citation_components":
-            from ..analysis.components import ComponentError, validate_components
-
-            try:
-                out[name] = validate_components(value, key)
-            except ComponentError as err:
-                raise ConfigError(f"{where}: {err}") from None
-        elif name == "rules":
-            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(
-                    f"{where}: 'rules' must hold one table per rule, e.g. [tool.contentlint.rules.CL105]"
-                )
-            out[name] = {str(k): dict(v) for k, v in value.items()}
+        else:
+            out[name] = VALIDATORS[name](value, key, where)
     return out
+
+
+def _severity(value: Any, key: str, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'severity' must be a table of code = \"error|warning|info\"")
+    for code, sev in value.items():
+        if sev not in SEVERITIES:
+            raise ConfigError(
+                f"{where}: severity.{code} must be one of {', '.join(SEVERITIES)}, got {sev!r}"
+            )
+    return dict(value)
+
+
+def _per_file_ignores(value: Any, key: str, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+    return {
+        glob: _list_of_str(codes, f"per-file-ignores.{glob}", where)
+        for glob, codes in value.items()
+    }
+
+
+def _fail_on(value: Any, key: str, where: str) -> str:
+    if value not in ("error", "warning", "info"):
+        raise ConfigError(f'{where}: \'fail-on\' must be "error" or "warning", got {value!r}')
+    return value
+
+
+def _jobs(value: Any, key: str, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"{where}: 'jobs' must be a positive integer, got {value!r}")
+    return value
+
+
+def _preset(value: Any, key: str, where: str) -> str:
+    from .presets import check_preset_name
+
+    return check_preset_name(value, where)
+
+
+def _string(value: Any, key: str, where: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: '{key}' must be a string, got {value!r}")
+    return value
+
+
+def _citation_components(value: Any, key: str, where: str) -> tuple:
+    from ..analysis.components import ComponentError, validate_components
+
+    try:
+        return validate_components(value, key)
+    except ComponentError as err:
+        raise ConfigError(f"{where}: {err}") from None
+
+
+def _rules(value: Any, key: str, where: str) -> dict:
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(
+            f"{where}: 'rules' must hold one table per rule, e.g. [tool.contentlint.rules.CL105]"
+        )
+    return {str(k): dict(v) for k, v in value.items()}
+
+
+def _resources(value: Any, key: str, where: str) -> dict:
+    from .resources import validate_table
+
+    return validate_table(value, where)
+
+
+VALIDATORS = {
+    "severity": _severity,
+    "per_file_ignores": _per_file_ignores,
+    "fail_on": _fail_on,
+    "jobs": _jobs,
+    "preset": _preset,
+    "nlp_model": _string,
+    "cache_dir": _string,
+    "citation_components": _citation_components,
+    "rules": _rules,
+    "resources": _resources,
+}
 
 
 HARDENING_KEYS = ("follow_symlinks", "max_file_size", "time_budget", "cache_max_size")

@@ -9,18 +9,33 @@ from __future__ import annotations
 
 import hashlib
 import re
-import string
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model.article import Article, InputError, load_article
-from ..model.finding import Finding, Hit
-from ..model.suppress import Directive, directives, first_match, matches_code
+from ..model.check_kind import CheckKind
+from ..model.finding import Finding
+from ..model.suppress import Directive, directives, first_match
 from .files import resolved
+from .findings import (  # noqa: F401  (re-exported: runner, isolation and tests import them here)
+    INPUT_RULE,
+    REPORT_HINT,
+    TimeBudgetExceeded,
+    excerpt_of,
+    finding_from_item,
+    format_message,
+    input_finding,
+    internal_error,
+    line_of,
+    make_finding,
+    one_finding_per_defect,
+    overrun_finding,
+    unused_directive,
+)
 from .rules import Registry, Rule
 
-INPUT_RULE = "CL001"
 UNUSED_SUPPRESSION_KIND = "unused-suppression"
 
 
@@ -38,115 +53,6 @@ class ArticleResult:
     text: str = ""  # kept for reporters that show the article (html) and for --fix
 
 
-class _SafeDict(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def format_message(template: str, args: Mapping[str, Any]) -> str:
-    try:
-        return string.Formatter().vformat(template, (), _SafeDict(args))
-    except (ValueError, IndexError):
-        return template
-
-
-def excerpt_of(text: str, start: int, end: int, limit: int = 120) -> str:
-    snippet = " ".join(text[start:end].split())
-    return snippet if len(snippet) <= limit else snippet[: limit - 1] + "…"
-
-
-def make_finding(article: Article, rule: Rule, hit: Hit, severity: str | None = None) -> Finding:
-    start, end = article.snap(hit.start, hit.end)
-    start = max(0, min(start, len(article.text)))
-    end = max(start, min(end, len(article.text)))
-    line, col = article.position(start)
-    end_line, end_col = article.index.end_position(start, end) if end > start else (line, col)
-    args = {"code": rule.code, "name": rule.name, **hit.args}
-    return Finding(
-        path=article.path,
-        line=line,
-        column=col,
-        code=rule.code,
-        end_line=end_line,
-        end_column=end_col,
-        name=rule.name,
-        category=rule.category,
-        severity=rule.severity
-        if rule.severity_forced
-        else (hit.severity or severity or rule.severity),
-        message=format_message(rule.message, args),
-        excerpt=excerpt_of(article.text, start, end),
-        line_text=article.index.line_text(line),
-        fix=hit.fix,
-    )
-
-
-def one_finding_per_defect(
-    findings: list[Finding], spans: Sequence[tuple[Rule, int, int]]
-) -> list[Finding]:
-    """Drop a finding when a rule that supersedes its rule reports the same words.
-
-    Policy: an uncited named study ("A 2020 randomized controlled trial found")
-    is one attribution finding; the year inside it is not reported again as a
-    numeric claim. A figure elsewhere in the sentence is still its own finding.
-    """
-    superseding = [(other, s, max(e, s + 1)) for other, s, e in spans if other.supersedes]
-    if not superseding:
-        return findings
-    keep = []
-    for finding, (rule, start, end) in zip(findings, spans):
-        end = max(end, start + 1)
-        if not any(other.replaces(rule) and s < end and start < e for other, s, e in superseding):
-            keep.append(finding)
-    return keep
-
-
-def input_finding(path: str, rule: Rule | None, err: InputError) -> Finding:
-    return Finding(
-        path=path,
-        line=err.line,
-        column=err.column,
-        code=INPUT_RULE,
-        end_line=err.line,
-        end_column=err.column,
-        name=rule.name if rule else "unreadable-file",
-        category="input",
-        severity=rule.severity if rule else "error",
-        message=err.message,
-    )
-
-
-REPORT_HINT = (
-    "this is a bug in contentlint: please report it with this file and `contentlint --version`"
-)
-
-
-class TimeBudgetExceeded(BaseException):
-    """Raised (by a timer) when one article has used up its analysis time.
-
-    A BaseException, so that no check's own `except Exception` swallows it."""
-
-
-def internal_error(path: str, rule: Rule | None, what: str, err: BaseException) -> Finding:
-    """One CL001 finding for a crash while analysing one article: the run goes on."""
-    detail = " ".join(f"{type(err).__name__}: {err}".split())
-    if len(detail) > 300:
-        detail = detail[:299] + "…"
-    message = f"internal error in {what}: {detail}; {REPORT_HINT}"
-    return Finding(
-        path=path,
-        line=1,
-        column=1,
-        code=INPUT_RULE,
-        end_line=1,
-        end_column=1,
-        name=rule.name if rule else "unreadable-file",
-        category="input",
-        severity=rule.severity if rule else "error",
-        message=message,
-    )
-
-
 def analyse(
     path: str, data: bytes, rules: Sequence[Rule], registry: Registry, deadline: float | None = None
 ) -> ArticleResult:
@@ -158,10 +64,7 @@ def analyse(
     TimeBudgetExceeded from the caller's timer stops the analysis with a
     CL001 finding that names the rules left unchecked.
     """
-    import time
-
-    digest = hashlib.sha256(data).hexdigest()
-    result = ArticleResult(path=path, content_hash=digest)
+    result = ArticleResult(path=path, content_hash=hashlib.sha256(data).hexdigest())
     input_rule = registry.rules.get(INPUT_RULE)
     reports_input = input_rule is None or any(r.code == INPUT_RULE for r in rules)
     try:
@@ -171,7 +74,7 @@ def analyse(
             result.findings.append(input_finding(path, input_rule, err))
         return result
     except TimeBudgetExceeded:
-        result.findings.append(_overrun(path, input_rule, "reading the article", list(rules)))
+        result.findings.append(overrun_finding(path, input_rule, "reading the article", rules))
         return result
     except Exception as err:
         result.findings.append(internal_error(path, input_rule, "reading the article", err))
@@ -179,48 +82,15 @@ def analyse(
     if reports_input:
         for problem in getattr(article, "input_problems", ()):
             result.findings.append(input_finding(path, input_rule, problem))
-    ruled: list[Finding] = []
-    spans: list[tuple[Rule, int, int]] = []  # the rule and file span of each finding, in order
-    failed: list[tuple[Rule, BaseException]] = []
-    pending = list(rules)
-    try:
-        while pending:
-            rule = pending[0]
-            if deadline is not None and time.monotonic() > deadline:
-                raise TimeBudgetExceeded()
-            kind = registry.kinds[rule.check]
-            try:
-                if kind.scope == "article" and kind.run is not None:
-                    hits = list(kind.run(article, rule.options))
-                    found = [make_finding(article, rule, hit) for hit in hits]
-                    ruled.extend(found)
-                    spans.extend((rule, hit.start, hit.end) for hit in hits)
-                elif kind.scope == "corpus" and kind.collect is not None:
-                    result.collected[rule.code] = kind.collect(article, rule.options)
-            except (TimeBudgetExceeded, KeyboardInterrupt, SystemExit):
-                raise
-            except BaseException as err:
-                failed.append((rule, err))
-            pending.pop(0)
-    except TimeBudgetExceeded:
-        result.findings.append(
-            _overrun(path, input_rule, f"rule {pending[0].code} ({pending[0].name})", pending)
-        )
-    if failed:
-        rule, err = failed[0]
-        what = f"rule {rule.code} ({rule.name})"
-        if len(failed) > 1:
-            what = "rules " + ", ".join(r.code for r, _ in failed) + f" (first: {rule.code})"
-        result.findings.append(internal_error(path, input_rule, what, err))
+    ruled, spans = _run_checks(article, result, groups_of(rules, registry), input_rule, deadline)
     try:
         result.directives = directives(article)
     except Exception as err:
         result.findings.append(
             internal_error(path, input_rule, "reading suppression comments", err)
         )
-    notes = result.findings
     # Rule findings pair one to one with their spans; the CL001 notes join after the dedup.
-    result.findings = notes + one_finding_per_defect(ruled, spans)
+    result.findings = result.findings + one_finding_per_defect(ruled, spans)
     result.meta = {k: v for k, v in article.meta.items() if isinstance(v, (str, int, float, bool))}
     result.text = article.text
     wanted = {f.line for f in result.findings} | {d.line for d in result.directives}
@@ -230,13 +100,84 @@ def analyse(
     return result
 
 
-def _overrun(path: str, input_rule: Rule | None, where: str, skipped: Sequence[Rule]) -> Finding:
-    codes = ", ".join(r.code for r in skipped) or "none"
-    err = InputError(
-        f"analysis stopped: the article used up its time budget (time-budget) in {where}; "
-        f"rules not run: {codes}"
-    )
-    return input_finding(path, input_rule, err)
+Group = tuple[CheckKind, list[Rule]]
+
+
+def groups_of(rules: Sequence[Rule], registry: Registry) -> list[Group]:
+    """The rules by the analysis that serves them, in rule order: a kind with several
+    messages runs once for all its rules with the same options (CL201-CL203 share one
+    disclaimer analysis); a rule whose options a config changed runs on its own."""
+    groups: list[Group] = []
+    for rule in rules:
+        kind = registry.kinds[rule.check]
+        for other_kind, members in groups if kind.emits else ():
+            if other_kind is kind and members[0].options == rule.options:
+                members.append(rule)
+                break
+        else:
+            groups.append((kind, [rule]))
+    return groups
+
+
+def _run_checks(
+    article: Article,
+    result: ArticleResult,
+    groups: Sequence[Group],
+    input_rule: Rule | None,
+    deadline: float | None,
+) -> tuple[list[Finding], list[tuple[Rule, int, int]]]:
+    """Run each group's analysis; crashes and an overrun become CL001 notes in `result`."""
+    ruled: list[Finding] = []
+    spans: list[tuple[Rule, int, int]] = []  # the rule and file span of each finding, in order
+    failed: list[tuple[Rule, BaseException]] = []
+    done = 0
+    try:
+        for kind, members in groups:
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeBudgetExceeded()
+            try:
+                _run_group(article, result, kind, members, ruled, spans)
+            except (TimeBudgetExceeded, KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as err:
+                failed.extend((rule, err) for rule in members)
+            done += 1
+    except TimeBudgetExceeded:
+        pending = [rule for _, members in groups[done:] for rule in members]
+        where = f"rule {pending[0].code} ({pending[0].name})"
+        result.findings.append(overrun_finding(result.path, input_rule, where, pending))
+    if failed:
+        first, crash = failed[0]
+        what = f"rule {first.code} ({first.name})"
+        if len(failed) > 1:
+            what = "rules " + ", ".join(r.code for r, _ in failed) + f" (first: {first.code})"
+        result.findings.append(internal_error(result.path, input_rule, what, crash))
+    return ruled, spans
+
+
+def _run_group(
+    article: Article,
+    result: ArticleResult,
+    kind: CheckKind,
+    members: Sequence[Rule],
+    ruled: list[Finding],
+    spans: list[tuple[Rule, int, int]],
+) -> None:
+    options = members[0].options
+    if kind.run is not None and (kind.scope == "article" or kind.emits):
+        by_message: dict[str, list[Rule]] = {}
+        for rule in members:
+            by_message.setdefault(rule.emits, []).append(rule)
+        for item in kind.run(article, options):
+            message, hit = item if kind.emits else ("", item)
+            for rule in by_message.get(message, ()):
+                ruled.append(make_finding(article, rule, hit))
+                spans.append((rule, hit.start, hit.end))
+    collectors = [r for r in members if kind.scope == "corpus" and kind.collects(r.emits)]
+    if collectors:
+        data = kind.collect(article, options)  # type: ignore[misc]
+        for rule in collectors:
+            result.collected[rule.code] = data
 
 
 def corpus_findings(
@@ -246,10 +187,14 @@ def corpus_findings(
     by_path = {r.path: r for r in results}
     for rule in rules:
         kind = registry.kinds[rule.check]
-        if kind.scope != "corpus" or kind.compare is None:
+        if kind.scope != "corpus" or kind.compare is None or not kind.collects(rule.emits):
             continue
         collected = {r.path: r.collected[rule.code] for r in results if rule.code in r.collected}
-        deferred = {r.code for r in rules if r.check in kind.yields_to}
+        deferred = {
+            r.code
+            for r in rules
+            if r.check in kind.yields_to or (r.check == kind.name and r.emits in kind.yields_to)
+        }
         for path, item in kind.compare(collected, rule.options):
             target = by_path.get(path)
             if target is None:  # a comparison-only article (not being linted)
@@ -263,36 +208,6 @@ def _reported(result: ArticleResult, codes: set[str], item: Mapping[str, Any]) -
     """Whether one of `codes` already reports the span a corpus item is about."""
     line, col = int(item["line"]), int(item["column"])
     return any(f.code in codes and f.line == line and f.column == col for f in result.findings)
-
-
-def finding_from_item(result: ArticleResult, rule: Rule, item: Mapping[str, Any]) -> Finding:
-    """Corpus kinds report by line/column (they no longer hold the Article)."""
-    line, col = int(item["line"]), int(item["column"])
-    end_line, end_col = int(item.get("end_line", line)), int(item.get("end_column", col))
-    args = {"code": rule.code, "name": rule.name, **item.get("args", {})}
-    line_text = _line(result.text, line)
-    return Finding(
-        path=result.path,
-        line=line,
-        column=col,
-        code=rule.code,
-        end_line=end_line,
-        end_column=end_col,
-        name=rule.name,
-        category=rule.category,
-        severity=rule.severity if rule.severity_forced else (item.get("severity") or rule.severity),
-        message=format_message(rule.message, args),
-        excerpt=item.get("excerpt", ""),
-        line_text=line_text,
-        fix=item.get("fix"),
-    )
-
-
-def _line(text: str, line: int) -> str:
-    from ..model.positions import LINE_BREAK
-
-    lines = LINE_BREAK.split(text)
-    return lines[line - 1] if 1 <= line <= len(lines) else ""
 
 
 def apply_suppressions(
@@ -321,40 +236,11 @@ def apply_suppressions(
             used[hit] = True
     if unused_rule is not None:
         enabled_codes = [(r.code, r.name) for r in enabled]
-        for directive, was_used in zip(result.directives, used):
-            if was_used:
-                continue
-            named = [
-                c
-                for c in directive.codes
-                if any(matches_code(c, code, name) for code, name in enabled_codes)
-            ]
-            unknown = [
-                c
-                for c in directive.codes
-                if known and not any(matches_code(c, r.code, r.name) for r in known)
-            ]
-            if directive.codes and not named and not unknown:
-                continue  # names only rules that are not running here: nothing to judge
-            what = ", ".join(unknown or directive.codes) or "all rules"
-            kept.append(
-                Finding(
-                    path=result.path,
-                    line=directive.line,
-                    column=directive.column,
-                    code=unused_rule.code,
-                    end_line=directive.end_line,
-                    end_column=directive.end_column,
-                    name=unused_rule.name,
-                    category=unused_rule.category,
-                    severity=unused_rule.severity,
-                    message=format_message(unused_rule.message, {"codes": what}),
-                    excerpt=f"contentlint-{'disable' if directive.verb == 'frontmatter' else directive.verb} {what}",
-                    line_text=result.line_texts.get(
-                        directive.line, _line(result.text, directive.line)
-                    ),
-                )
-            )
+        for directive, was_used in zip(result.directives, used, strict=True):
+            if not was_used:
+                note = unused_directive(result, directive, unused_rule, enabled_codes, known)
+                if note is not None:
+                    kept.append(note)
     result.findings = kept
 
 

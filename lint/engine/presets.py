@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model.errors import RuleError
 from ..model.packs import builtin_pack_dir, load_data_file
-from .rules import resolve_resource
+from .options import resolve_resource
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,7 @@ def run_project(
         compared=sum(sub.compared for sub in runs),
     )
     by_path = {}
-    for (settings, _), sub in zip(groups, runs):
+    for (settings, _), sub in zip(groups, runs, strict=True):
         for result in sub.results:
             by_path[result.path] = settings
     merged.settings_by_path = by_path

@@ -2,7 +2,9 @@
 
 A rule is one YAML file: its code, name, category, severity, message, the
 check kind it configures, that kind's options, its docs and its examples. A
-check kind is generic Python; rules are configured instances of it.
+check kind is generic Python; rules are configured instances of it. A kind may
+report several codes (its `emits`): each of its rules names its message.
+Shared resources (lint/engine/resources.py) are put into the rules' options last.
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ from typing import Any
 from ..model.check_kind import CheckKind
 from ..model.errors import RuleError
 from ..model.finding import CATEGORIES, SEVERITIES
-from ..model.packs import builtin_pack_dir, load_data_file
+from ..model.packs import builtin_pack_dir
+from .options import (  # noqa: F401  (re-exported: the runner and presets import them here)
+    CHOICES,
+    check_options,
+    load_shared,
+    option_problem,
+    resolve_resource,
+)
 
 CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -35,6 +44,7 @@ RULE_KEYS = {
     "examples",
     "fixable",
     "supersedes",
+    "emits",
 }
 
 
@@ -58,6 +68,11 @@ class Rule:
     # words this rule's finding replaces: one defect, one finding (an uncited named
     # study is one attribution finding, not also a numeric claim on its year).
     supersedes: tuple[str, ...] = ()
+    # Which of its kind's messages this rule reports, for a kind with several (CL202 is the
+    # disclaimer kind's `partial`); "" for a kind with one.
+    emits: str = ""
+    # The option keys its YAML sets itself: shared resources do not replace those.
+    given: tuple[str, ...] = ()
 
     def replaces(self, other: Rule) -> bool:
         """Whether a finding of this rule hides one of `other` on overlapping words."""
@@ -124,31 +139,51 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def resolve_resource(value: Any, roots: Iterable[Path]) -> Any:
-    """Option values written as "@relative/path" load that YAML or JSON file."""
-    if isinstance(value, str) and value.startswith("@"):
-        rel = value[1:]
-        roots = list(roots)
-        from .files import inside_roots
-
-        for root in roots:
-            path = (root / rel).resolve()
-            if path.is_file():
-                # A committed config must not read the rest of the disk ("@../../../../etc/passwd").
-                if not inside_roots(path, roots):
-                    raise RuleError(f"resource {rel!r} resolves outside the project root; not read")
-                return load_data_file(path)
-        raise RuleError(
-            f"resource {rel!r} not found (looked in {', '.join(str(r) for r in roots)})"
-        )
-    if isinstance(value, list):
-        return [resolve_resource(v, roots) for v in value]
-    return value
-
-
 def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[Path]) -> Rule:
-    data = load_data_file(path)
+    data = load_shared(path)
     where = str(path)
+    _check_shape(data, where)
+    kind = kinds.get(data["check"])
+    if kind is None:
+        raise RuleError(
+            f"{where}: unknown check kind {data['check']!r} (known: {', '.join(sorted(kinds))})"
+        )
+    emits = _emits(data, kind, where)
+    given = data.get("options") or {}
+    bad = set(given) - set(kind.options)
+    if bad:
+        raise RuleError(
+            f"{where}: option(s) {', '.join(sorted(bad))} not accepted by check kind "
+            f"{kind.name!r} (accepted: {', '.join(sorted(kind.options)) or 'none'})"
+        )
+    options = dict(kind.options)
+    search = [path.parent, *roots]
+    for key, value in given.items():
+        options[key] = resolve_resource(value, search)
+    check_options(kind, options, where)
+    examples = data.get("examples") or {}
+    docs = data["docs"]
+    return Rule(
+        code=str(data["code"]),
+        name=str(data["name"]),
+        category=data["category"],
+        severity=data["severity"],
+        check=kind.name,
+        message=str(data["message"]),
+        options=options,
+        docs={k: str(v) for k, v in docs.items()},
+        examples={"bad": list(examples.get("bad") or []), "good": list(examples.get("good") or [])},
+        # A kind's fix belongs to one of its messages, which says so in its YAML.
+        fixable=bool(data.get("fixable", kind.fixable and not kind.emits)),
+        source=where,
+        supersedes=_supersedes(data, where),
+        emits=emits,
+        given=tuple(sorted(given)),
+    )
+
+
+def _check_shape(data: Any, where: str) -> None:
+    """The keys, code, name, category, severity and docs of a rule file."""
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a rule file must be a mapping")
     unknown = set(data) - RULE_KEYS
@@ -170,28 +205,32 @@ def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[P
         raise RuleError(
             f"{where}: severity {data['severity']!r} is not one of {', '.join(SEVERITIES)}"
         )
-    kind = kinds.get(data["check"])
-    if kind is None:
-        raise RuleError(
-            f"{where}: unknown check kind {data['check']!r} (known: {', '.join(sorted(kinds))})"
-        )
     docs = data["docs"] or {}
+    if not isinstance(docs, dict):
+        raise RuleError(f"{where}: docs must be a mapping of sections")
     missing = [s for s in DOC_SECTIONS if not str(docs.get(s, "")).strip()]
     if missing:
         raise RuleError(f"{where}: docs lack section(s) {', '.join(missing)}")
-    root_list = list(roots)
-    options = dict(kind.options)
-    given = data.get("options") or {}
-    bad = set(given) - set(kind.options)
-    if bad:
+
+
+def _emits(data: Mapping[str, Any], kind: CheckKind, where: str) -> str:
+    """Which of its kind's messages a rule is: required when the kind has several, else absent."""
+    emits = data.get("emits")
+    if not kind.emits:
+        if emits is not None:
+            raise RuleError(
+                f"{where}: check kind {kind.name!r} reports one message; drop 'emits: {emits}'"
+            )
+        return ""
+    if emits not in kind.emits:
         raise RuleError(
-            f"{where}: option(s) {', '.join(sorted(bad))} not accepted by check kind "
-            f"{kind.name!r} (accepted: {', '.join(sorted(kind.options)) or 'none'})"
+            f"{where}: check kind {kind.name!r} needs 'emits' set to one of "
+            f"{', '.join(kind.emits)}, got {emits!r}"
         )
-    for key, value in given.items():
-        options[key] = resolve_resource(value, [path.parent, *root_list])
-    check_options(kind, options, where)
-    examples = data.get("examples") or {}
+    return str(emits)
+
+
+def _supersedes(data: Mapping[str, Any], where: str) -> tuple[str, ...]:
     supersedes = data.get("supersedes") or []
     if not isinstance(supersedes, list) or not all(
         isinstance(k, str) and k.strip() for k in supersedes
@@ -200,93 +239,7 @@ def load_rule_file(path: Path, kinds: Mapping[str, CheckKind], roots: Iterable[P
             f"{where}: supersedes must be a list of rule codes, names or categories, "
             f"not {supersedes!r}"
         )
-    return Rule(
-        code=code,
-        name=name,
-        category=data["category"],
-        severity=data["severity"],
-        check=kind.name,
-        message=str(data["message"]),
-        options=options,
-        docs={k: str(v) for k, v in docs.items()},
-        examples={"bad": list(examples.get("bad") or []), "good": list(examples.get("good") or [])},
-        fixable=bool(data.get("fixable", kind.fixable)),
-        source=where,
-        supersedes=tuple(k.strip() for k in supersedes),
-    )
-
-
-# Options whose values are a closed set, whichever check kind takes them.
-CHOICES = {"citation-scope": ("sentence", "paragraph"), "placement": ("end", "start", "anywhere")}
-
-
-def check_options(kind: CheckKind, options: Mapping[str, Any], where: str) -> None:
-    """Every option typed and validated when the rule (or a config override) is loaded,
-    so a bad value is a usage error (exit 2), never a crash in a worker."""
-    for key, value in options.items():
-        problem = option_problem(key, value, kind.options.get(key))
-        if problem:
-            raise RuleError(f"{where}: option {key!r} {problem}, got {_short(value)}")
-    if kind.validate is None:
-        return
-    try:
-        kind.validate(options)
-    except (ValueError, TypeError, re.error) as err:
-        raise RuleError(f"{where}: {err}") from None
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:79] + "…"
-
-
-def option_problem(key: str, value: Any, default: Any) -> str | None:
-    """What is wrong with an option's value, judged by its default's type; None when fine."""
-    if key in CHOICES and value not in CHOICES[key]:
-        return "must be one of " + ", ".join(repr(c) for c in CHOICES[key])
-    if default is not None and value is not None:
-        if isinstance(default, bool):
-            if not isinstance(value, bool):
-                return "must be true or false"
-        elif isinstance(default, int):
-            if isinstance(value, bool) or not isinstance(value, int):
-                return "must be an integer"
-            if default >= 0 > value:  # counts, lengths and months: a negative one is a typo
-                return "must be zero or more"
-        elif isinstance(default, float):
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                return "must be a number"
-        elif isinstance(default, str):
-            if not isinstance(value, str):
-                return "must be a string"
-        elif isinstance(default, (list, tuple)):
-            if not isinstance(value, (list, tuple)):
-                return "must be a list"
-        elif isinstance(default, Mapping):
-            if not isinstance(value, Mapping):
-                return "must be a table (mapping)"
-    return _regex_problem(key, value, 0)
-
-
-def _regex_problem(key: str, value: Any, depth: int) -> str | None:
-    """Regular expressions in options and lexicons (`pattern`, `*-pattern`) must compile. A list
-    named `patterns` is regexes for some kinds and token patterns for others: each kind that
-    compiles it as regexes checks it in its `validate` hook (checks/prose_text.pattern_validator)."""
-    if depth > 6:
-        return None
-    if key == "pattern" or key.endswith("-pattern"):
-        for item in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
-            if isinstance(item, str):
-                try:
-                    re.compile(item)
-                except re.error as err:
-                    return f"holds an invalid regular expression {item!r} ({err})"
-    if isinstance(value, Mapping):
-        for sub_key, sub in value.items():
-            problem = _regex_problem(str(sub_key), sub, depth + 1)
-            if problem:
-                return f"({sub_key}) {problem}"
-    return None
+    return tuple(k.strip() for k in supersedes)
 
 
 def load_pack(directory: Path, registry: Registry) -> None:
@@ -330,4 +283,8 @@ def load_registry(extra_packs: Iterable[Path] = ()) -> Registry:
         load_pack(Path(str(target)), registry)
     for directory in extra_packs:
         load_pack(Path(directory), registry)
-    return registry
+    from .resources import load_values, share
+
+    # The packaged shared resources; a project's [resources] table replaces them per project.
+    where = "packaged resources"
+    return share(registry, load_values({}, builtin_pack_dir(), where), where)

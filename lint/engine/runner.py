@@ -17,6 +17,7 @@ from .cache import Cache
 from .config import Settings
 from .discover import discover, display_path
 from .pipeline import ArticleResult, finish
+from .resources import for_project
 from .rules import Registry, Rule, check_options, resolve_resource
 
 
@@ -74,6 +75,7 @@ def _specificity(selectors: Sequence[str], rule: Rule) -> int:
 
 def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
     """ruff's rule: the most specific of select/ignore wins; options and severities applied."""
+    registry = for_project(registry, settings)  # the project's [resources] (issue 13)
     check_selectors(registry, settings)
     _check_option_tables(registry, settings)
     chosen = []

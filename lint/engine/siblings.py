@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-FACT_KIND = "corpus-fact-consistency"
+FACT_KIND = "fact-consistency"
 # Corpus-scope kinds whose findings for an article read only that article's data.
 PER_ARTICLE_KINDS = frozenset({"future-date", "asset-exists", "currency"})
 
@@ -92,7 +92,7 @@ def needed_siblings(
 ) -> list[Path]:
     """The siblings whose analysis can change a reported article's findings, in order."""
     kinds = {rule.check for rule in rules}
-    fact_rules = [rule for rule in rules if rule.check == FACT_KIND]
+    fact_rules = [rule for rule in rules if rule.check == FACT_KIND and rule.emits == "across"]
     if kinds - PER_ARTICLE_KINDS - {FACT_KIND} or len(fact_rules) > 1:
         return list(siblings)  # a kind that compares across articles we do not know of
     if not fact_rules or not siblings:

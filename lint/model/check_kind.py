@@ -19,6 +19,12 @@ class CheckKind:
     scope "corpus": collect(article, options) -> picklable data, run in the
     worker; compare(collected: {path: data}, options) -> iterable of
     (path, Hit-like dict), run once in the parent over every article.
+
+    A kind that reports several codes (like pylint's `msgs`) names its messages in
+    `emits`; each rule of it says which one it is (`emits:` in its YAML, checked at
+    load). Its `run` then yields (message, Hit) pairs, so one analysis of an article
+    serves every code (CL201-CL203 share one disclaimer analysis), and its
+    collect/compare serve the rules of message `collects_for` (CL502 among CL501-CL503).
     """
 
     name: str
@@ -34,4 +40,11 @@ class CheckKind:
     validate: Callable[[Mapping[str, Any]], None] | None = None
     # Kinds whose finding on the same span already reports the defect: one defect,
     # one finding (CL502 yields to CL503 on a figure the evidence registry contradicts).
+    # (Message names of this kind count too.)
     yields_to: tuple[str, ...] = ()
+    emits: tuple[str, ...] = ()
+    collects_for: str = ""
+
+    def collects(self, message: str) -> bool:
+        """Whether a rule of this kind emitting `message` gathers corpus data."""
+        return self.collect is not None and (not self.emits or message == self.collects_for)
