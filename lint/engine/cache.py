@@ -22,6 +22,7 @@ least recently used ones until the cache is under `cache-max-size`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -80,10 +81,8 @@ def code_fingerprint() -> str:
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
         for dist in ("spacy", "markdown-it-py", "mdit-py-plugins", "PyYAML", "msgspec"):
-            try:
+            with contextlib.suppress(metadata.PackageNotFoundError):
                 digest.update(f"{dist}={metadata.version(dist)}\0".encode())
-            except metadata.PackageNotFoundError:
-                pass
         _CODE_HASH = digest.hexdigest()[:16]
     return _CODE_HASH
 
@@ -271,10 +270,8 @@ class Cache:
             self.directory / LAYOUT,
             *[d for d in self.directory.glob("[0-9a-f][0-9a-f]") if LEGACY.match(d.name)],
         ]:
-            try:
+            with contextlib.suppress(OSError):
                 folder.rmdir()
-            except OSError:
-                pass
         try:
             leftovers = {p.name for p in self.directory.iterdir()}
         except OSError:
@@ -282,10 +279,8 @@ class Cache:
         if leftovers <= {".gitignore", "CACHEDIR.TAG"}:
             for name in leftovers:
                 _remove(self.directory / name)
-            try:
+            with contextlib.suppress(OSError):
                 self.directory.rmdir()
-            except OSError:
-                pass
         return files, size
 
 

@@ -28,8 +28,10 @@ def apply_to_text(text: str, fixes: Iterable[Fix]) -> str:
     return text
 
 
-def write_atomically(path: Path, data: bytes, like: os.stat_result | None = None) -> None:
-    """Write a temp file next to `path`, then rename it over `path`.
+def write_atomically(
+    path: Path, data: bytes | Iterable[bytes], like: os.stat_result | None = None
+) -> None:
+    """Write a temp file next to `path` (`data`: bytes, or pieces of them), then rename it over `path`.
 
     The old file's mode (and, where permitted, owner and group) carry over; a
     new file gets 0666 less the umask. The temp file is removed on any
@@ -40,7 +42,8 @@ def write_atomically(path: Path, data: bytes, like: os.stat_result | None = None
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in pieces_of(data):
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         try:
@@ -62,6 +65,11 @@ def write_atomically(path: Path, data: bytes, like: os.stat_result | None = None
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def pieces_of(data: bytes | Iterable[bytes]) -> Iterable[bytes]:
+    """A report may come whole or as it is rendered (lint.report.output)."""
+    return (data,) if isinstance(data, (bytes, bytearray, memoryview)) else data
 
 
 def remove_stale_temps(path: Path, older_than: float = 600.0) -> None:

@@ -9,6 +9,7 @@ or opened from a CI artifact.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -440,7 +441,9 @@ def display_names(paths: list[str]) -> tuple[str | None, dict[str, str]]:
         if any((folder / marker).exists() for marker in PROJECT_MARKERS):
             base = str(folder)
             break
-    return base, {p: Path(os.path.relpath(a, base)).as_posix() for p, a in zip(paths, absolute)}
+    return base, {
+        p: Path(os.path.relpath(a, base)).as_posix() for p, a in zip(paths, absolute, strict=False)
+    }
 
 
 def _lines_to_show(findings: list[Finding], count: int) -> set[int]:
@@ -486,7 +489,7 @@ def _highlight(line: str, spans: Iterable[tuple[int, int, Finding]], fids: dict[
         return e(line) or "\u200b"
     cuts = sorted({0, len(line), *(s for s, _, _ in spans), *(t for _, t, _ in spans)})
     out = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         covering = [f for s, t, f in spans if s <= start and end <= t and s < t]
         piece = e(line[start:end])
         out.append(_mark(piece, covering, fids) if covering else piece)
