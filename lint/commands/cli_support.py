@@ -92,7 +92,6 @@ class _Group(click.Group):
             raise click.exceptions.Exit(EXIT_INTERNAL) from None
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 def _say_fixed(outcomes) -> None:
     """Each changed file and what changed, on stderr; then the files left alone and why."""
     from ..engine.files import escape_text, safe_name

@@ -113,10 +113,8 @@ class Cache:
         if result is None:
             _remove(target)  # corrupt, foreign or stale: it will be rewritten
             return None
-        try:
+        with contextlib.suppress(OSError):
             os.utime(target)  # least recently used eviction reads the mtime
-        except OSError:
-            pass
         return result
 
     @staticmethod
