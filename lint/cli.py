@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import click
 
@@ -143,89 +144,68 @@ def main() -> None:
     default=None,
     help="Apply exclude and ignore files to files named on the command line too.",
 )
-def check(
-    paths,
-    fmt,
-    outputs,
-    statistics,
-    exit_zero,
-    select,
-    extend_select,
-    ignore,
-    fail_on,
-    jobs,
-    quiet,
-    color,
-    config,
-    fix,
-    no_cache,
-    baseline_file,
-    since,
-    progress,
-    stdin_filename,
-    watch,
-    respect_gitignore,
-    force_exclude,
-    show_diff=False,
-):
+def check(paths, **options):
     """Lint articles and say which may be published (exit 1 when any is blocked).
 
     `-` reads one article from standard input (name it with --stdin-filename)."""
     from .commands.live import StdinUsage, stdin_paths
     from .report.output import OutputError, plan_outputs, write_reports
 
+    o = SimpleNamespace(**{"show_diff": False, **options})  # the options above, by name
     try:
-        plan = plan_outputs(fmt, outputs, statistics)
-        paths, stdin = stdin_paths(paths, stdin_filename, watch=watch, since=since)
+        plan = plan_outputs(o.fmt, o.outputs, o.statistics)
+        paths, stdin = stdin_paths(paths, o.stdin_filename, watch=o.watch, since=o.since)
     except (OutputError, StdinUsage) as err:
         raise _fail(str(err)) from None
     paths = paths if stdin else default_paths(paths)
     overrides = {
-        "select": _codes(select),
-        "extend_select": _codes(extend_select),
-        "ignore": _codes(ignore),
-        "fail_on": fail_on,
-        "jobs": jobs,
-        "cache": False if no_cache else None,
-        "respect_gitignore": respect_gitignore,
+        "select": _codes(o.select),
+        "extend_select": _codes(o.extend_select),
+        "ignore": _codes(o.ignore),
+        "fail_on": o.fail_on,
+        "jobs": o.jobs,
+        "cache": False if o.no_cache else None,
+        "respect_gitignore": o.respect_gitignore,
     }
-    if watch:
-        if outputs or fix or baseline_file or statistics:
-            raise _fail(
-                "--watch prints to the terminal: it cannot be combined with -o, --fix, --baseline or "
-                "--statistics"
-            )
-        _watch(paths, config, overrides, fmt, quiet, _use_color(color))
-    settings, registry = load(paths, config, **overrides, force_exclude=force_exclude or None)
-    known = _load_baseline(baseline_file) if baseline_file is not None else None
-    report_only = _changed_since(since) if since else None
+    if o.watch:
+        _watch(paths, o, overrides)
+    settings, registry = load(paths, o.config, **overrides, force_exclude=o.force_exclude or None)
+    known = _load_baseline(o.baseline_file) if o.baseline_file is not None else None
+    report_only = _changed_since(o.since) if o.since else None
     try:
         if stdin:  # with --fix, the fixed article goes to stdout and the report to stderr
-            from .commands.live import lint_stdin
-
-            result = lint_stdin(stdin_filename, settings, registry, fix)
+            result = _lint_stdin(o.stdin_filename, settings, registry, o.fix)
         else:
-            result = _lint_and_fix(paths, registry, settings, progress, report_only, fix, show_diff)
+            result = _lint_and_fix(
+                paths, registry, settings, o.progress, report_only, o.fix, o.show_diff
+            )
     except ConfigError as err:
         raise _fail(str(err)) from None
     _warn_if_nothing(result, paths, settings, stdin)
     if known is not None:
-        from .engine.baseline import apply
-
-        apply(result, known)
+        _apply_baseline(result, known)
     try:
-        write_reports(result, plan, quiet=quiet, color=_use_color(color))
+        write_reports(result, plan, quiet=o.quiet, color=_use_color(o.color))
     except OutputError as err:
         raise _fail(str(err)) from None
-    sys.exit(0 if exit_zero else result.exit_code)
+    sys.exit(0 if o.exit_zero else result.exit_code)
 
 
-def _watch(paths, config, overrides: dict, fmt, quiet: bool, color: bool) -> None:
+def _watch(paths, o: SimpleNamespace, overrides: dict) -> None:
     from .commands.watch import watch as watch_paths
 
+    if o.outputs or o.fix or o.baseline_file or o.statistics:
+        raise _fail(
+            "--watch prints to the terminal: it cannot be combined with -o, --fix, --baseline or "
+            "--statistics"
+        )
     sys.exit(
         watch_paths(
-            paths, lambda: load(paths, config, **overrides), fmt=fmt, quiet=quiet, color=color
+            paths,
+            lambda: load(paths, o.config, **overrides),
+            fmt=o.fmt,
+            quiet=o.quiet,
+            color=_use_color(o.color),
         )
     )
 
@@ -252,6 +232,18 @@ def _lint_and_fix(paths, registry, settings, progress, report_only, fix: bool, s
             result = _lint(paths, registry, settings, progress, report_only)
         refusal_findings(result, outcomes)
     return result
+
+
+def _lint_stdin(stdin_filename, settings, registry, fix: bool):
+    from .commands.live import lint_stdin
+
+    return lint_stdin(stdin_filename, settings, registry, fix)
+
+
+def _apply_baseline(result, known) -> None:
+    from .engine.baseline import apply
+
+    apply(result, known)
 
 
 def _warn_if_nothing(result, paths, settings, stdin) -> None:
