@@ -69,7 +69,7 @@ def write_atomically(
 
 def pieces_of(data: bytes | Iterable[bytes]) -> Iterable[bytes]:
     """A report may come whole or as it is rendered (lint.report.output)."""
-    return (data,) if isinstance(data, (bytes, bytearray, memoryview)) else data
+    return (data,) if isinstance(data, bytes) else data
 
 
 def remove_stale_temps(path: Path, older_than: float = 600.0) -> None:

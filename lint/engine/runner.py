@@ -21,6 +21,7 @@ from .selection import (  # noqa: F401  (callers import them from here)
     select_rules,
     unknown_selector,
 )
+from .siblings import sibling_context  # noqa: F401  (callers import it from here)
 
 
 @dataclass
@@ -157,6 +158,9 @@ def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) ->
     """The result cache for this rule set, or None when caching is off."""
     if not settings.cache:
         return None
+    known = _OPENED.get((id(settings), id(registry), tuple(map(id, rules))))
+    if known is not None and known[0] is settings and known[1] is registry:
+        return known[2]  # the run, its reported and its compared articles share one salt
     from .cache import code_fingerprint
 
     salt = (
@@ -168,11 +172,20 @@ def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) ->
         + str(settings.source)
         + repr((getattr(settings, "max_file_size", None), getattr(settings, "time_budget", None)))
     )
-    return Cache(
+    cache = Cache(
         settings.resolve(settings.cache_dir),
         salt,
         max_size=getattr(settings, "cache_max_size", 256 * 1024 * 1024),
     )
+    while len(_OPENED) >= 4:  # a run opens two (its rules, its corpus rules): keep the latest
+        del _OPENED[next(iter(_OPENED))]
+    _OPENED[(id(settings), id(registry), tuple(map(id, rules)))] = (settings, registry, cache)
+    return cache
+
+
+# The last cache opened, by the identity of what its salt was computed from (the salt
+# hashes every rule's options: worth computing once per run, not once per pass).
+_OPENED: dict[tuple, tuple] = {}
 
 
 def is_draft(meta: dict, settings: Settings) -> bool:
@@ -192,24 +205,6 @@ def verdict_of(result: ArticleResult, settings: Settings) -> str:
 
 def verdicts(results: Sequence[ArticleResult], settings: Settings) -> dict[str, str]:
     return {result.path: verdict_of(result, settings) for result in results}
-
-
-def sibling_context(paths: Sequence[Path], settings: Settings) -> list[Path]:
-    """The articles next to each file named explicitly (what pre-commit passes).
-
-    Cross-article checks compare a changed article against the rest of its
-    folder even when only that article is being linted.
-    """
-    from fnmatch import fnmatch
-
-    out: list[Path] = []
-    for path in paths:
-        if not path.is_file():
-            continue
-        for sibling in sorted(path.resolve().parent.iterdir()):
-            if sibling.is_file() and any(fnmatch(sibling.name, p) for p in settings.include):
-                out.append(sibling)
-    return out
 
 
 def run(
@@ -237,10 +232,41 @@ def run(
         compare_only += _context_files(context, settings, reported + compare_only)
     else:
         compare_only = []  # nothing compares across articles: no need to read the others
-    total = len(reported) + len(compare_only)
+    from . import runcache
     from .files import FilePolicy
 
     policy = FilePolicy.for_run(settings, paths if targets is None else targets)
+    cache = open_cache(settings, registry, rules)
+    content = runcache.content_key(cache, settings, policy, reported, compare_only)
+    others = open_cache(settings, registry, corpus_rules) if compare_only else None
+    entries = [(cache, reported), (others, compare_only)]
+    stored = runcache.load(cache, runcache.run_key(content, entries), reported)
+    if stored is not None:  # nothing changed since the last run: its results stand
+        results, compared = stored
+    else:
+        results, compared = _analyse_and_compare(
+            reported, compare_only, rules, corpus_rules, registry, settings, progress, policy
+        )
+        runcache.store(cache, runcache.run_key(content, entries), reported, results, compared)
+    outcome = Run(
+        results, registry, rules, settings, verdicts(results, settings), compared=compared
+    )
+    outcome.sources = {display_path(f): os.fspath(f) for f in reported}
+    return outcome
+
+
+def _analyse_and_compare(
+    reported: list[Path],
+    compare_only: list[Path],
+    rules: list[Rule],
+    corpus_rules: list[Rule],
+    registry: Registry,
+    settings: Settings,
+    progress: Callable[[int, int], None] | None,
+    policy,
+) -> tuple[list[ArticleResult], int]:
+    """Analyse the reported articles, then the others the comparison needs; the corpus pass."""
+    total = len(reported) + len(compare_only)
     jobs = settings.jobs
     step = _offset(progress, 0, total)
     results = analyse_files(reported, rules, registry, settings, jobs, step, policy=policy)
@@ -257,11 +283,7 @@ def run(
     for result in results:
         result.findings.sort()
         result.collected = {}  # read by the corpus pass only
-    outcome = Run(
-        results, registry, rules, settings, verdicts(results, settings), compared=compared
-    )
-    outcome.sources = {display_path(f): os.fspath(f) for f in reported}
-    return outcome
+    return results, compared
 
 
 def _partition(

@@ -5,9 +5,10 @@ error (exit 2) naming the closest code, never a run that silently checks less.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..model.errors import ConfigError, RuleError
 from ..model.suppress import matches_code
@@ -107,7 +108,9 @@ def check_selectors(registry: Registry, settings: Settings) -> None:
         raise ConfigError(f"{where}: " + "; ".join(problems))
 
 
-def _tables_for(registry: Registry, settings: Settings, rule: Rule) -> list[tuple[int, str, dict]]:
+def _tables_for(
+    registry: Registry, settings: Settings, rule: Rule
+) -> list[tuple[int, str, Mapping[str, Any]]]:
     """The [rules.X] tables that speak about `rule`, least specific first."""
     tables = [(_specificity([key], rule), key, opts) for key, opts in settings.rules.items()]
     return sorted((t for t in tables if t[0] >= 0), key=lambda t: t[0])

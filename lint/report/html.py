@@ -60,7 +60,7 @@ VERDICT_HELP = {
 
 
 def _asset(name: str) -> str:
-    return files("lint.report").joinpath("assets", name).read_text(encoding="utf-8")
+    return files("lint.report").joinpath("assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def _inline_script(code: str) -> str:

@@ -92,7 +92,7 @@ def _lines_to_show(findings: list[Finding], count: int) -> set[int]:
     shown: set[int] = set()
     for f in findings:
         first, last = max(1, min(f.line, count)), max(1, min(max(f.end_line, f.line), count))
-        span = range(first, last + 1)
+        span: list[int] = list(range(first, last + 1))
         if len(span) > 2 * SPAN_LINES:
             span = [*range(first, first + SPAN_LINES), *range(last - SPAN_LINES + 1, last + 1)]
         for n in span:

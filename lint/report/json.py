@@ -73,6 +73,7 @@ def stream(run: Run) -> Iterator[str]:
         "files",
         entries(),
         lambda: tail(run, tally["files"], tally["error"], tally["warning"]),
+        checked=True,  # a finding's fields are strings, ints and bools (lint.model.finding)
     )
     yield "\n"
 

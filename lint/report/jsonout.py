@@ -52,16 +52,22 @@ def dumps(value: Any, level: int = 0, checked: bool = False) -> str:
 
 
 def document(
-    head: dict, key: str, items: Iterable[Any], tail: Callable[[], dict], level: int = 0
+    head: dict,
+    key: str,
+    items: Iterable[Any],
+    tail: Callable[[], dict],
+    level: int = 0,
+    checked: bool = False,
 ) -> Iterator[str]:
     """An object of `head`'s keys, `key`: [each of `items`], then `tail`'s keys, as json.dumps
-    indents it, in pieces. `tail` is called once every item was written (it may count them)."""
+    indents it, in pieces. `tail` is called once every item was written (it may count them);
+    `checked`: the items are of the plain types `dumps` names."""
     pad = "  " * (level + 1)
     opening = dumps(head, level)
     yield (opening[:-1].rstrip() + ",\n" if head else "{\n") + f"{pad}{json.dumps(key)}: ["
     first = True
     for item in items:
-        yield ("\n" if first else ",\n") + pad + "  " + dumps(item, level + 2)
+        yield ("\n" if first else ",\n") + pad + "  " + dumps(item, level + 2, checked)
         first = False
     yield ("\n" + pad + "]" if not first else "]")
     last = tail()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
@@ -58,7 +59,7 @@ def _fallback_rule(finding: Finding) -> dict:
 
 
 def result_of(finding: Finding, index: int, baseline_applied: bool) -> dict:
-    region = {
+    region: dict[str, Any] = {
         "startLine": finding.line,
         "startColumn": finding.column,
         "endLine": finding.end_line,
@@ -66,7 +67,7 @@ def result_of(finding: Finding, index: int, baseline_applied: bool) -> dict:
     }
     if finding.excerpt:
         region["snippet"] = {"text": finding.excerpt}
-    result = {
+    result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index,
         "level": LEVELS.get(finding.severity, "warning"),
@@ -150,7 +151,12 @@ def stream(run: Run) -> Iterator[str]:
     descriptors, index = _descriptors(run)
     yield f'{{\n  "$schema": {json.dumps(SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n    '
     yield from jsonout.document(
-        _run_head(run, descriptors), "results", _results(run, index), lambda: _run_tail(run), 2
+        _run_head(run, descriptors),
+        "results",
+        _results(run, index),
+        lambda: _run_tail(run),
+        2,
+        checked=True,  # a finding's fields are strings, ints and bools (lint.model.finding)
     )
     yield "\n  ]\n}\n"
 
