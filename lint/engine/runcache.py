@@ -16,13 +16,16 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
+from .. import __version__
 from .cache import Cache
 from .config import Settings
 from .discover import display_path
 from .pipeline import ArticleResult
+from .rules import Registry, Rule
 
 
 @dataclass
@@ -30,6 +33,35 @@ class StoredRun:
     key: str
     compared: int = 0
     results: list[ArticleResult] = field(default_factory=list)
+    # What the live corpus kinds collected (rule code -> path -> data), and a hash of
+    # what their comparison said then: see `live_probe`.
+    live: dict[str, dict[str, Any]] = field(default_factory=dict)
+    probe: str = ""
+
+
+FACT_KIND = "corpus-fact-consistency"  # a pure function of the articles' text
+
+
+def live_rules(rules: Sequence[Any], registry: Any) -> list[Any]:
+    """Corpus rules whose comparison reads more than the articles: today's date (future-date,
+    currency), the file system (asset-exists), or anything a plugin's kind may read."""
+    return [
+        rule
+        for rule in rules
+        if registry.kinds[rule.check].scope == "corpus"
+        and registry.kinds[rule.check].compare is not None
+        and rule.check != FACT_KIND
+    ]
+
+
+def live_probe(live: dict[str, dict[str, Any]], rules: Sequence[Any], registry: Any) -> str:
+    """A hash of what the live rules report on this data now. A stored run is used only when
+    it is unchanged: an image added since, or a date now in the past, sends the run the usual way."""
+    said = []
+    for rule in live_rules(rules, registry):
+        kind = registry.kinds[rule.check]
+        said.append((rule.code, list(kind.compare(live.get(rule.code, {}), rule.options))))
+    return hashlib.sha256(repr(said).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 _DECODER = msgspec.json.Decoder(StoredRun)
@@ -91,7 +123,7 @@ def _name(reported: Sequence[Path]) -> str:
 
 
 def load(
-    cache: Cache | None, key: str | None, reported: Sequence[Path]
+    cache: Cache | None, key: str | None, reported: Sequence[Path], rules: Sequence[Any], registry
 ) -> tuple[list[ArticleResult], int] | None:
     """(results, articles compared) of the stored run with this key, or None."""
     if cache is None or key is None:
@@ -105,6 +137,11 @@ def load(
         return None
     if stored.key != key or [r.path for r in stored.results] != [display_path(p) for p in reported]:
         return None
+    try:
+        if live_probe(stored.live, rules, registry) != stored.probe:
+            return None
+    except Exception:  # data a kind cannot read (not ours): the usual way
+        return None
     return stored.results, stored.compared
 
 
@@ -114,10 +151,11 @@ def store(
     reported: Sequence[Path],
     results: list[ArticleResult],
     compared: int,
+    live: tuple[dict[str, dict[str, Any]], str],
 ) -> None:
     if cache is None or key is None:
         return
-    stored = StoredRun(key, compared, results)
+    stored = StoredRun(key, compared, results, *live)
     try:
         data = _ENCODER.encode(stored)
         if _DECODER.decode(data) != stored:
@@ -125,3 +163,37 @@ def store(
     except (msgspec.EncodeError, msgspec.DecodeError, OverflowError, ValueError, TypeError):
         return
     cache.put_run(_name(reported), key, data)
+
+
+def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) -> Cache | None:
+    """The result cache for this rule set, or None when caching is off."""
+    if not settings.cache:
+        return None
+    known = _OPENED.get((id(settings), id(registry), tuple(map(id, rules))))
+    if known is not None and known[0] is settings and known[1] is registry:
+        return known[2]  # the run, its reported and its compared articles share one salt
+    from .cache import code_fingerprint
+
+    salt = (
+        registry.fingerprint()
+        + __version__
+        + code_fingerprint()
+        + repr([(r.code, r.severity, sorted(map(str, r.options.items()))) for r in rules])
+        + str(settings.nlp_model)
+        + str(settings.source)
+        + repr((getattr(settings, "max_file_size", None), getattr(settings, "time_budget", None)))
+    )
+    cache = Cache(
+        settings.resolve(settings.cache_dir),
+        salt,
+        max_size=getattr(settings, "cache_max_size", 256 * 1024 * 1024),
+    )
+    while len(_OPENED) >= 4:  # a run opens two (its rules, its corpus rules): keep the latest
+        del _OPENED[next(iter(_OPENED))]
+    _OPENED[(id(settings), id(registry), tuple(map(id, rules)))] = (settings, registry, cache)
+    return cache
+
+
+# The last cache opened, by the identity of what its salt was computed from (the salt
+# hashes every rule's options: worth computing once per run, not once per pass).
+_OPENED: dict[tuple, tuple] = {}

@@ -7,15 +7,14 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
 from ..model.article import InputError
 from ..model.finding import SEVERITY_RANK, at_least
 from ..model.verdicts import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS
-from .cache import Cache
 from .config import Settings
 from .discover import discover, display_path
 from .pipeline import ArticleResult, finish
 from .rules import Registry, Rule
+from .runcache import open_cache
 from .selection import (  # noqa: F401  (callers import them from here)
     check_selectors,
     select_rules,
@@ -154,40 +153,6 @@ def _slimmed(result: ArticleResult) -> ArticleResult:
     )
 
 
-def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) -> Cache | None:
-    """The result cache for this rule set, or None when caching is off."""
-    if not settings.cache:
-        return None
-    known = _OPENED.get((id(settings), id(registry), tuple(map(id, rules))))
-    if known is not None and known[0] is settings and known[1] is registry:
-        return known[2]  # the run, its reported and its compared articles share one salt
-    from .cache import code_fingerprint
-
-    salt = (
-        registry.fingerprint()
-        + __version__
-        + code_fingerprint()
-        + repr([(r.code, r.severity, sorted(map(str, r.options.items()))) for r in rules])
-        + str(settings.nlp_model)
-        + str(settings.source)
-        + repr((getattr(settings, "max_file_size", None), getattr(settings, "time_budget", None)))
-    )
-    cache = Cache(
-        settings.resolve(settings.cache_dir),
-        salt,
-        max_size=getattr(settings, "cache_max_size", 256 * 1024 * 1024),
-    )
-    while len(_OPENED) >= 4:  # a run opens two (its rules, its corpus rules): keep the latest
-        del _OPENED[next(iter(_OPENED))]
-    _OPENED[(id(settings), id(registry), tuple(map(id, rules)))] = (settings, registry, cache)
-    return cache
-
-
-# The last cache opened, by the identity of what its salt was computed from (the salt
-# hashes every rule's options: worth computing once per run, not once per pass).
-_OPENED: dict[tuple, tuple] = {}
-
-
 def is_draft(meta: dict, settings: Settings) -> bool:
     status = str(meta.get("status", "")).strip().lower()
     return bool(status) and status in {s.lower() for s in settings.draft_statuses}
@@ -240,14 +205,17 @@ def run(
     content = runcache.content_key(cache, settings, policy, reported, compare_only)
     others = open_cache(settings, registry, corpus_rules) if compare_only else None
     entries = [(cache, reported), (others, compare_only)]
-    stored = runcache.load(cache, runcache.run_key(content, entries), reported)
+    key = runcache.run_key(content, entries)
+    stored = runcache.load(cache, key, reported, rules, registry)
     if stored is not None:  # nothing changed since the last run: its results stand
         results, compared = stored
     else:
-        results, compared = _analyse_and_compare(
+        results, compared, live = _analyse_and_compare(
             reported, compare_only, rules, corpus_rules, registry, settings, progress, policy
         )
-        runcache.store(cache, runcache.run_key(content, entries), reported, results, compared)
+        if key is not None:
+            key = runcache.run_key(content, entries)  # the entries this run wrote
+            runcache.store(cache, key, reported, results, compared, live)
     outcome = Run(
         results, registry, rules, settings, verdicts(results, settings), compared=compared
     )
@@ -264,8 +232,9 @@ def _analyse_and_compare(
     settings: Settings,
     progress: Callable[[int, int], None] | None,
     policy,
-) -> tuple[list[ArticleResult], int]:
-    """Analyse the reported articles, then the others the comparison needs; the corpus pass."""
+) -> tuple[list[ArticleResult], int, tuple[dict, str]]:
+    """Analyse the reported articles, then the others the comparison needs; the corpus pass.
+    Also what the live corpus rules read, for the run cache (lint.engine.runcache)."""
     total = len(reported) + len(compare_only)
     jobs = settings.jobs
     step = _offset(progress, 0, total)
@@ -277,13 +246,20 @@ def _analyse_and_compare(
         background = analyse_files(
             compare_only, corpus_rules, registry, settings, jobs, step, policy=policy, slim=True
         )
+    from .runcache import live_probe, live_rules
+
+    live_codes = [rule.code for rule in live_rules(rules, registry)]
+    live = {
+        code: {r.path: r.collected[code] for r in results if code in r.collected}
+        for code in live_codes
+    }
     finish(results + background, rules, registry, settings.per_file_ignores, settings.root)
     compared = len(background)
     del background  # only the corpus pass read them
     for result in results:
         result.findings.sort()
         result.collected = {}  # read by the corpus pass only
-    return results, compared
+    return results, compared, (live, live_probe(live, rules, registry))
 
 
 def _partition(
