@@ -262,11 +262,13 @@ def cached(args: argparse.Namespace) -> int:
 
 
 def precommit(args: argparse.Namespace) -> int:
+    trees = [("", ROOT)] + (
+        [(f" @{args.against.name}", args.against.resolve())] if args.against else []
+    )
     with tempfile.TemporaryDirectory() as tmp:
         repo = Path(tmp) / "site"
         write_corpus(repo / "articles", args.repo_size)
         staged = sorted((repo / "articles").glob("*.md"))[0]
-        env = tool_env()
         subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
         cache_dir = repo / ".contentlint_cache"
         # The hook's own command line: `contentlint check` with the staged file names.
@@ -278,19 +280,23 @@ def precommit(args: argparse.Namespace) -> int:
             str(staged.relative_to(repo)),
             "--no-progress",
         ]
-        cold, warm = (
-            Tool("one staged file, empty cache", argv),
-            Tool("one staged file, warm cache", argv),
-        )
+        tools = []
+        for label, tree in trees:
+            cold = Tool(f"one staged file, empty cache{label}", argv, tree=tree)
+            warm = Tool(f"one staged file, warm cache{label}", argv, tree=tree)
+            tools += [cold, warm]
         for _ in range(args.repeat):
-            shutil.rmtree(cache_dir, ignore_errors=True)
-            cold.samples.append(measure(argv, repo, env))
-            warm.samples.append(measure(argv, repo, env))
+            for i in range(0, len(tools), 2):  # interleaved: each tree cold, then warm
+                cold, warm = tools[i], tools[i + 1]
+                shutil.rmtree(cache_dir, ignore_errors=True)
+                cold.samples.append(measure(argv, repo, tool_env(cold.tree or ROOT)))
+                warm.samples.append(measure(argv, repo, tool_env(warm.tree or ROOT)))
     print(f"repository: {args.repo_size} articles; one staged file; repeat: {args.repeat}")
-    for tool in (cold, warm):
+    for tool in tools:
         print(
-            f"{tool.name:<32} median {tool.median():.2f}s  peak proc {tool.peak_process():.0f} MB  "
-            f"runs: " + ", ".join(f"{s.seconds:.2f}" for s in tool.samples)
+            f"{tool.name:<42} median {tool.median():.2f}s  peak proc {tool.peak_process():.0f} MB  "
+            f"peak all {tool.peak_total():.0f} MB  runs: "
+            + ", ".join(f"{s.seconds:.2f}" for s in tool.samples)
         )
     return 0
 
@@ -320,7 +326,7 @@ def main() -> int:
         "--against",
         type=Path,
         default=None,
-        help="full/compare/cached: also time the contentlint of this other checkout (a git worktree)",
+        help="full/compare/cached/precommit: also time the contentlint of this other checkout (a git worktree)",
     )
     args = parser.parse_args()
     if args.mode == "scale":
