@@ -10,6 +10,7 @@ Layout, under `cache-dir`:
 
     CACHEDIR.TAG, .gitignore
     v2/<salt>/<hash of the path>.json    one entry per article and configuration
+    v2/<salt>/<hash of the files>.run    a whole run's final results (lint.engine.runcache)
 
 An entry is one header line (JSON: format, version, path, source, content
 hash, payload checksum) and the payload (JSON of the ArticleResult). The salt
@@ -22,12 +23,14 @@ least recently used ones until the cache is under `cache-max-size`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import tempfile
 import time
+import zlib
 from importlib import metadata
 from pathlib import Path
 
@@ -39,13 +42,15 @@ FORMAT = "contentlint-cache"
 VERSION = 2
 LAYOUT = f"v{VERSION}"
 MAX_ENTRY = 64 * 1024 * 1024  # an entry bigger than this is not ours
+MAX_RUN = 1024 * 1024 * 1024  # a whole run's results, inflated (lint.engine.runcache)
+RUN_PREFIX = "\0run\0"  # no shown path starts with NUL: a run entry never shadows an article's
 TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by contentlint.\n"
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
 LEGACY = re.compile(r"^[0-9a-f]{2}$")
-ENTRY = re.compile(r"^[0-9a-f]{32}\.json$")
+ENTRY = re.compile(r"^[0-9a-f]{32}\.(json|run)$")  # an article's entry, or a run's
 SALT_DIR = re.compile(r"^[0-9a-f]{16}$")
 _ENCODER = msgspec.json.Encoder()
 _DECODER = msgspec.json.Decoder(ArticleResult)
@@ -80,10 +85,8 @@ def code_fingerprint() -> str:
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
         for dist in ("spacy", "markdown-it-py", "mdit-py-plugins", "PyYAML", "msgspec"):
-            try:
+            with contextlib.suppress(metadata.PackageNotFoundError):
                 digest.update(f"{dist}={metadata.version(dist)}\0".encode())
-            except metadata.PackageNotFoundError:
-                pass
         _CODE_HASH = digest.hexdigest()[:16]
     return _CODE_HASH
 
@@ -101,7 +104,9 @@ class Cache:
 
     def _file(self, path: str) -> Path:
         key = hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        return self.folder / f"{key}.json"
+        return self.folder / f"{key}.{'run' if path.startswith(RUN_PREFIX) else 'json'}"
+
+    entry_file = _file  # where the entry of the article shown as `path` is (or would be)
 
     def get(self, path: str, data: bytes) -> ArticleResult | None:
         target = self._file(path)
@@ -114,32 +119,14 @@ class Cache:
         if result is None:
             _remove(target)  # corrupt, foreign or stale: it will be rewritten
             return None
-        try:
+        with contextlib.suppress(OSError):
             os.utime(target)  # least recently used eviction reads the mtime
-        except OSError:
-            pass
         return result
 
     @staticmethod
     def _decode(blob: bytes, path: str, content: str) -> ArticleResult | None:
-        if len(blob) > MAX_ENTRY:
-            return None
-        head, sep, payload = blob.partition(b"\n")
-        if not sep or len(head) > 65536:
-            return None
-        try:
-            header = json.loads(head)
-        except ValueError:
-            return None
-        if (
-            not isinstance(header, dict)
-            or header.get("format") != FORMAT
-            or header.get("version") != VERSION
-        ):
-            return None
-        if header.get("path") != path or header.get("content") != content:
-            return None
-        if header.get("checksum") != hashlib.sha256(payload).hexdigest():
+        payload = _checked_payload(blob, path, content)
+        if payload is None:
             return None
         try:
             result = _DECODER.decode(payload)
@@ -161,12 +148,16 @@ class Cache:
             RecursionError,
         ):
             return
+        self._write(path, hashlib.sha256(data).hexdigest(), payload, source)
+
+    def _write(self, path: str, content: str, payload: bytes, source: str | None = None) -> None:
+        """One entry: its header line, then `payload`; atomically, never failing the run."""
         header = {
             "format": FORMAT,
             "version": VERSION,
             "path": path,
             "source": os.path.abspath(source) if source else None,
-            "content": hashlib.sha256(data).hexdigest(),
+            "content": content,
             "checksum": hashlib.sha256(payload).hexdigest(),
         }
         try:
@@ -189,6 +180,37 @@ class Cache:
         except OSError:
             pass  # a read-only checkout still lints; it just never caches
 
+    # -- whole runs (lint.engine.runcache) ---------------------------------
+    def get_run(self, name: str, key: str) -> bytes | None:
+        """The payload stored for run `name` when its inputs were `key`, inflated; None otherwise."""
+        path = RUN_PREFIX + name
+        target = self._file(path)
+        try:
+            with target.open("rb") as handle:
+                blob = handle.read(MAX_ENTRY + 1)
+        except OSError:
+            return None
+        payload = _checked_payload(blob, path, key)
+        if payload is None:
+            return None
+        try:
+            inflater = zlib.decompressobj()
+            data = inflater.decompress(payload, MAX_RUN)
+        except zlib.error:
+            return None
+        if inflater.unconsumed_tail or not inflater.eof:
+            return None  # larger than any run we write: not ours
+        with contextlib.suppress(OSError):
+            os.utime(target)
+        return data
+
+    def put_run(self, name: str, key: str, data: bytes) -> None:
+        if len(data) > MAX_RUN:
+            return
+        payload = zlib.compress(data, 1)
+        if len(payload) + 65536 < MAX_ENTRY:
+            self._write(RUN_PREFIX + name, key, payload)
+
     def _prepare(self) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", TAG)):
@@ -199,7 +221,7 @@ class Cache:
     # -- housekeeping ------------------------------------------------------
     def entries(self) -> list[Path]:
         root = self.directory / LAYOUT
-        out = []
+        out: list[Path] = []
         try:
             salts = [
                 d
@@ -271,10 +293,8 @@ class Cache:
             self.directory / LAYOUT,
             *[d for d in self.directory.glob("[0-9a-f][0-9a-f]") if LEGACY.match(d.name)],
         ]:
-            try:
+            with contextlib.suppress(OSError):
                 folder.rmdir()
-            except OSError:
-                pass
         try:
             leftovers = {p.name for p in self.directory.iterdir()}
         except OSError:
@@ -282,11 +302,33 @@ class Cache:
         if leftovers <= {".gitignore", "CACHEDIR.TAG"}:
             for name in leftovers:
                 _remove(self.directory / name)
-            try:
+            with contextlib.suppress(OSError):
                 self.directory.rmdir()
-            except OSError:
-                pass
         return files, size
+
+
+def _checked_payload(blob: bytes, path: str, content: str) -> bytes | None:
+    """An entry's payload when its header is ours and matches `path`, `content` and the checksum."""
+    if len(blob) > MAX_ENTRY:
+        return None
+    head, sep, payload = blob.partition(b"\n")
+    if not sep or len(head) > 65536:
+        return None
+    try:
+        header = json.loads(head)
+    except ValueError:
+        return None
+    if (
+        not isinstance(header, dict)
+        or header.get("format") != FORMAT
+        or header.get("version") != VERSION
+    ):
+        return None
+    if header.get("path") != path or header.get("content") != content:
+        return None
+    if header.get("checksum") != hashlib.sha256(payload).hexdigest():
+        return None
+    return payload
 
 
 def _source_of(entry: Path) -> str | None:

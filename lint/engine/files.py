@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.article import InputError
-from .fixes import write_atomically
+from .fixes import pieces_of, write_atomically
 
 SYMLINK_MODES = ("inside-root", "never", "anywhere")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
@@ -287,7 +287,7 @@ def inside_roots(path: Path, roots: Sequence[Path]) -> bool:
 
 # Writing reports and the baseline: the same care as reading (lint/report/output.py,
 # lint/engine/baseline.py).
-def write_file(path: Path, data: bytes) -> None:
+def write_file(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Atomically onto a regular file (or a new one), creating missing folders.
 
     A rename would replace whatever is at `path`: run as root, `-o /dev/null`
@@ -314,7 +314,7 @@ def write_file(path: Path, data: bytes) -> None:
     write_atomically(path, data)
 
 
-def _write_in_place(path: Path, data: bytes) -> None:
+def _write_in_place(path: Path, data: bytes | Iterable[bytes]) -> None:
     """A device, a FIFO or a link to one. A FIFO without a reader is an error, not a hang."""
     import fcntl
     import os
@@ -323,8 +323,9 @@ def _write_in_place(path: Path, data: bytes) -> None:
     try:
         flags = fcntl.fcntl(fd, fcntl.F_GETFL)
         fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        for piece in pieces_of(data):
+            view = memoryview(piece)
+            while view:
+                view = view[os.write(fd, view) :]
     finally:
         os.close(fd)

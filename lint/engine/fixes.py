@@ -6,6 +6,7 @@ so a file edited in the meantime is never overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -28,8 +29,10 @@ def apply_to_text(text: str, fixes: Iterable[Fix]) -> str:
     return text
 
 
-def write_atomically(path: Path, data: bytes, like: os.stat_result | None = None) -> None:
-    """Write a temp file next to `path`, then rename it over `path`.
+def write_atomically(
+    path: Path, data: bytes | Iterable[bytes], like: os.stat_result | None = None
+) -> None:
+    """Write a temp file next to `path` (`data`: bytes, or pieces of them), then rename it over `path`.
 
     The old file's mode (and, where permitted, owner and group) carry over; a
     new file gets 0666 less the umask. The temp file is removed on any
@@ -40,7 +43,8 @@ def write_atomically(path: Path, data: bytes, like: os.stat_result | None = None
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in pieces_of(data):
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         try:
@@ -52,16 +56,20 @@ def write_atomically(path: Path, data: bytes, like: os.stat_result | None = None
             os.umask(mask)
             mode = 0o666 & ~mask
         if like is not None and hasattr(os, "chown"):
-            try:
+            # not permitted (another user's file): it keeps our ownership
+            with contextlib.suppress(OSError):
                 os.chown(tmp, like.st_uid, like.st_gid)
-            except OSError:
-                pass  # not permitted (another user's file): it keeps our ownership
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def pieces_of(data: bytes | Iterable[bytes]) -> Iterable[bytes]:
+    """A report may come whole or as it is rendered (lint.report.output)."""
+    return (data,) if isinstance(data, bytes) else data
 
 
 def remove_stale_temps(path: Path, older_than: float = 600.0) -> None:
@@ -96,9 +104,6 @@ def fix_file(
 ) -> FixOutcome:
     """Apply `fixes` to `path` (through a symlink, to its target). Never raises for a file problem."""
     import difflib
-    import stat as stat_module
-
-    from ..model.article import wide_encoding
 
     outcome = FixOutcome()
     target = Path(os.path.realpath(path))
@@ -112,18 +117,9 @@ def fix_file(
         if fixes:
             outcome.refused = "it changed since it was linted"
         return outcome
-    wide = wide_encoding(data)
-    if wide:
-        outcome.refused = f"it is encoded as {wide}"
-        return outcome
-    if not stat_module.S_ISREG(info.st_mode):
-        outcome.refused = "it is not a regular file"
-        return outcome
-    bom = data.startswith(b"\xef\xbb\xbf")
-    try:
-        text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
-    except UnicodeDecodeError:
-        outcome.refused = "it is not UTF-8"
+    refused, text = _fixable_text(data, info)
+    if refused:
+        outcome.refused = refused
         return outcome
     fixed = apply_to_text(text, fixes)
     if fixed == text:
@@ -138,19 +134,38 @@ def fix_file(
             f"b/{name}",
         )
     )
-    if not write:
-        outcome.changed = True
-        return outcome
+    if write:
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        outcome.refused = _write_fixed(target, bom + fixed.encode("utf-8"), info)
+    outcome.changed = not outcome.refused
+    return outcome
+
+
+def _fixable_text(data: bytes, info: os.stat_result) -> tuple[str, str]:
+    """(why the file cannot be fixed, or "", its text without a byte-order mark)."""
+    import stat as stat_module
+
+    from ..model.article import wide_encoding
+
+    wide = wide_encoding(data)
+    if wide:
+        return f"it is encoded as {wide}", ""
+    if not stat_module.S_ISREG(info.st_mode):
+        return "it is not a regular file", ""
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        return "", data[3:].decode("utf-8") if bom else data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "it is not UTF-8", ""
+
+
+def _write_fixed(target: Path, data: bytes, info: os.stat_result) -> str:
+    """Write the fixed file; why it could not be written, or ""."""
     if info.st_mode & 0o222 == 0 or (os.geteuid() != 0 and not os.access(target, os.W_OK)):
-        outcome.refused = "it is read-only"
-        return outcome
+        return "it is read-only"
     remove_stale_temps(target)
     try:
-        write_atomically(
-            target, (b"\xef\xbb\xbf" if bom else b"") + fixed.encode("utf-8"), like=info
-        )
+        write_atomically(target, data, like=info)
     except OSError as err:
-        outcome.refused = f"cannot write it ({err.strerror or err})"
-        return outcome
-    outcome.changed = True
-    return outcome
+        return f"cannot write it ({err.strerror or err})"
+    return ""

@@ -85,7 +85,7 @@ def _work(chunk: list[Item]) -> list[ArticleResult]:
 
 
 def analyse_all(
-    items: Sequence[Item],
+    items: list[Item],
     rules: list[Rule],
     registry: Registry,
     model: str | None,
@@ -105,21 +105,51 @@ def analyse_all(
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_init_worker, initargs=(rules, registry, model, budget)
     ) as pool:
-        futures = {pool.submit(_work, [items[i] for i in batch]): batch for batch in batches}
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                batch = futures[future]
-                try:
-                    outputs = future.result()
-                except BrokenProcessPool:
-                    lost.extend(batch)
-                    continue
-                for i, result in zip(batch, outputs):
-                    done(i, result)
+        _drain(pool, jobs, items, batches, done, lost)
     for i in sorted(lost):
         done(i, _alone(items[i], rules, registry, model, budget))
+
+
+def _drain(
+    pool: ProcessPoolExecutor,
+    jobs: int,
+    items: list[Item],
+    batches: list[list[int]],
+    done: Callable[[int, ArticleResult], None],
+    lost: list[int],
+) -> None:
+    """Keep a few batches per worker in flight, never all of them: each submitted batch
+    holds its articles' bytes in the parent (and in the pool's queue) until it is done."""
+    waiting = iter(batches)
+    futures: dict = {}
+    limit = 3 * jobs
+
+    def top_up() -> None:
+        while len(futures) < limit:
+            batch = next(waiting, None)
+            if batch is None:
+                return
+            try:
+                futures[pool.submit(_work, [items[i] for i in batch])] = batch
+            except BrokenProcessPool:  # the pool died: what is left is retried one by one
+                lost.extend(batch)
+                lost.extend(i for rest in waiting for i in rest)
+                return
+
+    top_up()
+    while futures:
+        finished, _ = wait(set(futures), return_when=FIRST_COMPLETED)
+        for future in finished:
+            batch = futures.pop(future)
+            try:
+                outputs = future.result()
+            except BrokenProcessPool:
+                lost.extend(batch)
+                continue
+            for i, result in zip(batch, outputs, strict=False):
+                done(i, result)
+                items[i] = (items[i][0], b"")  # analysed: its bytes can go
+        top_up()
 
 
 def _alone(

@@ -12,7 +12,7 @@ import os
 import sys
 import threading
 from collections.abc import Mapping
-from typing import IO
+from typing import IO, Any
 
 DELAY = 1.0
 
@@ -43,7 +43,7 @@ class ProgressBar:
         self.total = 0
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
-        self._progress = None
+        self._progress: Any = None  # a rich Progress once shown (rich is imported then)
         self._task = None
         self._finished = False
 

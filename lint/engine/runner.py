@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
 from ..model.article import InputError
-from ..model.errors import ConfigError, RuleError
 from ..model.finding import SEVERITY_RANK, at_least
-from ..model.suppress import matches_code
 from ..model.verdicts import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS
-from .cache import Cache
 from .config import Settings
 from .discover import discover, display_path
 from .pipeline import ArticleResult, finish
-from .resources import for_project
-from .rules import Registry, Rule, check_options, resolve_resource
+from .rules import Registry, Rule
+from .runcache import open_cache
+from .selection import (  # noqa: F401  (callers import them from here)
+    check_selectors,
+    select_rules,
+    unknown_selector,
+)
+from .siblings import sibling_context  # noqa: F401  (callers import it from here)
 
 
 @dataclass
@@ -63,163 +65,6 @@ class Run:
         return 1 if self.blocked else 0
 
 
-def _specificity(selectors: Sequence[str], rule: Rule) -> int:
-    best = -1
-    for sel in selectors:
-        if sel == rule.name:
-            best = max(best, 99)
-        elif matches_code(sel, rule.code, rule.name):
-            best = max(best, len(sel))
-    return best
-
-
-def select_rules(registry: Registry, settings: Settings) -> list[Rule]:
-    """ruff's rule: the most specific of select/ignore wins; options and severities applied."""
-    registry = for_project(registry, settings)  # the project's [resources] (issue 13)
-    check_selectors(registry, settings)
-    _check_option_tables(registry, settings)
-    chosen = []
-    for rule in registry.sorted_rules():
-        wanted = _specificity(list(settings.select) + list(settings.extend_select), rule)
-        dropped = _specificity(settings.ignore, rule)
-        if wanted < 0 or dropped >= wanted:
-            continue
-        overrides = _option_overrides(registry, settings, rule)
-        overrides = _with_citation_components(registry, settings, rule, overrides)
-        if overrides:
-            try:
-                roots = [Path(settings.root)]
-                rule = rule.with_options(
-                    {k: resolve_resource(v, roots) for k, v in overrides.items()}
-                )
-            except RuleError as err:
-                raise ConfigError(f"{settings.source}: rules.{rule.code}: {err}") from None
-            try:
-                check_options(
-                    registry.kinds[rule.check],
-                    rule.options,
-                    f"{settings.source}: rules.{rule.code}",
-                )
-            except RuleError as err:
-                raise ConfigError(str(err)) from None
-        sev = _severity_override(settings.severity, rule)
-        if sev:
-            rule = replace(rule, severity=sev, severity_forced=True)
-        chosen.append(rule)
-    return chosen
-
-
-def unknown_selector(registry: Registry, selector: str) -> str | None:
-    """None when `selector` (a code prefix or a rule name) names at least one rule;
-    otherwise the error text, with the closest code or name."""
-    import difflib
-
-    key = selector.strip()
-    if registry.find(key) is not None or (
-        key and any(c.startswith(key.upper()) for c in registry.rules)
-    ):
-        return None
-    if key.upper() in ("ALL",):
-        return None
-    names = list(registry.rules) + [r.name for r in registry.rules.values()]
-    close = difflib.get_close_matches(
-        key.upper() if key[:1].isalpha() and key[:2].upper() == key[:2] else key,
-        names,
-        n=1,
-        cutoff=0.5,
-    )
-    hint = f" (did you mean {close[0]!r}?)" if close else "; `contentlint rules` lists them"
-    return f"{selector!r} matches no rule{hint}"
-
-
-def check_selectors(registry: Registry, settings: Settings) -> None:
-    """Fail closed: a typo in select/ignore (CL30l) would otherwise run nothing and pass."""
-    where = settings.source or "settings"
-    groups = [
-        ("select", settings.select),
-        ("extend-select", settings.extend_select),
-        ("ignore", settings.ignore),
-        ("severity", tuple(settings.severity)),
-        ("rules", tuple(settings.rules)),
-    ]
-    groups += [
-        (f"per-file-ignores.{glob!r}", tuple(codes))
-        for glob, codes in settings.per_file_ignores.items()
-    ]
-    problems = [
-        f"{group}: {problem}"
-        for group, selectors in groups
-        for sel in selectors
-        if (problem := unknown_selector(registry, sel))
-    ]
-    if problems:
-        raise ConfigError(f"{where}: " + "; ".join(problems))
-
-
-def _tables_for(registry: Registry, settings: Settings, rule: Rule) -> list[tuple[int, str, dict]]:
-    """The [rules.X] tables that speak about `rule`, least specific first."""
-    tables = [(_specificity([key], rule), key, opts) for key, opts in settings.rules.items()]
-    return sorted((t for t in tables if t[0] >= 0), key=lambda t: t[0])
-
-
-def _option_overrides(registry: Registry, settings: Settings, rule: Rule) -> dict:
-    """A table for a code prefix ([rules.CL2]) sets the options each of its rules
-    accepts; a table for one rule (code or name) must only name its options.
-    The more specific table wins."""
-    accepted = set(registry.kinds[rule.check].options)
-    merged: dict = {}
-    for _, key, opts in _tables_for(registry, settings, rule):
-        exact = registry.find(key) is rule
-        merged.update({k: v for k, v in opts.items() if exact or k in accepted})
-    return merged
-
-
-def _with_citation_components(
-    registry: Registry, settings: Settings, rule: Rule, overrides: dict
-) -> dict:
-    """The top-level `citation-components` reach every rule that reads citations; a rule's own
-    table may still set them. Either way they are checked here (exit 2 naming the key)."""
-    from ..analysis.components import ComponentError, validate_components
-
-    if "citation-components" not in registry.kinds[rule.check].options:
-        return overrides
-    if "citation-components" in overrides:
-        try:
-            value = validate_components(
-                overrides["citation-components"], f"rules.{rule.code}.citation-components"
-            )
-        except ComponentError as err:
-            raise ConfigError(f"{settings.source or 'settings'}: {err}") from None
-        return {**overrides, "citation-components": [list(c) for c in value]}
-    if settings.citation_components:
-        return {**overrides, "citation-components": [list(c) for c in settings.citation_components]}
-    return overrides
-
-
-def _check_option_tables(registry: Registry, settings: Settings) -> None:
-    where = settings.source or "settings"
-    for key, opts in settings.rules.items():
-        rules = [r for r in registry.rules.values() if _specificity([key], r) >= 0]
-        accepted = (
-            set().union(*(registry.kinds[r.check].options for r in rules)) if rules else set()
-        )
-        unknown = set(opts) - accepted
-        if unknown:
-            raise ConfigError(
-                f"{where}: rules.{key}: unknown option(s) {', '.join(sorted(unknown))} "
-                f"(accepted: {', '.join(sorted(accepted)) or 'none'})"
-            )
-
-
-def _severity_override(table, rule: Rule) -> str | None:
-    best, value = -1, None
-    for key, sev in table.items():
-        spec = _specificity([key], rule)
-        if spec > best:
-            best, value = spec, sev
-    return value
-
-
 def _read(path: Path, policy=None) -> bytes | OSError:
     """The file's bytes under the file policy; an InputError (or OSError) says why not."""
     from .files import FilePolicy
@@ -238,84 +83,73 @@ def analyse_files(
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     policy=None,
+    slim: bool = False,
 ) -> list[ArticleResult]:
     """One result per file, in the order given, whatever the number of jobs.
 
     Files are read under the file policy (lint/engine/files.py); one that is refused
-    or crashes a check becomes a CL001 finding and the run goes on."""
+    or crashes a check becomes a CL001 finding and the run goes on. With `slim`, only
+    what the cross-article comparison reads is kept of each result (comparison-only
+    articles: their own findings are never reported)."""
     from .files import FilePolicy
     from .isolation import analyse_all
-    from .pipeline import input_finding
 
     policy = policy or FilePolicy.for_run(settings)
     cache = open_cache(settings, registry, rules)
     results: list[ArticleResult | None] = [None] * len(files)
-    todo: list[tuple[int, tuple[str, bytes]]] = []
+    todo: list[int] = []  # the index in `files` of each article to analyse
+    items: list[tuple[str, bytes]] = []  # and its shown path and bytes (dropped once analysed)
     for i, path in enumerate(files):
         shown = display_path(path)
         data = _read(path, policy)
         if isinstance(data, (OSError, InputError)):
-            err = (
-                data
-                if isinstance(data, InputError)
-                else InputError(f"cannot read file: {data.strerror or data}")
-            )
-            res = ArticleResult(path=shown, content_hash="")
-            res.findings.append(input_finding(shown, registry.rules.get("CL001"), err))
-            results[i] = res
+            results[i] = _unreadable(shown, data, registry)
             continue
         hit = cache.get(shown, data) if cache else None
         if hit is not None:
-            results[i] = hit
+            results[i] = _slimmed(hit) if slim else hit
         else:
-            todo.append((i, (shown, data)))
+            todo.append(i)
+            items.append((shown, data))
     count = [len(files) - len(todo)]
     if progress:
         progress(count[0], len(files))
 
     def done(j: int, result: ArticleResult) -> None:
-        i, (shown, data) = todo[j]
-        results[i] = result
+        i, (shown, data) = todo[j], items[j]
         if cache is not None:
             cache.put(shown, data, result, source=os.fspath(files[i]))
+        results[i] = _slimmed(result) if slim else result
         count[0] += 1
         if progress:
             progress(count[0], len(files))
 
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    analyse_all(
-        [item for _, item in todo],
-        rules,
-        registry,
-        settings.nlp_model,
-        getattr(settings, "time_budget", None),
-        jobs,
-        done,
-    )
+    budget = getattr(settings, "time_budget", None)
+    analyse_all(items, rules, registry, settings.nlp_model, budget, jobs, done)
     if cache is not None:
         cache.maintain()
     return [r for r in results if r is not None]
 
 
-def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) -> Cache | None:
-    """The result cache for this rule set, or None when caching is off."""
-    if not settings.cache:
-        return None
-    from .cache import code_fingerprint
+def _unreadable(shown: str, data: OSError | InputError, registry: Registry) -> ArticleResult:
+    """A file the policy refused or the system could not read: its CL001 finding."""
+    from .pipeline import input_finding
 
-    salt = (
-        registry.fingerprint()
-        + __version__
-        + code_fingerprint()
-        + repr([(r.code, r.severity, sorted(map(str, r.options.items()))) for r in rules])
-        + str(settings.nlp_model)
-        + str(settings.source)
-        + repr((getattr(settings, "max_file_size", None), getattr(settings, "time_budget", None)))
+    err = (
+        data
+        if isinstance(data, InputError)
+        else InputError(f"cannot read file: {data.strerror or data}")
     )
-    return Cache(
-        settings.resolve(settings.cache_dir),
-        salt,
-        max_size=getattr(settings, "cache_max_size", 256 * 1024 * 1024),
+    res = ArticleResult(path=shown, content_hash="")
+    res.findings.append(input_finding(shown, registry.rules.get("CL001"), err))
+    return res
+
+
+def _slimmed(result: ArticleResult) -> ArticleResult:
+    """What the corpus pass reads of a comparison-only article: its path and collected data."""
+    return ArticleResult(
+        path=result.path, content_hash=result.content_hash, collected=result.collected
     )
 
 
@@ -338,24 +172,6 @@ def verdicts(results: Sequence[ArticleResult], settings: Settings) -> dict[str, 
     return {result.path: verdict_of(result, settings) for result in results}
 
 
-def sibling_context(paths: Sequence[Path], settings: Settings) -> list[Path]:
-    """The articles next to each file named explicitly (what pre-commit passes).
-
-    Cross-article checks compare a changed article against the rest of its
-    folder even when only that article is being linted.
-    """
-    from fnmatch import fnmatch
-
-    out: list[Path] = []
-    for path in paths:
-        if not path.is_file():
-            continue
-        for sibling in sorted(path.resolve().parent.iterdir()):
-            if sibling.is_file() and any(fnmatch(sibling.name, p) for p in settings.include):
-                out.append(sibling)
-    return out
-
-
 def run(
     paths: Sequence[Path],
     registry: Registry,
@@ -375,62 +191,110 @@ def run(
     `paths` are taken as they are (a folder named like an article stays one, for
     the policy to report)."""
     rules = select_rules(registry, settings)
-    excludes = tuple(settings.exclude) + tuple(settings.extend_exclude)
+    reported, compare_only = _partition(paths, settings, report_only, targets)
+    corpus_rules = [r for r in rules if registry.kinds[r.check].scope == "corpus"]
+    if corpus_rules:
+        compare_only += _context_files(context, settings, reported + compare_only)
+    else:
+        compare_only = []  # nothing compares across articles: no need to read the others
+    from . import runcache
+    from .files import FilePolicy
+
+    policy = FilePolicy.for_run(settings, paths if targets is None else targets)
+    cache = open_cache(settings, registry, rules)
+    content = runcache.content_key(cache, settings, policy, reported, compare_only)
+    others = open_cache(settings, registry, corpus_rules) if compare_only else None
+    entries = [(cache, reported), (others, compare_only)]
+    key = runcache.run_key(content, entries)
+    stored = runcache.load(cache, key, reported, rules, registry)
+    if stored is not None:  # nothing changed since the last run: its results stand
+        results, compared = stored
+    else:
+        results, compared, live = _analyse_and_compare(
+            reported, compare_only, rules, corpus_rules, registry, settings, progress, policy
+        )
+        if key is not None:
+            key = runcache.run_key(content, entries)  # the entries this run wrote
+            runcache.store(cache, key, reported, results, compared, live)
+    outcome = Run(
+        results, registry, rules, settings, verdicts(results, settings), compared=compared
+    )
+    outcome.sources = {display_path(f): os.fspath(f) for f in reported}
+    return outcome
+
+
+def _analyse_and_compare(
+    reported: list[Path],
+    compare_only: list[Path],
+    rules: list[Rule],
+    corpus_rules: list[Rule],
+    registry: Registry,
+    settings: Settings,
+    progress: Callable[[int, int], None] | None,
+    policy,
+) -> tuple[list[ArticleResult], int, tuple[dict, str]]:
+    """Analyse the reported articles, then the others the comparison needs; the corpus pass.
+    Also what the live corpus rules read, for the run cache (lint.engine.runcache)."""
+    total = len(reported) + len(compare_only)
+    jobs = settings.jobs
+    step = _offset(progress, 0, total)
+    results = analyse_files(reported, rules, registry, settings, jobs, step, policy=policy)
+    compare_only = _needed_for_comparison(results, compare_only, corpus_rules, registry)
+    background = []
+    if compare_only:
+        step = _offset(progress, len(reported), total)
+        background = analyse_files(
+            compare_only, corpus_rules, registry, settings, jobs, step, policy=policy, slim=True
+        )
+    from .runcache import live_probe, live_rules
+
+    live_codes = [rule.code for rule in live_rules(rules, registry)]
+    live = {
+        code: {r.path: r.collected[code] for r in results if code in r.collected}
+        for code in live_codes
+    }
+    finish(results + background, rules, registry, settings.per_file_ignores, settings.root)
+    compared = len(background)
+    del background  # only the corpus pass read them
+    for result in results:
+        result.findings.sort()
+        result.collected = {}  # read by the corpus pass only
+    return results, compared, (live, live_probe(live, rules, registry))
+
+
+def _partition(
+    paths: Sequence[Path],
+    settings: Settings,
+    report_only: Collection[str | Path] | None,
+    targets: Sequence[Path] | None,
+) -> tuple[list[Path], list[Path]]:
+    """(the files to report, the other files found), in discovery order."""
     if targets is None:
+        excludes = tuple(settings.exclude) + tuple(settings.extend_exclude)
         files = discover(
             paths, settings.include, excludes, respect_gitignore=settings.respect_gitignore
         )
     else:
         files = list(paths)
-    reported, compare_only = files, []
-    if report_only is not None:
-        wanted = {display_path(Path(p)) for p in report_only}
-        reported = [f for f in files if display_path(f) in wanted]
-        compare_only = [f for f in files if display_path(f) not in wanted]
-    corpus_rules = [r for r in rules if registry.kinds[r.check].scope == "corpus"]
-    if corpus_rules:
-        seen = {display_path(f) for f in files}
-        for extra in discover(context, settings.include, excludes) if context else ():
-            if display_path(extra) not in seen:
-                seen.add(display_path(extra))
-                compare_only.append(extra)
-    else:
-        compare_only = []  # nothing compares across articles: no need to read the others
-    total = len(reported) + len(compare_only)
-    from .files import FilePolicy
+    if report_only is None:
+        return files, []
+    wanted = {display_path(Path(p)) for p in report_only}
+    reported = [f for f in files if display_path(f) in wanted]
+    return reported, [f for f in files if display_path(f) not in wanted]
 
-    policy = FilePolicy.for_run(settings, paths if targets is None else targets)
-    results = analyse_files(
-        reported,
-        rules,
-        registry,
-        settings,
-        settings.jobs,
-        _offset(progress, 0, total),
-        policy=policy,
-    )
-    compare_only = _needed_for_comparison(results, compare_only, corpus_rules, registry)
-    background = (
-        analyse_files(
-            compare_only,
-            corpus_rules,
-            registry,
-            settings,
-            settings.jobs,
-            _offset(progress, len(reported), total),
-            policy=policy,
-        )
-        if compare_only
-        else []
-    )
-    finish(results + background, rules, registry, settings.per_file_ignores, settings.root)
-    for result in results:
-        result.findings.sort()
-    outcome = Run(
-        results, registry, rules, settings, verdicts(results, settings), compared=len(background)
-    )
-    outcome.sources = {display_path(f): os.fspath(f) for f in reported}
-    return outcome
+
+def _context_files(context: Sequence[Path], settings: Settings, known: list[Path]) -> list[Path]:
+    """The articles under `context` not already among `known` (comparison only)."""
+    if not context:
+        return []
+    excludes = tuple(settings.exclude) + tuple(settings.extend_exclude)
+    seen = {display_path(f) for f in known}
+    extra = []
+    for path in discover(context, settings.include, excludes):
+        if display_path(path) not in seen:
+            seen.add(display_path(path))
+            extra.append(path)
+    return extra
 
 
 def _needed_for_comparison(

@@ -112,3 +112,21 @@ def needed_siblings(
         if may_compare(data, pattern):
             kept.append(path)
     return kept
+
+
+def sibling_context(paths: Sequence[Path], settings: Any) -> list[Path]:
+    """The articles next to each file named explicitly (what pre-commit passes).
+
+    Cross-article checks compare a changed article against the rest of its
+    folder even when only that article is being linted.
+    """
+    from fnmatch import fnmatch
+
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        for sibling in sorted(path.resolve().parent.iterdir()):
+            if sibling.is_file() and any(fnmatch(sibling.name, p) for p in settings.include):
+                out.append(sibling)
+    return out

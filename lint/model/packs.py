@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlload
 from .errors import RuleError
 
 
@@ -30,6 +31,6 @@ def builtin_pack_dir() -> Path:
 def load_data_file(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     try:
-        return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        return json.loads(text) if path.suffix == ".json" else yamlload.safe_load(text)
     except (ValueError, yaml.YAMLError) as err:
         raise RuleError(f"{path}: cannot parse: {err}") from None

@@ -9,36 +9,34 @@ threshold used, and `baseline` appears only when one was applied.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 
 from .. import __version__
 from ..engine.runner import Run
 from ..model.verdicts import BLOCKED, DRAFT, VERDICTS
+from . import jsonout
 from .common import verdict_of
 
 
-def document(run: Run) -> dict:
-    files = []
-    errors = warnings = 0
-    for result in run.results:
-        outcome = verdict_of(run, result.path)
-        files.append(
-            {
-                "path": result.path,
-                "verdict": "blocked" if outcome == BLOCKED else "publishable",
-                "outcome": outcome,
-                "draft": outcome == DRAFT,
-                "findings": [f.to_json() for f in result.findings],
-            }
-        )
-        errors += sum(1 for f in result.findings if f.severity == "error")
-        warnings += sum(1 for f in result.findings if f.severity == "warning")
-    doc = {
-        "version": 1,
-        "tool": {"name": "contentlint", "version": __version__},
-        "files": files,
+def file_entry(run: Run, result) -> dict:
+    outcome = verdict_of(run, result.path)
+    return {
+        "path": result.path,
+        "verdict": "blocked" if outcome == BLOCKED else "publishable",
+        "outcome": outcome,
+        "draft": outcome == DRAFT,
+        "findings": [f.to_json() for f in result.findings],
+    }
+
+
+def head() -> dict:
+    return {"version": 1, "tool": {"name": "contentlint", "version": __version__}}
+
+
+def tail(run: Run, files: int, errors: int, warnings: int) -> dict:
+    doc: dict = {
         "summary": {
-            "files": len(files),
+            "files": files,
             "blocked": run.blocked,
             "errors": errors,
             "warnings": warnings,
@@ -51,9 +49,41 @@ def document(run: Run) -> dict:
     return doc
 
 
+def document(run: Run) -> dict:
+    files = [file_entry(run, result) for result in run.results]
+    errors = sum(1 for r in run.results for f in r.findings if f.severity == "error")
+    warnings = sum(1 for r in run.results for f in r.findings if f.severity == "warning")
+    return {**head(), "files": files, **tail(run, len(files), errors, warnings)}
+
+
+def stream(run: Run) -> Iterator[str]:
+    """The document of `document(run)`, one article's entry at a time."""
+    tally = {"files": 0, "error": 0, "warning": 0}
+
+    def entries() -> Iterator[dict]:
+        for result in run.results:
+            tally["files"] += 1
+            for finding in result.findings:
+                if finding.severity in tally:
+                    tally[finding.severity] += 1
+            yield file_entry(run, result)
+
+    yield from jsonout.document(
+        head(),
+        "files",
+        entries(),
+        lambda: tail(run, tally["files"], tally["error"], tally["warning"]),
+        checked=True,  # a finding's fields are strings, ints and bools (lint.model.finding)
+    )
+    yield "\n"
+
+
 class JsonReporter:
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
 
+    def stream(self, run: Run, color: bool = False) -> Iterator[str]:
+        return stream(run)
+
     def render(self, run: Run, color: bool = False) -> str:
-        return json.dumps(document(run), indent=2, ensure_ascii=False) + "\n"
+        return "".join(stream(run))

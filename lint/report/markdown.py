@@ -119,7 +119,7 @@ class MarkdownReporter:
             )
         if clean:
             rows += ["", f"…and {plural(clean, 'more article')} with no findings."]
-        return rows + [""]
+        return [*rows, ""]
 
     def _categories(self, run: Run) -> list[str]:
         table = {
@@ -139,7 +139,7 @@ class MarkdownReporter:
                 + " | ".join(str(counts[s]) for s in SEVERITY_ORDER)
                 + " |"
             )
-        return rows + [""]
+        return [*rows, ""]
 
     def _findings(self, run: Run) -> list[str]:
         findings = sorted(run.findings, key=lambda f: (*seriousness(f)[:2], f))
@@ -154,7 +154,7 @@ class MarkdownReporter:
                 "",
                 f"…and {plural(len(findings) - TOP, 'more finding')}; the HTML or text report lists them all.",
             ]
-        return rows + [""]
+        return [*rows, ""]
 
     def _row(self, finding: Finding) -> str:
         where = f"[{escape(finding.path)}:{finding.line}]({line_link(self.base, finding.path, finding.line)})"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine.files import write_file
+from ..engine.files import guard_commands, write_file
 from ..engine.fixes import fix_file
 from ..engine.runner import Run
 from . import EXTENSIONS, REPORTERS
@@ -87,34 +87,41 @@ def format_from_extension(path: Path) -> str | None:
 
 
 def render(run: Run, fmt: str, quiet: bool = False, color: bool = False) -> str:
+    return "".join(pieces(run, fmt, quiet=quiet, color=color))
+
+
+def pieces(run: Run, fmt: str, quiet: bool = False, color: bool = False) -> Iterator[str]:
+    """The report in pieces: JSON and SARIF one article or finding at a time, others whole."""
     if fmt.startswith("statistics"):
         from .statistics import render_statistics
 
-        return render_statistics(run, "json" if fmt == "statistics-json" else "text")
-    return REPORTERS[fmt](quiet=quiet).render(run, color=color)
+        yield render_statistics(run, "json" if fmt == "statistics-json" else "text")
+        return
+    reporter = REPORTERS[fmt](quiet=quiet)
+    stream = getattr(reporter, "stream", None)
+    if stream is not None:
+        yield from stream(run, color=color)
+    else:
+        yield reporter.render(run, color=color)
 
 
 def write_reports(
     run: Run, plan: Sequence[Output], quiet: bool = False, color: bool = False
 ) -> None:
-    """Render each report once and write it; colour only ever goes to stdout."""
-    rendered: dict[tuple[str, bool], str] = {}
+    """Write each report as it is rendered; colour only ever goes to stdout."""
     for out in plan:
         use_color = color and out.path is None
-        key = (out.format, use_color)
-        if key not in rendered:
-            rendered[key] = render(run, out.format, quiet=quiet, color=use_color)
+        report = pieces(run, out.format, quiet=quiet, color=use_color)
         if out.path is None:
-            text = rendered[key]
-            if out.format != "github":  # no line of a CI log printed from input may start with "::"
-                from ..engine.files import guard_commands
-
-                text = guard_commands(text)
-            sys.stdout.write(text)
+            guard = (
+                out.format != "github"
+            )  # no line of a CI log printed from input may start with "::"
+            for text in report:
+                sys.stdout.write(guard_commands(text) if guard else text)
             sys.stdout.flush()
             continue
         try:
-            write_file(out.path, rendered[key].encode("utf-8"))
+            write_file(out.path, (text.encode("utf-8") for text in report))
         except OSError as err:
             raise OutputError(f"cannot write {out.path}: {err.strerror or err}") from None
 

@@ -8,13 +8,16 @@ columnKind "unicodeCodePoints" so consumers do not count UTF-16 units.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
 from ..engine.rules import Rule
 from ..engine.runner import Run
 from ..model.finding import Finding
+from . import jsonout
 from .common import TOOL_URL, first_sentence, help_uri, rule_help_markdown, rule_help_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -56,7 +59,7 @@ def _fallback_rule(finding: Finding) -> dict:
 
 
 def result_of(finding: Finding, index: int, baseline_applied: bool) -> dict:
-    region = {
+    region: dict[str, Any] = {
         "startLine": finding.line,
         "startColumn": finding.column,
         "endLine": finding.end_line,
@@ -64,7 +67,7 @@ def result_of(finding: Finding, index: int, baseline_applied: bool) -> dict:
     }
     if finding.excerpt:
         region["snippet"] = {"text": finding.excerpt}
-    result = {
+    result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index,
         "level": LEVELS.get(finding.severity, "warning"),
@@ -90,20 +93,24 @@ def result_of(finding: Finding, index: int, baseline_applied: bool) -> dict:
     return result
 
 
-def document(run: Run) -> dict:
+def _descriptors(run: Run) -> tuple[list[dict], dict[str, int]]:
     descriptors: list[dict] = []
     index: dict[str, int] = {}
     for rule in sorted(run.rules, key=lambda r: r.code):
         index[rule.code] = len(descriptors)
         descriptors.append(rule_descriptor(rule))
-    for finding in run.findings:
-        if finding.code not in index:
-            known = run.registry.rules.get(finding.code)
-            index[finding.code] = len(descriptors)
-            descriptors.append(rule_descriptor(known) if known else _fallback_rule(finding))
-    results = [result_of(f, index[f.code], run.baseline is not None) for f in run.findings]
+    for result in run.results:
+        for finding in result.findings:
+            if finding.code not in index:
+                known = run.registry.rules.get(finding.code)
+                index[finding.code] = len(descriptors)
+                descriptors.append(rule_descriptor(known) if known else _fallback_rule(finding))
+    return descriptors, index
+
+
+def _run_head(run: Run, descriptors: list[dict]) -> dict:
     root = Path.cwd().resolve().as_uri().rstrip("/") + "/"
-    sarif_run = {
+    return {
         "tool": {
             "driver": {
                 "name": "contentlint",
@@ -115,19 +122,54 @@ def document(run: Run) -> dict:
         },
         "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
         "columnKind": "unicodeCodePoints",
-        "results": results,
+    }
+
+
+def _run_tail(run: Run) -> dict:
+    return {
         "invocations": [{"executionSuccessful": True, "exitCode": run.exit_code}],
         "properties": {"verdicts": dict(run.verdicts), "failOn": run.settings.fail_on},
     }
+
+
+def _results(run: Run, index: dict[str, int]) -> Iterator[dict]:
+    applied = run.baseline is not None
+    for result in run.results:
+        for finding in result.findings:
+            yield result_of(finding, index[finding.code], applied)
+
+
+def document(run: Run) -> dict:
+    descriptors, index = _descriptors(run)
+    sarif_run = {**_run_head(run, descriptors), "results": list(_results(run, index))}
+    sarif_run.update(_run_tail(run))
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run]}
+
+
+def stream(run: Run) -> Iterator[str]:
+    """The document of `document(run)`, one finding's result at a time."""
+    descriptors, index = _descriptors(run)
+    yield f'{{\n  "$schema": {json.dumps(SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n    '
+    yield from jsonout.document(
+        _run_head(run, descriptors),
+        "results",
+        _results(run, index),
+        lambda: _run_tail(run),
+        2,
+        checked=True,  # a finding's fields are strings, ints and bools (lint.model.finding)
+    )
+    yield "\n  ]\n}\n"
 
 
 class SarifReporter:
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
 
+    def stream(self, run: Run, color: bool = False) -> Iterator[str]:
+        return stream(run)
+
     def render(self, run: Run, color: bool = False) -> str:
-        return json.dumps(document(run), indent=2, ensure_ascii=False) + "\n"
+        return "".join(stream(run))
 
 
 def semver(version: str) -> str:

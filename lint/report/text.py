@@ -39,35 +39,36 @@ class TextReporter:
         for result in run.results:
             if not result.findings:
                 continue
+            # One print per article: rich's cost is per print, and a Text of many lines
+            # renders exactly as those lines printed one by one.
+            block = Text()
             for f in result.findings:
-                line = Text()
                 # Article text and file names are untrusted: no control character
                 # reaches the terminal and no line starts with "::" (a CI command).
-                line.append(f"{safe_name(f.path)}:{f.line}:{f.column}", style="bold")
-                line.append(" ")
-                line.append(f.code, style="bold magenta")
-                line.append(" ")
-                line.append(f.severity, style=STYLE.get(f.severity, ""))
-                line.append(" " + escape_text(f.message))
-                console.print(line)
+                block.append(f"{safe_name(f.path)}:{f.line}:{f.column}", style="bold")
+                block.append(" ")
+                block.append(f.code, style="bold magenta")
+                block.append(" ")
+                block.append(f.severity, style=STYLE.get(f.severity, ""))
+                block.append(" " + escape_text(f.message) + "\n")
                 if not self.quiet and f.line_text.strip():
-                    self._excerpt(console, f)
-            console.print()
+                    self._excerpt(block, f)
+            console.print(block)
         self._summary(console, run)
         return buffer.getvalue()
 
-    def _excerpt(self, console: Console, f) -> None:
+    def _excerpt(self, block: Text, f) -> None:
         source = visible_line(f.line_text.replace("\t", " "))
         start = f.column - 1
         end = f.end_column if f.end_line == f.line else len(source)
         shown, mark_start, mark_end = window(source, start, end)
         gutter = f"{f.line:>5} | "
-        console.print(Text(gutter, style="dim") + Text(shown))
+        block.append(gutter, style="dim")
+        block.append_text(Text(shown))
+        block.append("\n")
         marks = " " * mark_start + "^" * max(1, mark_end - mark_start)
-        console.print(
-            Text(" " * (len(gutter) - 2) + "| ", style="dim")
-            + Text(marks, style=STYLE.get(f.severity, ""))
-        )
+        block.append(" " * (len(gutter) - 2) + "| ", style="dim")
+        block.append(marks + "\n", style=STYLE.get(f.severity, ""))
 
     def _summary(self, console: Console, run: Run) -> None:
         if not self.quiet:
