@@ -29,7 +29,9 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
             continue
         suggestion = iso_suggestion(value)
         hint = f"; write {suggestion}" if suggestion else "; write YYYY-MM-DD, e.g. 2026-03-02"
-        yield Hit(*entry_span(article, key), {"field": key, "value": value, "problem": why + hint})
+        yield Hit(
+            *entry_span(article, key), {"field": key, "value": value, "problem": f"{why}{hint}"}
+        )
 
 
 KIND = CheckKind(name="date-format", options=dict(DATE_FIELD_OPTIONS), run=run)

@@ -23,6 +23,12 @@ TYPE_NAMES = {
 }
 
 
+def _key_line(article: Article, key: str) -> int:
+    """The line of a top-level frontmatter key, 0 when there is none (sorts first)."""
+    fm = article.frontmatter
+    return fm.key_lines.get(key, 0) if fm else 0
+
+
 def _plain(value: Any) -> Any:
     """YAML gives dates as date objects; the schema speaks JSON, so send ISO strings."""
     if isinstance(value, (dt.date, dt.datetime)):
@@ -99,7 +105,8 @@ def describe(error) -> str | None:
             return f"'{name}' is empty"
         expected = error.validator_value
         expected = " or ".join(
-            TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])
+            str(TYPE_NAMES.get(t, t))
+            for t in (expected if isinstance(expected, list) else [expected])
         )
         return f"'{name}' must be {expected}, not {_kind_of(value)}"
     if v == "minLength" or (v == "pattern" and error.validator_value in (r"\S", r"[^\s]")):
@@ -160,7 +167,7 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[Hit]:
     errors = sorted(
         validator.iter_errors(data),
         key=lambda e: (
-            article.frontmatter.key_lines.get(str(e.absolute_path[0]), 0) if e.absolute_path else 0,
+            _key_line(article, str(e.absolute_path[0])) if e.absolute_path else 0,
             [str(p) for p in e.absolute_path],
         ),
     )

@@ -86,5 +86,5 @@ def line_key(text: str) -> str:
     return " ".join(LINE_PUNCT.sub("", text).lower().split())
 
 
-def as_tuple(values: Iterable) -> tuple[str, ...]:
+def as_tuple(values: Iterable | None) -> tuple[str, ...]:
     return tuple(str(v) for v in values or ())

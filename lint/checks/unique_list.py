@@ -16,7 +16,7 @@ def _item_span(article: Article, key: str, item: str, occurrence: int) -> tuple[
     """The `occurrence`-th appearance of `item` as a whole list item after the key."""
     fm = article.frontmatter
     start = fm.key_offsets.get(key) if fm else None
-    if start is None:
+    if fm is None or start is None:
         return entry_span(article, key)
     pattern = re.compile(r"(?:(?<=[\[,\"'\s-])|^)" + re.escape(item) + r"(?=[\"',\]\s]|$)", re.M)
     matches = list(pattern.finditer(article.text, start + len(key) + 1, fm.end))
