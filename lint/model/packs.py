@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from . import yamlload
 from .errors import RuleError
+from .yaml_load import safe_load
 
 
 def builtin_pack_dir() -> Path:
@@ -31,6 +31,6 @@ def builtin_pack_dir() -> Path:
 def load_data_file(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     try:
-        return json.loads(text) if path.suffix == ".json" else yamlload.safe_load(text)
+        return json.loads(text) if path.suffix == ".json" else safe_load(text)
     except (ValueError, yaml.YAMLError) as err:
         raise RuleError(f"{path}: cannot parse: {err}") from None

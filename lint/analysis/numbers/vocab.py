@@ -1,7 +1,7 @@
 """The number grammar's English vocabulary, read from rules/lexicon/numbers-*.yaml.
 
 Each lexicon file is parsed once per process (the parser's word lists are module constants
-built at import), with libyaml's loader when PyYAML has it: startup stays cheap. The files
+built at import), through `load_data_file` (libyaml when PyYAML has it): startup stays cheap. The files
 sit in the built-in rules directory (lint/_rules in a wheel, rules/ in a checkout).
 """
 
@@ -10,20 +10,15 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import yaml
-
 from ...model.errors import RuleError
-from ...model.packs import builtin_pack_dir
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from ...model.packs import builtin_pack_dir, load_data_file
 
 
 @cache
 def lexicon(name: str) -> dict[str, Any]:
     """The parsed rules/lexicon/numbers-`name`.yaml."""
     path = builtin_pack_dir() / "lexicon" / f"numbers-{name}.yaml"
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_LOADER)
+    data = load_data_file(path)
     if not isinstance(data, dict):
         raise RuleError(f"{path}: expected a mapping of word lists")
     return data
