@@ -85,9 +85,6 @@ class Baseline:
     path: str
     entries: list[Entry]
 
-    def for_path(self, path: str) -> list[Entry]:
-        return [e for e in self.entries if e.path == path]
-
 
 def match(
     findings: Sequence[Finding], entries: Sequence[Entry]
@@ -243,7 +240,3 @@ def pruned(baseline: Baseline, run) -> list[Entry]:
         if path not in linted and Path(path).exists():
             kept.extend(entries)
     return kept
-
-
-def resolve_target(value: Path | None) -> Path:
-    return value if value is not None else Path(DEFAULT_FILE)

@@ -80,9 +80,6 @@ class Article:
                 return block
         return None
 
-    def heading_of(self, block: Block) -> Block | None:
-        return self.layout.blocks[block.heading] if block.heading is not None else None
-
     @cached_property
     def prose(self) -> str:
         """The file's text with everything but prose blanked out.

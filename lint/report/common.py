@@ -160,7 +160,3 @@ def rule_help_markdown(rule: Rule) -> str:
         else:
             parts.append(f"### {title}\n\n{body}")
     return "\n\n".join(parts)
-
-
-def rule_for(run: Run, code: str) -> Rule | None:
-    return run.registry.rules.get(code)
