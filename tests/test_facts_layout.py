@@ -40,6 +40,14 @@ def test_facts_are_served_from_the_result_cache(tmp_path, monkeypatch):
     assert _facts(runner, "a.md") == first
 
 
+def test_facts_no_cache_neither_reads_nor_writes_the_cache(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    first = _facts(CliRunner(), "a.md", "--no-cache", "--jobs", "1")
+    assert any(row["value"] == "50–80%" for row in first)
+    assert not (tmp_path / ".contentlint_cache").exists()
+
+
 def test_an_unreadable_file_is_skipped_not_fatal(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")

@@ -236,12 +236,15 @@ def init_command(path, preset, force, require, dry_run, preview):
     help="List every pair of figures CL501-CL503 compared, with the verdict and why.",
 )
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def facts_command(paths, fmt, keyed, pairs, config):
+@click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: cores).")
+def facts_command(paths, fmt, keyed, pairs, config, no_cache, jobs):
     """List each figure with its subject, measure, value, qualifiers and citation."""
     from .facts_report import render_facts
 
     paths = default_paths(paths)
-    settings, registry = load(paths, config)
+    # facts goes through the runner like check, so its cache and worker settings apply
+    settings, registry = load(paths, config, cache=False if no_cache else None, jobs=jobs)
     if pairs:
         from .facts_pairs import render_pairs
 
