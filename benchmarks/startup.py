@@ -62,7 +62,7 @@ def probe(tree: Path, args: list[str]) -> dict[str, float]:
     env = dict(os.environ, PYTHONPATH=str(tree))
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
-        cwd=ROOT,
+        cwd=tree,  # `python -c` puts the working directory first on sys.path
         env=env,
         capture_output=True,
         text=True,
