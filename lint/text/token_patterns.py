@@ -1,4 +1,5 @@
-"""A small pattern language for spaCy's Matcher, so lexicons stay readable YAML.
+"""The lexicons' one token-pattern language (docs/patterns.md), compiled here for the
+disclaimer lexicon; lint/analysis/attribution/slots.py compiles it for attribution.
 
 A pattern is a line of space-separated token specs, each matching ONE token
 by its lowercase form:
@@ -10,6 +11,10 @@ by its lowercase form:
 - ``_``          any token that is not punctuation;
 - a suffix ``?`` (optional), ``*`` (any number), ``+`` (one or more) or
   ``{m,n}`` (between m and n) repeats the spec.
+
+The token shapes ``#year``, ``#proper``, ``#acronym``, ``#word``, ``~`` and a leading
+``^`` belong to the language too, but only the attribution engine implements them: here
+they are an error that names the pattern, never a literal word.
 
 A spec that is one plain word with no suffix is run through the tokenizer, so
 ``doctor's`` or ``don't`` may be written as they read. Inside alternatives,
@@ -36,6 +41,30 @@ from .token_match import (
 
 QUANTIFIER = re.compile(r"^(?P<body>.+?)(?P<op>\?|\*|\+|\{\d*,\d*\}|\{\d+\})?$")
 CLASS_REF = re.compile(r"^\{([A-Za-z_][\w-]*)\}$")
+# Specs only the attribution engine implements: rejected here rather than read as words
+ATTRIBUTION_ONLY = frozenset({"#year", "#proper", "#acronym", "#word", "~"})
+
+
+def split_spec(piece: str) -> tuple[str, str | None]:
+    """One spec -> (body, repeat op or None); both engines read a spec's suffix this way."""
+    m = QUANTIFIER.match(piece)
+    body, op = (m.group("body"), m.group("op")) if m else (piece, None)
+    # "{det}" is a class reference, not a repeat count.
+    if op and op.startswith("{") and CLASS_REF.match(piece):
+        body, op = piece, None
+    return body, op
+
+
+def _unsupported(body: str, first: bool) -> str | None:
+    """Why the disclaimer engine cannot compile this spec (None: it can)."""
+    if first and body == "^":
+        return "a leading '^' (label-only) is implemented by the attribution engine only"
+    shapes = sorted(ATTRIBUTION_ONLY.intersection(body.split("|")))
+    if shapes:
+        return f"{shapes[0]} is implemented by the attribution engine only"
+    if body.startswith("[") and body.endswith("]") and "|" in body:
+        return f"{body!r}: write alternatives without brackets, a|b|{{class}}"
+    return None
 
 
 def _token_spec(body: str, classes: Mapping[str, list[str]], where: str) -> dict[str, Any]:
@@ -59,9 +88,10 @@ def _token_spec(body: str, classes: Mapping[str, list[str]], where: str) -> dict
 
 
 def compile_pattern(
-    pattern: str, classes: Mapping[str, list[str]], tokenizer, where: str = "pattern"
+    pattern: str, classes: Mapping[str, list[str]], tokenizer, where: str | None = None
 ) -> list[dict]:
     """One pattern line -> one Matcher pattern (a list of token dicts)."""
+    where = where or f"pattern {pattern!r}"  # every error names the pattern
     tokens: list[dict] = []
 
     def add(spec: dict) -> None:
@@ -71,12 +101,11 @@ def compile_pattern(
             tokens.append({"IS_SPACE": True, "OP": "*"})
         tokens.append(spec)
 
-    for piece in pattern.split():
-        m = QUANTIFIER.match(piece)
-        body, op = (m.group("body"), m.group("op")) if m else (piece, None)
-        # "{det}" is a class reference, not a repeat count.
-        if op and op.startswith("{") and CLASS_REF.match(piece):
-            body, op = piece, None
+    for k, piece in enumerate(pattern.split()):
+        body, op = split_spec(piece)
+        problem = _unsupported(body, k == 0)
+        if problem:
+            raise RuleError(f"{where}: {problem}")
         plain = op is None and "|" not in body and not CLASS_REF.match(body) and body != "_"
         if plain:
             for tok in tokenizer(body):

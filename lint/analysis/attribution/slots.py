@@ -1,4 +1,5 @@
-"""The attribution pattern language: slots of words, word classes and token shapes.
+"""The lexicons' one token-pattern language (docs/patterns.md), compiled into attribution
+slots: words, word classes and token shapes.
 
 A pattern is split at its anchor (its slot of rarest words): the part from the anchor on
 is matched over the Doc's arrays, the slots before it leftwards in Python (`match_left`).
@@ -7,15 +8,17 @@ is matched over the Doc's arrays, the slots before it leftwards in Python (`matc
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ...text.token_match import TokenTable
+from ...text.token_match import REPEAT, TokenTable
+from ...text.token_patterns import CLASS_REF, split_spec
 from .inflect import inflections
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-SLOT = re.compile(r"^(?P<body>\[.*\]|[^?*+]+)(?P<op>[?*+]?)$")
+OLD_CLASS = re.compile(r"^@([A-Za-z_][\w-]*)$")
 
 
 class LexiconError(ValueError):
@@ -25,7 +28,7 @@ class LexiconError(ValueError):
 def class_words(lexicon: Mapping[str, Any], name: str) -> list[str]:
     classes = lexicon.get("classes") or {}
     if name not in classes:
-        raise LexiconError(f"attribution lexicon: unknown class @{name}")
+        raise LexiconError(f"attribution lexicon: unknown class {{{name}}}")
     spec = classes[name] or {}
     words = [str(w).lower() for w in spec.get("words") or []]
     for lemma in spec.get("verbs") or []:
@@ -62,29 +65,48 @@ GAP = (
 ACRONYM = r"[A-Z]{2,6}s?"
 
 
-def _compile_slot(slot: str, lexicon: Mapping[str, Any]) -> Slot:
-    m = SLOT.match(slot)
-    if not m:
-        raise LexiconError(f"attribution lexicon: bad slot {slot!r}")
-    body, op = m.group("body"), m.group("op")
-    alternatives = body[1:-1].split("|") if body.startswith("[") else body.split("|")
+SHAPES = {
+    "#year": r"(?:19|20)\d\d",
+    "#proper": r"[A-Z][A-Za-z0-9.'’&]*",
+    "#acronym": ACRONYM,
+    "~": GAP,
+}
+
+
+def modern_spelling(pattern: str) -> str:
+    """A pattern in the one language: the attribution lexicon's old spelling ("@class",
+    "[a|@b]", "_" for any word) written as "{class}", "a|{b}" and "#word"."""
+    out = []
+    for piece in pattern.split():
+        body, op = split_spec(piece)
+        if len(body) > 2 and body.startswith("[") and body.endswith("]"):
+            body = body[1:-1]
+        alts = []
+        for alt in body.split("|"):
+            old = OLD_CLASS.match(alt.strip())
+            alts.append("{" + old.group(1) + "}" if old else "#word" if alt.strip() == "_" else alt)
+        out.append("|".join(alts) + (op or ""))
+    return " ".join(out)
+
+
+def _compile_slot(body: str, op: str, lexicon: Mapping[str, Any], where: str) -> Slot:
     words: list[str] = []
     regexes: list[str] = []
     any_word = False
-    for alt in alternatives:
+    for alt in body.split("|"):
         alt = alt.strip()
-        if alt.startswith("@"):
-            words.extend(class_words(lexicon, alt[1:]))
-        elif alt == "#year":
-            regexes.append(r"(?:19|20)\d\d")
-        elif alt == "#proper":
-            regexes.append(r"[A-Z][A-Za-z0-9.'’&]*")
-        elif alt == "#acronym":
-            regexes.append(ACRONYM)
-        elif alt == "~":
-            regexes.append(GAP)
-        elif alt == "_":
+        ref = CLASS_REF.match(alt)
+        if ref:
+            if ref.group(1) not in (lexicon.get("classes") or {}):
+                raise LexiconError(f"{where}: unknown class {alt}")
+            words.extend(class_words(lexicon, ref.group(1)))
+        elif alt in SHAPES:
+            regexes.append(SHAPES[alt])
+        elif alt == "#word":
             any_word = True
+        elif alt == "^" or re.match(r"^#[a-z]+$", alt):
+            # "^" only opens a pattern (lexicon.py); an unknown "#shape" is a typo, not a word
+            raise LexiconError(f"{where}: {alt} is not implemented by the attribution engine")
         elif alt:
             words.append(alt.lower())
     token: dict[str, Any]
@@ -103,6 +125,21 @@ def _compile_slot(slot: str, lexicon: Mapping[str, Any]) -> Slot:
         token["OP"] = op
     regex = re.compile("^(?:" + "|".join(regexes) + ")$") if regexes else None
     return Slot(token, op, frozenset(words), regex, any_word)
+
+
+def _slots(piece: str, lexicon: Mapping[str, Any], where: str) -> list[Slot]:
+    """One spec's slots: "x{m,n}" is written out as m required slots and n-m optional ones
+    ("{m,}": then x*), as the disclaimer engine's Matcher does."""
+    body, op = split_spec(piece)
+    repeat = REPEAT.match(op or "")
+    if repeat is None:
+        return [_compile_slot(body, op or "", lexicon, where)]
+    low = int(repeat.group(1) or 0)
+    unbounded = bool(repeat.group(2)) and not repeat.group(3)
+    high = low if unbounded else int(repeat.group(3) or repeat.group(1) or 0)
+    slots = [_compile_slot(body, "", lexicon, where)] * low
+    slots += [_compile_slot(body, "?", lexicon, where)] * (high - low)
+    return slots + ([_compile_slot(body, "*", lexicon, where)] if unbounded else [])
 
 
 COMMON_WORDS = {
@@ -153,7 +190,18 @@ def compile_pattern(pattern: str, lexicon: Mapping[str, Any]) -> tuple[list[Slot
     as "studies" or "experts"), so match attempts start at few tokens; the slots before it
     are matched leftwards in Python (`match_left`).
     """
-    slots = [_compile_slot(slot, lexicon) for slot in pattern.split()]
+    where = f"attribution lexicon: pattern {pattern!r}"
+    modern = modern_spelling(pattern)
+    if modern != " ".join(pattern.split()):
+        # a user's own lexicon may still be written the old way; read for one more release
+        warnings.warn(
+            f"{where} uses the old @class/[...]/_ spelling; write {modern!r}",
+            FutureWarning,
+            stacklevel=2,
+        )
+    slots = [slot for piece in modern.split() for slot in _slots(piece, lexicon, where)]
+    if not slots:
+        raise LexiconError(f"{where}: empty pattern")
     best, anchor = None, 0
     for k, slot in enumerate(slots):
         score = _rarity(slot)
