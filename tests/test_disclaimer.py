@@ -46,6 +46,8 @@ BODY = "# Ketamine\n\nInfusions are given over several days.\n\n"
         "individualized by qualified healthcare providers familiar with your condition.*",
         "<small>**[Disclaimer](/disclaimer.html):** This article is for informational purposes only and should not "
         "be considered medical advice. It's always best to consult with a healthcare professional.</small>",
+        # "no" negates too (it was a bare YAML `no`, read as False, so never matched).
+        "*This article is for educational purposes only and gives no medical advice. Talk to your doctor.*",
         # Emphasis inside the phrases and a line break in the middle.
         "This article is for *educational* purposes\nand is **not** medical advice. Talk to your doctor.",
     ],

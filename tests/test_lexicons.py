@@ -20,14 +20,6 @@ NUMBERS = [p for p in LEXICONS if p.name.startswith("numbers-")]
 SCHEMA = json.loads((ROOT / "rules" / "schema" / "lexicon.schema.json").read_text("utf-8"))
 NUMBERS_SCHEMA = {**SCHEMA, "anyOf": [{"$ref": "#/$defs/numbers"}]}
 
-# YAML 1.1 reads a bare no/on as a boolean: these lists hold True or False where a word was
-# meant. They belong to other rules (a fix changes what those rules match); strict, so the
-# test says so once they are quoted.
-KNOWN_BOOLEANS = {
-    "disclaimer.yaml": "classes.neg holds False: a bare `no` (quote it)",
-    "qualifiers.yaml": "cohorts.links holds True: a bare `on` (quote it)",
-}
-
 
 def _load(path: Path) -> Any:
     return yaml.safe_load(path.read_text("utf-8"))
@@ -57,16 +49,7 @@ def test_the_numbers_lexicons_exist():
 
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(
-            p,
-            marks=pytest.mark.xfail(reason=KNOWN_BOOLEANS[p.name], strict=True)
-            if p.name in KNOWN_BOOLEANS
-            else (),
-            id=p.name,
-        )
-        for p in LEXICONS
-    ],
+    [pytest.param(p, id=p.name) for p in LEXICONS],
 )
 def test_every_lexicon_matches_the_schema(path):
     data = _load(path)
