@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from ..engine.discover import display_path
 from ..model.article import Article
 from ..model.check_kind import CheckKind
+from ..model.display import display_path
 from .frontmatter_values import entry_span
 
 

@@ -94,7 +94,7 @@ class _Group(click.Group):
 
 def _say_fixed(outcomes) -> None:
     """Each changed file and what changed, on stderr; then the files left alone and why."""
-    from ..engine.files import escape_text, safe_name
+    from ..model.display import escape_text, safe_name
 
     changed = [(shown, o) for shown, o in outcomes if o.changed]
     for shown, outcome in changed:

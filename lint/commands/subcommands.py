@@ -97,7 +97,8 @@ def baseline_command(
 def clean_command(paths, config):
     """Delete the result cache (only the files contentlint wrote there)."""
     from ..engine.cache import Cache
-    from ..engine.files import safe_name, size_text
+    from ..engine.files import size_text
+    from ..model.display import safe_name
 
     settings, _ = load(default_paths(paths) if paths else (), config)
     directory = settings.resolve(settings.cache_dir)

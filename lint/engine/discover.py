@@ -24,23 +24,9 @@ from pathlib import Path
 
 import pathspec
 
+from ..model.display import display_path
+
 IGNORE_FILES = (".gitignore", ".ignore")
-
-
-def display_path(path: Path) -> str:
-    """Relative to the working directory when below it, always with forward slashes;
-    control characters and undecodable bytes escaped (lint/engine/files.py, safe_name)."""
-    from .files import safe_name
-
-    return safe_name(_relative(path))
-
-
-def _relative(path: Path) -> str:
-    try:
-        # The folder is resolved, the name is not: a symlink is shown as itself.
-        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):
-        return path.as_posix()
 
 
 def _resolved(path) -> Path:

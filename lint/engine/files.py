@@ -31,11 +31,6 @@ from .fixes import pieces_of, write_atomically
 SYMLINK_MODES = ("inside-root", "never", "anywhere")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 
-# C0 and C1 controls, DEL, and the bidirectional overrides that make text read
-# differently from what it is ("Trojan Source"), plus line/paragraph separators.
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
 
 def resolved(path: str | Path) -> Path:
     """The path with links resolved; a link loop or a broken link keeps its own name in its
@@ -45,39 +40,6 @@ def resolved(path: str | Path) -> Path:
         return path.resolve()
     except (RuntimeError, OSError):
         return path.parent.resolve() / path.name
-
-
-def escape_text(text: str, keep_tabs: bool = False) -> str:
-    """Control characters as visible escapes (\\n, \\x1b, \\u202e); lone surrogates as \\udcXX."""
-
-    def one(match: re.Match) -> str:
-        ch = match.group()
-        if keep_tabs and ch == "\t":
-            return ch
-        if ch in NAMED:
-            return NAMED[ch]
-        code = ord(ch)
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    out = UNSAFE.sub(one, text)
-    if any("\ud800" <= ch <= "\udfff" for ch in out):
-        out = "".join(_surrogate(ch) for ch in out)
-    return out
-
-
-def visible_line(text: str) -> str:
-    """A source line for an excerpt: each control character shown as one U+FFFD, so the
-    underline below still lines up."""
-    out = UNSAFE.sub("\ufffd", text)
-    return (
-        "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in out)
-        if _has_surrogate(out)
-        else out
-    )
-
-
-def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def guard_commands(rendered: str) -> str:
@@ -96,23 +58,6 @@ def _guard_line(line: str) -> str:
         return line
     cut = len(line) - len(stripped) + 1
     return line[:cut] + "\u200b" + line[cut:]  # a zero-width space between the colons
-
-
-def _surrogate(ch: str) -> str:
-    if "\udc80" <= ch <= "\udcff":  # an undecodable byte kept by surrogateescape
-        return f"\\x{ord(ch) - 0xDC00:02x}"
-    if "\ud800" <= ch <= "\udfff":
-        return f"\\u{ord(ch):04x}"
-    return ch
-
-
-def safe_name(name: str) -> str:
-    """A file name fit for a terminal, a CI log and every report format."""
-    shown = escape_text(name)
-    # A line of CI log that starts with "::" is a GitHub workflow command.
-    if shown.startswith(":"):
-        shown = "./" + shown
-    return shown
 
 
 def size_text(n: int) -> str:

@@ -17,7 +17,7 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    from ..engine.files import UNSAFE
+    from ..model.display import UNSAFE
 
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     # Other control characters (terminal escapes) are shown, not obeyed, in the log.

@@ -7,8 +7,8 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from ..engine.files import escape_text, safe_name, visible_line
 from ..engine.runner import Run
+from ..model.display import escape_text, safe_name, visible_line
 from ..model.verdicts import BLOCKED, DRAFT, WARNINGS
 from .common import gating, verdict_label, verdict_of, verdict_summary
 
