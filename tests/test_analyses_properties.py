@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from lint.analysis.citations import citations_for, is_author_year, marker_spans
 from lint.model.article import parse_article
+from lint.text.sentences import sentence_index, sentence_spans
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WORD = st.from_regex(r"[a-z]{2,8}", fullmatch=True)
@@ -51,13 +52,13 @@ def paragraphs(draw):
 @given(paragraphs())
 def test_sentences_are_ordered_disjoint_and_found_by_offset(text):
     article = parse_article("a.md", text)
-    spans = article.analyses.sentences
+    spans = sentence_spans(article)
     assert spans and all(0 <= s < e <= len(text) for s, e in spans)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     for k, (s, e) in enumerate(spans):
-        assert article.analyses.sentence_index(s) == k
-        assert article.analyses.sentence_index(e - 1) == k
-    assert article.analyses.sentences is spans  # computed once
+        assert sentence_index(article, s) == k
+        assert sentence_index(article, e - 1) == k
+    assert sentence_spans(article) is spans  # computed once
 
 
 @SETTINGS

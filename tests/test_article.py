@@ -5,6 +5,7 @@ from conftest import GOOD_FRONTMATTER
 
 from lint.model.article import InputError, load_article, parse_article
 from lint.model.positions import LineIndex
+from lint.text.nlp import doc_of
 
 BODY = """
 # Ketamine for CRPS
@@ -84,8 +85,8 @@ def test_line_index_end_is_inclusive():
 
 
 def test_doc_is_built_once_with_block_sentences(article):
-    doc = article.doc
-    assert article.doc is doc
+    doc = doc_of(article)
+    assert doc_of(article) is doc
     sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
     assert "Ketamine for CRPS" in sentences  # the heading does not run into the next paragraph
     for tok in doc:

@@ -15,6 +15,7 @@ from lint.analysis.facts.values import normalise, overlaps
 from lint.analysis.numbers import NumericMention
 from lint.cli import main
 from lint.model.article import parse_article
+from lint.text.nlp import doc_of
 
 
 def mention(
@@ -25,7 +26,7 @@ def mention(
     for _ in range(occurrence):
         start = article.text.index(text, start + 1)
     end = start + len(text)
-    sentence = next(s for s in article.doc.sents if s.start_char <= start < s.end_char)
+    sentence = next(s for s in doc_of(article).sents if s.start_char <= start < s.end_char)
     block = article.block_at(start)
     return NumericMention(
         start,

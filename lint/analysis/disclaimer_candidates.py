@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model.article import Article
 from ..model.markdown import Block
+from ..text.nlp import doc_of
 from ..text.token_patterns import build_matcher
 from .disclaimer_words import LABEL
 
@@ -70,7 +71,7 @@ def _element_matches(
     classes: Mapping[str, list[str]],
 ) -> list[tuple[str, bool, int, int]]:
     """(element, strong?, start, end) character spans, from one Matcher run over the Doc."""
-    doc = article.doc
+    doc = doc_of(article)
     nlp_vocab = doc.vocab
     from ..text.nlp import get_nlp
 

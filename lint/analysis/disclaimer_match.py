@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model.article import Article
 from ..model.markdown import Block
+from ..text.nlp import doc_of
 from .disclaimer_candidates import Candidate, candidates
 from .disclaimer_words import LABEL, SELF_REFERENCE
 
@@ -192,7 +193,7 @@ def _counts_as_partial(article: Article, group: Candidate, options: Mapping[str,
     """
     if len(group.elements) >= 2 or group.labelled:
         return True
-    doc = article.doc
+    doc = doc_of(article)
     for start, end in group.strong:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and SELF_REFERENCE.search(span.sent.text):
@@ -230,7 +231,7 @@ def _addressed_to_reader(
     fillers = {str(w).lower() for w in addressed.get("fillers") or []}
     lead_ins = [str(p).lower().split() for p in addressed.get("lead-ins") or []]
     openers = {str(w).lower() for w in addressed.get("clause-openers") or []}
-    doc = article.doc
+    doc = doc_of(article)
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:

@@ -11,7 +11,6 @@ object), never by the `id()` of a pattern or a dict.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Hashable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,9 +26,8 @@ R = TypeVar("R")
 class ArticleAnalyses:
     """The memoised analyses of one article (`article.analyses`)."""
 
-    def __init__(self, article: Article, make_doc: Callable[[str, list[int]], Any]) -> None:
+    def __init__(self, article: Article) -> None:
         self._article = article
-        self._make_doc = make_doc  # the process's spaCy pipeline, handed over by the article
         self._memo: dict[tuple[Callable[..., Any], Hashable], Any] = {}
         # Analyses keyed by an object that is not hashable (a compiled lexicon): kept with
         # their key and found by identity, so the key lives as long as the answer.
@@ -51,24 +49,6 @@ class ArticleAnalyses:
         """(starts, ends) of the HTML entities and escapes, sorted by start."""
         spans = sorted((s, e) for s, e, _ in self._article.layout.entities)
         return [s for s, _ in spans], [e for _, e in spans]
-
-    @cached_property
-    def doc(self) -> Any:
-        """The one spaCy Doc over the prose."""
-        return self._make_doc(self._article.prose, self.prose_block_starts)
-
-    @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
-        """(start, end) of every sentence of the Doc, in order."""
-        return [(s.start_char, s.end_char) for s in self.doc.sents]
-
-    @cached_property
-    def sentence_starts(self) -> list[int]:
-        return [s for s, _ in self.sentences]
-
-    def sentence_index(self, offset: int) -> int:
-        """The index of the sentence holding `offset` (the last one starting at or before it)."""
-        return max(0, bisect_right(self.sentence_starts, offset) - 1)
 
     # -- the higher layers' analyses ------------------------------------------
     def memo(self, compute: Callable[[Article], T]) -> T:

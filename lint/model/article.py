@@ -26,14 +26,6 @@ __all__ = [
 ]
 
 
-def _make_doc(prose: str, block_starts: list[int]) -> Any:
-    """The spaCy Doc of some prose, by the process's pipeline (imported only when a check
-    needs it; lint/text/nlp.py holds the pipeline as one resources object)."""
-    from ..text.nlp import make_doc
-
-    return make_doc(prose, block_starts)
-
-
 @dataclass
 class Article:
     path: str
@@ -106,15 +98,10 @@ class Article:
             end = ends[j]
         return start, end
 
-    @property
-    def doc(self) -> Any:
-        """The one spaCy Doc over the prose, built on first use."""
-        return self.analyses.doc
-
     @cached_property
     def analyses(self) -> ArticleAnalyses:
         """What the checks derive from this article, computed once and shared by them."""
-        return ArticleAnalyses(self, _make_doc)
+        return ArticleAnalyses(self)
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.index.position(offset)

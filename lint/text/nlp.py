@@ -12,7 +12,12 @@ import sys
 from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from ..model.article import Article
 
 T = TypeVar("T")
 
@@ -194,6 +199,15 @@ def _cut_run(match: re.Match) -> str:
     chars = list(match.group())
     chars[RUN_PIECE - 1 :: RUN_PIECE] = [" "] * len(range(RUN_PIECE - 1, len(chars), RUN_PIECE))
     return "".join(chars)
+
+
+def _article_doc(article: Article) -> Doc:
+    return make_doc(article.prose, article.analyses.prose_block_starts)
+
+
+def doc_of(article: Article) -> Doc:
+    """The one spaCy Doc over an article's prose, built on first use and kept with it."""
+    return article.analyses.memo(_article_doc)
 
 
 def make_doc(prose: str, block_starts: Iterable[int]):

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .nlp import doc_of
+
 
 class UnsupportedSpec(ValueError):
     """A token spec this matcher does not implement."""
@@ -138,7 +140,7 @@ def token_table(article: Any) -> TokenTable:
 
 
 def _table_of(article: Any) -> TokenTable:
-    return TokenTable.of(article.doc)
+    return TokenTable.of(doc_of(article))
 
 
 REPEAT = re.compile(r"^\{(\d*)(,?)(\d*)\}$")

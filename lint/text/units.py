@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .sections import block_index_at, in_section, names_one_of
+from .sentences import sentence_index
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.article import Article
@@ -28,13 +29,13 @@ def unit_of(article: Article, offset: int, paragraph_scope: bool = False) -> Uni
         return ("item", block.item)
     if paragraph_scope:
         return ("block", block.index)
-    return ("sentence", article.analyses.sentence_index(offset))
+    return ("sentence", sentence_index(article, offset))
 
 
 def block_sentences(article: Article, block: Block) -> list[Unit]:
     """The sentence units of a block, first to last."""
-    first = article.analyses.sentence_index(block.start)
-    last = article.analyses.sentence_index(max(block.start, block.end - 1))
+    first = sentence_index(article, block.start)
+    last = sentence_index(article, max(block.start, block.end - 1))
     return [("sentence", i) for i in range(first, last + 1)]
 
 

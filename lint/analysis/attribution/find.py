@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ...text.nlp import doc_of
 from ...text.sections import block_index_at, reference_blocks
 from ...text.token_match import TokenTable, match, starts_of, token_table, word_positions
 from ..citations import CITATION_OPTIONS
@@ -80,7 +81,7 @@ def _find(article: Article, comp: Compiled) -> list[Attribution]:
 
 def _candidates(article: Article, comp: Compiled) -> list[tuple[Any, str, int]]:
     """(span, group, priority) of every match the filters keep, overlapping ones included."""
-    doc = article.doc
+    doc = doc_of(article)
     table = token_table(article)
     candidates = []
     for name, start, end in _matches(table, comp):
@@ -140,7 +141,7 @@ def recaps_cited_evidence(article: Article, citations, item: Attribution) -> boo
     nouns = {_stem(w) for w in WORD.findall(item.phrase.lower()) if w in EVIDENCE_NOUNS}
     if not nouns:
         return False
-    for sent in article.doc.sents:
+    for sent in doc_of(article).sents:
         if citations.in_summary(sent.start_char) or not citations.covers(
             sent.start_char, sent.end_char
         ):

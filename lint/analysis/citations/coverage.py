@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...text.sections import block_index_at
+from ...text.sentences import sentence_index, sentence_spans
 from ...text.units import Unit, block_sentences, quoted_paragraph, unit_of
 from .markers import Citation
 
@@ -63,7 +64,7 @@ def paragraph_of_labelled_study(article: Article, citation: Citation) -> list[Un
         and article.text[previous.start : previous.end].rstrip().rstrip("*_ ").endswith(":")
     ):
         offset = max(previous.start, previous.end - 1)
-        units.append(("sentence", article.analyses.sentence_index(offset)))
+        units.append(("sentence", sentence_index(article, offset)))
     return units
 
 
@@ -137,7 +138,7 @@ def belongs_to_previous(article: Article, citation: Citation, sentence: int) -> 
     """A marker right after a full stop ("…patients.[1](url) Next") cites the sentence before."""
     if sentence == 0:
         return False
-    start, _ = article.analyses.sentences[sentence]
+    start, _ = sentence_spans(article)[sentence]
     if article.prose[start : citation.start].strip():
         return False  # the citation is not at the start of its sentence
     text = article.text
