@@ -44,9 +44,32 @@ def make_finding(article: Article, rule: Rule, hit: Hit, severity: str | None = 
     end = max(start, min(end, len(article.text)))
     line, col = article.position(start)
     end_line, end_col = article.index.end_position(start, end) if end > start else (line, col)
-    args = {"code": rule.code, "name": rule.name, **hit.args}
+    return _rule_finding(
+        rule,
+        article.path,
+        (line, col, end_line, end_col),
+        hit.args,
+        hit.severity or severity,
+        excerpt=excerpt_of(article.text, start, end),
+        line_text=article.index.line_text(line),
+        fix=hit.fix,
+    )
+
+
+def _rule_finding(
+    rule: Rule,
+    path: str,
+    span: tuple[int, int, int, int],
+    hit_args: Mapping[str, Any],
+    severity: str | None,
+    **shown: Any,
+) -> Finding:
+    """A rule's finding at (line, column, end line, end column): its message formatted with
+    the hit's arguments, its severity the rule's when forced by config, else the hit's."""
+    line, col, end_line, end_col = span
+    args = {"code": rule.code, "name": rule.name, **hit_args}
     return Finding(
-        path=article.path,
+        path=path,
         line=line,
         column=col,
         code=rule.code,
@@ -54,13 +77,9 @@ def make_finding(article: Article, rule: Rule, hit: Hit, severity: str | None = 
         end_column=end_col,
         name=rule.name,
         category=rule.category,
-        severity=rule.severity
-        if rule.severity_forced
-        else (hit.severity or severity or rule.severity),
+        severity=rule.severity if rule.severity_forced else (severity or rule.severity),
         message=format_message(rule.message, args),
-        excerpt=excerpt_of(article.text, start, end),
-        line_text=article.index.line_text(line),
-        fix=hit.fix,
+        **shown,
     )
 
 
@@ -145,21 +164,14 @@ def finding_from_item(result: ArticleResult, rule: Rule, item: Mapping[str, Any]
     """Corpus kinds report by line/column (they no longer hold the Article)."""
     line, col = int(item["line"]), int(item["column"])
     end_line, end_col = int(item.get("end_line", line)), int(item.get("end_column", col))
-    args = {"code": rule.code, "name": rule.name, **item.get("args", {})}
-    line_text = line_of(result.text, line)
-    return Finding(
-        path=result.path,
-        line=line,
-        column=col,
-        code=rule.code,
-        end_line=end_line,
-        end_column=end_col,
-        name=rule.name,
-        category=rule.category,
-        severity=rule.severity if rule.severity_forced else (item.get("severity") or rule.severity),
-        message=format_message(rule.message, args),
+    return _rule_finding(
+        rule,
+        result.path,
+        (line, col, end_line, end_col),
+        item.get("args", {}),
+        item.get("severity"),
         excerpt=item.get("excerpt", ""),
-        line_text=line_text,
+        line_text=line_of(result.text, line),
         fix=item.get("fix"),
     )
 
