@@ -10,8 +10,12 @@ import click
 
 from . import __version__
 from .commands.cli_support import (  # noqa: F401  (EXIT_*, load: callers import them from here)
+    CONFIG_OPTION,
     EXIT_INTERNAL,
     EXIT_USAGE,
+    GITIGNORE_OPTION,
+    JOBS_OPTION,
+    NO_CACHE_OPTION,
     _codes,
     _fail,
     _Group,
@@ -78,13 +82,7 @@ def main() -> None:
     default=None,
     help="Lowest severity that blocks an article (default: error).",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: CPU count).",
-)
+@JOBS_OPTION
 @click.option(
     "-q",
     "--quiet",
@@ -94,11 +92,7 @@ def main() -> None:
 @click.option(
     "--color/--no-color", default=None, help="Colour output (default: when stdout is a terminal)."
 )
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Use this config file instead of searching for one.",
-)
+@CONFIG_OPTION
 @click.option(
     "--fix",
     is_flag=True,
@@ -107,7 +101,7 @@ def main() -> None:
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; change no file."
 )
-@click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
+@NO_CACHE_OPTION
 @click.option(
     "--baseline",
     "baseline_file",
@@ -133,11 +127,7 @@ def main() -> None:
 @click.option(
     "--watch", is_flag=True, help="Lint, then re-lint whenever an article or the config is saved."
 )
-@click.option(
-    "--respect-gitignore/--no-respect-gitignore",
-    default=None,
-    help="Skip files that .gitignore and .ignore files ignore (default: on).",
-)
+@GITIGNORE_OPTION
 @click.option(
     "--force-exclude",
     is_flag=True,

@@ -19,6 +19,30 @@ EXIT_INTERNAL = (
 )
 
 
+# Options that check, baseline and facts share: one definition each, so their names, types
+# and help stay the same everywhere.
+JOBS_OPTION = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: CPU count).",
+)
+CONFIG_OPTION = click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use this config file instead of searching for one.",
+)
+NO_CACHE_OPTION = click.option(
+    "--no-cache", is_flag=True, help="Ignore and do not write the result cache."
+)
+GITIGNORE_OPTION = click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=None,
+    help="Skip files that .gitignore and .ignore files ignore (default: on).",
+)
+
+
 def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
     """--select CL1,CL2 --select CL3 -> ("CL1", "CL2", "CL3")."""
     out = tuple(c.strip() for v in values for c in v.split(",") if c.strip())

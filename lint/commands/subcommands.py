@@ -8,7 +8,19 @@ from pathlib import Path
 import click
 
 from ..model.errors import ConfigError
-from .cli_support import _codes, _fail, _lint, _load_baseline, _use_color, default_paths, load
+from .cli_support import (
+    CONFIG_OPTION,
+    GITIGNORE_OPTION,
+    JOBS_OPTION,
+    NO_CACHE_OPTION,
+    _codes,
+    _fail,
+    _lint,
+    _load_baseline,
+    _use_color,
+    default_paths,
+    load,
+)
 
 
 @click.command(name="baseline")
@@ -28,27 +40,13 @@ from .cli_support import _codes, _fail, _lint, _load_baseline, _use_color, defau
 )
 @click.option("--select", multiple=True, help="Record only rules whose code starts with these.")
 @click.option("--ignore", multiple=True, help="Do not record rules whose code starts with these.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: CPU count).",
-)
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Use this config file instead of searching for one.",
-)
-@click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
+@JOBS_OPTION
+@CONFIG_OPTION
+@NO_CACHE_OPTION
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar on stderr (default: automatic)."
 )
-@click.option(
-    "--respect-gitignore/--no-respect-gitignore",
-    default=None,
-    help="Skip files that .gitignore and .ignore files ignore (default: on).",
-)
+@GITIGNORE_OPTION
 def baseline_command(
     paths, output, prune, select, ignore, jobs, config, no_cache, progress, respect_gitignore
 ):
@@ -89,11 +87,7 @@ def baseline_command(
 
 @click.command(name="clean")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Use this config file instead of searching for one.",
-)
+@CONFIG_OPTION
 def clean_command(paths, config):
     """Delete the result cache (only the files contentlint wrote there)."""
     from ..engine.cache import Cache
@@ -112,7 +106,7 @@ def clean_command(paths, config):
 
 @click.command(name="rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@CONFIG_OPTION
 def rules_command(fmt, config):
     """List every rule: code, name, category, severity and whether it can fix."""
     import json
@@ -143,7 +137,7 @@ def rules_command(fmt, config):
 
 @click.command()
 @click.argument("code")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@CONFIG_OPTION
 def explain(code, config):
     """Show a rule's full documentation and examples (also: `contentlint rule CODE`)."""
     from .explain import render
@@ -236,9 +230,9 @@ def init_command(path, preset, force, require, dry_run, preview):
     is_flag=True,
     help="List every pair of figures CL501-CL503 compared, with the verdict and why.",
 )
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: cores).")
+@CONFIG_OPTION
+@NO_CACHE_OPTION
+@JOBS_OPTION
 def facts_command(paths, fmt, keyed, pairs, config, no_cache, jobs):
     """List each figure with its subject, measure, value, qualifiers and citation."""
     from .facts_report import render_facts
