@@ -28,6 +28,29 @@ def test_an_unchanged_run_is_read_back_and_identical(tmp_path, write, monkeypatc
     assert check("--no-cache") == first
 
 
+def test_a_read_back_run_does_not_compare_the_figures_again(tmp_path, write, monkeypatch):
+    """The fact comparison reads only the articles, so an unchanged run reuses its result;
+    rules that read today's date or the file system are asked again."""
+    from lint.checks import consistency
+    from lint.engine.rules import load_registry
+    from lint.engine.runcache import live_rules
+
+    registry = load_registry()
+    live = {rule.check for rule in live_rules(list(registry.rules.values()), registry)}
+    assert consistency.KIND.name not in live
+    assert live  # the date and asset rules are still asked
+    monkeypatch.chdir(tmp_path)
+    write("a.md", BODY)
+    write("b.md", BODY.replace("30%", "40%"))
+    first = check()
+
+    def compared(*_args, **_kwargs):
+        raise AssertionError("the stored run should have been used")
+
+    monkeypatch.setattr(consistency, "corpus_conflicts", compared)
+    assert check() == first
+
+
 def test_a_changed_article_or_a_damaged_entry_is_seen(tmp_path, write, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write("a.md", BODY)

@@ -325,6 +325,7 @@ KIND = CheckKind(
     yields_to=("registry",),
     emits=("within", "across", "registry"),
     collects_for="across",
+    compares_articles_only=True,
 )
 # The name checks/__init__.py lists.
 WITHIN = KIND

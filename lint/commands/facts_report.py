@@ -19,6 +19,7 @@ from ..analysis.evidence import Entry, load_entries, registry_conflict, registry
 from ..analysis.facts.extract import extract_facts
 from ..analysis.facts.fact import Fact
 from ..analysis.facts.values import days_label
+from ..checks.consistency import KIND as CONSISTENCY
 from ..engine.config import Settings
 from ..engine.discover import discover
 from ..engine.pipeline import INPUT_RULE
@@ -26,8 +27,8 @@ from ..engine.rules import Registry, Rule
 from ..model.article import Article
 from ..model.check_kind import CheckKind
 
-FACT_KIND = "fact-consistency"
-REGISTRY_KIND = "fact-consistency"  # CL501-CL503 share one kind (issue 13)
+FACT_KIND = CONSISTENCY.name
+REGISTRY_KIND = CONSISTENCY.name  # CL501-CL503 share one kind (issue 13)
 
 
 def _options(registry: Registry, settings: Settings, kind: str) -> Mapping[str, Any]:

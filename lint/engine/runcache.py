@@ -39,9 +39,6 @@ class StoredRun:
     probe: str = ""
 
 
-FACT_KIND = "corpus-fact-consistency"  # a pure function of the articles' text
-
-
 def live_rules(rules: Sequence[Any], registry: Any) -> list[Any]:
     """Corpus rules whose comparison reads more than the articles: today's date (future-date,
     currency), the file system (asset-exists), or anything a plugin's kind may read."""
@@ -50,7 +47,7 @@ def live_rules(rules: Sequence[Any], registry: Any) -> list[Any]:
         for rule in rules
         if registry.kinds[rule.check].scope == "corpus"
         and registry.kinds[rule.check].compare is not None
-        and rule.check != FACT_KIND
+        and not registry.kinds[rule.check].compares_articles_only
     ]
 
 

@@ -19,7 +19,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-FACT_KIND = "fact-consistency"
+from ..checks.consistency import KIND as CONSISTENCY
+
+FACT_KIND = CONSISTENCY.name
 # Corpus-scope kinds whose findings for an article read only that article's data.
 PER_ARTICLE_KINDS = frozenset({"future-date", "asset-exists", "currency"})
 

@@ -44,6 +44,10 @@ class CheckKind:
     yields_to: tuple[str, ...] = ()
     emits: tuple[str, ...] = ()
     collects_for: str = ""
+    # A corpus kind whose comparison reads nothing but the articles' collected data (not
+    # today's date, not the file system): an unchanged run may reuse its stored result.
+    # False by default, so a plugin's kind is always asked again.
+    compares_articles_only: bool = False
 
     def collects(self, message: str) -> bool:
         """Whether a rule of this kind emitting `message` gathers corpus data."""
