@@ -291,8 +291,9 @@ def _context_files(context: Sequence[Path], settings: Settings, known: list[Path
     seen = {display_path(f) for f in known}
     extra = []
     for path in discover(context, settings.include, excludes):
-        if display_path(path) not in seen:
-            seen.add(display_path(path))
+        shown = display_path(path)
+        if shown not in seen:
+            seen.add(shown)
             extra.append(path)
     return extra
 

@@ -9,7 +9,9 @@ the reporters and a check that names a missing file all show paths alike.
 
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 # C0 and C1 controls, DEL, and the bidirectional overrides that make text read
@@ -77,6 +79,14 @@ def display_path(path: Path) -> str:
 def _relative(path: Path) -> str:
     try:
         # The folder is resolved, the name is not: a symlink is shown as itself.
-        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
+        folder = _resolved_folder(str(path.parent), os.getcwd())
+        return (folder / path.name).relative_to(_resolved_folder(".", os.getcwd())).as_posix()
     except (ValueError, OSError, RuntimeError):
         return path.as_posix()
+
+
+@lru_cache(maxsize=1024)
+def _resolved_folder(folder: str, cwd: str) -> Path:
+    """A folder with its links resolved, once per folder and working directory: a run names
+    thousands of articles from a few folders (a pre-commit run, every sibling)."""
+    return (Path(cwd) / folder).resolve()
