@@ -139,6 +139,23 @@ def test_deprecated_rule_keys_still_work_and_warn(tmp_path, monkeypatch):
     assert result.stderr.count("is deprecated") == 1
 
 
+def test_facts_reads_the_registry_set_on_cl503_alone(tmp_path, monkeypatch):
+    """The deprecated per-rule key still reaches `facts` (CL503's registry, not CL501's)."""
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "evidence.yaml").write_text(HOUSE, encoding="utf-8")
+    Path(".contentlint.toml").write_text('[rules.CL503]\nevidence = "@evidence.yaml"\n')
+    Path("a.md").write_text(
+        HEAD.format(title="Fibro")
+        + "# Fibromyalgia\n\nKetamine helps about 90% of people with fibromyalgia.\n"
+    )
+    result = CliRunner().invoke(main, ["facts", "a.md", "--format", "json", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)["facts"]
+    assert [r["registry"]["key"] for r in rows if r.get("registry")] == ["fibro-response"]
+
+
 @pytest.mark.parametrize(
     ("table", "message"),
     [

@@ -22,7 +22,7 @@ from ..analysis.facts.fact import Fact
 from ..analysis.facts.values import overlaps
 from ..engine.config import Settings
 from ..engine.rules import Registry
-from .facts_report import FACT_KIND, REGISTRY_KIND, _options, collect
+from .facts_report import FACT_RULE, REGISTRY_RULE, _options, collect
 
 
 def judge(a: Fact, b: Fact, tolerance: float, points: float) -> tuple[str, str]:
@@ -177,11 +177,11 @@ def render_pairs(
     fmt: str = "text",
     color: bool = False,
 ) -> str:
-    options = _options(registry, settings, FACT_KIND)
+    options = _options(registry, settings, FACT_RULE)
     tolerance = float(options.get("tolerance", 0.1))
     points = float(options.get("percentage_points", 0.0))
     facts = collect(paths, settings, registry)
-    entries = load_entries(_options(registry, settings, REGISTRY_KIND).get("evidence"))
+    entries = load_entries(_options(registry, settings, REGISTRY_RULE).get("evidence"))
     rows = pair_rows(facts, entries, tolerance, points)
     if fmt == "json":
         return json.dumps({"version": 1, "pairs": rows}, indent=2, ensure_ascii=False) + "\n"

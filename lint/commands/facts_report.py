@@ -27,23 +27,27 @@ from ..engine.rules import Registry, Rule
 from ..model.article import Article
 from ..model.check_kind import CheckKind
 
-FACT_KIND = CONSISTENCY.name
-REGISTRY_KIND = CONSISTENCY.name  # CL501-CL503 share one kind (issue 13)
+# CL501-CL503 share one kind (issue 13): the figures are read as CL501 reads them, and the
+# registry is CL503's (a project may still set it on that rule alone, deprecated).
+FACT_RULE = (CONSISTENCY.name, "within")
+REGISTRY_RULE = (CONSISTENCY.name, "registry")
 
 
-def _options(registry: Registry, settings: Settings, kind: str) -> Mapping[str, Any]:
-    """The options of the rule running `kind`, with the project's overrides applied."""
-    rule = _rule_of(registry, settings, kind)
+def _options(registry: Registry, settings: Settings, which: tuple[str, str]) -> Mapping[str, Any]:
+    """The options of the rule of `which` (kind, message), with the project's overrides."""
+    rule = _rule_of(registry, settings, which)
     return rule.options if rule is not None else {}
 
 
-def _rule_of(registry: Registry, settings: Settings, kind: str) -> Rule | None:
-    """The rule running `kind`, whatever the project selects (`facts` lists every figure)."""
+def _rule_of(registry: Registry, settings: Settings, which: tuple[str, str]) -> Rule | None:
+    """The rule of `which` (kind, message), whatever the project selects (`facts` lists
+    every figure)."""
+    kind, message = which
     from ..engine.runner import select_rules
 
     everything = replace(settings, select=("CL",), extend_select=(), ignore=())
     for rule in select_rules(registry, everything):
-        if rule.check == kind:
+        if rule.check == kind and rule.emits in ("", message):
             return rule
     return None
 
@@ -63,7 +67,7 @@ COLLECTOR_CODE = "FACTS"
 def _collector(registry: Registry, settings: Settings) -> tuple[list[Rule], Registry]:
     """The rules a `facts` run analyses with (the input rule and the collector), and the
     registry that knows the collector's kind."""
-    base = _rule_of(registry, settings, FACT_KIND)
+    base = _rule_of(registry, settings, FACT_RULE)
     rule = Rule(
         code=COLLECTOR_CODE,
         name=COLLECTOR.name,
@@ -176,7 +180,7 @@ def render_facts(
     facts = collect(paths, settings, registry)
     if keyed_only:
         facts = [f for f in facts if f.key is not None]
-    entries = load_entries(_options(registry, settings, REGISTRY_KIND).get("evidence"))
+    entries = load_entries(_options(registry, settings, REGISTRY_RULE).get("evidence"))
     table = rows(facts, entries)
     if fmt == "json":
         return json.dumps({"version": 1, "facts": table}, indent=2, ensure_ascii=False) + "\n"
