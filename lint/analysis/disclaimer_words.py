@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..model.packs import builtin_pack_dir, load_data_file
+from ..model.packs import builtin_data
 
 
 def _context() -> Mapping[str, Any]:
-    return load_data_file(builtin_pack_dir() / "lexicon" / "disclaimer-context.yaml") or {}
+    return builtin_data("lexicon/disclaimer-context.yaml") or {}
 
 
 def _words(spec: Mapping[str, Any], key: str) -> list[str]:

@@ -129,16 +129,11 @@ def _extended(base: Any) -> list[Entry]:
     return load_entries(builtin_data())
 
 
-_BUILTIN: list = []
-
-
 def builtin_data() -> Any:
     """The packaged registry's data, parsed once (the engine shares it as the default resource)."""
-    if not _BUILTIN:
-        from ..model.packs import builtin_pack_dir, load_data_file
+    from ..model.packs import builtin_data as packaged
 
-        _BUILTIN.append(load_data_file(builtin_pack_dir() / "evidence.yaml"))
-    return _BUILTIN[0]
+    return packaged("evidence.yaml")
 
 
 def validate_registry(options: Mapping[str, Any]) -> None:

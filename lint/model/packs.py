@@ -7,6 +7,7 @@ engine's rule loader, which uses them too).
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,3 +35,10 @@ def load_data_file(path: Path) -> Any:
         return json.loads(text) if path.suffix == ".json" else safe_load(text)
     except (ValueError, yaml.YAMLError) as err:
         raise RuleError(f"{path}: cannot parse: {err}") from None
+
+
+@cache
+def builtin_data(relative: str) -> Any:
+    """A packaged data file (`lexicon/figures.yaml`, `evidence.yaml`), parsed once per process
+    and shared by every reader: callers must not change it."""
+    return load_data_file(builtin_pack_dir() / relative)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...model.packs import builtin_pack_dir, load_data_file
+from ...model.packs import builtin_data
 from .phrases import (
     _LEFT,
     _RIGHT,
@@ -324,13 +324,9 @@ def lexicon_for(
     return lexicon
 
 
-_DEFAULTS: dict[str, Any] = {}
-
-
 def default_lexicon_data() -> dict[str, Any]:
     """The packaged lexicons, for callers without rule options (tests, `facts`)."""
-    if not _DEFAULTS:
-        root = builtin_pack_dir() / "lexicon"
-        for name in ("subjects", "measures", "qualifiers"):
-            _DEFAULTS[name] = load_data_file(root / f"{name}.yaml")
-    return _DEFAULTS
+    return {
+        name: builtin_data(f"lexicon/{name}.yaml")
+        for name in ("subjects", "measures", "qualifiers")
+    }

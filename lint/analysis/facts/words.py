@@ -10,16 +10,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ...model.packs import builtin_pack_dir, load_data_file
-
-_WORDS: dict[str, Any] = {}
+from ...model.packs import builtin_data
 
 
 def figure_words() -> Mapping[str, Any]:
     """rules/lexicon/figures.yaml, read on first use."""
-    if not _WORDS:
-        _WORDS.update(load_data_file(builtin_pack_dir() / "lexicon" / "figures.yaml") or {})
-    return _WORDS
+    return builtin_data("lexicon/figures.yaml") or {}
 
 
 def word_set(key: str) -> frozenset[str]:

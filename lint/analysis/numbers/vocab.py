@@ -7,20 +7,17 @@ sit in the built-in rules directory (lint/_rules in a wheel, rules/ in a checkou
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from ...model.errors import RuleError
-from ...model.packs import builtin_pack_dir, load_data_file
+from ...model.packs import builtin_data
 
 
-@cache
 def lexicon(name: str) -> dict[str, Any]:
     """The parsed rules/lexicon/numbers-`name`.yaml."""
-    path = builtin_pack_dir() / "lexicon" / f"numbers-{name}.yaml"
-    data = load_data_file(path)
+    data = builtin_data(f"lexicon/numbers-{name}.yaml")
     if not isinstance(data, dict):
-        raise RuleError(f"{path}: expected a mapping of word lists")
+        raise RuleError(f"numbers-{name}.yaml: expected a mapping of word lists")
     return data
 
 
