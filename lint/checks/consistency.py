@@ -119,18 +119,16 @@ def not_rivals_across(a: Fact, b: Fact) -> str | None:
 def _stated_together(
     fact: Fact, other: Fact, facts: Sequence[Fact], tolerance: float, points: float
 ) -> bool:
-    """The article itself names both values as alternatives somewhere ("56 mg or 84 mg")."""
-    for x in facts:
-        if x is fact or x is other:
-            continue
-        if side_by_side(x, other) and agree(x, fact, tolerance, points):
-            return True  # a table or list gives both values ("50% at week 4, 70% at week 16")
-        for y in facts:
-            if y is x or y is fact or y is other or not side_by_side(x, y):
-                continue
-            if agree(x, fact, tolerance, points) and agree(y, other, tolerance, points):
-                return True
-    return False
+    """The article itself names both values as alternatives somewhere ("56 mg or 84 mg").
+
+    `facts` holds the figures of the pair's key (a figure of another key agrees with
+    neither): each agreement is tested once, not once per pair of figures."""
+    rest = [x for x in facts if x is not fact and x is not other]
+    with_fact = [x for x in rest if agree(x, fact, tolerance, points)]
+    if any(side_by_side(x, other) for x in with_fact):
+        return True  # a table or list gives both values ("50% at week 4, 70% at week 16")
+    with_other = [y for y in rest if agree(y, other, tolerance, points)]
+    return any(y is not x and side_by_side(x, y) for x in with_fact for y in with_other)
 
 
 def split_conflicts(
@@ -142,19 +140,28 @@ def split_conflicts(
     repeated "50-80%" after a stray "30-40%" is not flagged."""
     accepted: list[Fact] = []
     conflicts: list[tuple[Fact, Fact]] = []
+    # Figures of different keys are never in conflict (`comparable`): each figure is held
+    # against the accepted figures of its own key only, its key computed once.
+    same_key: dict[Any, list[Fact]] = {}
     for fact in facts:
+        same_key.setdefault(fact.key, []).append(fact)
+    accepted_by_key: dict[Any, list[Fact]] = {}
+    for fact in facts:
+        key = fact.key
+        peers = accepted_by_key.setdefault(key, [])
         clash = [
             a
-            for a in accepted
+            for a in peers
             if rivals(fact, a)
             and in_conflict(fact, a, tolerance, points)
-            and not _stated_together(fact, a, facts, tolerance, points)
+            and not _stated_together(fact, a, same_key[key], tolerance, points)
         ]
         if clash:
             # name the figure the article states as general fact, the earliest one first
             conflicts.append((fact, min(clash, key=lambda a: (a.study, a.start))))
         else:
             accepted.append(fact)
+            peers.append(fact)
     return accepted, conflicts
 
 

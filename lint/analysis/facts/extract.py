@@ -228,10 +228,14 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
             elif heading is not None and self.names_study(heading.start, heading.end):
                 how, span = "heading", (heading.start, heading.end)
             elif block.kind != "table_cell":
-                for s_start, s_end in self.sentences():
+                # the block's sentences before this one: found by bisection, not by a scan
+                # from the top of the article for every figure
+                sentences = self.sentences()
+                for i in range(self.first_sentence_from(block.start), len(sentences)):
+                    s_start, s_end = sentences[i]
                     if s_start >= start:
                         break
-                    if s_start >= block.start and s_end <= end and self.names_study(s_start, s_end):
+                    if s_end <= end and self.names_study(s_start, s_end):
                         how, span = "context", (s_start, s_end)
         if span is not None:
             return how, self.study_id(span), arm

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .values import Value
@@ -77,7 +77,10 @@ class Fact:
     TUPLE_FIELDS = ("timepoint", "subsection", "strict")
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Not dataclasses.asdict: it deep-copies every field, and every field is a scalar
+        # but these four (a dict of strings and three tuples); same keys, same order.
+        data = {name: getattr(self, name) for name in _FIELD_NAMES}
+        data["qualifiers"] = dict(self.qualifiers)
         data["timepoint"] = list(self.timepoint) if self.timepoint else None
         data["subsection"] = list(self.subsection) if self.subsection is not None else None
         data["strict"] = list(self.strict)
@@ -90,3 +93,6 @@ class Fact:
             if data.get(name) is not None:
                 data[name] = tuple(data[name])
         return cls(**data)
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(Fact))

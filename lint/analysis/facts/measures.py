@@ -137,29 +137,41 @@ class MeasureFinder(ArticleStructure):
         """(priority, -distance, (id, label)) of each measure's regexes around the figure."""
         text = self.prose
         scored: list[tuple[int, int, tuple[str, str]]] = []
+        head = tail = ""
+        if anchored:  # the same for every measure: sliced once
+            head = text[start : m.start]
+            lead = LEADING_PREPOSITION.match(m.text)
+            if lead:  # the grammar may keep "over" or "within" inside the figure's span
+                head += lead.group(0)
+            tail = text[m.end : end]
         for spec in candidates.values():
-            for pattern in spec.regexes:
-                for found in pattern.finditer(text, start, end):
-                    scored.append(
-                        (
-                            spec.priority,
-                            -_distance(m, found.start(), found.end()),
-                            (spec.id, spec.label),
-                        )
-                    )
-            if anchored:
-                head = text[start : m.start]
-                lead = LEADING_PREPOSITION.match(m.text)
-                if lead:  # the grammar may keep "over" or "within" inside the figure's span
-                    head += lead.group(0)
-                tail = text[m.end : end]
-                if (
-                    any(p.search(head) for p in spec.before)
-                    or any(p.search(tail) for p in spec.after)
-                    or any(p.search(m.text) for p in spec.inside)
-                ):
-                    scored.append((spec.priority, 0, (spec.id, spec.label)))
+            for found_start, found_end in self._regex_hits(spec, start, end):
+                scored.append(
+                    (spec.priority, -_distance(m, found_start, found_end), (spec.id, spec.label))
+                )
+            if anchored and (
+                any(p.search(head) for p in spec.before)
+                or any(p.search(tail) for p in spec.after)
+                or any(p.search(m.text) for p in spec.inside)
+            ):
+                scored.append((spec.priority, 0, (spec.id, spec.label)))
         return scored
+
+    def _regex_hits(self, spec: Measure, start: int, end: int) -> list[tuple[int, int]]:
+        """Where a measure's regexes match in start..end. Memoised: every figure of a
+        sentence asks about its sentence (and most about one clause) again."""
+        if not spec.regexes:
+            return []
+        memo = self.__dict__.setdefault("_regex_hits_memo", {})
+        key = (spec.id, start, end)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = [
+                hit.span()
+                for pattern in spec.regexes
+                for hit in pattern.finditer(self.prose, start, end)
+            ]
+        return found
 
     def _carried_side_effect(self, m, candidates: Mapping[str, Measure], block):
         """The side effect the sentence before named, when this one says only "it affected 44%"."""

@@ -23,13 +23,20 @@ class QualifierFinder(ArticleStructure):
         treatment_related = spec is not None and (
             spec.about == "treatment" or spec.treatment_specific
         )
+        # The figure's scopes are the same for every dimension: listed once, and only those
+        # where some dimension's phrase occurs (one search each, memoised per span).
+        scopes = [clause, self.sentence_span(m)] + [span for _, span in self.table_headers(block)]
+        lead = self.lead_in_span(block)
+        if lead is not None:
+            scopes.append(lead)
+        scopes = [(start, end) for start, end in scopes if self.names_a_qualifier(start, end)]
         for dim in self.lex.dimensions:
             applies = self.lex.applies_to.get(dim, "any")
             if (applies == "treatment" and not treatment_related) or (
                 applies == "population" and treatment_related
             ):
                 continue
-            found = self._qualifier(dim, m, clause, block)
+            found = self._qualifier(dim, m, scopes, block)
             if found:
                 fact.qualifiers[dim] = found
                 if found in self.lex.strict:
@@ -46,36 +53,38 @@ class QualifierFinder(ArticleStructure):
             found = memo[(start, end)] = union.search(self.prose, start, end) is not None
         return found
 
-    def _qualifier(self, dim: str, m, clause: tuple[int, int], block) -> str | None:
-        index = self.lex.dimensions[dim]
+    def _values(self, dim: str, start: int, end: int) -> list[Match]:
+        """The dimension's values named in start..end, but not as a point of comparison.
 
-        def values(start: int, end: int) -> list[Match]:
-            # a match inside the figure counts too: "six infusions" still says "a series"
-            if not self.names_a_qualifier(start, end):
-                return []
+        Memoised per span: the figures of one sentence ask about it again."""
+        memo = self.__dict__.setdefault("_qualifier_values", {})
+        key = (dim, start, end)
+        out = memo.get(key)
+        if out is None:
             out = []
-            for match in index.find(self.prose, start, end):
-                if match.group == "exclude":
-                    continue
-                if COMPARISON_BEFORE.search(self.prose[start : match.start]):
-                    continue
-                out.append(match)
-            return out
+            # a match inside the figure counts too: "six infusions" still says "a series"
+            if self.names_a_qualifier(start, end):
+                for match in self.lex.dimensions[dim].find(self.prose, start, end):
+                    if match.group == "exclude":
+                        continue
+                    if COMPARISON_BEFORE.search(self.prose[start : match.start]):
+                        continue
+                    out.append(match)
+            memo[key] = out
+        return out
 
-        scopes = [clause, self.sentence_span(m)] + [span for _, span in self.table_headers(block)]
-        lead = self.lead_in_span(block)
-        if lead is not None:
-            scopes.append(lead)
+    def _qualifier(self, dim: str, m, scopes: list[tuple[int, int]], block) -> str | None:
+        """The dimension's value nearest the figure in its nearest scope that names one;
+        else, for dimensions read from headings, the one value the nearest heading names."""
+        middle = (m.start + m.end) / 2
         for start, end in scopes:
-            found = values(start, end)
+            found = self._values(dim, start, end)
             if found:
-                nearest = min(
-                    found, key=lambda f: abs((f.start + f.end) / 2 - (m.start + m.end) / 2)
-                )
+                nearest = min(found, key=lambda f: abs((f.start + f.end) / 2 - middle))
                 return nearest.id
         if dim in self.lex.from_heading and block is not None:
             for heading in self.headings(block):
-                ids = {f.id for f in values(heading.start, heading.end)}
+                ids = {f.id for f in self._values(dim, heading.start, heading.end)}
                 if len(ids) == 1:
                     return ids.pop()
                 if len(ids) > 1:

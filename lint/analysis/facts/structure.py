@@ -6,7 +6,7 @@ only on the article's layout, not on the lexicons.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from ...model.article import Article
@@ -23,6 +23,7 @@ class ArticleStructure:
         self._groups: dict[int, int] | None = None
         self._pseudo: list | None = None
         self._ends: list[int] | None = None
+        self._starts: list[int] | None = None
         self._cells: dict[int, tuple[int, int, int]] | None = None
         self.title = self._title()
 
@@ -40,6 +41,12 @@ class ArticleStructure:
         if self._sentences is None:
             self._sentences = list(sentence_spans(self.article))
         return self._sentences
+
+    def first_sentence_from(self, offset: int) -> int:
+        """The index of the first sentence that starts at or after `offset`."""
+        if self._starts is None:
+            self._starts = [s[0] for s in self.sentences()]
+        return bisect_left(self._starts, offset)
 
     def previous_sentence(self, start: int, block) -> tuple[int, int] | None:
         """The sentence before `start` within the same block, if any."""
