@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .facts import Fact, extract_facts
+from .facts.compact import AnyFact
 from .facts.values import Value, normalise, overlaps
 
 KINDS_BY_UNIT = {"%": "percentage", "percent": "percentage", "fraction": "ratio", "people": "count"}
@@ -141,7 +142,7 @@ def validate_registry(options: Mapping[str, Any]) -> None:
     load_entries(options.get("evidence"))
 
 
-def _usable(fact: Fact, entry: Entry) -> bool:
+def _usable(fact: AnyFact, entry: Entry) -> bool:
     """The entry speaks about this figure: same key and unit, every qualifier the
     entry states agrees (or the figure leaves it open), and the ones it requires are stated."""
     if fact.key != (entry.subject, entry.measure) or fact.unit != entry.value.unit:
@@ -151,7 +152,7 @@ def _usable(fact: Fact, entry: Entry) -> bool:
     return all(fact.qualifiers.get(dim, value) == value for dim, value in entry.qualifiers.items())
 
 
-def registry_match(fact: Fact, entries: Sequence[Entry], tolerance: float = 0.1) -> Entry | None:
+def registry_match(fact: AnyFact, entries: Sequence[Entry], tolerance: float = 0.1) -> Entry | None:
     """The entry this figure agrees with, if any."""
     for entry in entries:
         if _usable(fact, entry) and overlaps(
@@ -161,7 +162,9 @@ def registry_match(fact: Fact, entries: Sequence[Entry], tolerance: float = 0.1)
     return None
 
 
-def registry_conflict(fact: Fact, entries: Sequence[Entry], tolerance: float = 0.1) -> Entry | None:
+def registry_conflict(
+    fact: AnyFact, entries: Sequence[Entry], tolerance: float = 0.1
+) -> Entry | None:
     """The entry this figure contradicts, unless another entry for the same key agrees with it."""
     usable = [e for e in entries if _usable(fact, e)]
     if any(overlaps(fact.as_value, e.value, e.tolerance or tolerance) for e in usable):

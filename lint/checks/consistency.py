@@ -21,6 +21,7 @@ from ..analysis.evidence import (
     validate_registry,
 )
 from ..analysis.facts import Fact, agree, extract_facts, in_conflict
+from ..analysis.facts.compact import AnyFact, pack, unpack_all
 from ..model.article import Article
 from ..model.check_kind import CheckKind
 from ..model.finding import Hit
@@ -33,7 +34,7 @@ def _tolerance(options: Mapping[str, Any]) -> tuple[float, float]:
     return float(options.get("tolerance", 0.1)), float(options.get("percentage_points", 0.0))
 
 
-def _context(fact: Fact) -> str:
+def _context(fact: AnyFact) -> str:
     """The qualifiers that made two figures comparable, for the message: " (after a series, IV)"."""
     shown = [
         v
@@ -96,13 +97,13 @@ def different_sources(a: Fact, b: Fact) -> bool:
     return bool(a.source and b.source and a.source != b.source)
 
 
-def rivals_across(a: Fact, b: Fact) -> bool:
+def rivals_across(a: AnyFact, b: AnyFact) -> bool:
     """Across articles the context is not shared, so a figure that names its
     treatment (or condition) is only held against one that names it too."""
     return not_rivals_across(a, b) is None
 
 
-def not_rivals_across(a: Fact, b: Fact) -> str | None:
+def not_rivals_across(a: AnyFact, b: AnyFact) -> str | None:
     if a.study and b.study:
         return "both are results of studies or trial arms"
     dims = [
@@ -203,18 +204,19 @@ def run(article: Article, options: Mapping[str, Any]) -> Iterable[tuple[str, Hit
 
 
 # -- (b) across the corpus ----------------------------------------------------------
-def collect_facts(article: Article, options: Mapping[str, Any]) -> list[dict]:
-    """The article's own consistent figures, as plain data for the parent process."""
+def collect_facts(article: Article, options: Mapping[str, Any]) -> str:
+    """The article's own consistent figures, packed for the parent process: only what the
+    comparison reads, in one string (lint.analysis.facts.compact)."""
     _, (accepted, _) = _split(article, options)
-    return [f.to_json() for f in accepted]
+    return pack(accepted)
 
 
 def corpus_conflicts(
-    collected: Mapping[str, Sequence[Fact]],
+    collected: Mapping[str, Sequence[AnyFact]],
     entries: Sequence[Entry],
     tolerance: float,
     points: float,
-) -> Iterator[tuple[Fact, list[Fact]]]:
+) -> Iterator[tuple[AnyFact, list[AnyFact]]]:
     """Each figure that other articles contradict, when it is the outlier.
 
     The registry decides where it has an entry: a figure it agrees with is
@@ -226,7 +228,7 @@ def corpus_conflicts(
     """
     from ..analysis.facts.corpus import corpus_conflicts as bucketed
 
-    def registry(fact: Fact) -> tuple[bool, bool]:
+    def registry(fact: AnyFact) -> tuple[bool, bool]:
         if not entries:
             return False, False
         agrees = registry_match(fact, entries, tolerance) is not None
@@ -239,7 +241,7 @@ def compare_facts(
     collected: Mapping[str, Any], options: Mapping[str, Any]
 ) -> Iterator[tuple[str, dict]]:
     tolerance, points = _tolerance(options)
-    facts = {path: [Fact.from_json(d) for d in data or []] for path, data in collected.items()}
+    facts = unpack_all(collected)
     entries = load_entries(options.get("evidence"))
     for fact, others in corpus_conflicts(facts, entries, tolerance, points):
         named = "; ".join(f"{o.value} in {o.path}:{o.line}" for o in others[:3])

@@ -81,12 +81,9 @@ def may_compare(data: bytes, pattern: Prefilter) -> bool:
 
 def fact_subjects(results: Iterable[Any], code: str) -> set[str]:
     """The subjects of the figures the reported articles hold up for comparison."""
-    subjects = set()
-    for result in results:
-        for fact in result.collected.get(code) or []:
-            if fact.get("subject"):
-                subjects.add(str(fact["subject"]))
-    return subjects
+    from ..analysis.facts.compact import subjects as packed_subjects
+
+    return {s for result in results for s in packed_subjects(result.collected.get(code))}
 
 
 def needed_siblings(

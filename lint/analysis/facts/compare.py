@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .fact import Fact
+from .compact import AnyFact
 from .values import Value, overlaps
 
 
-def difference(a: Fact, b: Fact, tolerance: float = 0.1) -> str | None:
+def difference(a: AnyFact, b: AnyFact, tolerance: float = 0.1) -> str | None:
     """Why two figures are not about the same thing, or None when they are (EDITORIAL-POLICY §6)."""
     if a.key is None or b.key is None:
         return "not both compared"
@@ -38,11 +38,11 @@ def difference(a: Fact, b: Fact, tolerance: float = 0.1) -> str | None:
     return None
 
 
-def _shown(fact: Fact, dim: str) -> str:
+def _shown(fact: AnyFact, dim: str) -> str:
     return fact.qualifiers.get(dim) or "none stated"
 
 
-def comparable(a: Fact, b: Fact, tolerance: float = 0.1) -> bool:
+def comparable(a: AnyFact, b: AnyFact, tolerance: float = 0.1) -> bool:
     """Same key, same unit, and no qualifier that both state differs."""
     return difference(a, b, tolerance) is None
 
@@ -52,20 +52,20 @@ def comparable(a: Fact, b: Fact, tolerance: float = 0.1) -> bool:
 TIME_TOLERANCE_FACTOR = 2.5
 
 
-def _tolerance_for(fact: Fact, tolerance: float) -> float:
+def _tolerance_for(fact: AnyFact, tolerance: float) -> float:
     return tolerance * TIME_TOLERANCE_FACTOR if fact.unit == "days" else tolerance
 
 
-def _values_overlap(a: Fact, b: Fact, tolerance: float, points: float) -> bool:
+def _values_overlap(a: AnyFact, b: AnyFact, tolerance: float, points: float) -> bool:
     """`points`: an absolute slack in percentage points, for percentages only."""
     return overlaps(
         a.as_value, b.as_value, _tolerance_for(a, tolerance), points if a.unit == "%" else 0.0
     )
 
 
-def in_conflict(a: Fact, b: Fact, tolerance: float = 0.1, points: float = 0.0) -> bool:
+def in_conflict(a: AnyFact, b: AnyFact, tolerance: float = 0.1, points: float = 0.0) -> bool:
     return comparable(a, b, tolerance) and not _values_overlap(a, b, tolerance, points)
 
 
-def agree(a: Fact, b: Fact, tolerance: float = 0.1, points: float = 0.0) -> bool:
+def agree(a: AnyFact, b: AnyFact, tolerance: float = 0.1, points: float = 0.0) -> bool:
     return comparable(a, b, tolerance) and _values_overlap(a, b, tolerance, points)

@@ -26,14 +26,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .compact import AnyFact
 from .compare import TIME_TOLERANCE_FACTOR, comparable
-from .fact import Fact
 
-Rivals = Callable[[Fact, Fact], bool]
-Verdict = Callable[[Fact], tuple[bool, bool]]  # (registry agrees, registry decides)
+Rivals = Callable[[AnyFact, AnyFact], bool]
+Verdict = Callable[[AnyFact], tuple[bool, bool]]  # (registry agrees, registry decides)
 
 
-def context(fact: Fact) -> tuple:
+def context(fact: AnyFact) -> tuple:
     """What decides whether two figures are compared at all (`comparable`, rivals across
     articles), without their values: figures of one context compare alike with any other."""
     return (
@@ -47,7 +47,7 @@ def context(fact: Fact) -> tuple:
     )
 
 
-def value_part(fact: Fact) -> tuple:
+def value_part(fact: AnyFact) -> tuple:
     """The rest of everything a comparison between articles reads of a fact: with its context
     (and its key, shared by the bucket), the signature of figures that compare alike."""
     return (
@@ -61,11 +61,13 @@ def value_part(fact: Fact) -> tuple:
     )
 
 
-def _tolerance_for(fact: Fact, tolerance: float) -> float:
+def _tolerance_for(fact: AnyFact, tolerance: float) -> float:
     return tolerance * TIME_TOLERANCE_FACTOR if fact.unit == "days" else tolerance
 
 
-def bounds_and_reach(fact: Fact, tolerance: float, absolute: float) -> tuple[float, float, float]:
+def bounds_and_reach(
+    fact: AnyFact, tolerance: float, absolute: float
+) -> tuple[float, float, float]:
     """(low, high, reach) of `values.overlaps`, term for term: the same floats it compares."""
     value = fact.as_value
     low, high = value.bounds()
@@ -86,7 +88,7 @@ class _Pool:
 
 @dataclass
 class _Bucket:
-    facts: list[Fact]
+    facts: list[AnyFact]
     paths: list[str]  # sorted
     path_no: list[int]  # per fact
     path_array: Any  # the same, as an array
@@ -95,7 +97,7 @@ class _Bucket:
     rows: dict[tuple, tuple[Any, Any]] = field(default_factory=dict)  # (low, reach) arrays
 
 
-def _bucket(facts: list[Fact]) -> _Bucket:
+def _bucket(facts: list[AnyFact]) -> _Bucket:
     import numpy as np
 
     paths = sorted({f.path for f in facts})
@@ -185,12 +187,12 @@ def _supporting_paths(pool: _Pool, low: float, reach: float) -> Any:
 
 
 def bucket_conflicts(
-    facts: list[Fact],
+    facts: list[AnyFact],
     registry: Verdict,
     rivals: Rivals,
     tolerance: float,
     points: float,
-) -> Iterator[tuple[Fact, list[Fact]]]:
+) -> Iterator[tuple[AnyFact, list[AnyFact]]]:
     """`corpus_conflicts` for the figures of one key (in path order), group by group."""
     import numpy as np
 
@@ -224,15 +226,15 @@ def bucket_conflicts(
 
 
 def corpus_conflicts(
-    collected: Mapping[str, Sequence[Fact]],
+    collected: Mapping[str, Sequence[AnyFact]],
     registry: Verdict,
     rivals: Rivals,
     tolerance: float,
     points: float,
-) -> Iterator[tuple[Fact, list[Fact]]]:
+) -> Iterator[tuple[AnyFact, list[AnyFact]]]:
     """Each figure other articles contradict, when it is the outlier; see
     `lint.checks.consistency.corpus_conflicts` for the rule, this module's doc for the method."""
-    by_key: dict[tuple, list[Fact]] = defaultdict(list)
+    by_key: dict[tuple, list[AnyFact]] = defaultdict(list)
     for path in sorted(collected):
         for fact in collected[path]:
             by_key[fact.key].append(fact)  # type: ignore[index]
