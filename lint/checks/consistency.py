@@ -216,7 +216,7 @@ def corpus_conflicts(
     entries: Sequence[Entry],
     tolerance: float,
     points: float,
-) -> Iterator[tuple[AnyFact, list[AnyFact]]]:
+) -> Iterator[tuple[AnyFact, Sequence[AnyFact]]]:
     """Each figure that other articles contradict, when it is the outlier.
 
     The registry decides where it has an entry: a figure it agrees with is

@@ -24,9 +24,6 @@ from typing import Any
 from .fact import Fact
 from .values import Value
 
-# A row: line, column, end_line, end_column, text, study_id, arm, core (a JSON string of CORE).
-PLACE = ("line", "column", "end_line", "end_column", "text")
-_STUDY_ID, _ARM, _CORE = 5, 6, 7
 CORE = (
     "subject",
     "subject_label",
@@ -73,23 +70,28 @@ def _core_of(f: Fact) -> str:
 
 
 def pack(facts: Sequence[Fact]) -> str:
-    """An article's facts as one ASCII string: JSON rows, deflated and base64-encoded.
+    """An article's facts as one ASCII string, deflated and base64-encoded JSON:
+    `[variants, rows]`, each variant `[core, study_id, arm]` (the core a JSON string of
+    CORE), each row `[line, column, end_line, end_column, text, variant]`.
 
     Plain data: it travels to the parent process and into the result cache as it is.
     Figure-dense articles repeat their labels and contexts, so it is a fraction of the
-    JSON's size."""
+    JSON's size, and the parent reads each distinct variant once per article."""
     if not facts:
         return ""
-    rows = [
-        [f.line, f.column, f.end_line, f.end_column, f.text, f.study_id, f.arm, _core_of(f)]
-        for f in facts
-    ]
-    return base64.b64encode(zlib.compress(_ENCODER.encode(rows).encode("ascii"), 6)).decode("ascii")
+    variants: dict[tuple[str, str, str], int] = {}
+    rows = []
+    for f in facts:
+        variant = variants.setdefault((_core_of(f), f.study_id, f.arm), len(variants))
+        rows.append([f.line, f.column, f.end_line, f.end_column, f.text, variant])
+    data = _ENCODER.encode([[list(v) for v in variants], rows])
+    return base64.b64encode(zlib.compress(data.encode("ascii"), 6)).decode("ascii")
 
 
 @lru_cache(maxsize=64)
-def _rows(data: str) -> list[list[Any]]:
-    """An article's rows. Cached: the messages read the place of a few figures per article."""
+def _unpacked(data: str) -> list[Any]:
+    """An article's [variants, rows]. Cached: messages read the place of a few figures of
+    an article, one after the other."""
     return json.loads(zlib.decompress(base64.b64decode(data)))
 
 
@@ -97,7 +99,7 @@ def subjects(data: Any) -> set[str]:
     """The subjects of an article's packed facts (lint.engine.siblings)."""
     if not data:
         return set()
-    return {str(s) for row in _rows(data) if (s := json.loads(row[_CORE])[0])}
+    return {str(s) for core, _, _ in _unpacked(data)[0] if (s := json.loads(core)[0])}
 
 
 class Core:
@@ -136,27 +138,43 @@ class Packed:
         self.path, self.data = path, data
 
 
+class Variant:
+    """A core with the study it is reported from: everything a comparison reads of a
+    figure but its article, shared by the figures that have them all in common."""
+
+    __slots__ = ("arm", "core", "study_id")
+
+    def __init__(self, core: Core, study_id: str, arm: str) -> None:
+        self.core, self.study_id, self.arm = core, study_id, arm
+
+
 class CorpusFact:
     """One collected figure of one article, as the corpus comparison reads it (duck-typed
     like `Fact` for `compare`, `corpus` and the registry)."""
 
-    __slots__ = ("arm", "article", "core", "row", "study_id")
+    __slots__ = ("article", "row", "variant")
 
-    def __init__(self, article: Packed, row: int, study_id: str, arm: str, core: Core) -> None:
-        self.article, self.row, self.study_id, self.arm, self.core = (
-            article,
-            row,
-            study_id,
-            arm,
-            core,
-        )
+    def __init__(self, article: Packed, row: int, variant: Variant) -> None:
+        self.article, self.row, self.variant = article, row, variant
 
     @property
     def path(self) -> str:
         return self.article.path
 
+    @property
+    def core(self) -> Core:
+        return self.variant.core
+
+    @property
+    def study_id(self) -> str:
+        return self.variant.study_id
+
+    @property
+    def arm(self) -> str:
+        return self.variant.arm
+
     def _place(self, i: int) -> Any:
-        return _rows(self.article.data)[self.row][i]
+        return _unpacked(self.article.data)[1][self.row][i]
 
     @property
     def line(self) -> int:
@@ -181,75 +199,75 @@ class CorpusFact:
     # The comparison fields, read from the shared core.
     @property
     def key(self) -> tuple[str, str] | None:
-        return self.core.key
+        return self.variant.core.key
 
     @property
     def subject(self) -> str | None:
-        return self.core.subject
+        return self.variant.core.subject
 
     @property
     def subject_label(self) -> str:
-        return self.core.subject_label
+        return self.variant.core.subject_label
 
     @property
     def measure(self) -> str | None:
-        return self.core.measure
+        return self.variant.core.measure
 
     @property
     def measure_label(self) -> str:
-        return self.core.measure_label
+        return self.variant.core.measure_label
 
     @property
     def dimension(self) -> str:
-        return self.core.dimension
+        return self.variant.core.dimension
 
     @property
     def unit(self) -> str:
-        return self.core.unit
+        return self.variant.core.unit
 
     @property
     def low(self) -> float:
-        return self.core.low
+        return self.variant.core.low
 
     @property
     def high(self) -> float:
-        return self.core.high
+        return self.variant.core.high
 
     @property
     def qualifier(self) -> str:
-        return self.core.qualifier
+        return self.variant.core.qualifier
 
     @property
     def value(self) -> str:
-        return self.core.value
+        return self.variant.core.value
 
     @property
     def qualifiers(self) -> dict[str, str]:
-        return self.core.qualifiers
+        return self.variant.core.qualifiers
 
     @property
     def timepoint(self) -> tuple[float, float] | None:
-        return self.core.timepoint
+        return self.variant.core.timepoint
 
     @property
     def treatment_specific(self) -> bool:
-        return self.core.treatment_specific
+        return self.variant.core.treatment_specific
 
     @property
     def condition_specific(self) -> bool:
-        return self.core.condition_specific
+        return self.variant.core.condition_specific
 
     @property
     def study(self) -> bool:
-        return self.core.study
+        return self.variant.core.study
 
     @property
     def strict(self) -> tuple[str, ...]:
-        return self.core.strict
+        return self.variant.core.strict
 
     @property
     def as_value(self) -> Value:
-        core = self.core
+        core = self.variant.core
         return Value(core.dimension, core.unit, core.low, core.high, core.qualifier, core.value)
 
 
@@ -259,6 +277,7 @@ class Unpacker:
     def __init__(self) -> None:
         self._shared: dict[Any, Any] = {}
         self._cores: dict[str, Core] = {}
+        self._variants: dict[tuple[str, str, str], Variant] = {}
 
     def _share(self, value: Any) -> Any:
         return self._shared.setdefault(value, value)
@@ -288,11 +307,17 @@ class Unpacker:
         if not data:
             return []
         article = Packed(self._share(path), data)
-        share = self._share
-        return [
-            CorpusFact(article, i, share(row[_STUDY_ID]), share(row[_ARM]), self._core(row[_CORE]))
-            for i, row in enumerate(json.loads(zlib.decompress(base64.b64decode(data))))
-        ]
+        variants, rows = json.loads(zlib.decompress(base64.b64decode(data)))
+        shared = []
+        for core, study_id, arm in variants:
+            key = (core, study_id, arm)
+            variant = self._variants.get(key)
+            if variant is None:
+                variant = self._variants[key] = Variant(
+                    self._core(core), self._share(study_id), self._share(arm)
+                )
+            shared.append(variant)
+        return [CorpusFact(article, i, shared[row[5]]) for i, row in enumerate(rows)]
 
 
 def unpack_all(collected: Mapping[str, Any]) -> dict[str, list[CorpusFact]]:

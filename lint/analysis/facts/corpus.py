@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from .compact import AnyFact
 from .compare import TIME_TOLERANCE_FACTOR, comparable
@@ -104,11 +104,19 @@ def _bucket(facts: list[AnyFact]) -> _Bucket:
     number = {p: i for i, p in enumerate(paths)}
     groups: dict[tuple, list[int]] = {}
     contexts: dict[tuple, list[int]] = {}
+    # A collected figure's context and value are its shared variant's: read once per
+    # variant (a figure of the article at hand is its own).
+    by_variant: dict[int, tuple[tuple, tuple]] = {}
+    path_no = []
     for i, fact in enumerate(facts):
-        ctx = context(fact)  # computed once: it is most of the signature
-        groups.setdefault((ctx, value_part(fact)), []).append(i)
-        contexts.setdefault(ctx, []).append(i)
-    path_no = [number[f.path] for f in facts]
+        variant = id(getattr(fact, "variant", fact))
+        hit = by_variant.get(variant)
+        if hit is None:
+            ctx = context(fact)
+            hit = by_variant[variant] = (ctx, (ctx, value_part(fact)))
+        groups.setdefault(hit[1], []).append(i)
+        contexts.setdefault(hit[0], []).append(i)
+        path_no.append(number[fact.path])
     return _Bucket(facts, paths, path_no, np.array(path_no, dtype=np.int64), groups, contexts)
 
 
@@ -120,11 +128,16 @@ def _rows(bucket: _Bucket, tolerance: float, absolute: float) -> tuple[Any, Any]
     if key not in bucket.rows:
         seen: dict[tuple, tuple[float, float, float]] = {}
         rows = []
+        by_variant: dict[int, tuple[float, float, float]] = {}
         for fact in bucket.facts:
-            value = (fact.unit, fact.low, fact.high, fact.qualifier)
-            if value not in seen:
-                seen[value] = bounds_and_reach(fact, tolerance, absolute)
-            rows.append(seen[value])
+            variant = id(getattr(fact, "variant", fact))
+            row = by_variant.get(variant)
+            if row is None:
+                value = (fact.unit, fact.low, fact.high, fact.qualifier)
+                if value not in seen:
+                    seen[value] = bounds_and_reach(fact, tolerance, absolute)
+                row = by_variant[variant] = seen[value]
+            rows.append(row)
         bucket.rows[key] = (
             np.array([r[0] for r in rows], dtype=np.float64),
             np.array([r[2] for r in rows], dtype=np.float64),
@@ -186,19 +199,53 @@ def _supporting_paths(pool: _Pool, low: float, reach: float) -> Any:
     return paths
 
 
+class Opponents(Sequence):
+    """The first contradicting figure of each other article, in path order.
+
+    Read when a message names them (three, and how many more), not built as a list over
+    every contradicting article for every flagged figure: that grew with the square of
+    the corpus when many articles contradict many."""
+
+    def __init__(self, facts: list[AnyFact], first_of: Any, paths: Any, own: int) -> None:
+        import numpy as np
+
+        self._facts, self._first_of, self._paths = facts, first_of, paths
+        at = int(np.searchsorted(paths, own))
+        self._skip = at if at < len(paths) and paths[at] == own else len(paths)
+        self._len = len(paths) - (self._skip < len(paths))
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, index: int) -> AnyFact: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[AnyFact]: ...
+    def __getitem__(self, index: int | slice) -> AnyFact | list[AnyFact]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._len))]
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError(index)
+        at = index + (index >= self._skip)
+        return self._facts[self._first_of[self._paths[at]]]
+
+
 def bucket_conflicts(
     facts: list[AnyFact],
     registry: Verdict,
     rivals: Rivals,
     tolerance: float,
     points: float,
-) -> Iterator[tuple[AnyFact, list[AnyFact]]]:
+) -> Iterator[tuple[AnyFact, Sequence[AnyFact]]]:
     """`corpus_conflicts` for the figures of one key (in path order), group by group."""
     import numpy as np
 
     bucket = _bucket(facts)
     pools = _Pools(bucket, _related(bucket, rivals, tolerance))
     supports: dict[tuple, tuple[Any, Any, int, int]] = {}
+    opposed: dict[tuple, Any] = {}  # the paths of `against`, ascending
     for members in bucket.groups.values():
         rep = facts[members[0]]
         own = _tolerance_for(rep, tolerance)
@@ -212,6 +259,7 @@ def bucket_conflicts(
             support = _supporting_paths(pool, low, reach)
             against = pool.in_pool & ~support
             supports[key] = (support, against, int(support.sum()), int(against.sum()))
+            opposed[key] = np.flatnonzero(against)
         support, against, n_support, n_against = supports[key]
         agrees, decided = registry(rep)
         for i in members:
@@ -221,8 +269,7 @@ def bucket_conflicts(
             if not opponents or agrees:
                 continue
             if decided or opponents >= 1 + supporters:
-                named = [facts[pool.first_of[p]] for p in np.flatnonzero(against) if p != path]
-                yield facts[i], named
+                yield facts[i], Opponents(facts, pool.first_of, opposed[key], path)
 
 
 def corpus_conflicts(
@@ -231,7 +278,7 @@ def corpus_conflicts(
     rivals: Rivals,
     tolerance: float,
     points: float,
-) -> Iterator[tuple[AnyFact, list[AnyFact]]]:
+) -> Iterator[tuple[AnyFact, Sequence[AnyFact]]]:
     """Each figure other articles contradict, when it is the outlier; see
     `lint.checks.consistency.corpus_conflicts` for the rule, this module's doc for the method."""
     by_key: dict[tuple, list[AnyFact]] = defaultdict(list)
