@@ -192,3 +192,37 @@ def test_majority_and_first_opponents() -> None:
     ]
     assert found[0][1][1].line == 1
     assert _shown(found) == _shown(pairwise_conflicts(corpus, [], 0.1, 1.0))
+
+
+def _placed(found) -> list[tuple[str, int, list[tuple[str, int, str]]]]:
+    return [(f.path, f.line, [(o.path, o.line, o.value) for o in others]) for f, others in found]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora(), st.sampled_from([0.0, 0.1]), st.sampled_from([0.0, 1.0]), st.booleans())
+def test_packed_facts_compare_as_the_facts_they_pack(corpus, tolerance, points, with_entry) -> None:
+    """What a worker packs for the parent (lint.analysis.facts.compact) gives the same
+    verdicts, figures and opponents as the facts themselves, and the same messages' data."""
+    import json
+
+    from lint.analysis.facts.compact import pack, unpack_all
+
+    entries = [ENTRY] if with_entry else []
+    packed = {path: json.loads(json.dumps(pack(facts))) for path, facts in corpus.items()}
+    expected = _placed(corpus_conflicts(corpus, entries, tolerance, points))
+    assert _placed(corpus_conflicts(unpack_all(packed), entries, tolerance, points)) == expected
+
+
+def test_opponents_read_like_a_list() -> None:
+    import numpy as np
+
+    from lint.analysis.facts.corpus import Opponents
+
+    facts = [f"f{i}" for i in range(6)]
+    first_of = np.array([0, 2, 3, 5])
+    for own in range(5):
+        paths = np.array([0, 1, 3])
+        named = Opponents(facts, first_of, paths, own)  # type: ignore[arg-type]
+        expected = [facts[first_of[p]] for p in paths if p != own]
+        assert list(named) == expected and len(named) == len(expected)
+        assert named[:3] == expected[:3] and named[-1] == expected[-1]
