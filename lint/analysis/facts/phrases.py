@@ -95,6 +95,16 @@ class PhraseIndex:
         return case_sensitive, norm if case_sensitive else norm.lower()
 
     def _resolve(self, case_sensitive: bool, text: str) -> tuple[str, str] | None:
+        """The (id, group) of a matched text; memoised: articles repeat their phrases."""
+        memo = self.__dict__.setdefault("_resolved", {})
+        hit = memo.get((case_sensitive, text), memo)
+        if hit is memo:
+            if len(memo) > 65536:
+                memo.clear()
+            hit = memo[(case_sensitive, text)] = self._lookup(case_sensitive, text)
+        return hit
+
+    def _lookup(self, case_sensitive: bool, text: str) -> tuple[str, str] | None:
         key = self._key(text, case_sensitive)
         found = self.lookup.get(key)
         if found is None and not case_sensitive and key[1].endswith("s"):

@@ -74,7 +74,7 @@ class ArticleStructure:
                     self.article, block
                 )
             memo[block.index] = found
-        return list(found)
+        return found  # callers only read it
 
     def is_pseudo_heading(self, block) -> bool:
         """A paragraph that is nothing but bold text: "**Results at 24 months:**"."""
@@ -253,8 +253,20 @@ class ArticleStructure:
             return days, days
         return None
 
+    def _per_figure(self, name: str, m, find):
+        """`find(m)`, once per figure: every finder asks for its block, sentence and clause.
+        The memo keeps the figure itself, so its id is not reused while it stands."""
+        memo = self.__dict__.setdefault(name, {})
+        hit = memo.get(id(m))
+        if hit is None:
+            hit = memo[id(m)] = (m, find(m))
+        return hit[1]
+
     def block_of(self, m):
         """The figure's block; in a table, its own cell (every cell's block spans the whole row)."""
+        return self._per_figure("_memo_block_of", m, self._block_of)
+
+    def _block_of(self, m):
         blocks = self.article.blocks
         block = blocks[m.block] if 0 <= m.block < len(blocks) else self.article.block_at(m.start)
         if block is not None and block.kind == "table_cell":
@@ -271,6 +283,9 @@ class ArticleStructure:
 
     def sentence_span(self, m) -> tuple[int, int]:
         """The figure's sentence; in a table, its cell."""
+        return self._per_figure("_memo_sentence_span", m, self._sentence_span)
+
+    def _sentence_span(self, m) -> tuple[int, int]:
         cell = self.cell_span(self.block_of(m))
         if cell is not None and cell[0] <= m.start < cell[1]:
             return cell
@@ -278,6 +293,9 @@ class ArticleStructure:
 
     def clause(self, m) -> tuple[int, int]:
         """The span of the clause the figure sits in (a sentence cut at "but", "while", ";", ...)."""
+        return self._per_figure("_memo_clause", m, self._clause)
+
+    def _clause(self, m) -> tuple[int, int]:
         start, end = self.sentence_span(m)
         cuts = [start] + [c.start() for c in CLAUSE_BREAK.finditer(self.prose, start, end)] + [end]
         for a, b in pairwise(cuts):
