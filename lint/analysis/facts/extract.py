@@ -83,6 +83,8 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         self._all_mentions: list = []
         self._names_study: dict[tuple[int, int], bool] = {}
         self._citations: Any = None
+        # the labels a treatment qualifier shows for a comparator ("placebo"), once
+        self._comparator_labels = {lexicon.labels.get(c, c) for c in lexicon.comparators}
 
     def citations(self) -> Any:
         """The article's citations (default options), looked up once, not once per figure."""
@@ -305,9 +307,9 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         if section is not None:
             fact.qualifiers["section"] = section
         self.add_qualifiers(fact, m, clause, block, spec)
-        comparators = self.lex.comparators
-        fact.comparator = fact.subject in comparators or any(
-            self.lex.labels.get(c, c) == fact.qualifiers.get("treatment") for c in comparators
+        fact.comparator = (
+            fact.subject in self.lex.comparators
+            or fact.qualifiers.get("treatment") in self._comparator_labels
         )
         fact.not_compared = self.not_compared_reason(fact, spec, m, block, clause)
         return fact

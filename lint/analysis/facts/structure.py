@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
+from typing import Any
 
 from ...model.article import Article
 from ...text.sections import section_headings
@@ -24,6 +25,10 @@ class ArticleStructure:
         self._pseudo: list | None = None
         self._ends: list[int] | None = None
         self._starts: list[int] | None = None
+        # per figure (by id, with the figure): its block, sentence span and clause
+        self._figure_blocks: dict[int, tuple[Any, Any]] = {}
+        self._figure_sentences: dict[int, tuple[Any, tuple[int, int]]] = {}
+        self._figure_clauses: dict[int, tuple[Any, tuple[int, int]]] = {}
         self._cells: dict[int, tuple[int, int, int]] | None = None
         self.title = self._title()
 
@@ -253,18 +258,14 @@ class ArticleStructure:
             return days, days
         return None
 
-    def _per_figure(self, name: str, m, find):
-        """`find(m)`, once per figure: every finder asks for its block, sentence and clause.
-        The memo keeps the figure itself, so its id is not reused while it stands."""
-        memo = self.__dict__.setdefault(name, {})
-        hit = memo.get(id(m))
-        if hit is None:
-            hit = memo[id(m)] = (m, find(m))
-        return hit[1]
-
     def block_of(self, m):
         """The figure's block; in a table, its own cell (every cell's block spans the whole row)."""
-        return self._per_figure("_memo_block_of", m, self._block_of)
+        # asked by every finder about every figure: once per figure (the memo keeps the
+        # figure, so its id is not reused while the memo stands)
+        hit = self._figure_blocks.get(id(m))
+        if hit is None:
+            hit = self._figure_blocks[id(m)] = (m, self._block_of(m))
+        return hit[1]
 
     def _block_of(self, m):
         blocks = self.article.blocks
@@ -283,7 +284,10 @@ class ArticleStructure:
 
     def sentence_span(self, m) -> tuple[int, int]:
         """The figure's sentence; in a table, its cell."""
-        return self._per_figure("_memo_sentence_span", m, self._sentence_span)
+        hit = self._figure_sentences.get(id(m))
+        if hit is None:
+            hit = self._figure_sentences[id(m)] = (m, self._sentence_span(m))
+        return hit[1]
 
     def _sentence_span(self, m) -> tuple[int, int]:
         cell = self.cell_span(self.block_of(m))
@@ -293,7 +297,10 @@ class ArticleStructure:
 
     def clause(self, m) -> tuple[int, int]:
         """The span of the clause the figure sits in (a sentence cut at "but", "while", ";", ...)."""
-        return self._per_figure("_memo_clause", m, self._clause)
+        hit = self._figure_clauses.get(id(m))
+        if hit is None:
+            hit = self._figure_clauses[id(m)] = (m, self._clause(m))
+        return hit[1]
 
     def _clause(self, m) -> tuple[int, int]:
         start, end = self.sentence_span(m)
