@@ -160,13 +160,23 @@ def _pool(bucket: _Bucket, members: list[int], tolerance: float, absolute: float
     return _Pool(low[index], reach[index], path, in_pool, first_of)
 
 
+def _must_share(fact: AnyFact) -> tuple:
+    """What two figures must have in common to be `comparable` at all: the unit, the cohort,
+    and the breakdown step they are stated for (or both none)."""
+    return fact.unit, fact.qualifiers.get("cohort"), fact.qualifiers.get("section")
+
+
 def _related(bucket: _Bucket, rivals: Rivals, tolerance: float) -> dict[tuple, list[tuple]]:
-    """Per context, the contexts its figures are compared with (the scalar tests, once per pair)."""
+    """Per context, the contexts its figures are compared with (the scalar tests, once per pair
+    of contexts that share what `_must_share` names: testing the others could only say no)."""
     reps = {ctx: bucket.facts[members[0]] for ctx, members in bucket.contexts.items()}
+    alike: dict[tuple, list[tuple[tuple, AnyFact]]] = {}
+    for ctx, rep in reps.items():
+        alike.setdefault(_must_share(rep), []).append((ctx, rep))
     return {
         ctx: [
             other
-            for other, rep_other in reps.items()
+            for other, rep_other in alike[_must_share(rep)]
             if rivals(rep, rep_other) and comparable(rep, rep_other, tolerance)
         ]
         for ctx, rep in reps.items()
