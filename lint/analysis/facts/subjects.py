@@ -188,7 +188,17 @@ class SubjectFinder(ArticleStructure):
         return None
 
     def _candidates(self, group: str, start: int, end: int) -> list[Match]:
-        """Subjects of `group` named in start..end, but not as a point of comparison or as history."""
+        """Subjects of `group` named in start..end, but not as a point of comparison or as history.
+
+        Memoised per span (callers only read the list): every figure of a sentence asks
+        about its sentence, and about the lead-in and headings above it."""
+        memo = self.__dict__.setdefault("_candidates_memo", {})
+        found = memo.get((group, start, end))
+        if found is None:
+            found = memo[(group, start, end)] = self._find_candidates(group, start, end)
+        return found
+
+    def _find_candidates(self, group: str, start: int, end: int) -> list[Match]:
         out = []
         for match in self.lex.subjects.find(self.prose, start, end):
             if match.group != group:
