@@ -53,6 +53,8 @@ DIGIT_FORMS = {
     0x066C: ",",
 }
 
+FORMS = re.compile("[" + "".join(re.escape(chr(c)) for c in DIGIT_FORMS) + "]")
+
 
 def extract_mentions(article: Article) -> list[NumericMention]:
     """Every numeric mention in the article's prose that is a claim candidate, in order (cached)."""
@@ -60,11 +62,17 @@ def extract_mentions(article: Article) -> list[NumericMention]:
 
 
 def _scan_mentions(article: Article) -> list[NumericMention]:
-    masked = _masked_prose(article).translate(DIGIT_FORMS)
+    masked = _masked_prose(article)
+    if FORMS.search(masked):  # translating maps every character: only when one needs it
+        masked = masked.translate(DIGIT_FORMS)
     lowered = masked.lower()
     if len(lowered) != len(masked):  # a few characters change length when lowercased ("İ")
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in masked)
-    triggers = [m.start() for m in TRIGGER.finditer(lowered)]
+    # where a digit or number word starts; a run of digits is one entry, and holds a digit
+    # wherever it reaches (run_ends: the end of each run of digits)
+    found = [(m.start(), m.end("digits")) for m in TRIGGER.finditer(lowered)]
+    triggers = [start for start, _ in found]
+    run_ends = [end for _, end in found]  # -1 for a word
     skip_blocks = {
         b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])
     }
@@ -72,7 +80,7 @@ def _scan_mentions(article: Article) -> list[NumericMention]:
     mentions: list[NumericMention] = []
     for s_start, s_end in sentence_spans(article):
         k = bisect_left(triggers, s_start)
-        if k >= len(triggers) or triggers[k] >= s_end:
+        if (k >= len(triggers) or triggers[k] >= s_end) and not (k and run_ends[k - 1] > s_start):
             continue  # no digit and no number word in this sentence
         mentions.extend(_read_sentence(article, masked, s_start, s_end, skip_blocks, tables))
     titles = [
@@ -146,6 +154,9 @@ def _read_sentence(
     return mentions
 
 
+NUMBER_OPENERS = frozenset(NUMBER_WORDS | {"a", "an"})
+
+
 def _read_segment(
     article: Article,
     toks: list[Tok],
@@ -157,14 +168,14 @@ def _read_segment(
     """The mentions in one sentence (or one table cell of it), read number by number."""
     mentions: list[NumericMention] = []
     parser = SentenceParser(toks, context, cell)
+    # where a number may start: found in one pass, then read from the left
+    starts = [k for k, tok in enumerate(toks) if tok.is_digit or tok.lower in NUMBER_OPENERS]
     i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if not (tok.is_digit or tok.lower in NUMBER_WORDS or tok.lower in ("a", "an")):
-            i += 1
-            continue
-        if tok.lower in ("a", "an") and parser.read_quantity(i) is None:
-            i += 1
+    for k in starts:
+        if k < i:
+            continue  # inside what the last number read
+        i = k
+        if toks[i].lower in ("a", "an") and parser.read_quantity(i) is None:
             continue
         claim, i = parser.parse(i)
         if claim is None:

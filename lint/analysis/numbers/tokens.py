@@ -29,7 +29,7 @@ def _trigger() -> re.Pattern:
     for word in sorted(NUMBER_WORDS, key=len, reverse=True):
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     alternatives = "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
-    return re.compile(r"\d|\b(?:" + alternatives + r")\b")
+    return re.compile(r"(?P<digits>\d+)|\b(?:" + alternatives + r")\b")
 
 
 # Where a sentence may hold a figure: sentences without one are never tokenized.
@@ -43,14 +43,9 @@ class Tok:
     start: int
     end: int
     glued: bool  # no space before it
-
-    @property
-    def is_digit(self) -> bool:
-        return self.text[:1].isdigit() or (self.text[:1] == "." and self.text[1:2].isdigit())
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
+    # read at every token by every layer: set once by `tokenize`, not computed per question
+    is_digit: bool = False  # a number: "12", ".05", "²"
+    is_word: bool = False  # letters
 
 
 def tokenize(text: str, offset: int) -> list[Tok]:
@@ -63,7 +58,18 @@ def tokenize(text: str, offset: int) -> list[Tok]:
         start, end = m.span()
         start += offset
         end += offset
-        append(Tok(word, word.lower(), start, end, start == prev_end))
+        first = word[0]
+        append(
+            Tok(
+                word,
+                word.lower(),
+                start,
+                end,
+                start == prev_end,
+                first.isdigit() or (first == "." and word[1:2].isdigit()),
+                first.isalpha(),
+            )
+        )
         prev_end = end
     return toks
 
@@ -91,15 +97,16 @@ class TokenCursor:
         self.toks = toks
         self.n = len(toks)
         self.context = context  # extra cue text (the table row, the list lead-in)
-        # cue_word and is_word inlined: this runs for every sentence with a figure
-        words = set(context.split())
-        for t in toks:
-            if t.text[:1].isalpha():
-                words.add("i-letter" if t.lower == "i" and (t.text != "I" or t.glued) else t.lower)
-        self.words = words
+        self.lows = [t.lower for t in toks]  # what `low` reads, a million times a corpus
+        # cue_word inlined: this runs for every sentence with a figure
+        found = {t.lower for t in toks if t.is_word}
+        if "i" in found:
+            found.discard("i")
+            found.update(cue_word(t) for t in toks if t.lower == "i" and t.is_word)
+        self.words = set(context.split()) | found
 
     def low(self, i: int) -> str:
-        return self.toks[i].lower if 0 <= i < self.n else ""
+        return self.lows[i] if 0 <= i < self.n else ""
 
     def text(self, i: int) -> str:
         return self.toks[i].text if 0 <= i < self.n else ""
@@ -108,6 +115,8 @@ class TokenCursor:
         return 0 <= i < self.n and self.toks[i].glued
 
     def seq(self, i: int, words: Sequence[str]) -> bool:
+        if words and self.low(i) != words[0]:
+            return False  # most asks end at the first word: no generator for them
         return all(self.low(i + k) == w for k, w in enumerate(words))
 
     def window(self, i: int, j: int, before: int = 8, after: int = 8) -> set[str]:
