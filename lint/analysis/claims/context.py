@@ -215,16 +215,18 @@ class _StoryHeadings:
         title = article.meta.get("title") if isinstance(article.meta, dict) else None
         h1 = next((b.text for b in article.blocks if b.kind == "heading" and b.level == 1), "")
         self.title = bool(pattern.search(f"{title or ''} {h1}"))
-        self.blocks: dict[int, bool] = {}
+        self.blocks: dict[int | None, bool] = {}
 
     def __call__(self, block: Block) -> bool:
         if self.title:
             return True
-        if block.index not in self.blocks:
-            self.blocks[block.index] = any(
+        # the headings above a block are its section's: answered once per section
+        section = block.index if block.kind == "heading" else block.heading
+        if section not in self.blocks:
+            self.blocks[section] = any(
                 self.pattern.search(h.text) for h in section_headings(self.article, block)
             )
-        return self.blocks[block.index]
+        return self.blocks[section]
 
 
 def pseudo_heading(memo: SentenceMemo, mention: NumericMention) -> bool:

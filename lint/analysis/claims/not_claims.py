@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..citations import same_figure
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..numbers import NumericMention
 
 DETERMINERS = {"the", "a", "an", "your", "my", "this", "that", "their", "its", "his", "her", "our"}
+TOLERANCE = 1e-9  # citations.same_figure's
 BARE_STRENGTH_UNITS = {"mg", "mcg", "g", "IU", "ml", "units", "ng"}
 
 
@@ -93,7 +95,15 @@ def _cited_before(
     of the same kind and unit can be the same figure, so those are looked up, not scanned."""
     twins = _Twins.of(memo or sentence_memo(article, vocab, citations), mentions)
     stop = bisect_left(twins.reach, mention.start)
-    for k, other in twins.groups.get((mention.kind, mention.unit), ()):
+    key = (mention.kind, mention.unit)
+    group = twins.groups.get(key, ())
+    if twins.by_value and group and mention.low == mention.low:
+        # only a low within same_figure's tolerance can match (the window is twice as wide)
+        lows = twins.lows[key]
+        lo = bisect_left(lows, mention.low - 2 * TOLERANCE)
+        hi = bisect_right(lows, mention.low + 2 * TOLERANCE)
+        group = sorted(twins.by_low[key][lo:hi], key=itemgetter(0))
+    for k, other in group:
         if k >= stop:
             return False
         if same_figure(other, mention) and twins.sourced(k, other):
@@ -115,6 +125,13 @@ class _Twins:
             furthest = max(furthest, other.start)
             self.reach.append(furthest)
         self._sourced: dict[int, bool] = {}
+        # each group sorted by value, to look a figure's twins up by bisection (not with NaN)
+        self.by_value = all(m.low == m.low for m in mentions)
+        self.by_low = {
+            key: sorted(group, key=lambda pair: (pair[1].low, pair[0]))
+            for key, group in self.groups.items()
+        }
+        self.lows = {key: [m.low for _, m in group] for key, group in self.by_low.items()}
 
     @classmethod
     def of(cls, memo: SentenceMemo, mentions: list[NumericMention]) -> _Twins:
