@@ -39,6 +39,8 @@ class SentenceMemo:
             if pattern is not None and pattern.pattern.endswith(NO_LOOKAHEAD)
             else None
         )
+        self.key_words = vocab.get("_key-words") or {}
+        self.lowered: dict[Span, str | None] = {}
         self.first_opener: dict[Span, int] = {}
         self.person_spans: dict[Span, list[Span]] = {}
         self.list_leads: dict[int, bool] = {}
@@ -48,13 +50,29 @@ class SentenceMemo:
         self.story: _StoryHeadings | None = None
         self.twins: Any = None  # not_claims._Twins, for the run's figures
 
+    def may_hold(self, name: str, span: Span, sentence: str) -> bool:
+        """False when the `name` phrases cannot occur in the sentence: none of their key
+        words is in it (a plain search, where the phrase pattern folds case and looks around)."""
+        key_words = self.key_words.get(name)
+        if key_words is None:
+            return True
+        if span in self.lowered:
+            lowered = self.lowered[span]
+        else:
+            lowered = self.lowered[span] = sentence.lower() if folds_plainly(sentence) else None
+        return lowered is None or key_words.search(lowered) is not None
+
     def opener_before(self, span: Span, sentence: str, at: int) -> bool:
         """Whether an opener may stand before offset `at` of the sentence (False: none can)."""
         if self.opener_guard is None:
             return True
         first = self.first_opener.get(span)
         if first is None:
-            found = self.opener_guard.search(sentence)
+            found = (
+                self.opener_guard.search(sentence)
+                if self.may_hold("hypothetical-openers", span, sentence)
+                else None
+            )
             first = self.first_opener[span] = len(sentence) + 1 if found is None else found.start()
         return first <= at
 
@@ -62,8 +80,22 @@ class SentenceMemo:
         found = self.person_spans.get(span)
         if found is None:
             assert self.persons is not None
-            found = self.person_spans[span] = [m.span() for m in self.persons.finditer(sentence)]
+            found = self.person_spans[span] = (
+                [m.span() for m in self.persons.finditer(sentence)]
+                if self.may_hold("hypothetical-persons", span, sentence)
+                else []
+            )
         return found
+
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def folds_plainly(text: str) -> bool:
+    """Whether re.IGNORECASE matches a lowercase literal where text.lower() holds it, and only
+    there: ASCII text, or text whose other characters have no case (quotes, dashes, symbols;
+    the letters re folds specially, such as "ſ" and "µ", all have one)."""
+    return text.isascii() or all(c == c.lower() == c.upper() for c in NON_ASCII.findall(text))
 
 
 def sentence_memo(article: Article, vocab, citations) -> SentenceMemo:

@@ -196,17 +196,21 @@ def _refers_back(
     key = (mention.block, mention.sentence_start, mention.sentence_end)
     found = memo.refers.get(key)
     if found is None:
-        found = memo.refers[key] = _sentence_refers_back(article, key, citations, pattern)
+        found = memo.refers[key] = _sentence_refers_back(memo, key, pattern)
     return found
 
 
 def _sentence_refers_back(
-    article: Article, key: tuple[int, int, int], citations, pattern: re.Pattern
+    memo: SentenceMemo, key: tuple[int, int, int], pattern: re.Pattern
 ) -> bool:
+    article, citations = memo.article, memo.citations
     index, sentence_start, sentence_end = key
     prose = article.prose
     block = article.blocks[index]
-    refers = bool(pattern.search(prose[sentence_start:sentence_end]))
+    sentence = prose[sentence_start:sentence_end]
+    refers = memo.may_hold("back-references", (sentence_start, sentence_end), sentence) and bool(
+        pattern.search(sentence)
+    )
     if not refers and block.quote:
         k = index
         while k > 0 and article.blocks[k].quote:

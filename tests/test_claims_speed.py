@@ -1,0 +1,56 @@
+"""Issue 15's shortcuts in the claim tests answer as the full searches do.
+
+A sentence is searched for the not-claims phrases only when one of their key words is in
+its lowercased text; a figure's twins are looked up by value within same_figure's tolerance.
+"""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.analysis.claims import vocabulary
+from lint.analysis.claims.context import folds_plainly
+from lint.checks.numeric_claim import KIND
+
+VOCAB = vocabulary(KIND.options.get("not-claims") or {})
+NAMES = ["hypothetical-openers", "hypothetical-persons", "back-references"]
+PIECES = [
+    "If you",
+    "IF YOU'RE",
+    "for a 180-pound",
+    "FOR A 90 KG",
+    "in that study",
+    "The Same Trial",
+    "these patients",
+    "ſtudy",
+    "ſuppose",
+    "µ",
+    "İf you",
+    "’",
+    "—",
+    "e.g.",
+    " ",
+    "\n",
+    "x",
+    "12",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=8), st.sampled_from(NAMES))
+def test_no_key_word_means_no_phrase(pieces, name):
+    text = " ".join(pieces)
+    pattern, keys = VOCAB[name], VOCAB["_key-words"][name]
+    if pattern is None or keys is None or not folds_plainly(text):
+        return
+    if keys.search(text.lower()) is None:
+        assert pattern.search(text) is None
+
+
+def test_letters_that_fold_specially_are_not_plain():
+    assert folds_plainly("If you’re — “quoted”")
+    assert not folds_plainly("ſuppose")
+    assert not folds_plainly("İf")
+    assert not folds_plainly("5 µg")
+    assert re.search("(?i)suppose", "ſuppose")  # why: re folds ſ to s, str.lower does not
