@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ...text.sections import section_headings
+from ..numbers.tokens import folds_plainly
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...model.article import Article
@@ -86,16 +87,6 @@ class SentenceMemo:
                 else []
             )
         return found
-
-
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def folds_plainly(text: str) -> bool:
-    """Whether re.IGNORECASE matches a lowercase literal where text.lower() holds it, and only
-    there: ASCII text, or text whose other characters have no case (quotes, dashes, symbols;
-    the letters re folds specially, such as "ſ" and "µ", all have one)."""
-    return text.isascii() or all(c == c.lower() == c.upper() for c in NON_ASCII.findall(text))
 
 
 def sentence_memo(article: Article, vocab, citations) -> SentenceMemo:

@@ -74,6 +74,17 @@ def tokenize(text: str, offset: int) -> list[Tok]:
     return toks
 
 
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def folds_plainly(text: str) -> bool:
+    """Whether re.IGNORECASE matches a lowercase literal where text.lower() holds it, and only
+    there: ASCII text, or text whose other characters have no case (quotes, dashes, symbols;
+    the letters re folds specially, such as "ſ" and "µ", all have one). On such text a plain
+    search of text.lower() can rule out a case-folding pattern cheaply."""
+    return text.isascii() or all(c == c.lower() == c.upper() for c in NON_ASCII.findall(text))
+
+
 def cue_word(tok: Tok) -> str:
     """Lowercase, except that only a free-standing capital "I" is the pronoun (not the I of CBT-I)."""
     if tok.lower == "i" and (tok.text != "I" or tok.glued):

@@ -1,4 +1,4 @@
-"""Issue 15's shortcuts in the claim tests answer as the full searches do.
+"""Issue 15's shortcuts in the number scan and the claim tests answer as the full searches do.
 
 A sentence is searched for the not-claims phrases only when one of their key words is in
 its lowercased text; a figure's twins are looked up by value within same_figure's tolerance.
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.analysis.claims import vocabulary
-from lint.analysis.claims.context import folds_plainly
+from lint.analysis.numbers.tokens import folds_plainly
 from lint.checks.numeric_claim import KIND
 
 VOCAB = vocabulary(KIND.options.get("not-claims") or {})
@@ -54,3 +54,31 @@ def test_letters_that_fold_specially_are_not_plain():
     assert not folds_plainly("İf")
     assert not folds_plainly("5 µg")
     assert re.search("(?i)suppose", "ſuppose")  # why: re folds ſ to s, str.lower does not
+
+
+TIMELINE_PIECES = [
+    "By",
+    "week",
+    "WEEKS",
+    "Day",
+    "months",
+    "ſ",
+    "12",
+    "5-8",
+    "3 –",
+    "4+",
+    "in",
+    " ",
+    "\n",
+    "’",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TIMELINE_PIECES), max_size=8))
+def test_a_block_without_a_unit_and_number_has_no_point_in_time(pieces):
+    from lint.analysis.numbers.timeline import POINT, UNIT_THEN_DIGIT
+
+    text = " ".join(pieces)
+    if folds_plainly(text) and POINT.search(text):
+        assert UNIT_THEN_DIGIT.search(text.lower())
