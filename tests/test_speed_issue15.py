@@ -82,3 +82,19 @@ def test_a_block_without_a_unit_and_number_has_no_point_in_time(pieces):
     text = " ".join(pieces)
     if folds_plainly(text) and POINT.search(text):
         assert UNIT_THEN_DIGIT.search(text.lower())
+
+
+TRIGGER_TEXT = st.text(alphabet="one twoseven12 .-tenfifthsx\n", max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TRIGGER_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_a_sentence_has_a_trigger_as_the_whole_text_scan_said(text, a, b):
+    from lint.analysis.numbers.scan import _has_trigger
+    from lint.analysis.numbers.tokens import NUMBER_WORD
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    # the scan it replaced: every digit and every number word's start, in one pass
+    whole = re.compile(r"\d|" + NUMBER_WORD.pattern)
+    starts = [m.start() for m in whole.finditer(text)]
+    assert _has_trigger(text, start, end) == any(start <= p < end for p in starts)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ...text.sections import block_index_at, reference_blocks
@@ -14,7 +13,7 @@ from .mention import NumericMention
 from .number_words import NUMBER_WORDS
 from .tables import row_context, split_cells, table_headers
 from .timeline import rank_mentions, timeline_mentions
-from .tokens import TRIGGER, Tok, tokenize
+from .tokens import DIGIT, NUMBER_WORD, NUMBER_WORD_REACH, Tok, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...model.article import Article
@@ -68,19 +67,13 @@ def _scan_mentions(article: Article) -> list[NumericMention]:
     lowered = masked.lower()
     if len(lowered) != len(masked):  # a few characters change length when lowercased ("İ")
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in masked)
-    # where a digit or number word starts; a run of digits is one entry, and holds a digit
-    # wherever it reaches (run_ends: the end of each run of digits)
-    found = [(m.start(), m.end("digits")) for m in TRIGGER.finditer(lowered)]
-    triggers = [start for start, _ in found]
-    run_ends = [end for _, end in found]  # -1 for a word
     skip_blocks = {
         b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])
     }
     tables = _Tables(article)
     mentions: list[NumericMention] = []
     for s_start, s_end in sentence_spans(article):
-        k = bisect_left(triggers, s_start)
-        if (k >= len(triggers) or triggers[k] >= s_end) and not (k and run_ends[k - 1] > s_start):
+        if not _has_trigger(lowered, s_start, s_end):
             continue  # no digit and no number word in this sentence
         mentions.extend(_read_sentence(article, masked, s_start, s_end, skip_blocks, tables))
     titles = [
@@ -100,6 +93,15 @@ def _scan_mentions(article: Article) -> list[NumericMention]:
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _has_trigger(lowered: str, start: int, end: int) -> bool:
+    """Whether a digit or a number word starts in lowered[start:end] (the number words read
+    in the whole text: a word ending past `end` is found as it would be there)."""
+    if DIGIT.search(lowered, start, end):
+        return True
+    found = NUMBER_WORD.search(lowered, start, min(len(lowered), end + NUMBER_WORD_REACH))
+    return found is not None and found.start() < end
 
 
 class _Tables:

@@ -23,17 +23,21 @@ TOKEN = re.compile(
 )
 
 
-def _trigger() -> re.Pattern:
-    """Digits or number words, as an alternation grouped by first letter (matched on lowercased text)."""
+def _number_word() -> re.Pattern:
+    """Number words, as an alternation grouped by first letter (matched on lowercased text)."""
     groups: dict[str, list[str]] = {}
     for word in sorted(NUMBER_WORDS, key=len, reverse=True):
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     alternatives = "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
-    return re.compile(r"(?P<digits>\d+)|\b(?:" + alternatives + r")\b")
+    return re.compile(r"\b(?:" + alternatives + r")\b")
 
 
-# Where a sentence may hold a figure: sentences without one are never tokenized.
-TRIGGER = _trigger()
+# Where a sentence may hold a figure: sentences without a digit or a number word are never
+# tokenized. A number word found from a sentence's start ends within NUMBER_WORD_REACH
+# characters past the sentence, its closing boundary one more.
+DIGIT = re.compile(r"\d")
+NUMBER_WORD = _number_word()
+NUMBER_WORD_REACH = max(len(w) for w in NUMBER_WORDS) + 1
 
 
 @dataclass(slots=True)
