@@ -98,3 +98,21 @@ def test_a_sentence_has_a_trigger_as_the_whole_text_scan_said(text, a, b):
     whole = re.compile(r"\d|" + NUMBER_WORD.pattern)
     starts = [m.start() for m in whole.finditer(text)]
     assert _has_trigger(text, start, end) == any(start <= p < end for p in starts)
+
+
+OLD_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+    r"|\d+(?:\.\d+)?"
+    r"|(?<![\w.])\.\d+"
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"
+    r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+    r"|\S"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab1,.5’'²⁰٣_-é \n", max_size=40))
+def test_words_first_tokenizes_as_before(text):
+    from lint.analysis.numbers.tokens import TOKEN
+
+    assert [m.span() for m in TOKEN.finditer(text)] == [m.span() for m in OLD_TOKEN.finditer(text)]

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from .number_words import NUMBER_WORDS
 
+# Words first: most tokens are words, and no two of the first four alternatives can start
+# at the same character (a letter, a digit, a dot), so their order changes no token.
 TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 20,000 or 1,200.5
+    r"[^\W\d_]+(?:['’][^\W\d_]+)*"  # words (letters only), with apostrophes
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 20,000 or 1,200.5
     r"|\d+(?:\.\d+)?"  # 12 or 0.5
     r"|(?<![\w.])\.\d+"  # .05
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words (letters only), with apostrophes
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
     r"|\S"  # any other single character
 )
