@@ -132,7 +132,7 @@ class TokenCursor:
         return 0 <= i < self.n and self.toks[i].glued
 
     def seq(self, i: int, words: Sequence[str]) -> bool:
-        if words and self.low(i) != words[0]:
+        if words and 0 <= i < self.n and self.lows[i] != words[0]:
             return False  # most asks end at the first word: no generator for them
         return all(self.low(i + k) == w for k, w in enumerate(words))
 
