@@ -119,3 +119,39 @@ def test_pattern_matcher_is_spacys_matcher(words, patterns):
     ours = PatternMatcher(doc.vocab, {"p": lists})(doc)
     assert sorted(ours) == sorted(set(matcher(doc)))
     assert len(ours) == len(set(ours))
+
+
+def _plain_ends(specs, table, start, stop):
+    """The set walk `ends` replaced (it branches only where an optional spec matches)."""
+    positions = {start}
+    for spec in specs:
+        step = {p + 1 for p in positions if p < stop and table.accepts(spec, p)}
+        found = set(positions) if spec.op in ("?", "*") else set()
+        if spec.op in ("+", "*"):
+            while step - found:
+                fresh = step - found
+                found |= fresh
+                step = {p + 1 for p in fresh if p < stop and table.accepts(spec, p)}
+        else:
+            found |= step
+        positions = found
+        if not positions:
+            break
+    return positions
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=12),
+    st.lists(st.tuples(st.sampled_from(SPECS), st.sampled_from(OPS)), min_size=1, max_size=5),
+    st.integers(0, 12),
+)
+def test_ends_walk_finds_what_the_set_walk_finds(words, pattern, stop):
+    from lint.text.token_match import ends
+
+    doc = _doc(words)
+    table = TokenTable.of(doc)
+    specs = [TokenSpec.compile(dict(t, OP=op) if op else t, doc.vocab.strings) for t, op in pattern]
+    for start in range(len(table)):
+        limit = min(len(table), max(start, stop))
+        assert ends(specs, table, start, limit) == _plain_ends(specs, table, start, limit)

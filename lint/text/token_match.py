@@ -169,7 +169,27 @@ def expand_repeats(tokens: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
 def ends(specs: Sequence[TokenSpec], table: TokenTable, start: int, stop: int) -> set[int]:
     """Every end of a match of `specs` from token `start`, within tokens [start, stop)."""
-    positions = {start}
+    # While the match can be at one place only (a plain spec, or an optional one that does not
+    # match here, as most do), walk it token by token: sets only once it can branch.
+    accepts = table.accepts
+    p = start
+    for k, spec in enumerate(specs):
+        hit = p < stop and accepts(spec, p)
+        if spec.op is None:
+            if not hit:
+                return set()
+            p += 1
+        elif hit:  # an optional or repeated spec matches here: the ends may branch
+            return _ends_from({p}, specs[k:], table, stop)
+        elif spec.op == "+":
+            return set()
+    return {p}
+
+
+def _ends_from(
+    positions: set[int], specs: Sequence[TokenSpec], table: TokenTable, stop: int
+) -> set[int]:
+    """Every end of a match of `specs` from any of `positions`, within [.., stop)."""
     accepts = table.accepts
     for spec in specs:
         step = {p + 1 for p in positions if p < stop and accepts(spec, p)}

@@ -62,8 +62,26 @@ def in_summary(article: Article, offset: int, headings: tuple[str, ...]) -> bool
     index = block_index_at(article, offset)
     if index is None or not headings:
         return False
-    block = article.blocks[index]
-    # "**The short version:** ..." opens a summary as surely as a heading does.
-    if block.lead_in and names_one_of(block.lead_in, headings):
-        return True
-    return in_section(article, block, headings)
+    # asked for every figure and its twins: answered once per block
+    return article.analyses.memo_by(_SummaryBlocks, tuple(headings))(index)
+
+
+class _SummaryBlocks:
+    """Which blocks of an article sit in a summary, answered block by block."""
+
+    def __init__(self, article: Article, headings: tuple[str, ...]) -> None:
+        self.article = article
+        self.headings = headings
+        self.blocks: dict[int, bool] = {}
+
+    def __call__(self, index: int) -> bool:
+        found = self.blocks.get(index)
+        if found is None:
+            found = self.blocks[index] = self._in_summary(self.article.blocks[index])
+        return found
+
+    def _in_summary(self, block: Block) -> bool:
+        # "**The short version:** ..." opens a summary as surely as a heading does.
+        if block.lead_in and names_one_of(block.lead_in, self.headings):
+            return True
+        return in_section(self.article, block, self.headings)

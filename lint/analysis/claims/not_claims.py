@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..citations import same_figure
-from .context import arithmetic, hypothetical, lifestyle, practice, pseudo_heading, story
+from .context import (
+    SentenceMemo,
+    arithmetic,
+    hypothetical,
+    lifestyle,
+    practice,
+    pseudo_heading,
+    sentence_memo,
+    story,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...model.article import Article
     from ..numbers import NumericMention
 
 DETERMINERS = {"the", "a", "an", "your", "my", "this", "that", "their", "its", "his", "her", "our"}
+TOLERANCE = 1e-9  # citations.same_figure's
 BARE_STRENGTH_UNITS = {"mg", "mcg", "g", "IU", "ml", "units", "ng"}
 
 
@@ -24,23 +35,27 @@ def not_a_claim(
     mentions: list[NumericMention],
     citations,
     vocab: Mapping[str, Any],
+    memo: SentenceMemo | None = None,
 ) -> bool:
     """Policy §2: hypotheticals and the writer's arithmetic, one patient's story, a strength used as
     a name or repeated from earlier, a figure in a bold pseudo-heading, a sentence or quotation that
-    refers back to the source just cited."""
+    refers back to the source just cited. `memo`: sentence_memo(article, vocab, citations), which
+    a caller asking for many figures fetches once."""
     if not vocab:
         return False
+    if memo is None:
+        memo = sentence_memo(article, vocab, citations)
     return (
-        hypothetical(article, mention, vocab)
-        or story(article, mention, vocab)
+        hypothetical(memo, mention)
+        or story(memo, mention)
         or _named_strength(article, mention, mentions, vocab)
-        or pseudo_heading(article, mention)
-        or _refers_back(article, mention, citations, vocab)
+        or pseudo_heading(memo, mention)
+        or _refers_back(article, mention, citations, vocab, memo)
         or _counted_before(article, mention, vocab)
-        or _cited_before(article, mention, mentions, citations, vocab)
-        or practice(article, mention, vocab)
-        or arithmetic(article, mention)
-        or lifestyle(article, mention, vocab)
+        or _cited_before(article, mention, mentions, citations, vocab, memo)
+        or practice(memo, mention)
+        or arithmetic(memo, mention)
+        or lifestyle(memo, mention)
     )
 
 
@@ -67,15 +82,28 @@ def _counted_before(article: Article, mention: NumericMention, vocab) -> bool:
 
 
 def _cited_before(
-    article: Article, mention: NumericMention, mentions: list[NumericMention], citations, vocab
+    article: Article,
+    mention: NumericMention,
+    mentions: list[NumericMention],
+    citations,
+    vocab,
+    memo: SentenceMemo | None = None,
 ) -> bool:
     """The same figure stated earlier with its source ("it was also 15 points"): it refers back.
 
     Earlier means before the first mention that does not start before this one; only figures
     of the same kind and unit can be the same figure, so those are looked up, not scanned."""
-    twins = _Twins.of(article, mentions, citations, vocab)
+    twins = _Twins.of(memo or sentence_memo(article, vocab, citations), mentions)
     stop = bisect_left(twins.reach, mention.start)
-    for k, other in twins.groups.get((mention.kind, mention.unit), ()):
+    key = (mention.kind, mention.unit)
+    group = twins.groups.get(key, ())
+    if twins.by_value and group and mention.low == mention.low:
+        # only a low within same_figure's tolerance can match (the window is twice as wide)
+        lows = twins.lows[key]
+        lo = bisect_left(lows, mention.low - 2 * TOLERANCE)
+        hi = bisect_right(lows, mention.low + 2 * TOLERANCE)
+        group = sorted(twins.by_low[key][lo:hi], key=itemgetter(0))
+    for k, other in group:
         if k >= stop:
             return False
         if same_figure(other, mention) and twins.sourced(k, other):
@@ -86,13 +114,9 @@ def _cited_before(
 class _Twins:
     """The figures of one run grouped by kind and unit, and which of them carry a source."""
 
-    def __init__(self, article: Article, mentions: list[NumericMention], citations, vocab) -> None:
-        self.article, self.mentions, self.citations, self.vocab = (
-            article,
-            mentions,
-            citations,
-            vocab,
-        )
+    def __init__(self, memo: SentenceMemo, mentions: list[NumericMention]) -> None:
+        self.memo, self.mentions = memo, mentions
+        self.article, self.citations, self.vocab = memo.article, memo.citations, memo.vocab
         self.groups: dict[tuple[str, str], list[tuple[int, NumericMention]]] = {}
         self.reach: list[int] = []  # the furthest start so far: where "earlier" ends, by bisect
         furthest = -1
@@ -101,15 +125,21 @@ class _Twins:
             furthest = max(furthest, other.start)
             self.reach.append(furthest)
         self._sourced: dict[int, bool] = {}
+        # each group sorted by value, to look a figure's twins up by bisection (not with NaN)
+        self.by_value = all(m.low == m.low for m in mentions)
+        self.by_low = {
+            key: sorted(group, key=lambda pair: (pair[1].low, pair[0]))
+            for key, group in self.groups.items()
+        }
+        self.lows = {key: [m.low for _, m in group] for key, group in self.by_low.items()}
 
     @classmethod
-    def of(cls, article: Article, mentions: list[NumericMention], citations, vocab) -> _Twins:
-        # one per article, citation index and back-reference pattern (what `sourced` reads),
-        # for the article's own figures; other figures (a test's) get their own
-        slot = article.analyses.memo_by(_TwinSlot, (citations, vocab.get("back-references")))
-        found = slot.twins
+    def of(cls, memo: SentenceMemo, mentions: list[NumericMention]) -> _Twins:
+        # one per article, citation index and vocabulary (what `sourced` reads), for the
+        # article's own figures; other figures (a test's) get their own
+        found = memo.twins
         if found is None or found.mentions is not mentions or len(found.reach) != len(mentions):
-            found = slot.twins = cls(article, mentions, citations, vocab)
+            found = memo.twins = cls(memo, mentions)
         return found
 
     def sourced(self, k: int, other: NumericMention) -> bool:
@@ -117,7 +147,9 @@ class _Twins:
         if found is None:
             found = self._sourced[k] = self.citations.citation_for(
                 other.start, other.end
-            ) is not None or _refers_back(self.article, other, self.citations, self.vocab)
+            ) is not None or _refers_back(
+                self.article, other, self.citations, self.vocab, self.memo
+            )
         return found
 
 
@@ -151,19 +183,36 @@ def _named_strength(
     return False
 
 
-def _refers_back(article: Article, mention: NumericMention, citations, vocab) -> bool:
+def _refers_back(
+    article: Article, mention: NumericMention, citations, vocab, memo: SentenceMemo | None = None
+) -> bool:
     """ "In that study, 41%...", "the placebo group": covered by the source cited before it in the
     section; so is a quotation introduced by such a sentence."""
     pattern = vocab.get("back-references")
     if pattern is None:
         return False
-    prose = article.prose
-    block = article.blocks[mention.block]
     # asked for every figure of a sentence, and again for its twins: answered once per sentence
-    memo = article.analyses.memo_by(_SentenceMatches, pattern)
-    refers = memo(mention.sentence_start, mention.sentence_end)
+    memo = memo or sentence_memo(article, vocab, citations)
+    key = (mention.block, mention.sentence_start, mention.sentence_end)
+    found = memo.refers.get(key)
+    if found is None:
+        found = memo.refers[key] = _sentence_refers_back(memo, key, pattern)
+    return found
+
+
+def _sentence_refers_back(
+    memo: SentenceMemo, key: tuple[int, int, int], pattern: re.Pattern
+) -> bool:
+    article, citations = memo.article, memo.citations
+    index, sentence_start, sentence_end = key
+    prose = article.prose
+    block = article.blocks[index]
+    sentence = prose[sentence_start:sentence_end]
+    refers = memo.may_hold("back-references", (sentence_start, sentence_end), sentence) and bool(
+        pattern.search(sentence)
+    )
     if not refers and block.quote:
-        k = mention.block
+        k = index
         while k > 0 and article.blocks[k].quote:
             k -= 1
         lead = article.blocks[k]
@@ -184,26 +233,4 @@ def _refers_back(article: Article, mention: NumericMention, citations, vocab) ->
     if not refers:
         return False
     start = article.blocks[block.heading].end if block.heading is not None else 0
-    return any(start <= c.start < mention.sentence_start for c in citations.citations)
-
-
-class _TwinSlot:
-    """Where an article keeps its `_Twins` for one citation index and vocabulary."""
-
-    def __init__(self, article: Article, key: tuple) -> None:
-        self.twins: _Twins | None = None
-
-
-class _SentenceMatches:
-    """Whether a pattern occurs in a sentence of an article's prose, answered once per sentence."""
-
-    def __init__(self, article: Article, pattern: re.Pattern) -> None:
-        self.prose = article.prose
-        self.pattern = pattern
-        self.found: dict[tuple[int, int], bool] = {}
-
-    def __call__(self, start: int, end: int) -> bool:
-        span = (start, end)
-        if span not in self.found:
-            self.found[span] = bool(self.pattern.search(self.prose[start:end]))
-        return self.found[span]
+    return any(start <= c.start < sentence_start for c in citations.citations)

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..citations import same_figure
+from .context import sentence_memo
 from .grouping import outcome_threshold, worked_example
 from .not_claims import not_a_claim
 
@@ -70,13 +71,14 @@ def uncited_figures(
         by_sentence.setdefault(mention.sentence_start, []).append(mention)
     uncited: list[NumericMention] = []
     reach: dict[int, int] = {}  # by the figure's identity, while this run holds the figures
+    memo = sentence_memo(article, vocab, citations)
     for mention in mentions:
         severity = severities.get(mention.kind, "default")
         if severity == "off" or article.blocks[mention.block].kind == "heading":
             continue
         if worked_example(article, mention):
             continue
-        if not_a_claim(article, mention, mentions, citations, vocab):
+        if not_a_claim(article, mention, mentions, citations, vocab, memo):
             continue
         owner = outcome_threshold(article, mention, by_sentence[mention.sentence_start])
         if owner is not None:

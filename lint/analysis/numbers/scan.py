@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ...text.sections import block_index_at, reference_blocks
@@ -14,7 +13,7 @@ from .mention import NumericMention
 from .number_words import NUMBER_WORDS
 from .tables import row_context, split_cells, table_headers
 from .timeline import rank_mentions, timeline_mentions
-from .tokens import TRIGGER, Tok, tokenize
+from .tokens import DIGIT, NUMBER_WORD, NUMBER_WORD_REACH, Tok, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...model.article import Article
@@ -53,6 +52,8 @@ DIGIT_FORMS = {
     0x066C: ",",
 }
 
+FORMS = re.compile("[" + "".join(re.escape(chr(c)) for c in DIGIT_FORMS) + "]")
+
 
 def extract_mentions(article: Article) -> list[NumericMention]:
     """Every numeric mention in the article's prose that is a claim candidate, in order (cached)."""
@@ -60,19 +61,19 @@ def extract_mentions(article: Article) -> list[NumericMention]:
 
 
 def _scan_mentions(article: Article) -> list[NumericMention]:
-    masked = _masked_prose(article).translate(DIGIT_FORMS)
+    masked = _masked_prose(article)
+    if FORMS.search(masked):  # translating maps every character: only when one needs it
+        masked = masked.translate(DIGIT_FORMS)
     lowered = masked.lower()
     if len(lowered) != len(masked):  # a few characters change length when lowercased ("İ")
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in masked)
-    triggers = [m.start() for m in TRIGGER.finditer(lowered)]
     skip_blocks = {
         b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])
     }
     tables = _Tables(article)
     mentions: list[NumericMention] = []
     for s_start, s_end in sentence_spans(article):
-        k = bisect_left(triggers, s_start)
-        if k >= len(triggers) or triggers[k] >= s_end:
+        if not _has_trigger(lowered, s_start, s_end):
             continue  # no digit and no number word in this sentence
         mentions.extend(_read_sentence(article, masked, s_start, s_end, skip_blocks, tables))
     titles = [
@@ -92,6 +93,15 @@ def _scan_mentions(article: Article) -> list[NumericMention]:
     if extra:
         mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _has_trigger(lowered: str, start: int, end: int) -> bool:
+    """Whether a digit or a number word starts in lowered[start:end] (the number words read
+    in the whole text: a word ending past `end` is found as it would be there)."""
+    if DIGIT.search(lowered, start, end):
+        return True
+    found = NUMBER_WORD.search(lowered, start, min(len(lowered), end + NUMBER_WORD_REACH))
+    return found is not None and found.start() < end
 
 
 class _Tables:
@@ -146,6 +156,9 @@ def _read_sentence(
     return mentions
 
 
+NUMBER_OPENERS = frozenset(NUMBER_WORDS | {"a", "an"})
+
+
 def _read_segment(
     article: Article,
     toks: list[Tok],
@@ -157,14 +170,14 @@ def _read_segment(
     """The mentions in one sentence (or one table cell of it), read number by number."""
     mentions: list[NumericMention] = []
     parser = SentenceParser(toks, context, cell)
+    # where a number may start: found in one pass, then read from the left
+    starts = [k for k, tok in enumerate(toks) if tok.is_digit or tok.lower in NUMBER_OPENERS]
     i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if not (tok.is_digit or tok.lower in NUMBER_WORDS or tok.lower in ("a", "an")):
-            i += 1
-            continue
-        if tok.lower in ("a", "an") and parser.read_quantity(i) is None:
-            i += 1
+    for k in starts:
+        if k < i:
+            continue  # inside what the last number read
+        i = k
+        if toks[i].lower in ("a", "an") and parser.read_quantity(i) is None:
             continue
         claim, i = parser.parse(i)
         if claim is None:

@@ -23,6 +23,7 @@ from ...text.sentences import sentence_spans
 from .cues import ADVICE_OPENERS, NARRATIVE_CUES, TIMELINE_EFFECT_CUES, TIMELINE_STORY_WORDS
 from .mention import NumericMention
 from .number_words import ORDINALS
+from .tokens import folds_plainly
 from .units import TIME_UNITS
 from .vocab import ordered, words
 
@@ -53,6 +54,11 @@ POINT = re.compile(
     rf"(?<![\w-])(?P<prep>(?:{_alternation(ordered('units', 'timeline-point-prepositions'))})\s+)?"
     rf"(?P<u>{UNIT})\s+(?P<n>{NUM})(?![\w.])",
     re.I,
+)
+# What every POINT holds, on lowercased text: a unit, then blanks and a digit. Blocks without
+# one skip POINT's case-folding scan (see tokens.folds_plainly).
+UNIT_THEN_DIGIT = re.compile(
+    rf"(?:{_alternation(tuple(u.lower() for u in ordered('units', 'timeline-units')), 's?')})\s+\d"
 )
 WORD = re.compile(r"[a-z][a-z'’-]*")
 TITLE_SMALL = words("cues", "title-small-words")
@@ -227,6 +233,9 @@ def _read_labels(timeline: _Timeline, block: Block, raw: str, first_of_item: boo
 def _read_points(timeline: _Timeline, block: Block) -> None:
     """Add the timepoints inside the block's sentences that speak of an effect."""
     prose = timeline.article.prose
+    text = prose[block.start : block.end]
+    if folds_plainly(text) and not UNIT_THEN_DIGIT.search(text.lower()):
+        return  # no unit before a number: no point in time
     for p in POINT.finditer(prose, block.start, block.end):
         if (
             not p.group("prep")

@@ -13,27 +13,33 @@ from dataclasses import dataclass
 
 from .number_words import NUMBER_WORDS
 
+# Words first: most tokens are words, and no two of the first four alternatives can start
+# at the same character (a letter, a digit, a dot), so their order changes no token.
 TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 20,000 or 1,200.5
+    r"[^\W\d_]+(?:['’][^\W\d_]+)*"  # words (letters only), with apostrophes
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 20,000 or 1,200.5
     r"|\d+(?:\.\d+)?"  # 12 or 0.5
     r"|(?<![\w.])\.\d+"  # .05
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words (letters only), with apostrophes
     r"|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
     r"|\S"  # any other single character
 )
 
 
-def _trigger() -> re.Pattern:
-    """Digits or number words, as an alternation grouped by first letter (matched on lowercased text)."""
+def _number_word() -> re.Pattern:
+    """Number words, as an alternation grouped by first letter (matched on lowercased text)."""
     groups: dict[str, list[str]] = {}
     for word in sorted(NUMBER_WORDS, key=len, reverse=True):
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     alternatives = "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
-    return re.compile(r"\d|\b(?:" + alternatives + r")\b")
+    return re.compile(r"\b(?:" + alternatives + r")\b")
 
 
-# Where a sentence may hold a figure: sentences without one are never tokenized.
-TRIGGER = _trigger()
+# Where a sentence may hold a figure: sentences without a digit or a number word are never
+# tokenized. A number word found from a sentence's start ends within NUMBER_WORD_REACH
+# characters past the sentence, its closing boundary one more.
+DIGIT = re.compile(r"\d")
+NUMBER_WORD = _number_word()
+NUMBER_WORD_REACH = max(len(w) for w in NUMBER_WORDS) + 1
 
 
 @dataclass(slots=True)
@@ -43,14 +49,9 @@ class Tok:
     start: int
     end: int
     glued: bool  # no space before it
-
-    @property
-    def is_digit(self) -> bool:
-        return self.text[:1].isdigit() or (self.text[:1] == "." and self.text[1:2].isdigit())
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
+    # read at every token by every layer: set once by `tokenize`, not computed per question
+    is_digit: bool = False  # a number: "12", ".05", "²"
+    is_word: bool = False  # letters
 
 
 def tokenize(text: str, offset: int) -> list[Tok]:
@@ -63,9 +64,31 @@ def tokenize(text: str, offset: int) -> list[Tok]:
         start, end = m.span()
         start += offset
         end += offset
-        append(Tok(word, word.lower(), start, end, start == prev_end))
+        first = word[0]
+        append(
+            Tok(
+                word,
+                word.lower(),
+                start,
+                end,
+                start == prev_end,
+                first.isdigit() or (first == "." and word[1:2].isdigit()),
+                first.isalpha(),
+            )
+        )
         prev_end = end
     return toks
+
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def folds_plainly(text: str) -> bool:
+    """Whether re.IGNORECASE matches a lowercase literal where text.lower() holds it, and only
+    there: ASCII text, or text whose other characters have no case (quotes, dashes, symbols;
+    the letters re folds specially, such as "ſ" and "µ", all have one). On such text a plain
+    search of text.lower() can rule out a case-folding pattern cheaply."""
+    return text.isascii() or all(c == c.lower() == c.upper() for c in NON_ASCII.findall(text))
 
 
 def cue_word(tok: Tok) -> str:
@@ -91,15 +114,16 @@ class TokenCursor:
         self.toks = toks
         self.n = len(toks)
         self.context = context  # extra cue text (the table row, the list lead-in)
-        # cue_word and is_word inlined: this runs for every sentence with a figure
-        words = set(context.split())
-        for t in toks:
-            if t.text[:1].isalpha():
-                words.add("i-letter" if t.lower == "i" and (t.text != "I" or t.glued) else t.lower)
-        self.words = words
+        self.lows = [t.lower for t in toks]  # what `low` reads, a million times a corpus
+        # cue_word inlined: this runs for every sentence with a figure
+        found = {t.lower for t in toks if t.is_word}
+        if "i" in found:
+            found.discard("i")
+            found.update(cue_word(t) for t in toks if t.lower == "i" and t.is_word)
+        self.words = set(context.split()) | found
 
     def low(self, i: int) -> str:
-        return self.toks[i].lower if 0 <= i < self.n else ""
+        return self.lows[i] if 0 <= i < self.n else ""
 
     def text(self, i: int) -> str:
         return self.toks[i].text if 0 <= i < self.n else ""
@@ -108,6 +132,8 @@ class TokenCursor:
         return 0 <= i < self.n and self.toks[i].glued
 
     def seq(self, i: int, words: Sequence[str]) -> bool:
+        if words and 0 <= i < self.n and self.lows[i] != words[0]:
+            return False  # most asks end at the first word: no generator for them
         return all(self.low(i + k) == w for k, w in enumerate(words))
 
     def window(self, i: int, j: int, before: int = 8, after: int = 8) -> set[str]:
