@@ -55,3 +55,28 @@ def test_long_sentences_are_cut_and_empty_prose_is_fine():
     assert [len(s) for s in doc.sents] == [250, 250, 100]
     assert len(make_doc("", [0])) == 0
     assert len(list(make_doc("   \n\n  ", [0]).sents)) == 1
+
+
+punctuated = st.lists(
+    st.sampled_from(
+        ["Hi", "there", ".", "!", "?", "...", "“", "”", "(", ")", "。", "\n\n", "5%.", "¹"]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(punctuated, st.lists(st.integers(min_value=0, max_value=120), max_size=4))
+def test_array_sentencizer_sets_what_spacys_sentencizer_sets(text, starts):
+    from spacy.attrs import SENT_START
+
+    from lint.text.nlp import _first_words_start, _sentencize
+
+    nlp = get_nlp()
+    sentencizer = nlp.get_pipe("sentencizer")
+    ours, theirs = nlp.make_doc(text), nlp.make_doc(text)
+    for doc in (ours, theirs):
+        _first_words_start(doc, starts)
+    _sentencize(ours, sentencizer)
+    sentencizer(theirs)
+    assert ours.to_array([SENT_START]).tolist() == theirs.to_array([SENT_START]).tolist()
