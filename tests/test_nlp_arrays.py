@@ -80,3 +80,15 @@ def test_array_sentencizer_sets_what_spacys_sentencizer_sets(text, starts):
     _sentencize(ours, sentencizer)
     sentencizer(theirs)
     assert ours.to_array([SENT_START]).tolist() == theirs.to_array([SENT_START]).tolist()
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Studies show.", "x" * 230, "**bold**", "\n\n", "[a](b)", "!" * 450]))
+)
+def test_doc_text_is_the_docs_own_text(pieces):
+    from lint.model.article import parse_article
+    from lint.text.nlp import doc_of, doc_text
+
+    article = parse_article("a.md", " ".join(pieces) + "\n")
+    assert doc_text(article) == doc_of(article).text

@@ -210,6 +210,16 @@ def doc_of(article: Article) -> Doc:
     return article.analyses.memo(_article_doc)
 
 
+def _doc_text(article: Article) -> str:
+    return LONG_RUN.sub(_cut_run, article.prose)
+
+
+def doc_text(article: Article) -> str:
+    """The text of the article's Doc (`doc.text`, without a Token object per token): its
+    prose, with runs too long to be words cut (see LONG_RUN)."""
+    return article.analyses.memo(_doc_text)
+
+
 def make_doc(prose: str, block_starts: Iterable[int]):
     """Run the pipeline over masked prose with a sentence boundary at each block.
 

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ...text.nlp import doc_of
+from ...text.nlp import doc_of, doc_text
 from ...text.sections import block_index_at, reference_blocks
 from ...text.token_match import TokenTable, match, starts_of, token_table, word_positions
 from ..citations import CITATION_OPTIONS
-from .filters import opens_label, skip_match
+from .filters import Tokens, opens_label, skip_match
 from .lexicon import Compiled, compiled
 from .slots import match_left
 
@@ -83,6 +83,7 @@ def _candidates(article: Article, comp: Compiled) -> list[tuple[Any, str, int]]:
     """(span, group, priority) of every match the filters keep, overlapping ones included."""
     doc = doc_of(article)
     table = token_table(article)
+    text = doc_text(article)
     candidates = []
     for name, start, end in _matches(table, comp):
         group = comp.groups.get(name)
@@ -99,7 +100,7 @@ def _candidates(article: Article, comp: Compiled) -> list[tuple[Any, str, int]]:
         span = doc[start:end]
         if name in comp.label_only and not opens_label(article, span, comp):
             continue
-        if skip_match(span, group, comp, article):
+        if skip_match(span, group, comp, article, Tokens(span, table, text)):
             continue
         priority = 0 if group == "named-study" else 1 if group == "proof-consensus" else 2
         candidates.append((span, group, priority))
