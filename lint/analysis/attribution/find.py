@@ -30,13 +30,23 @@ class Attribution:
 
 def _matches(table: TokenTable, comp: Compiled) -> list[tuple[str, int, int]]:
     """(match key, start, end) for every pattern, over the whole Doc at once: a pattern is
-    tried only at the tokens its first slot accepts (see lint/text/token_match.py)."""
-    where = word_positions(table, comp.first_hashes)
+    tried only at the tokens its first slot accepts (see lint/text/token_match.py), and a
+    pattern kept within its sentence only in the sentences that hold its other words."""
+    where = word_positions(table, comp.first_hashes | comp.gate_words)
     stops = table.sentence_ends
+    holding: dict[frozenset, set[int]] = {}  # word set -> the sentences (first tokens) with one
     found = []
     for pattern in comp.patterns:
         starts = starts_of(table, pattern.specs, where)
         reach = stops if pattern.in_sentence else None
+        if pattern.in_sentence and comp.gates.get(pattern.name):
+            # A start in a sentence without them cannot match (nor, matches staying in
+            # their sentence, take the place of a longer match in another one).
+            firsts = table.sentence_starts
+            for words in comp.gates[pattern.name]:
+                if words not in holding:
+                    holding[words] = {firsts[i] for h in words for i in where.get(h, ())}
+                starts = [s for s in starts if firsts[s] in holding[words]]
         for start, end in match(table, pattern.specs, starts, reach):
             found.append((pattern.name, start, end))
     return found
