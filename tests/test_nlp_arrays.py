@@ -55,3 +55,40 @@ def test_long_sentences_are_cut_and_empty_prose_is_fine():
     assert [len(s) for s in doc.sents] == [250, 250, 100]
     assert len(make_doc("", [0])) == 0
     assert len(list(make_doc("   \n\n  ", [0]).sents)) == 1
+
+
+punctuated = st.lists(
+    st.sampled_from(
+        ["Hi", "there", ".", "!", "?", "...", "“", "”", "(", ")", "。", "\n\n", "5%.", "¹"]
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(punctuated, st.lists(st.integers(min_value=0, max_value=120), max_size=4))
+def test_array_sentencizer_sets_what_spacys_sentencizer_sets(text, starts):
+    from spacy.attrs import SENT_START
+
+    from lint.text.nlp import _first_words_start, _sentencize
+
+    nlp = get_nlp()
+    sentencizer = nlp.get_pipe("sentencizer")
+    ours, theirs = nlp.make_doc(text), nlp.make_doc(text)
+    for doc in (ours, theirs):
+        _first_words_start(doc, starts)
+    _sentencize(ours, sentencizer)
+    sentencizer(theirs)
+    assert ours.to_array([SENT_START]).tolist() == theirs.to_array([SENT_START]).tolist()
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Studies show.", "x" * 230, "**bold**", "\n\n", "[a](b)", "!" * 450]))
+)
+def test_doc_text_is_the_docs_own_text(pieces):
+    from lint.model.article import parse_article
+    from lint.text.nlp import doc_of, doc_text
+
+    article = parse_article("a.md", " ".join(pieces) + "\n")
+    assert doc_text(article) == doc_of(article).text

@@ -15,6 +15,8 @@ from ..analysis.disclaimer_match import OPTIONS, PLACEMENTS, analyse
 from ..model.article import Article, parse_article
 from ..model.check_kind import CheckKind
 from ..model.finding import Fix, Hit
+from ..model.markdown import Block, parse_layout
+from ..model.positions import LineIndex
 from .disclaimer_partial import partial_hits
 from .disclaimer_placement import placement_hits
 
@@ -77,10 +79,10 @@ def disclaimer_fix(article: Article, options: Mapping[str, Any]) -> Fix | None:
     addition = appended(article, standard)
     offset = len(article.text)
     try:
-        fixed = parse_article(article.path, article.text + addition, article.bom)
+        blocks = _blocks_of_appended(article, article.text + addition)
     except Exception:
         return None
-    added = [b for b in fixed.blocks if b.end > offset and b.kind != "html"]
+    added = [b for b in blocks if b.end > offset and b.kind != "html"]
     if not added or any(
         b.start < offset
         or b.kind != "paragraph"
@@ -91,6 +93,20 @@ def disclaimer_fix(article: Article, options: Mapping[str, Any]) -> Fix | None:
     ):
         return None
     return Fix(offset, offset, addition, "append the standard medical disclaimer")
+
+
+def _blocks_of_appended(article: Article, text: str) -> list[Block]:
+    """The blocks of `text`, the article's text with more appended, from the article's
+    last top-level Markdown paragraph or heading on (the blocks before it cannot change).
+
+    A parse that starts where a top-level block starts, no container open, reads the
+    lines from there as the whole text's parse does: only link and footnote definitions
+    carry over, and they change inline text, not blocks (but a footnote definition's
+    blocks are kept only when referenced: an appended "[^" gets the whole parse)."""
+    restart = article.layout.last_top_level
+    if restart is None or "[^" in text[len(article.text) :]:
+        return parse_article(article.path, text, article.bom).blocks
+    return parse_layout(text, restart, LineIndex(text)).blocks
 
 
 def run(article: Article, options: Mapping[str, Any]) -> Iterable[tuple[str, Hit]]:

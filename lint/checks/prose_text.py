@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..model.article import Article
 
 LINE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+EDGE_PUNCT = re.compile(r"[\W_]*")
 
 
 @lru_cache(maxsize=64)
@@ -22,7 +23,13 @@ def phrase_regex(phrases: tuple[str, ...], ignorecase: bool = True) -> re.Patter
     if not parts:
         return None
     parts.sort(key=len, reverse=True)  # longest first, so "skip to main content" beats "skip to"
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I if ignorecase else 0)
+    # A match starts with one of the phrases' first characters: testing that first, as a
+    # lookahead that changes no match, spares trying every phrase at every character.
+    firsts = sorted({str(p).split()[0][0] for p in phrases if str(p).split()})
+    lead = "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
+    return re.compile(
+        lead + r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I if ignorecase else 0
+    )
 
 
 @lru_cache(maxsize=64)
@@ -83,7 +90,11 @@ def prose_lines(article: Article) -> Iterator[tuple[int, int, str]]:
 
 def line_key(text: str) -> str:
     """ "**Share this post!**" -> "share this post": what a line says, markup aside."""
-    return " ".join(LINE_PUNCT.sub("", text).lower().split())
+    # LINE_PUNCT.sub("", text), without trying its "[\W_]+$" at every character: the
+    # punctuation run at each end, the one at the end read from the reversed text
+    lead = EDGE_PUNCT.match(text).end()  # type: ignore[union-attr]
+    trail = EDGE_PUNCT.match(text[::-1]).end()  # type: ignore[union-attr]
+    return " ".join(text[lead : max(lead, len(text) - trail)].lower().split())
 
 
 def as_tuple(values: Iterable | None) -> tuple[str, ...]:

@@ -50,6 +50,8 @@ class _BlockWalker:
         for tok in tokens:
             if tok.map is not None:
                 self.b.current_map = tok.map
+                if tok.level == 0 and tok.type in ("paragraph_open", "heading_open"):
+                    self.b.out.last_top_level = self.b.line_range(tok.map)[2]
             if not self.container(tok):
                 self.leaf(tok)
         return self.b.out

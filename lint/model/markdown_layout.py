@@ -78,3 +78,7 @@ class Layout:
     # (start, end, character) of every entity (`&nbsp;`, `&#37;`) and backslash escape (`\\$`)
     # inside prose: the article's prose shows the character the reader sees in its place.
     entities: list[tuple[int, int, str]] = field(default_factory=list)
+    # Where the last paragraph or heading of the Markdown itself (not in a container, not
+    # text read from HTML) starts: a parse from there, no container open, reads the rest
+    # as the whole parse does (the disclaimer fix parses only the article's tail).
+    last_top_level: int | None = None

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...text.sections import block_index_at
+from ...text.token_match import TokenTable
 from .lexicon import Compiled
 from .slots import YEAR
 
@@ -46,27 +47,56 @@ COMMON = (
 )
 
 
-def _is_named(span, comp: Compiled) -> bool:
+class Tokens:
+    """What the filters read of a match and its sentence, from the Doc's arrays (a filter
+    runs for every match, and a Token object per word read was most of its cost)."""
+
+    def __init__(self, span, table: TokenTable, text: str) -> None:
+        self.table = table
+        self.doc = span.doc
+        self.start, self.end = span.start, span.end
+        self.sent_start = table.sentence_starts[span.start]
+        self.n = len(table)
+        last = table.sentence_ends[span.start] - 1  # Span.sent: the sentence of the first token
+        # Span.sent.text, as the Doc's text between the sentence's first and last token
+        self.sent_text = text[
+            self.doc[self.sent_start].idx : self.doc[last].idx + len(table.text(last))
+        ]
+
+    def lower(self, i: int) -> str:
+        return self.table.lower_text(i)
+
+    def before(self, count: int = 6) -> list[int]:
+        """The tokens (not punctuation) up to `count` before the match, within its sentence."""
+        punct = self.table.punct
+        return [
+            i for i in range(max(self.sent_start, self.start - count), self.start) if not punct[i]
+        ]
+
+
+def _is_named(t: Tokens, comp: Compiled) -> bool:
     """A named-study match must name something, or claim importance, or be a design with a finding."""
     common = set().union(*(comp.classes.get(c, set()) for c in COMMON))
     markers = comp.filters.get("named-markers", set())
     finding = comp.classes.get("finding", set()) | comp.classes.get("opinion", set())
     design = comp.classes.get("design", set())
-    has_finding = any(t.lower_ in finding for t in span)
-    for tok in span:
-        if YEAR.match(tok.text) and 1900 <= int(tok.text) <= 2039:
+    lowers = [t.lower(i) for i in range(t.start, t.end)]
+    has_finding = any(w in finding for w in lowers)
+    for i, lower in zip(range(t.start, t.end), lowers, strict=True):
+        text = t.table.text(i)
+        if YEAR.match(text) and 1900 <= int(text) <= 2039:
             return True
-        if tok.lower_ in markers:
+        if lower in markers:
             return True
         if (
-            tok.is_alpha
-            and tok.text[:1].isupper()
-            and tok.lower_ not in common
-            and tok.lower_ not in CAPITAL_STOP
-            and (tok.i != span.sent.start or (tok.text.isupper() and len(tok.text) > 1))
+            t.table.alpha[i] == 1
+            and text[:1].isupper()
+            and lower not in common
+            and lower not in CAPITAL_STOP
+            and (i != t.sent_start or (text.isupper() and len(text) > 1))
         ):
             return True  # Cochrane, German, Stanford, NIH (a capital that only starts the sentence proves nothing)
-        if tok.lower_ in design and has_finding:
+        if lower in design and has_finding:
             return True
     return False
 
@@ -74,152 +104,125 @@ def _is_named(span, comp: Compiled) -> bool:
 PREPOSITIONS = {"in", "across", "according", "based", "(", ","}
 
 
-def skip_match(span, group: str, comp: Compiled, article: Article | None = None) -> bool:
+def skip_match(span, group: str, comp: Compiled, article: Article, tokens: Tokens) -> bool:
     """Whether a match is no appeal to evidence (see the module's docstring)."""
-    if span.sent.text.rstrip().endswith("?") or _asked(span, comp):
+    t = tokens
+    if t.sent_text.rstrip().endswith("?") or _asked(t, comp):
         return True
-    doc = span.doc
-    sent = span.sent
-    if span.start > sent.start and doc[span.start - 1].lower_ == "who":
+    if t.start > t.sent_start and t.lower(t.start - 1) == "who":
         return True  # "subjects who are known to have diabetes": said of people, not of evidence
-    if _negated(span, comp):
+    if _negated(t, comp):
         return True  # "no trials have proven", "than scientists thought"
-    before = [t for t in doc[max(sent.start, span.start - 6) : span.start] if not t.is_punct]
-    if span[0].lower_ in ("in", "across") and any(
-        t.lower_ in comp.filters.get("research-verbs", set()) for t in before[-3:]
-    ):
+    before = t.before()
+    research = comp.filters.get("research-verbs", set())
+    if t.lower(t.start) in ("in", "across") and any(t.lower(i) in research for i in before[-3:]):
         return True  # "is being tested in clinical trials": research going on, not a finding
-    if group == "anonymous-authority" and _object_of_verb(span, comp):
+    if group == "anonymous-authority" and _object_of_verb(t, comp):
         return True  # "they all provide evidence indicating ..."
-    if _noun_use(span, comp):
+    if _noun_use(t, comp):
         return True
-    if group != "proof-consensus" and _refers_back(span, comp, article):
+    if group != "proof-consensus" and _refers_back(span, t, comp, article):
         return True
-    return group == "named-study" and not _is_named(span, comp)
+    return group == "named-study" and not _is_named(t, comp)
 
 
-def _asked(span, comp: Compiled) -> bool:
+def _asked(t: Tokens, comp: Compiled) -> bool:
     """A question word just before the match ("why do experts say"), unless it opens a clause
     that reports a finding ("confirmed what studies had shown")."""
-    doc = span.doc
-    sent = span.sent
     questions = comp.filters.get("question-words", set())
-    before = [t for t in doc[max(sent.start, span.start - 6) : span.start] if not t.is_punct]
     inversions = comp.filters.get("inversion-words", set())
     reasons = comp.filters.get("reason-copulas", set())
+    reason_words = comp.filters.get("reason-words", set())
     asked = [
-        t
-        for t in before[-2:]
-        if t.lower_ in questions
-        and (t.lower_ not in inversions or t.i == sent.start)
-        and not (
-            t.lower_ in comp.filters.get("reason-words", set())
-            and t.i > sent.start
-            and doc[t.i - 1].lower_ in reasons
-        )
+        i
+        for i in t.before()[-2:]
+        if t.lower(i) in questions
+        and (t.lower(i) not in inversions or i == t.sent_start)
+        and not (t.lower(i) in reason_words and i > t.sent_start and t.lower(i - 1) in reasons)
     ]  # "which is why X reported"
     return bool(
-        asked and span[0].lower_ not in PREPOSITIONS and not _noun_clause(span, asked[-1], comp)
+        asked and t.lower(t.start) not in PREPOSITIONS and not _noun_clause(t, asked[-1], comp)
     )
 
 
-def _negated(span, comp: Compiled) -> bool:
-    doc = span.doc
-    sent = span.sent
-    window = doc[max(sent.start, span.start - 6) : span.start]
-    clause = [
-        t
-        for t in window[
-            max([k + 1 for k, t in enumerate(window) if t.text in (",", ";", ":", "—")] or [0]) :
-        ]
-        if not t.is_punct
-    ]
+def _negated(t: Tokens, comp: Compiled) -> bool:
+    window = range(max(t.sent_start, t.start - 6), t.start)
+    breaks = [k + 1 for k, i in enumerate(window) if t.table.text(i) in (",", ";", ":", "—")]
+    clause = [i for i in window[max(breaks or [0]) :] if not t.table.punct[i]]
     negations = comp.filters.get("negations", set())
-    return any(t.lower_ in negations for t in clause[-5:]) or span[0].lower_ in negations
+    return any(t.lower(i) in negations for i in clause[-5:]) or t.lower(t.start) in negations
 
 
-def _object_of_verb(span, comp: Compiled) -> bool:
+def _object_of_verb(t: Tokens, comp: Compiled) -> bool:
     """ "they all provide evidence": the match is the object of a verb, not a source."""
-    doc = span.doc
-    sent = span.sent
-    if span.start <= sent.start:
+    if t.start <= t.sent_start:
         return False
-    k = span.start - 1
-    while k > sent.start and doc[k].lower_ in comp.classes.get("mod", set()) | comp.classes.get(
-        "quantity", set()
-    ):
+    k = t.start - 1
+    skipped = comp.classes.get("mod", set()) | comp.classes.get("quantity", set())
+    while k > t.sent_start and t.lower(k) in skipped:
         k -= 1
-    return doc[k].lower_ in comp.filters.get("object-verbs", set())
+    return t.lower(k) in comp.filters.get("object-verbs", set())
 
 
-def _noun_use(span, comp: Compiled) -> bool:
+def _noun_use(t: Tokens, comp: Compiled) -> bool:
     """ "research support, consulting fees", "Research finding:", "more evidence supporting it"."""
-    doc = span.doc
-    last = span[-1]
-    after = doc[span.end] if span.end < len(doc) else None
-    if last.lower_ in comp.filters.get("noun-like", set()) and (
+    last = t.lower(t.end - 1)
+    after = t.lower(t.end) if t.end < t.n else None
+    if last in comp.filters.get("noun-like", set()) and (
         after is None
-        or after.is_punct
-        or after.is_space
-        or after.lower_ in ("and", "or", "for", "of")
+        or t.table.punct[t.end] == 1
+        or t.table.space[t.end] == 1
+        or after in ("and", "or", "for", "of")
     ):
         return True
     return bool(
-        last.lower_.endswith("ing")
+        last.endswith("ing")
         and after is not None
-        and after.lower_ in ("it", "them", "this", "these", "those", "him", "her")
+        and after in ("it", "them", "this", "these", "those", "him", "her")
     )
 
 
-def _noun_clause(span, word, comp: Compiled) -> bool:
+def _noun_clause(t: Tokens, word: int, comp: Compiled) -> bool:
     """ "confirmed what studies had shown", "what the data shows is that ...": a clause that
     reports a finding, unlike "what the research says about X" or "Here's what studies show:"."""
-    if word.lower_ not in comp.filters.get("clause-words", set()):
+    if t.lower(word) not in comp.filters.get("clause-words", set()):
         return False
-    if word.i > word.sent.start and word.doc[word.i - 1].lower_ in comp.filters.get(
-        "topic-words", set()
-    ):
+    if word > t.sent_start and t.lower(word - 1) in comp.filters.get("topic-words", set()):
         return False  # "This guide sets out what the research shows"
-    text = span.sent.text.rstrip().rstrip("*_ ")
+    text = t.sent_text.rstrip().rstrip("*_ ")
     if text.endswith("?"):
         return False
-    after = [t.lower_ for t in span.doc[span.end : span.end + 2]] + ["", ""]
+    after = [t.lower(i) for i in range(t.end, min(t.end + 2, t.n))] + ["", ""]
     topic = ("about", "on", "regarding", "for")
     return not (after[0] in topic or (after[0] in ("us", "you", "me") and after[1] in topic))
 
 
-def _refers_back(span, comp: Compiled, article: Article | None) -> bool:
+def _refers_back(span, t: Tokens, comp: Compiled, article: Article | None) -> bool:
     """ "the study found", "these researchers": a back-reference, when a source is named
     before it in the same section. "The clinical data shows" with nothing named before,
     "the other studies", "the clinicians that I know" do not refer back."""
-    doc = span.doc
-    sent = span.sent
     determiners = comp.filters.get("back-reference-determiners", set())
     nouns = comp.filters.get("back-reference-nouns", set())
     skippable = comp.classes.get("mod", set()) | {"-"}
-    head = next(
-        (k for k in range(span.start, min(span.end, span.start + 4)) if doc[k].lower_ in nouns),
-        None,
-    )
+    head = next((k for k in range(t.start, min(t.end, t.start + 4)) if t.lower(k) in nouns), None)
     if head is None:
         return False
     k = head - 1
     while (
-        k >= max(sent.start, span.start - 1)
-        and doc[k].lower_ not in determiners
-        and (doc[k].lower_ in skippable or doc[k].is_title or doc[k].like_num)
+        k >= max(t.sent_start, t.start - 1)
+        and t.lower(k) not in determiners
+        and (t.lower(k) in skippable or t.doc[k].is_title or t.doc[k].like_num)
     ):
         k -= 1
-    if k < sent.start or k < span.start - 1 or doc[k].lower_ not in determiners:
+    if k < t.sent_start or k < t.start - 1 or t.lower(k) not in determiners:
         return False
-    if span[0].lower_ in ("a", "an", "one", "another"):
+    if t.lower(t.start) in ("a", "an", "one", "another"):
         return False
-    if any(doc[j].lower_ in ("other", "others") for j in range(k, head)):
+    if any(t.lower(j) in ("other", "others") for j in range(k, head)):
         return False  # "like all the other studies say"
-    nxt = doc[head + 1] if head + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ in comp.filters.get("relative-words", set()):
+    if head + 1 < t.n and t.lower(head + 1) in comp.filters.get("relative-words", set()):
         return False  # "the clinicians that I'm in touch with": defined here, not referred back to
-    if article is None or doc[k].lower_ != "the":
+    if article is None or t.lower(k) != "the":
         return True  # "these researchers", "that study": a demonstrative always points back
     return _named_before(article, span.start_char, comp)
 

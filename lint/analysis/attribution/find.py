@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ...text.nlp import doc_of
+from ...text.nlp import doc_of, doc_text
 from ...text.sections import block_index_at, reference_blocks
 from ...text.token_match import TokenTable, match, starts_of, token_table, word_positions
 from ..citations import CITATION_OPTIONS
-from .filters import opens_label, skip_match
+from .filters import Tokens, opens_label, skip_match
 from .lexicon import Compiled, compiled
 from .slots import match_left
 
@@ -30,13 +30,23 @@ class Attribution:
 
 def _matches(table: TokenTable, comp: Compiled) -> list[tuple[str, int, int]]:
     """(match key, start, end) for every pattern, over the whole Doc at once: a pattern is
-    tried only at the tokens its first slot accepts (see lint/text/token_match.py)."""
-    where = word_positions(table, comp.first_hashes)
+    tried only at the tokens its first slot accepts (see lint/text/token_match.py), and a
+    pattern kept within its sentence only in the sentences that hold its other words."""
+    where = word_positions(table, comp.first_hashes | comp.gate_words)
     stops = table.sentence_ends
+    holding: dict[frozenset, set[int]] = {}  # word set -> the sentences (first tokens) with one
     found = []
     for pattern in comp.patterns:
         starts = starts_of(table, pattern.specs, where)
         reach = stops if pattern.in_sentence else None
+        if pattern.in_sentence and comp.gates.get(pattern.name):
+            # A start in a sentence without them cannot match (nor, matches staying in
+            # their sentence, take the place of a longer match in another one).
+            firsts = table.sentence_starts
+            for words in comp.gates[pattern.name]:
+                if words not in holding:
+                    holding[words] = {firsts[i] for h in words for i in where.get(h, ())}
+                starts = [s for s in starts if firsts[s] in holding[words]]
         for start, end in match(table, pattern.specs, starts, reach):
             found.append((pattern.name, start, end))
     return found
@@ -83,6 +93,7 @@ def _candidates(article: Article, comp: Compiled) -> list[tuple[Any, str, int]]:
     """(span, group, priority) of every match the filters keep, overlapping ones included."""
     doc = doc_of(article)
     table = token_table(article)
+    text = doc_text(article)
     candidates = []
     for name, start, end in _matches(table, comp):
         group = comp.groups.get(name)
@@ -99,7 +110,7 @@ def _candidates(article: Article, comp: Compiled) -> list[tuple[Any, str, int]]:
         span = doc[start:end]
         if name in comp.label_only and not opens_label(article, span, comp):
             continue
-        if skip_match(span, group, comp, article):
+        if skip_match(span, group, comp, article, Tokens(span, table, text)):
             continue
         priority = 0 if group == "named-study" else 1 if group == "proof-consensus" else 2
         candidates.append((span, group, priority))

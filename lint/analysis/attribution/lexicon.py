@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -36,6 +36,14 @@ class Compiled:
     label_only: frozenset = (
         frozenset()
     )  # match keys of "^ ..." patterns: only a block's opening label
+    # match key -> the word sets (LOWER hashes) of its required word slots past the anchor
+    # and before it: a sentence must hold a word of each for the pattern to match there
+    gates: dict[str, tuple[frozenset, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def gate_words(self) -> frozenset:
+        """Every word of the gates (LOWER hashes)."""
+        return frozenset(h for sets in self.gates.values() for words in sets for h in words)
 
     @cached_property
     def back_reference_words(self) -> re.Pattern:
@@ -70,6 +78,7 @@ def _compile(lexicon: Mapping[str, Any], vocab: Any) -> Compiled:
     leading: dict[str, list[Slot]] = {}
     triggers: set | None = set()
     label_only: set = set()
+    gates: dict[str, tuple[frozenset, ...]] = {}
     for group, spec in (lexicon.get("groups") or {}).items():
         advice[group] = str((spec or {}).get("advice", ""))
         for n, pattern in enumerate((spec or {}).get("patterns") or []):
@@ -83,6 +92,7 @@ def _compile(lexicon: Mapping[str, Any], vocab: Any) -> Compiled:
             leading[name] = lead
             anchor = anchor_words(core)
             patterns.append(Pattern(name, _specs(core, vocab), anchor is not None))
+            gates[name] = _gates(lead, patterns[-1].specs)
             if anchor is None:
                 triggers = None
             elif triggers is not None:
@@ -101,7 +111,22 @@ def _compile(lexicon: Mapping[str, Any], vocab: Any) -> Compiled:
         frozenset(triggers) if triggers is not None else None,
         frozenset(h for p in patterns if p.specs[0].kind == "lower" for h in p.specs[0].hashes),
         frozenset(label_only),
+        gates,
     )
+
+
+def _gates(lead: list[Slot], specs: list[TokenSpec]) -> tuple[frozenset, ...]:
+    """The word sets a match needs besides its anchor: each required slot of plain words
+    before the anchor (matched within the sentence, `match_left`) and after it."""
+    from spacy.strings import get_string_id
+
+    words = [
+        frozenset(get_string_id(w) for w in slot.words)
+        for slot in lead
+        if slot.op in ("", "+") and slot.words and slot.regex is None and not slot.any_word
+    ]
+    words += [spec.hashes for spec in specs[1:] if spec.kind == "lower" and spec.op in (None, "+")]
+    return tuple(words)
 
 
 def _specs(core: list[Slot], vocab: Any) -> list[TokenSpec]:

@@ -34,6 +34,9 @@ class Citations:
         self.summary_headings = list(opts["summary-headings"] or [])
         self.reference_headings = list(opts["reference-headings"] or [])
         self.citations = self._find()
+        self._summary_key = tuple(self.summary_headings)
+        self._citation_at: dict[int, Citation | None] = {}  # start -> citation_for(start)
+        self._summary_at: dict[int, bool] = {}  # offset -> in_summary(offset)
         self._by_unit: dict[Unit, Citation] = {}
         # whole sections under a heading that cites its study
         self._by_block: dict[int, Citation] = {}
@@ -91,7 +94,13 @@ class Citations:
         return unit_of(self.article, offset, self.paragraph_scope)
 
     def citation_for(self, start: int, end: int | None = None) -> Citation | None:
-        """The citation that supports the span starting at `start`, if any."""
+        """The citation that supports the span starting at `start`, if any (asked again and
+        again of the same figures when summaries are matched to their cited twins)."""
+        if start not in self._citation_at:
+            self._citation_at[start] = self._citation_for(start)
+        return self._citation_at[start]
+
+    def _citation_for(self, start: int) -> Citation | None:
         unit = self.unit_of(start)
         if unit is None:
             return None
@@ -119,7 +128,9 @@ class Citations:
         return False
 
     def in_summary(self, offset: int) -> bool:
-        return in_summary(self.article, offset, tuple(self.summary_headings))
+        if offset not in self._summary_at:
+            self._summary_at[offset] = in_summary(self.article, offset, self._summary_key)
+        return self._summary_at[offset]
 
     def support_for(
         self, mention: NumericMention, mentions: list[NumericMention]
