@@ -64,6 +64,7 @@ class Sample:
     peak_process_mb: float
     peak_total_mb: float
     exit_code: int
+    peak_parent_mb: float = 0.0  # the contentlint process itself (its workers aside)
 
 
 @dataclass
@@ -84,6 +85,9 @@ class Tool:
     def peak_total(self) -> float:
         return max(s.peak_total_mb for s in self.samples)
 
+    def peak_parent(self) -> float:
+        return max(s.peak_parent_mb for s in self.samples)
+
 
 def measure(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sample:
     """Run a command and sample the resident memory of its whole process tree."""
@@ -93,7 +97,7 @@ def measure(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sa
     proc = subprocess.Popen(
         argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    peaks = [0.0, 0.0]
+    peaks = [0.0, 0.0, 0.0]
     done = threading.Event()
 
     def sample() -> None:
@@ -111,6 +115,8 @@ def measure(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sa
                 if sizes:
                     peaks[0] = max(peaks[0], max(sizes) / 2**20)
                     peaks[1] = max(peaks[1], sum(sizes) / 2**20)
+                    with contextlib.suppress(psutil.Error):
+                        peaks[2] = max(peaks[2], root.memory_info().rss / 2**20)
             except psutil.Error:
                 pass
             done.wait(0.02)
@@ -123,7 +129,7 @@ def measure(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sa
     thread.join()
     if proc.returncode not in (0, 1):
         sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
-    return Sample(seconds, peaks[0], peaks[1], proc.returncode)
+    return Sample(seconds, peaks[0], peaks[1], proc.returncode, peaks[2])
 
 
 def contentlint_argv(target: Path, jobs: int | None, cache: bool = False) -> list[str]:
@@ -218,25 +224,52 @@ def side_by_side(args: argparse.Namespace, with_proselint: bool) -> int:
 
 
 def scale(args: argparse.Namespace) -> int:
+    """articles/s and peak memory at each size; with --against, the other checkout's run on
+    the same corpus too (interleaved). Memory grows linearly with the corpus: the slope
+    between the two largest sizes, per 1,000 articles, projects the peaks at 10,000."""
     sizes = [int(s) for s in args.sizes.split(",")]
-    rows = []
+    trees = [("", ROOT)] + (
+        [(f" @{args.against.name}", args.against.resolve())] if args.against else []
+    )
+    rows: dict[str, list[tuple[int, Tool]]] = {label: [] for label, _ in trees}
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "corpus"
-            words = write_corpus(corpus, n)
-            tool = Tool(f"contentlint n={n}", contentlint_argv(corpus, args.jobs))
-            run_interleaved([tool], args.repeat, Path(tmp))
-            rows.append((n, words, tool))
-    first_rate = rows[0][0] / rows[0][2].median()
-    print(
-        f"{'articles':>9} {'median s':>9} {'articles/s':>11} {'vs first':>9} {'peak proc MB':>13} {'peak all MB':>12}"
-    )
-    for n, _words, tool in rows:
-        rate = n / tool.median()
+            write_corpus(corpus, n)
+            tools = [
+                Tool(f"contentlint{label} n={n}", contentlint_argv(corpus, args.jobs), tree=tree)
+                for label, tree in trees
+            ]
+            run_interleaved(tools, args.repeat, Path(tmp))
+            for (label, _), tool in zip(trees, tools, strict=True):
+                rows[label].append((n, tool))
+    for label, _ in trees:
+        print(f"contentlint{label}:")
         print(
-            f"{n:>9} {tool.median():>9.2f} {rate:>11.1f} {rate / first_rate:>8.2f}x "
-            f"{tool.peak_process():>13.0f} {tool.peak_total():>12.0f}"
+            f"{'articles':>9} {'median s':>9} {'articles/s':>11} {'vs first':>9} "
+            f"{'parent MB':>10} {'peak proc MB':>13} {'peak all MB':>12}"
         )
+        first_rate = rows[label][0][0] / rows[label][0][1].median()
+        for n, tool in rows[label]:
+            rate = n / tool.median()
+            print(
+                f"{n:>9} {tool.median():>9.2f} {rate:>11.1f} {rate / first_rate:>8.2f}x "
+                f"{tool.peak_parent():>10.0f} {tool.peak_process():>13.0f} {tool.peak_total():>12.0f}"
+            )
+        if len(sizes) > 1:
+            (n0, t0), (n1, t1) = rows[label][-2], rows[label][-1]
+            slopes = [
+                (get(t1) - get(t0)) / (n1 - n0) * 1000
+                for get in (Tool.peak_parent, Tool.peak_process, Tool.peak_total)
+            ]
+            ends = [Tool.peak_parent(t1), Tool.peak_process(t1), Tool.peak_total(t1)]
+            at10k = [
+                end + slope * (10_000 - n1) / 1000 for end, slope in zip(ends, slopes, strict=True)
+            ]
+            print(
+                "MB per 1,000 articles: parent {:.0f}, largest {:.0f}, all {:.0f}; ".format(*slopes)
+                + "projected at 10,000: parent {:.0f}, largest {:.0f}, all {:.0f} MB".format(*at10k)
+            )
     return 0
 
 
@@ -326,7 +359,7 @@ def main() -> int:
         "--against",
         type=Path,
         default=None,
-        help="full/compare/cached/precommit: also time the contentlint of this other checkout (a git worktree)",
+        help="full/compare/cached/precommit/scale: also time the contentlint of this other checkout (a git worktree)",
     )
     args = parser.parse_args()
     if args.mode == "scale":

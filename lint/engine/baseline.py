@@ -207,10 +207,11 @@ def apply(run, baseline: Baseline) -> None:
     by_path: dict[str, list[Entry]] = {}
     for entry in baseline.entries:
         by_path.setdefault(entry.path, []).append(entry)
-    for result in run.results:
+    for i, result in enumerate(run.results):
         new, matched, left = match(result.findings, by_path.get(result.path, []))
         hidden += len(matched)
         result.findings = sorted(new)
+        run.put(i, result)
         stale.extend(left)
     for path, entries in by_path.items():
         if path not in linted and not Path(path).exists():

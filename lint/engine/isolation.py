@@ -85,7 +85,7 @@ def _work(chunk: list[Item]) -> list[ArticleResult]:
 
 
 def analyse_all(
-    items: list[Item],
+    items: Sequence[Item],
     rules: list[Rule],
     registry: Registry,
     model: str | None,
@@ -96,8 +96,10 @@ def analyse_all(
     """Analyse every item, calling done(index, result) once per item (in input order when jobs == 1)."""
     if jobs <= 1 or len(items) < 4:
         nlp.configure(model)
-        for i, (path, data) in enumerate(items):
+        for i in range(len(items)):
+            path, data = items[i]
             done(i, timed_analyse(path, data, rules, registry, budget))
+            _drop(items, i)
         return
     chunk = max(1, min(8, len(items) // (jobs * 4) or 1))
     batches = [list(range(i, min(i + chunk, len(items)))) for i in range(0, len(items), chunk)]
@@ -108,12 +110,22 @@ def analyse_all(
         _drain(pool, jobs, items, batches, done, lost)
     for i in sorted(lost):
         done(i, _alone(items[i], rules, registry, model, budget))
+        _drop(items, i)
+
+
+def _drop(items: Sequence[Item], i: int) -> None:
+    """An analysed article's bytes can go (the runner's are read lazily: lint.engine.reading)."""
+    release = getattr(items, "release", None)
+    if release is not None:
+        release(i)
+    elif isinstance(items, list):
+        items[i] = (items[i][0], b"")
 
 
 def _drain(
     pool: ProcessPoolExecutor,
     jobs: int,
-    items: list[Item],
+    items: Sequence[Item],
     batches: list[list[int]],
     done: Callable[[int, ArticleResult], None],
     lost: list[int],
@@ -148,7 +160,7 @@ def _drain(
                 continue
             for i, result in zip(batch, outputs, strict=False):
                 done(i, result)
-                items[i] = (items[i][0], b"")  # analysed: its bytes can go
+                _drop(items, i)
         top_up()
 
 

@@ -18,6 +18,7 @@ from ..model.article import Article, InputError, load_article
 from ..model.check_kind import CheckKind
 from ..model.finding import Finding
 from ..model.suppress import Directive, directives, first_match
+from .corpus_pass import add_corpus_findings, corpus_items
 from .files import resolved
 from .findings import (  # noqa: F401  (re-exported: runner, isolation and tests import them here)
     INPUT_RULE,
@@ -185,29 +186,11 @@ def corpus_findings(
 ) -> None:
     """Corpus-scope rules compare what every article collected; findings go to their articles."""
     by_path = {r.path: r for r in results}
-    for rule in rules:
-        kind = registry.kinds[rule.check]
-        if kind.scope != "corpus" or kind.compare is None or not kind.collects(rule.emits):
-            continue
-        collected = {r.path: r.collected[rule.code] for r in results if rule.code in r.collected}
-        deferred = {
-            r.code
-            for r in rules
-            if r.check in kind.yields_to or (r.check == kind.name and r.emits in kind.yields_to)
-        }
-        for path, item in kind.compare(collected, rule.options):
-            target = by_path.get(path)
-            if target is None:  # a comparison-only article (not being linted)
-                continue
-            if deferred and _reported(target, deferred, item):
-                continue
-            target.findings.append(finding_from_item(target, rule, item))
-
-
-def _reported(result: ArticleResult, codes: set[str], item: Mapping[str, Any]) -> bool:
-    """Whether one of `codes` already reports the span a corpus item is about."""
-    line, col = int(item["line"]), int(item["column"])
-    return any(f.code in codes and f.line == line and f.column == col for f in result.findings)
+    pending = corpus_items(((r.path, r.collected) for r in results), rules, registry)
+    for path, items in pending.items():
+        target = by_path.get(path)
+        if target is not None:  # else a comparison-only article (not being linted)
+            add_corpus_findings(target, items)
 
 
 def apply_suppressions(
@@ -301,13 +284,32 @@ def finish(
 ) -> None:
     results = list(results)
     corpus_findings(results, rules, registry)
-    unused_rule = next((r for r in rules if r.check == UNUSED_SUPPRESSION_KIND), None)
+    last = Finisher(rules, registry, ignores, root)
     for result in results:
+        last(result)
+
+
+class Finisher:
+    """What the corpus pass does to each article once its corpus findings are in:
+    suppressions, per-file ignores, unused directives, then fingerprints."""
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        registry: Registry,
+        ignores: Mapping[str, Sequence[str]],
+        root: str | None = None,
+    ) -> None:
+        self.rules, self.ignores, self.root = rules, ignores, root
+        self.unused_rule = next((r for r in rules if r.check == UNUSED_SUPPRESSION_KIND), None)
+        self.known = registry.sorted_rules()
+
+    def __call__(self, result: ArticleResult) -> None:
         apply_suppressions(
             result,
-            unused_rule,
-            rules,
-            per_file_ignores(result.path, ignores, root),
-            registry.sorted_rules(),
+            self.unused_rule,
+            self.rules,
+            per_file_ignores(result.path, self.ignores, self.root),
+            self.known,
         )
         fingerprint_findings(result)

@@ -7,12 +7,14 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.article import InputError
 from ..model.finding import SEVERITY_RANK, at_least
 from ..model.verdicts import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS
+from .batch import _slimmed, analyse_each, analyse_files
 from .config import Settings
+from .corpus_pass import add_corpus_findings, corpus_items
 from .discover import discover, display_path
-from .pipeline import ArticleResult, finish
+from .pipeline import ArticleResult, Finisher
+from .results import FindingsView, ResultStore, as_list
 from .rules import Registry, Rule
 from .runcache import open_cache
 from .selection import (  # noqa: F401  (callers import them from here)
@@ -25,9 +27,12 @@ from .siblings import sibling_context  # noqa: F401  (callers import it from her
 
 @dataclass
 class Run:
-    """Everything reporters need: results in path order, plus the verdicts."""
+    """Everything reporters need: results in path order, plus the verdicts.
 
-    results: list[ArticleResult]
+    `results` is a list, or a ResultStore (lint.engine.results) that hands out a copy of
+    each result on access: a caller that changes one writes it back (`results[i] = r`)."""
+
+    results: Sequence[ArticleResult]
     registry: Registry
     rules: list[Rule]
     settings: Settings
@@ -43,8 +48,13 @@ class Run:
     )  # shown path -> the path on disk (names are escaped)
 
     @property
-    def findings(self):
-        return [f for r in self.results for f in r.findings]
+    def findings(self) -> FindingsView:
+        """Every finding, article by article, read as it is iterated (not held as one list)."""
+        return FindingsView(self.results)
+
+    def put(self, index: int, result: ArticleResult) -> None:
+        """Keep a changed result (results[index] hands out a copy when they are stored)."""
+        self.results[index] = result  # type: ignore[index]
 
     @property
     def blocked(self) -> int:
@@ -63,94 +73,6 @@ class Run:
     @property
     def exit_code(self) -> int:
         return 1 if self.blocked else 0
-
-
-def _read(path: Path, policy=None) -> bytes | OSError:
-    """The file's bytes under the file policy; an InputError (or OSError) says why not."""
-    from .files import FilePolicy
-
-    try:
-        return (policy or FilePolicy(symlinks="anywhere", max_size=1 << 62)).read(path)
-    except InputError as err:
-        return err  # type: ignore[return-value]
-
-
-def analyse_files(
-    files: Sequence[Path],
-    rules: list[Rule],
-    registry: Registry,
-    settings: Settings,
-    jobs: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    policy=None,
-    slim: bool = False,
-) -> list[ArticleResult]:
-    """One result per file, in the order given, whatever the number of jobs.
-
-    Files are read under the file policy (lint/engine/files.py); one that is refused
-    or crashes a check becomes a CL001 finding and the run goes on. With `slim`, only
-    what the cross-article comparison reads is kept of each result (comparison-only
-    articles: their own findings are never reported)."""
-    from .files import FilePolicy
-    from .isolation import analyse_all
-
-    policy = policy or FilePolicy.for_run(settings)
-    cache = open_cache(settings, registry, rules)
-    results: list[ArticleResult | None] = [None] * len(files)
-    todo: list[int] = []  # the index in `files` of each article to analyse
-    items: list[tuple[str, bytes]] = []  # and its shown path and bytes (dropped once analysed)
-    for i, path in enumerate(files):
-        shown = display_path(path)
-        data = _read(path, policy)
-        if isinstance(data, (OSError, InputError)):
-            results[i] = _unreadable(shown, data, registry)
-            continue
-        hit = cache.get(shown, data) if cache else None
-        if hit is not None:
-            results[i] = _slimmed(hit) if slim else hit
-        else:
-            todo.append(i)
-            items.append((shown, data))
-    count = [len(files) - len(todo)]
-    if progress:
-        progress(count[0], len(files))
-
-    def done(j: int, result: ArticleResult) -> None:
-        i, (shown, data) = todo[j], items[j]
-        if cache is not None:
-            cache.put(shown, data, result, source=os.fspath(files[i]))
-        results[i] = _slimmed(result) if slim else result
-        count[0] += 1
-        if progress:
-            progress(count[0], len(files))
-
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    budget = getattr(settings, "time_budget", None)
-    analyse_all(items, rules, registry, settings.nlp_model, budget, jobs, done)
-    if cache is not None:
-        cache.maintain()
-    return [r for r in results if r is not None]
-
-
-def _unreadable(shown: str, data: OSError | InputError, registry: Registry) -> ArticleResult:
-    """A file the policy refused or the system could not read: its CL001 finding."""
-    from .pipeline import input_finding
-
-    err = (
-        data
-        if isinstance(data, InputError)
-        else InputError(f"cannot read file: {data.strerror or data}")
-    )
-    res = ArticleResult(path=shown, content_hash="")
-    res.findings.append(input_finding(shown, registry.rules.get("CL001"), err))
-    return res
-
-
-def _slimmed(result: ArticleResult) -> ArticleResult:
-    """What the corpus pass reads of a comparison-only article: its path and collected data."""
-    return ArticleResult(
-        path=result.path, content_hash=result.content_hash, collected=result.collected
-    )
 
 
 def is_draft(meta: dict, settings: Settings) -> bool:
@@ -207,6 +129,7 @@ def run(
     entries = [(cache, reported), (others, compare_only)]
     key = runcache.run_key(content, entries)
     stored = runcache.load(cache, key, reported, rules, registry)
+    results: Sequence[ArticleResult]
     if stored is not None:  # nothing changed since the last run: its results stand
         results, compared = stored
     else:
@@ -215,7 +138,7 @@ def run(
         )
         if key is not None:
             key = runcache.run_key(content, entries)  # the entries this run wrote
-            runcache.store(cache, key, reported, results, compared, live)
+            runcache.store(cache, key, reported, as_list(results), compared, live)
     outcome = Run(
         results, registry, rules, settings, verdicts(results, settings), compared=compared
     )
@@ -232,14 +155,26 @@ def _analyse_and_compare(
     settings: Settings,
     progress: Callable[[int, int], None] | None,
     policy,
-) -> tuple[list[ArticleResult], int, tuple[dict, str]]:
+) -> tuple[ResultStore, int, tuple[dict, str]]:
     """Analyse the reported articles, then the others the comparison needs; the corpus pass.
-    Also what the live corpus rules read, for the run cache (lint.engine.runcache)."""
+    Also what the live corpus rules read, for the run cache (lint.engine.runcache).
+
+    Each reported result goes to a ResultStore as it comes in; only what the corpus
+    pass compares (its `collected` data, in `slim`) stays in memory."""
     total = len(reported) + len(compare_only)
     jobs = settings.jobs
+    results = ResultStore(len(reported))
+    slim: list[ArticleResult | None] = [None] * len(reported)
+
+    def keep(i: int, result: ArticleResult) -> None:
+        slim[i] = _slimmed(result)
+        result.collected = {}  # read by the corpus pass only, from `slim`
+        results[i] = result
+
     step = _offset(progress, 0, total)
-    results = analyse_files(reported, rules, registry, settings, jobs, step, policy=policy)
-    compare_only = _needed_for_comparison(results, compare_only, corpus_rules, registry)
+    analyse_each(reported, rules, registry, settings, keep, jobs, step, policy=policy)
+    own = [r for r in slim if r is not None]
+    compare_only = _needed_for_comparison(own, compare_only, corpus_rules, registry)
     background = []
     if compare_only:
         step = _offset(progress, len(reported), total)
@@ -250,16 +185,33 @@ def _analyse_and_compare(
 
     live_codes = [rule.code for rule in live_rules(rules, registry)]
     live = {
-        code: {r.path: r.collected[code] for r in results if code in r.collected}
-        for code in live_codes
+        code: {r.path: r.collected[code] for r in own if code in r.collected} for code in live_codes
     }
-    finish(results + background, rules, registry, settings.per_file_ignores, settings.root)
-    compared = len(background)
-    del background  # only the corpus pass read them
-    for result in results:
+    _corpus_pass(results, own + background, rules, registry, settings)
+    return results, len(background), (live, live_probe(live, rules, registry))
+
+
+def _corpus_pass(
+    results: ResultStore,
+    compared: list[ArticleResult],
+    rules: list[Rule],
+    registry: Registry,
+    settings: Settings,
+) -> None:
+    """`pipeline.finish` over stored results, one article at a time: the comparison runs
+    on the collected data (`compared`: the reported articles' first, in order), then each
+    reported article takes its corpus findings, suppressions and fingerprints."""
+    pending = corpus_items(((r.path, r.collected) for r in compared), rules, registry)
+    # A path listed twice takes its findings once, on its last entry (as `finish` does).
+    owner = {r.path: i for i, r in enumerate(compared)}
+    last = Finisher(rules, registry, settings.per_file_ignores, settings.root)
+    for i in range(len(results)):
+        result = results[i]
+        if owner.get(result.path) == i and result.path in pending:
+            add_corpus_findings(result, pending[result.path])
+        last(result)
         result.findings.sort()
-        result.collected = {}  # read by the corpus pass only
-    return results, compared, (live, live_probe(live, rules, registry))
+        results[i] = result
 
 
 def _partition(

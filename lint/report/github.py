@@ -9,6 +9,8 @@ message `%`, CR and LF become %25, %0D and %0A; in property values `:` and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..engine.runner import Run
 from ..model.finding import Finding
 from .common import verdict_summary
@@ -55,16 +57,26 @@ class GithubReporter:
         self.quiet = quiet
 
     def render(self, run: Run, color: bool = False) -> str:
-        lines = [annotation(f) for f in run.findings]
+        return "".join(self.stream(run, color))
+
+    def stream(self, run: Run, color: bool = False) -> Iterator[str]:
+        """One annotation per line, as the findings are read (a long run's are never all held)."""
+        written = False
+        for line in self._lines(run):
+            yield line + "\n"
+            written = True
+        if not written:
+            yield "\n"
+
+    def _lines(self, run: Run) -> Iterator[str]:
+        for finding in run.findings:
+            yield annotation(finding)
         for entry in run.stale:
-            lines.append(
-                command(
-                    "notice",
-                    {"file": entry["path"], "title": "stale baseline entry"},
-                    f"{entry['rule']} no longer occurs (was: {entry['message']}); "
-                    "remove it with `contentlint baseline --prune`",
-                )
+            yield command(
+                "notice",
+                {"file": entry["path"], "title": "stale baseline entry"},
+                f"{entry['rule']} no longer occurs (was: {entry['message']}); "
+                "remove it with `contentlint baseline --prune`",
             )
         if not self.quiet:
-            lines.append(verdict_summary(run))
-        return "\n".join(lines) + "\n"
+            yield verdict_summary(run)

@@ -9,7 +9,7 @@ or opened from a CI artifact.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable, Iterator
 from importlib.resources import files
 
 from .. import __version__
@@ -28,6 +28,7 @@ from .common import (
     verdict_label,
     verdict_of,
 )
+from .html_index import findings_index
 from .html_source import (  # noqa: F401  (tests and callers import them from here)
     CONTEXT_LINES,
     HEADING,
@@ -68,16 +69,30 @@ def _inline_script(code: str) -> str:
     return code.replace("</", "<\\/")
 
 
+def _lines(parts: Iterable[str], first: bool = False) -> Iterator[str]:
+    """The non-empty parts, one per line (what joining them with newlines wrote)."""
+    for part in parts:
+        if part:
+            yield part if first else "\n" + part
+            first = False
+
+
 class HtmlReporter:
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
 
     def render(self, run: Run, color: bool = False) -> str:
-        ids = {r.path: f"a{i}" for i, r in enumerate(run.results)}
-        self.base, self.names = display_names([r.path for r in run.results])
+        return "".join(self.stream(run, color))
+
+    def stream(self, run: Run, color: bool = False) -> Iterator[str]:
+        """The page in pieces, one article's details at a time (results are read as they go)."""
+        paths = [r.path for r in run.results]
+        ids = {path: f"a{i}" for i, path in enumerate(paths)}
+        self.base, self.names = display_names(paths)
         # Editors read top-down: blocked articles first, clean ones last.
         ordered = sorted(
-            run.results, key=lambda r: (VERDICT_ORDER.index(verdict_of(run, r.path)), r.path)
+            range(len(paths)),
+            key=lambda i: (VERDICT_ORDER.index(verdict_of(run, paths[i])), paths[i]),
         )
         parts = [
             "<!DOCTYPE html>",
@@ -94,20 +109,26 @@ class HtmlReporter:
             "<main>",
             self._dashboard(run),
             self._filters(run),
-            self._table(run, ordered, ids),
+            self._table(run, (run.results[i] for i in ordered), ids),
             self._stale(run),
             '<section class="docs" aria-label="Articles in detail">',
             "<h2>Articles in detail</h2>",
-            *(self._article(run, result, ids[result.path]) for result in ordered),
-            "</section>",
-            self._index(run, ids),
-            "</main>",
-            f"<footer>contentlint {e(__version__)} · {plural(len(run.rules), 'rule')} checked"
-            f"{self._baseline_note(run)}</footer>",
-            f"<script>{_inline_script(_asset('report.js'))}</script>",
-            "</body></html>",
         ]
-        return "\n".join(p for p in parts if p) + "\n"
+        yield from _lines(parts, first=True)
+        articles = (self._article(run, run.results[i], ids[paths[i]]) for i in ordered)
+        yield from _lines(articles)
+        yield from _lines(
+            [
+                "</section>",
+                self._index(run, ids),
+                "</main>",
+                f"<footer>contentlint {e(__version__)} · {plural(len(run.rules), 'rule')} checked"
+                f"{self._baseline_note(run)}</footer>",
+                f"<script>{_inline_script(_asset('report.js'))}</script>",
+                "</body></html>",
+            ]
+        )
+        yield "\n"
 
     # -- top of the page ---------------------------------------------------
     def _header(self, run: Run) -> str:
@@ -244,7 +265,7 @@ class HtmlReporter:
         )
 
     # -- the table of articles -------------------------------------------------
-    def _table(self, run: Run, ordered: list[ArticleResult], ids: dict[str, str]) -> str:
+    def _table(self, run: Run, ordered: Iterable[ArticleResult], ids: dict[str, str]) -> str:
         rows = []
         for result in ordered:
             verdict = verdict_of(run, result.path)
@@ -325,25 +346,4 @@ class HtmlReporter:
         )
 
     def _index(self, run: Run, ids: dict[str, str]) -> str:
-        """Every finding's severity and rule per article, for the filters (report.js).
-
-        The filters count from this instead of from the notes, which exist in the
-        page only once their article has been opened.
-        """
-        rules = sorted({(f.code, f.category) for f in run.findings})
-        categories = sorted({c for _, c in rules})
-        rule_index = {code: i for i, (code, _) in enumerate(rules)}
-        docs = {
-            ids[r.path]: [
-                [SEVERITY_ORDER.index(f.severity), rule_index[f.code]] for f in r.findings
-            ]
-            for r in run.results
-        }
-        data = {
-            "severities": list(SEVERITY_ORDER),
-            "categories": categories,
-            "rules": [[code, categories.index(cat)] for code, cat in rules],
-            "docs": docs,
-        }
-        payload = json.dumps(data, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
-        return f'<script type="application/json" id="findings-index">{payload}</script>'
+        return findings_index(run, ids)

@@ -9,6 +9,7 @@ must not become Markdown, HTML or an @-mention.
 
 from __future__ import annotations
 
+import heapq
 import os
 import re
 from collections.abc import Mapping
@@ -101,11 +102,13 @@ class MarkdownReporter:
             "| Verdict | Article | Errors | Warnings | Notes |",
             "|---|---|--:|--:|--:|",
         ]
+        paths = [r.path for r in run.results]
         ranked = sorted(
-            run.results, key=lambda r: (VERDICT_ORDER.index(verdict_of(run, r.path)), r.path)
+            range(len(paths)),
+            key=lambda i: (VERDICT_ORDER.index(verdict_of(run, paths[i])), paths[i]),
         )
         clean = 0
-        for result in ranked:
+        for result in (run.results[i] for i in ranked):  # read one at a time
             verdict = verdict_of(run, result.path)
             if verdict == PUBLISHABLE and not result.findings and len(run.results) > 10:
                 clean += 1  # a long list of clean articles buries the ones that matter
@@ -142,17 +145,19 @@ class MarkdownReporter:
         return [*rows, ""]
 
     def _findings(self, run: Run) -> list[str]:
-        findings = sorted(run.findings, key=lambda f: (*seriousness(f)[:2], f))
+        # The TOP most serious, as sorting them all would rank them, without holding them all.
+        findings = heapq.nsmallest(TOP, run.findings, key=lambda f: (*seriousness(f)[:2], f))
         if not findings:
             return []
-        title = "Top findings" if len(findings) > TOP else "Findings"
+        total = len(run.findings)
+        title = "Top findings" if total > TOP else "Findings"
         rows = [f"### {title}", "", "| | Where | Rule | Message |", "|---|---|---|---|"]
-        for finding in findings[:TOP]:
+        for finding in findings:
             rows.append(self._row(finding))
-        if len(findings) > TOP:
+        if total > TOP:
             rows += [
                 "",
-                f"…and {plural(len(findings) - TOP, 'more finding')}; the HTML or text report lists them all.",
+                f"…and {plural(total - TOP, 'more finding')}; the HTML or text report lists them all.",
             ]
         return [*rows, ""]
 

@@ -161,7 +161,7 @@ def refusal_findings(run: Run, outcomes: list) -> None:
     from ..model.finding import Finding
 
     refused = {shown: o.refused for shown, o in outcomes if o.refused}
-    for result in run.results:
+    for i, result in enumerate(run.results):
         if result.path in refused:
             result.findings.append(
                 Finding(
@@ -178,5 +178,6 @@ def refusal_findings(run: Run, outcomes: list) -> None:
                 )
             )
             result.findings.sort()
+            run.put(i, result)
     if refused:
         run.refresh_verdicts()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 from rich.console import Console
 from rich.text import Text
@@ -20,11 +21,23 @@ ELLIPSIS = "…"
 VERDICT_STYLE = {BLOCKED: "bold red", WARNINGS: "yellow", DRAFT: "cyan", "publishable": "green"}
 
 
+def _taken(buffer: io.StringIO) -> str:
+    """What was printed to `buffer` since the last call; the buffer is emptied."""
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
 class TextReporter:
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
 
     def render(self, run: Run, color: bool = False) -> str:
+        return "".join(self.stream(run, color))
+
+    def stream(self, run: Run, color: bool = False) -> Iterator[str]:
+        """The report one article at a time: a long run's report is never held whole."""
         buffer = io.StringIO()
         console = Console(
             file=buffer,
@@ -54,8 +67,9 @@ class TextReporter:
                 if not self.quiet and f.line_text.strip():
                     self._excerpt(block, f)
             console.print(block)
+            yield _taken(buffer)
         self._summary(console, run)
-        return buffer.getvalue()
+        yield _taken(buffer)
 
     def _excerpt(self, block: Text, f) -> None:
         source = visible_line(f.line_text.replace("\t", " "))
