@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.article import InputError
+from ..model.frontmatter import InputError  # model.article's, without its Markdown parser
 from .fixes import pieces_of, write_atomically
 
 SYMLINK_MODES = ("inside-root", "never", "anywhere")

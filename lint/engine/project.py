@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model.errors import ConfigError, RuleError
 from .config import Settings, find_config, load_settings
 from .discover import Filter, discover, display_path
-from .rules import Registry, load_registry
+
+if TYPE_CHECKING:
+    from .rules import Registry
 
 
 class Project:
@@ -74,6 +76,8 @@ class Project:
         return tuple(str(settings.resolve(p).resolve()) for p in settings.rule_packs)
 
     def registry_for(self, settings: Settings) -> Registry:
+        from .rules import load_registry  # it imports every check: not for a replayed run
+
         packs = self._packs(settings)
         if packs not in self._registries:
             try:
