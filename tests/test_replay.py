@@ -136,3 +136,12 @@ def test_not_replayed_for_files_fixes_or_no_cache(corpus, no_rules):
     for args in (["--no-cache"], ["-o", "out.json"], ["--fix"], ["--diff"]):
         assert went_the_usual_way("--format", "json", *args)
     assert not went_the_usual_way("--format", "json")
+
+
+def test_changed_code_is_run_again(corpus, monkeypatch, no_rules):
+    """An edited checkout or an upgraded library changes `code_state`: no replay."""
+    assert check("--format", "json")[1]
+    no_rules()
+    assert not went_the_usual_way("--format", "json")
+    monkeypatch.setattr(replay, "code_state", lambda: {"lint/cli.py": [1, 2, 3]})
+    assert went_the_usual_way("--format", "json")

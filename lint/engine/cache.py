@@ -33,9 +33,7 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-import msgspec
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .pipeline import ArticleResult
@@ -54,24 +52,27 @@ TAG = (
 LEGACY = re.compile(r"^[0-9a-f]{2}$")
 ENTRY = re.compile(r"^[0-9a-f]{32}\.(json|run|out)$")  # an article's, a run's, an output's
 SALT_DIR = re.compile(r"^[0-9a-f]{16}$")
-_ENCODER = msgspec.json.Encoder()
 # Every result cache folder a run in this process opened (lint.engine.runcache): a stored
 # output (lint.engine.replay) stands only while their entries are as the run left them.
 FOLDERS: set[str] = set()
-_DECODERS: list = []  # the ArticleResult decoder, made on first use (its import is a check's)
+# The encoder and ArticleResult decoder, made on first use: their imports (msgspec, the
+# pipeline's) are not needed by a run that replays its output (lint.engine.replay).
+_CODECS: list = []
 
 
-def _decoder() -> msgspec.json.Decoder:
-    if not _DECODERS:
+def _codecs() -> tuple[Any, Any]:
+    if not _CODECS:
+        import msgspec
+
         from .pipeline import ArticleResult
 
-        _DECODERS.append(msgspec.json.Decoder(ArticleResult))
-    return _DECODERS[0]
+        _CODECS.extend((msgspec.json.Encoder(), msgspec.json.Decoder(ArticleResult)))
+    return _CODECS[0], _CODECS[1]
 
 
-def __getattr__(name: str):
-    if name == "_DECODER":  # the name callers knew
-        return _decoder()
+def __getattr__(name: str) -> Any:
+    if name in ("_ENCODER", "_DECODER"):  # the names callers knew
+        return _codecs()[name == "_DECODER"]
     raise AttributeError(name)
 
 
@@ -112,16 +113,21 @@ class Cache:
         payload = _checked_payload(blob, path, content)
         if payload is None:
             return None
+        import msgspec
+
         try:
-            result = _decoder().decode(payload)
+            result = _codecs()[1].decode(payload)
         except (msgspec.DecodeError, ValueError, TypeError):
             return None
         return result if result.path == path and result.content_hash == content else None
 
     def put(self, path: str, data: bytes, result: ArticleResult, source: str | None = None) -> None:
+        import msgspec
+
+        encoder, decoder = _codecs()
         try:
-            payload = _ENCODER.encode(result)
-            if _decoder().decode(payload) != result:
+            payload = encoder.encode(result)
+            if decoder.decode(payload) != result:
                 return  # holds something JSON cannot carry exactly (a tuple, a huge integer): not cached
         except (
             msgspec.EncodeError,

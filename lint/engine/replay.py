@@ -7,7 +7,7 @@ percent. What `check` prints depends only on:
 
 - the request: the working directory, the options that shape the report, the
   environment variables reporters read, and today's date;
-- the code (the installed package and rule data: `codehash.code_fingerprint`);
+- the code (the installed package and rule data, by stat: `codehash.code_state`);
 - each config's settings (as loaded) and what the rule packs and resources read
   from the disk (`model.packs.SEEN`: every data file's text, every pack listing,
   every "@file" lookup);
@@ -38,7 +38,7 @@ from typing import Any
 from .. import __version__
 from ..model import packs
 from .cache import FOLDERS, Cache
-from .codehash import code_fingerprint
+from .codehash import code_state
 from .discover import display_path
 
 FORMAT = "contentlint-output 1"
@@ -71,6 +71,7 @@ class Inputs:
     cache: Cache
     today: str
     stats: dict[str, tuple] = field(default_factory=dict)
+    code: dict[str, list] = field(default_factory=dict)  # `code_state()` before the run
 
 
 def inputs(project: Any, paths: Sequence[Path], request: Mapping[str, Any]) -> Inputs | None:
@@ -79,8 +80,6 @@ def inputs(project: Any, paths: Sequence[Path], request: Mapping[str, Any]) -> I
     from .files import FilePolicy
     from .siblings import sibling_context
 
-    if _plugins():
-        return None  # a plugin's code is not in the code fingerprint
     files = project.discover(paths)
     groups = project.groups(files)
     if not groups:
@@ -90,7 +89,8 @@ def inputs(project: Any, paths: Sequence[Path], request: Mapping[str, Any]) -> I
     digest = hashlib.sha256()
     stats: dict[str, tuple] = {}
     today = _today()
-    head: list[Any] = [FORMAT, __version__, code_fingerprint(), sys.version, os.getcwd(), today]
+    # The code is not hashed here: an entry names its files' stats (`code_state`, checked by `load`).
+    head: list[Any] = [FORMAT, __version__, sys.version, sys.executable, os.getcwd(), today]
     head += [sorted(request.items()), [(k, os.environ.get(k)) for k in ENVIRONMENT]]
     digest.update(repr(head).encode("utf-8", "surrogatepass"))
     for settings, members in groups:
@@ -119,7 +119,7 @@ def inputs(project: Any, paths: Sequence[Path], request: Mapping[str, Any]) -> I
     name = hashlib.sha256(repr((os.getcwd(), sorted(request.items()))).encode()).hexdigest()
     salt = f"{FORMAT} {__version__}"
     cache = Cache(first.resolve(first.cache_dir), salt, getattr(first, "cache_max_size", 1 << 28))
-    return Inputs(digest.hexdigest(), name, cache, today, stats)
+    return Inputs(digest.hexdigest(), name, cache, today, stats, code_state())
 
 
 def _others(context: Sequence[Path], members: Sequence[Path]) -> list[Path]:
@@ -231,6 +231,8 @@ def load(found: Inputs) -> tuple[bytes, int] | None:
         return None
     if not seen_unchanged(seen) or meta.get("entries") != entry_stats(meta.get("entries") or {}):
         return None
+    if meta.get("code") != found.code:
+        return None
     with contextlib.suppress(OSError):
         os.utime(target)  # least recently used eviction reads the mtime
     return printed, code
@@ -286,6 +288,8 @@ class Recorder:
         )
         if not unchanged or _today() != found.today or not seen_unchanged(packs.SEEN):
             self.drop()
+        if _plugins() or code_state() != found.code:
+            self.drop()  # a plugin's code is in no fingerprint: its runs are never replayed
         if self.file is None:
             return
         meta = {
@@ -296,6 +300,7 @@ class Recorder:
             "seen": packs.SEEN,
             "entries": entry_stats(FOLDERS),
             "exit_code": exit_code,
+            "code": found.code,
         }
         try:
             self.file.write(b"\n" + json.dumps(meta, ensure_ascii=True).encode() + b"\n")

@@ -13,10 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import RuleError
-from .yaml_load import safe_load
 
 
 def builtin_pack_dir() -> Path:
@@ -46,6 +43,10 @@ def seen_key(path: Path) -> str:
 
 
 def load_data_file(path: Path) -> Any:
+    import yaml  # here, not at the top: a replayed run (lint.engine.replay) parses no YAML
+
+    from .yaml_load import safe_load
+
     text = path.read_text(encoding="utf-8")
     SEEN[seen_key(path)] = seen_text(text)
     try:
