@@ -16,6 +16,7 @@ with the include/exclude of the nearest config of each folder.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,11 +42,20 @@ class Project:
         self.config_file = config_file
         self.force_exclude = force_exclude
         self._by_folder: dict[Path, str] = {}
+        self._given: dict[str, Settings] = {}  # by the folder as given
         self._by_source: dict[str, Settings] = {}
         self._registries: dict[tuple[str, ...], Registry] = {}
 
     def settings_for(self, folder: Path) -> Settings:
         """The settings of the nearest config at or above `folder` (a file's own folder for a file)."""
+        given = self._given.get(os.fspath(folder))
+        if given is not None:  # a folder of 1,000 articles is resolved once, not per article
+            return given
+        settings = self._settings_for(folder)
+        self._given[os.fspath(folder)] = settings
+        return settings
+
+    def _settings_for(self, folder: Path) -> Settings:
         folder = folder.resolve()
         if folder.is_file():
             folder = folder.parent
