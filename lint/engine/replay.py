@@ -84,7 +84,7 @@ def inputs(project: Any, paths: Sequence[Path], request: Mapping[str, Any]) -> I
     groups = project.groups(files)
     if not groups:
         return None
-    context = sibling_context(list(paths), groups[0][0])
+    context = sibling_context(list(paths), project.settings_for(Path(paths[0])))  # as cli._lint
     by_source = {(s.source or ""): fs for s, fs in project.groups([Path(c) for c in context])}
     digest = hashlib.sha256()
     stats: dict[str, tuple] = {}
@@ -100,7 +100,9 @@ def inputs(project: Any, paths: Sequence[Path], request: Mapping[str, Any]) -> I
         if settings.source:
             stats[settings.source] = _stat(settings.source)
         policy = FilePolicy.for_run(settings, paths)
-        for path in [*members, None, *_others(by_source.get(settings.source or "", []), members)]:
+        shown = [(display_path(path), path) for path in members]
+        others = _others(by_source.get(settings.source or "", []), {s for s, _ in shown})
+        for as_shown, path in [*shown, ("", None), *others]:
             if path is None:
                 digest.update(b"\2")  # the reported files, then the compared ones
                 continue
@@ -108,8 +110,7 @@ def inputs(project: Any, paths: Sequence[Path], request: Mapping[str, Any]) -> I
                 data = policy.read(path)
             except Exception:  # an InputError or the system's: not a plain run
                 return None
-            shown = display_path(path)
-            digest.update(shown.encode("utf-8", "surrogatepass") + b"\0")
+            digest.update(as_shown.encode("utf-8", "surrogatepass") + b"\0")
             digest.update(hashlib.sha256(data).digest())
             stats[os.fspath(path)] = _stat(path)
             folder = os.path.dirname(os.path.abspath(path))  # an article added or removed
@@ -122,15 +123,14 @@ def inputs(project: Any, paths: Sequence[Path], request: Mapping[str, Any]) -> I
     return Inputs(digest.hexdigest(), name, cache, today, stats, code_state())
 
 
-def _others(context: Sequence[Path], members: Sequence[Path]) -> list[Path]:
+def _others(context: Sequence[Path], seen: set[str]) -> list[tuple[str, Path]]:
     """The compared articles of a group, as the runner finds them (runner._context_files)."""
-    seen = {display_path(f) for f in members}
     out: dict[str, Path] = {}
     for path in context:
         shown = display_path(path)
         if shown not in seen:
             out.setdefault(shown, path)
-    return [out[k] for k in sorted(out)]
+    return [(k, out[k]) for k in sorted(out)]
 
 
 def _stat(path: str | Path) -> tuple:
