@@ -64,7 +64,7 @@ def attempt(given, o: SimpleNamespace, overrides: dict, color: bool):
     sys.exit(0 if o.exit_zero else code)
 
 
-def _print(printed: bytes) -> None:
+def _print(printed: memoryview) -> None:
     """Bytes as the report's own writes would have put them on stdout."""
     out = sys.stdout
     encoding = (getattr(out, "encoding", None) or "").lower().replace("_", "-")
@@ -74,7 +74,7 @@ def _print(printed: bytes) -> None:
         buffer.write(printed)
         buffer.flush()
     else:
-        out.write(printed.decode("utf-8"))
+        out.write(bytes(printed).decode("utf-8"))
         out.flush()
 
 

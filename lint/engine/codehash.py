@@ -65,6 +65,9 @@ def code_state() -> dict[str, list]:
             info = path.stat()
             state[os.fspath(path)] = [info.st_size, info.st_mtime_ns, info.st_ino]
     for entry in sys.path:
-        with contextlib.suppress(OSError):
-            state[f"sys.path:{entry}"] = [os.stat(entry or ".").st_mtime_ns]
+        # Only where libraries are installed: the working directory (first on sys.path for
+        # `python -m`) changes whenever a file is added to it.
+        if "site-packages" in entry or "dist-packages" in entry:
+            with contextlib.suppress(OSError):
+                state[f"sys.path:{entry}"] = [os.stat(entry).st_mtime_ns]
     return state

@@ -207,7 +207,7 @@ def entry_stats(folders: Any) -> dict[str, dict[str, list[int]]]:
     return out
 
 
-def load(found: Inputs) -> tuple[bytes, int] | None:
+def load(found: Inputs) -> tuple[memoryview, int] | None:
     """(what the run printed, its exit code) when the request's inputs are unchanged.
 
     An entry is what was printed, then one line of JSON: the key, the length and
@@ -218,10 +218,11 @@ def load(found: Inputs) -> tuple[bytes, int] | None:
             blob = handle.read(MAX_OUTPUT + 1)
     except OSError:
         return None
-    printed, sep, tail = blob[:-1].rpartition(b"\n")
+    cut = blob.rfind(b"\n", 0, len(blob) - 1)
+    printed = memoryview(blob)[: max(cut, 0)]  # not copied: a report can be 40 MB
     try:
-        meta = json.loads(tail)
-        ok = bool(sep) and blob.endswith(b"\n") and meta["format"] == FORMAT
+        meta = json.loads(blob[cut + 1 : -1])
+        ok = cut >= 0 and blob.endswith(b"\n") and meta["format"] == FORMAT
         ok = ok and meta["key"] == found.key and meta["length"] == len(printed)
         ok = ok and meta["checksum"] == hashlib.sha256(printed).hexdigest()
         seen, code = meta["seen"], meta["exit_code"]
