@@ -154,7 +154,11 @@ def _listing(folder: str) -> tuple:
 
 
 def _today() -> str:
-    return dt.date.today().isoformat()
+    """The day the date kinds judge by: their `system_today` (dt.date.today()), read from
+    their module only when it is loaded (a replay imports no check; a test may pin the day)."""
+    checks = sys.modules.get("lint.checks.frontmatter_values")
+    today = getattr(checks, "system_today", dt.date.today)
+    return today().isoformat()
 
 
 def _plugins() -> bool:
