@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import click
 
 from . import __version__
+from .commands import replaying
 from .commands.cli_support import (  # noqa: F401  (EXIT_*, load: callers import them from here)
     CONFIG_OPTION,
     EXIT_INTERNAL,
@@ -138,16 +139,7 @@ def check(paths, **options):
     """Lint articles and say which may be published (exit 1 when any is blocked).
 
     `-` reads one article from standard input (name it with --stdin-filename)."""
-    from .commands.live import StdinUsage, stdin_paths
-    from .report.output import OutputError, plan_outputs, write_reports
-
     o = SimpleNamespace(**{"show_diff": False, **options})  # the options above, by name
-    try:
-        plan = plan_outputs(o.fmt, o.outputs, o.statistics)
-        paths, stdin = stdin_paths(paths, o.stdin_filename, watch=o.watch, since=o.since)
-    except (OutputError, StdinUsage) as err:
-        raise _fail(str(err)) from None
-    paths = paths if stdin else default_paths(paths)
     overrides = {
         "select": _codes(o.select),
         "extend_select": _codes(o.extend_select),
@@ -157,8 +149,30 @@ def check(paths, **options):
         "cache": False if o.no_cache else None,
         "respect_gitignore": o.respect_gitignore,
     }
+    color = _use_color(o.color)
+    found = replaying.attempt(paths, o, overrides, color)  # exits when the stored output stands
+    from .commands.live import StdinUsage, stdin_paths
+    from .report.output import OutputError, plan_outputs
+
+    try:
+        plan = plan_outputs(o.fmt, o.outputs, o.statistics)
+        paths, stdin = stdin_paths(paths, o.stdin_filename, watch=o.watch, since=o.since)
+    except (OutputError, StdinUsage) as err:
+        raise _fail(str(err)) from None
+    paths = paths if stdin else default_paths(paths)
     if o.watch:
         _watch(paths, o, overrides)
+    capture = replaying.Capture(found)
+    try:
+        result = _run(paths, o, overrides, stdin)
+        _report(result, plan, o.quiet, color)
+        capture.done(result)
+    finally:
+        capture.release()
+    sys.exit(0 if o.exit_zero else result.exit_code)
+
+
+def _run(paths, o: SimpleNamespace, overrides: dict, stdin: bool):
     settings, registry = load(paths, o.config, **overrides, force_exclude=o.force_exclude or None)
     known = _load_baseline(o.baseline_file) if o.baseline_file is not None else None
     report_only = _changed_since(o.since) if o.since else None
@@ -174,11 +188,16 @@ def check(paths, **options):
     _warn_if_nothing(result, paths, settings, stdin)
     if known is not None:
         _apply_baseline(result, known)
+    return result
+
+
+def _report(result, plan, quiet: bool, color: bool) -> None:
+    from .report.output import OutputError, write_reports
+
     try:
-        write_reports(result, plan, quiet=o.quiet, color=_use_color(o.color))
+        write_reports(result, plan, quiet=quiet, color=color)
     except OutputError as err:
         raise _fail(str(err)) from None
-    sys.exit(0 if o.exit_zero else result.exit_code)
 
 
 def _watch(paths, o: SimpleNamespace, overrides: dict) -> None:

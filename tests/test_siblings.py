@@ -74,3 +74,11 @@ def test_the_prefilter_matches_whatever_the_lexicon_would() -> None:
     # a backslash (a YAML escape could spell a title's letters): always analysed
     assert may_compare(b'---\ntitle: "\\x43RPS"\n---\nText.', pattern)
     assert not may_compare(b"Text.", prefilter([]))
+
+
+def test_the_fact_kind_is_named_as_the_consistency_check_names_it() -> None:
+    """siblings names the kind without importing it (a replayed run imports no check)."""
+    from lint.checks.consistency import KIND
+    from lint.engine.siblings import FACT_KIND
+
+    assert KIND.name == FACT_KIND

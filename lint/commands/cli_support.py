@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import __version__
 from ..engine.config import Settings, load_settings
-from ..engine.rules import Registry, load_registry
 from ..model.errors import ConfigError, RuleError
+
+if TYPE_CHECKING:  # the registry's module imports every check: only `load` needs it
+    from ..engine.rules import Registry
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = (
@@ -61,6 +64,8 @@ def _use_color(flag: bool | None) -> bool:
 
 
 def load(paths: tuple[Path, ...], config: Path | None, **overrides) -> tuple[Settings, Registry]:
+    from ..engine.rules import load_registry
+
     target = paths[0] if paths else Path.cwd()
     force_exclude = overrides.pop("force_exclude", None)
     try:

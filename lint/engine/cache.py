@@ -11,6 +11,7 @@ Layout, under `cache-dir`:
     CACHEDIR.TAG, .gitignore
     v2/<salt>/<hash of the path>.json    one entry per article and configuration
     v2/<salt>/<hash of the files>.run    a whole run's final results (lint.engine.runcache)
+    v2/<salt>/<hash of the request>.out  what a `check` printed (lint.engine.replay)
 
 An entry is one header line (JSON: format, version, path, source, content
 hash, payload checksum) and the payload (JSON of the ArticleResult). The salt
@@ -31,12 +32,11 @@ import re
 import tempfile
 import time
 import zlib
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import msgspec
-
-from .pipeline import ArticleResult
+if TYPE_CHECKING:
+    from .pipeline import ArticleResult
 
 FORMAT = "contentlint-cache"
 VERSION = 2
@@ -50,45 +50,30 @@ TAG = (
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
 LEGACY = re.compile(r"^[0-9a-f]{2}$")
-ENTRY = re.compile(r"^[0-9a-f]{32}\.(json|run)$")  # an article's entry, or a run's
+ENTRY = re.compile(r"^[0-9a-f]{32}\.(json|run|out)$")  # an article's, a run's, an output's
 SALT_DIR = re.compile(r"^[0-9a-f]{16}$")
-_ENCODER = msgspec.json.Encoder()
-_DECODER = msgspec.json.Decoder(ArticleResult)
-_CODE_HASH: str | None = None
+# Every result cache folder a run in this process opened (lint.engine.runcache): a stored
+# output (lint.engine.replay) stands only while their entries are as the run left them.
+FOLDERS: set[str] = set()
+# The encoder and ArticleResult decoder, made on first use: their imports (msgspec, the
+# pipeline's) are not needed by a run that replays its output (lint.engine.replay).
+_CODECS: list = []
 
 
-def code_fingerprint() -> str:
-    """A hash of the installed code and rule data, and of the libraries that shape results.
+def _codecs() -> tuple[Any, Any]:
+    if not _CODECS:
+        import msgspec
 
-    The version string alone is not enough: an edited checkout or a patched
-    install keeps its version but may produce different findings."""
-    global _CODE_HASH
-    if _CODE_HASH is None:
-        digest = hashlib.sha256()
-        package = Path(__file__).resolve().parents[1]  # lint/, from lint/engine/cache.py
-        from ..model.errors import RuleError
-        from ..model.packs import builtin_pack_dir
+        from .pipeline import ArticleResult
 
-        folders = [package]
-        try:
-            packs = builtin_pack_dir()
-            if package not in packs.parents:
-                folders.append(packs)
-        except RuleError:
-            pass
-        for folder in folders:
-            for path in sorted(folder.rglob("*")):
-                if "__pycache__" in path.parts or not path.is_file():
-                    continue
-                if path.suffix not in (".py", ".yaml", ".yml", ".json", ".txt", ".toml"):
-                    continue
-                digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-        for dist in ("spacy", "markdown-it-py", "mdit-py-plugins", "PyYAML", "msgspec"):
-            with contextlib.suppress(metadata.PackageNotFoundError):
-                digest.update(f"{dist}={metadata.version(dist)}\0".encode())
-        _CODE_HASH = digest.hexdigest()[:16]
-    return _CODE_HASH
+        _CODECS.extend((msgspec.json.Encoder(), msgspec.json.Decoder(ArticleResult)))
+    return _CODECS[0], _CODECS[1]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("_ENCODER", "_DECODER"):  # the names callers knew
+        return _codecs()[name == "_DECODER"]
+    raise AttributeError(name)
 
 
 class Cache:
@@ -128,16 +113,21 @@ class Cache:
         payload = _checked_payload(blob, path, content)
         if payload is None:
             return None
+        import msgspec
+
         try:
-            result = _DECODER.decode(payload)
+            result = _codecs()[1].decode(payload)
         except (msgspec.DecodeError, ValueError, TypeError):
             return None
         return result if result.path == path and result.content_hash == content else None
 
     def put(self, path: str, data: bytes, result: ArticleResult, source: str | None = None) -> None:
+        import msgspec
+
+        encoder, decoder = _codecs()
         try:
-            payload = _ENCODER.encode(result)
-            if _DECODER.decode(payload) != result:
+            payload = encoder.encode(result)
+            if decoder.decode(payload) != result:
                 return  # holds something JSON cannot carry exactly (a tuple, a huge integer): not cached
         except (
             msgspec.EncodeError,
@@ -183,14 +173,7 @@ class Cache:
     # -- whole runs (lint.engine.runcache) ---------------------------------
     def get_run(self, name: str, key: str) -> bytes | None:
         """The payload stored for run `name` when its inputs were `key`, inflated; None otherwise."""
-        path = RUN_PREFIX + name
-        target = self._file(path)
-        try:
-            with target.open("rb") as handle:
-                blob = handle.read(MAX_ENTRY + 1)
-        except OSError:
-            return None
-        payload = _checked_payload(blob, path, key)
+        payload = self.get_raw(name, key)
         if payload is None:
             return None
         try:
@@ -200,9 +183,24 @@ class Cache:
             return None
         if inflater.unconsumed_tail or not inflater.eof:
             return None  # larger than any run we write: not ours
-        with contextlib.suppress(OSError):
-            os.utime(target)
         return data
+
+    def get_raw(self, name: str, key: str, limit: int = MAX_ENTRY) -> bytes | None:
+        """The payload stored as `name` for `key`, as it was written (lint.engine.replay)."""
+        path = RUN_PREFIX + name
+        try:
+            with self._file(path).open("rb") as handle:
+                blob = handle.read(limit + 1)
+        except OSError:
+            return None
+        payload = _checked_payload(blob, path, key, limit)
+        if payload is not None:
+            with contextlib.suppress(OSError):
+                os.utime(self._file(path))  # least recently used eviction reads the mtime
+        return payload
+
+    def put_raw(self, name: str, key: str, data: bytes) -> None:
+        self._write(RUN_PREFIX + name, key, data)
 
     def put_run(self, name: str, key: str, data: bytes) -> None:
         if len(data) > MAX_RUN:
@@ -307,9 +305,9 @@ class Cache:
         return files, size
 
 
-def _checked_payload(blob: bytes, path: str, content: str) -> bytes | None:
+def _checked_payload(blob: bytes, path: str, content: str, limit: int = MAX_ENTRY) -> bytes | None:
     """An entry's payload when its header is ours and matches `path`, `content` and the checksum."""
-    if len(blob) > MAX_ENTRY:
+    if len(blob) > limit:
         return None
     head, sep, payload = blob.partition(b"\n")
     if not sep or len(head) > 65536:

@@ -61,6 +61,12 @@ def matches(patterns: Sequence[str], rel: str, is_dir: bool = False) -> bool:
     return bool(result.include)
 
 
+@lru_cache(maxsize=64)
+def _prefix(base: Path) -> str:
+    text = str(base)
+    return text if text.endswith(os.sep) else text + os.sep
+
+
 @dataclass(frozen=True)
 class Filter:
     """What one config says about which files to lint, and the folder its patterns are relative to."""
@@ -70,6 +76,11 @@ class Filter:
     base: Path  # resolved
 
     def relative(self, path: Path) -> str | None:
+        text, prefix = str(path), _prefix(self.base)
+        if text.startswith(prefix) and len(text) > len(prefix):
+            # What relative_to says for a path below the base, without its per-call parsing
+            # (discovery asks once or twice per article).
+            return text[len(prefix) :].replace(os.sep, "/")
         try:
             return path.relative_to(self.base).as_posix()
         except ValueError:

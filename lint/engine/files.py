@@ -25,11 +25,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.article import InputError
 from .fixes import pieces_of, write_atomically
 
 SYMLINK_MODES = ("inside-root", "never", "anywhere")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+
+
+def _refused(message: str) -> Exception:
+    """model.article's InputError; imported when a file is refused, as its module parses YAML
+    (which a replayed run, lint.engine.replay, never needs)."""
+    from ..model.frontmatter import InputError
+
+    return InputError(message)
 
 
 def resolved(path: str | Path) -> Path:
@@ -136,14 +143,14 @@ class FilePolicy:
         try:
             info = os.stat(real)
         except OSError as err:
-            raise InputError(f"cannot read file: {err.strerror or err}") from None
+            raise _refused(f"cannot read file: {err.strerror or err}") from None
         kind = _kind(info.st_mode)
         if kind == "directory":
-            raise InputError("is a directory named like an article; skipped")
+            raise _refused("is a directory named like an article; skipped")
         if kind != "file":
-            raise InputError(f"not a regular file (a {kind}); skipped without reading")
+            raise _refused(f"not a regular file (a {kind}); skipped without reading")
         if info.st_size > self.max_size:
-            raise InputError(
+            raise _refused(
                 f"file is {size_text(info.st_size)}, over the size limit of "
                 f"{size_text(self.max_size)} (max-file-size); not analysed"
             )
@@ -154,22 +161,22 @@ class FilePolicy:
         try:
             link = os.lstat(name)
         except OSError as err:
-            raise InputError(f"cannot read file: {err.strerror or err}") from None
+            raise _refused(f"cannot read file: {err.strerror or err}") from None
         followed = stat.S_ISLNK(link.st_mode)
         try:
             real = os.path.realpath(name, strict=True)
         except (OSError, RuntimeError) as err:
             code = getattr(err, "errno", None)
             if code == errno.ELOOP or isinstance(err, RuntimeError):
-                raise InputError("symlink loop: the link never reaches a file; not read") from None
+                raise _refused("symlink loop: the link never reaches a file; not read") from None
             if code == errno.ENOENT:
-                raise InputError("broken symlink: its target does not exist; not read") from None
-            raise InputError(f"cannot read file: {getattr(err, 'strerror', None) or err}") from None
+                raise _refused("broken symlink: its target does not exist; not read") from None
+            raise _refused(f"cannot read file: {getattr(err, 'strerror', None) or err}") from None
         followed = followed or real != os.path.abspath(name)
         if followed and self.symlinks == "never":
-            raise InputError('is a symlink, and follow-symlinks = "never"; not read')
+            raise _refused('is a symlink, and follow-symlinks = "never"; not read')
         if followed and self.symlinks == "inside-root" and not self.inside(real):
-            raise InputError(
+            raise _refused(
                 "symlink points outside the project root; not read "
                 '(follow-symlinks = "anywhere" allows it)'
             )
@@ -180,11 +187,11 @@ class FilePolicy:
         try:
             fd = os.open(real, flags)
         except OSError as err:
-            raise InputError(f"cannot read file: {err.strerror or err}") from None
+            raise _refused(f"cannot read file: {err.strerror or err}") from None
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):  # swapped for something else since the check
-                raise InputError(
+                raise _refused(
                     f"not a regular file (a {_kind(info.st_mode)}); skipped without reading"
                 )
             chunks, total = [], 0
@@ -194,14 +201,14 @@ class FilePolicy:
                     break
                 total += len(chunk)
                 if total > self.max_size:
-                    raise InputError(
+                    raise _refused(
                         f"file is over the size limit of {size_text(self.max_size)} "
                         "(max-file-size); not analysed"
                     )
                 chunks.append(chunk)
             return b"".join(chunks)
         except OSError as err:
-            raise InputError(f"cannot read file: {err.strerror or err}") from None
+            raise _refused(f"cannot read file: {err.strerror or err}") from None
         finally:
             os.close(fd)
 

@@ -16,8 +16,8 @@ from ..model import packs
 from ..model.check_kind import CheckKind
 from ..model.errors import RuleError
 
-# resolved path -> (mtime_ns, size, data): one parse per data file per process
-_PARSED: dict[Path, tuple[int, int, Any]] = {}
+# resolved path -> (mtime_ns, size, data, what packs.SEEN noted): one parse per data file
+_PARSED: dict[Path, tuple[int, int, Any, tuple[str, str | None]]] = {}
 
 
 def load_shared(path: Path) -> Any:
@@ -25,9 +25,12 @@ def load_shared(path: Path) -> Any:
     stat = path.stat()
     hit = _PARSED.get(path)
     if hit is not None and hit[:2] == (stat.st_mtime_ns, stat.st_size):
+        if hit[3][1] is not None:
+            packs.SEEN[hit[3][0]] = hit[3][1]  # read again, as far as lint.engine.replay knows
         return hit[2]
     data = packs.load_data_file(path)
-    _PARSED[path] = (stat.st_mtime_ns, stat.st_size, data)
+    noted = packs.seen_key(path)
+    _PARSED[path] = (stat.st_mtime_ns, stat.st_size, data, (noted, packs.SEEN.get(noted)))
     return data
 
 
@@ -40,7 +43,9 @@ def resolve_resource(value: Any, roots: Iterable[Path]) -> Any:
 
         for root in roots:
             path = (root / rel).resolve()
-            if path.is_file():
+            exists = path.is_file()
+            packs.SEEN[f"isfile:{path}"] = str(exists)  # lint.engine.replay: where it was found
+            if exists:
                 # A committed config must not read the rest of the disk ("@../../../../etc/passwd").
                 if not inside_roots(path, roots):
                     raise RuleError(f"resource {rel!r} resolves outside the project root; not read")

@@ -16,14 +16,17 @@ with the include/exclude of the nearest config of each folder.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model.errors import ConfigError, RuleError
 from .config import Settings, find_config, load_settings
 from .discover import Filter, discover, display_path
-from .rules import Registry, load_registry
+
+if TYPE_CHECKING:
+    from .rules import Registry
 
 
 class Project:
@@ -39,11 +42,20 @@ class Project:
         self.config_file = config_file
         self.force_exclude = force_exclude
         self._by_folder: dict[Path, str] = {}
+        self._given: dict[str, Settings] = {}  # by the folder as given
         self._by_source: dict[str, Settings] = {}
         self._registries: dict[tuple[str, ...], Registry] = {}
 
     def settings_for(self, folder: Path) -> Settings:
         """The settings of the nearest config at or above `folder` (a file's own folder for a file)."""
+        given = self._given.get(os.fspath(folder))
+        if given is not None:  # a folder of 1,000 articles is resolved once, not per article
+            return given
+        settings = self._settings_for(folder)
+        self._given[os.fspath(folder)] = settings
+        return settings
+
+    def _settings_for(self, folder: Path) -> Settings:
         folder = folder.resolve()
         if folder.is_file():
             folder = folder.parent
@@ -74,6 +86,8 @@ class Project:
         return tuple(str(settings.resolve(p).resolve()) for p in settings.rule_packs)
 
     def registry_for(self, settings: Settings) -> Registry:
+        from .rules import load_registry  # it imports every check: not for a replayed run
+
         packs = self._packs(settings)
         if packs not in self._registries:
             try:

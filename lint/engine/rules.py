@@ -10,6 +10,7 @@ Shared resources (lint/engine/resources.py) are put into the rules' options last
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,7 @@ from typing import Any
 from ..model.check_kind import CheckKind
 from ..model.errors import RuleError
 from ..model.finding import CATEGORIES, SEVERITIES
-from ..model.packs import builtin_pack_dir
+from ..model.packs import SEEN, builtin_pack_dir
 from .options import (  # noqa: F401  (re-exported: the runner and presets import them here)
     CHOICES,
     check_options,
@@ -247,7 +248,9 @@ def load_pack(directory: Path, registry: Registry) -> None:
     if not directory.is_dir():
         raise RuleError(f"rule pack {directory} is not a directory")
     roots = [directory, directory.parent]
-    for path in sorted(directory.glob("*.yaml")):
+    found = sorted(directory.glob("*.yaml"))
+    SEEN[f"list:{os.path.abspath(directory)}"] = repr([p.name for p in found])  # lint.engine.replay
+    for path in found:
         registry.add_rule(load_rule_file(path, registry.kinds, roots))
 
 

@@ -13,6 +13,7 @@ config) is a different key: the run goes the usual way and stores its results.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 import msgspec
 
 from .. import __version__
-from .cache import Cache
+from .cache import FOLDERS, Cache
 from .config import Settings
 from .discover import display_path
 from .pipeline import ArticleResult
@@ -169,7 +170,7 @@ def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) ->
     known = _OPENED.get((id(settings), id(registry), tuple(map(id, rules))))
     if known is not None and known[0] is settings and known[1] is registry:
         return known[2]  # the run, its reported and its compared articles share one salt
-    from .cache import code_fingerprint
+    from .codehash import code_fingerprint
 
     salt = (
         registry.fingerprint()
@@ -185,6 +186,7 @@ def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) ->
         salt,
         max_size=getattr(settings, "cache_max_size", 256 * 1024 * 1024),
     )
+    FOLDERS.add(os.fspath(cache.folder))
     while len(_OPENED) >= 4:  # a run opens two (its rules, its corpus rules): keep the latest
         del _OPENED[next(iter(_OPENED))]
     _OPENED[(id(settings), id(registry), tuple(map(id, rules)))] = (settings, registry, cache)

@@ -19,9 +19,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..checks.consistency import KIND as CONSISTENCY
-
-FACT_KIND = CONSISTENCY.name
+# The consistency kind's name: its module is imported only when a run
+# needs siblings (a replayed run, lint.engine.replay, imports no check at all).
+FACT_KIND = "fact-consistency"
 # Corpus-scope kinds whose findings for an article read only that article's data.
 PER_ARTICLE_KINDS = frozenset({"future-date", "asset-exists", "currency"})
 

@@ -6,15 +6,14 @@ engine's rule loader, which uses them too).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import RuleError
-from .yaml_load import safe_load
 
 
 def builtin_pack_dir() -> Path:
@@ -29,8 +28,27 @@ def builtin_pack_dir() -> Path:
     )
 
 
+# What loading the rules read from the disk in this process: "file:<path>" -> a hash of its
+# text, "list:<folder>" -> the rule files in it, "isfile:<path>" -> whether it was a file.
+# A replayed run (lint.engine.replay) is valid only while every one of them still holds.
+SEEN: dict[str, str] = {}
+
+
+def seen_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def seen_key(path: Path) -> str:
+    return f"file:{os.path.abspath(path)}"
+
+
 def load_data_file(path: Path) -> Any:
+    import yaml  # here, not at the top: a replayed run (lint.engine.replay) parses no YAML
+
+    from .yaml_load import safe_load
+
     text = path.read_text(encoding="utf-8")
+    SEEN[seen_key(path)] = seen_text(text)
     try:
         return json.loads(text) if path.suffix == ".json" else safe_load(text)
     except (ValueError, yaml.YAMLError) as err:
