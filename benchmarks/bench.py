@@ -17,7 +17,8 @@ the largest single process and the peak of all of them together.
   linter pays.
 - compare: the same, plus proselint when it is installed.
 - scale: contentlint alone at growing corpus sizes; articles/s at each size
-  and its ratio to the smallest.
+  and its ratio to the smallest, peak memory, and the share of the run the
+  cross-article comparison took (contentlint's CONTENTLINT_TIMINGS lines).
 - precommit: one staged file in a repository of --repo-size articles, as the
   pre-commit hook runs it, with an empty cache (cold) and a warm one.
 - cached: a second run over an unchanged corpus with the cache on (what CI and
@@ -55,6 +56,11 @@ from synthetic import synthetic_article, write_corpus  # noqa: F401  (synthetic_
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The cross-article comparison's share of a run (issue 15: under 5% at 10,000 articles), from
+# the phase timings contentlint prints with CONTENTLINT_TIMINGS set (checkouts without them: 0).
+TIMING_PREFIX = "contentlint timing: "
+COMPARISON = "corpus comparison"
+
 FLOOR_SCRIPT = """
 import sys
 from pathlib import Path
@@ -75,6 +81,8 @@ class Sample:
     peak_total_mb: float
     exit_code: int
     peak_parent_mb: float = 0.0  # the contentlint process itself (its workers aside)
+    # Phase timings contentlint printed (CONTENTLINT_TIMINGS, lint/engine/timings.py).
+    phases: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -85,6 +93,7 @@ class Tool:
     samples: list[Sample] = field(default_factory=list)
     # Another checkout to import `lint` from (the "before" of a side-by-side run).
     tree: Path | None = None
+    env: dict[str, str] = field(default_factory=dict)  # set for this tool's runs only
 
     def median(self) -> float:
         return statistics.median(s.seconds for s in self.samples)
@@ -97,6 +106,10 @@ class Tool:
 
     def peak_parent(self) -> float:
         return max(s.peak_parent_mb for s in self.samples)
+
+    def phase_share(self, name: str) -> float:
+        """The median share of the run's wall time the named phase took."""
+        return statistics.median(s.phases.get(name, 0.0) / s.seconds for s in self.samples)
 
 
 def measure(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sample:
@@ -139,7 +152,18 @@ def measure(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sa
     thread.join()
     if proc.returncode not in (0, 1):
         sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
-    return Sample(seconds, peaks[0], peaks[1], proc.returncode, peaks[2])
+    return Sample(seconds, peaks[0], peaks[1], proc.returncode, peaks[2], phase_timings(err))
+
+
+def phase_timings(stderr: bytes) -> dict[str, float]:
+    """`contentlint timing: <phase> <seconds> s` lines, summed by phase."""
+    phases: dict[str, float] = {}
+    for line in stderr.decode("utf-8", "replace").splitlines():
+        if line.startswith(TIMING_PREFIX) and line.endswith(" s"):
+            name, _, seconds = line[len(TIMING_PREFIX) : -2].rpartition(" ")
+            with contextlib.suppress(ValueError):
+                phases[name] = phases.get(name, 0.0) + float(seconds)
+    return phases
 
 
 def contentlint_argv(target: Path, jobs: int | None, cache: bool = False) -> list[str]:
@@ -190,7 +214,7 @@ def run_interleaved(tools: list[Tool], repeat: int, cwd: Path) -> None:
     precompile(*(tool.tree for tool in tools))
     for _ in range(repeat):
         for tool in tools:
-            sample = measure(tool.argv, cwd, tool_env(tool.tree or ROOT))
+            sample = measure(tool.argv, cwd, {**tool_env(tool.tree or ROOT), **tool.env})
             if sample.exit_code not in tool.ok_codes:
                 raise SystemExit(f"{tool.name} exited {sample.exit_code}: {' '.join(tool.argv)}")
             tool.samples.append(sample)
@@ -268,7 +292,12 @@ def scale(args: argparse.Namespace) -> int:
             corpus = Path(tmp) / "corpus"
             write_corpus(corpus, n)
             tools = [
-                Tool(f"contentlint{label} n={n}", contentlint_argv(corpus, args.jobs), tree=tree)
+                Tool(
+                    f"contentlint{label} n={n}",
+                    contentlint_argv(corpus, args.jobs),
+                    tree=tree,
+                    env={"CONTENTLINT_TIMINGS": "1"},
+                )
                 for label, tree in trees
             ]
             run_interleaved(tools, args.repeat, Path(tmp))
@@ -278,14 +307,15 @@ def scale(args: argparse.Namespace) -> int:
         print(f"contentlint{label}:")
         print(
             f"{'articles':>9} {'median s':>9} {'articles/s':>11} {'vs first':>9} "
-            f"{'parent MB':>10} {'peak proc MB':>13} {'peak all MB':>12}"
+            f"{'parent MB':>10} {'peak proc MB':>13} {'peak all MB':>12} {'comparison':>11}"
         )
         first_rate = rows[label][0][0] / rows[label][0][1].median()
         for n, tool in rows[label]:
             rate = n / tool.median()
             print(
                 f"{n:>9} {tool.median():>9.2f} {rate:>11.1f} {rate / first_rate:>8.2f}x "
-                f"{tool.peak_parent():>10.0f} {tool.peak_process():>13.0f} {tool.peak_total():>12.0f}"
+                f"{tool.peak_parent():>10.0f} {tool.peak_process():>13.0f} {tool.peak_total():>12.0f} "
+                f"{tool.phase_share(COMPARISON):>10.1%}"
             )
         if len(sizes) > 1:
             (n0, t0), (n1, t1) = rows[label][-2], rows[label][-1]

@@ -87,3 +87,22 @@ def test_a_spilled_lazily_read_run_finds_what_a_run_held_in_memory(tmp_path, mon
     assert any(f.code == "CL502" for f in outcome.findings)  # the corpus pass ran
     assert any(f.code == "CL901" for f in outcome.findings)  # and the suppressions
     assert outcome.results[0].text == ARTICLES["faq.md"]
+
+
+def test_a_run_too_large_for_memory_is_not_stored_whole(tmp_path, monkeypatch):
+    """Storing a spilled run as one cache entry would bring every result back into memory."""
+    from lint.engine import runcache
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = load_settings(tmp_path, None, {"cache": True, "jobs": 1})
+    stored = []
+    monkeypatch.setattr(runcache, "store", lambda *args: stored.append(args))
+    run([folder], REGISTRY, settings)
+    assert len(stored) == 1  # a small run is stored whole
+    monkeypatch.setattr(results, "SPILL_AT", 0)
+    (folder / "faq.md").write_text(ARTICLES["faq.md"] + "\nMore.\n", encoding="utf-8")
+    outcome = run([folder], REGISTRY, settings)
+    assert outcome.results.spilled and len(stored) == 1

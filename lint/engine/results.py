@@ -100,6 +100,11 @@ class ResultStore(Sequence[Any]):
                 self._blobs[i] = self._write(blob)
         self._held = 0
 
+    @property
+    def spilled(self) -> bool:
+        """Whether the results outgrew memory (a large run) and live in the temporary file."""
+        return self._file is not None
+
     def close(self) -> None:
         if self._file is not None:
             self._file.close()

@@ -23,6 +23,7 @@ from .selection import (  # noqa: F401  (callers import them from here)
     unknown_selector,
 )
 from .siblings import sibling_context  # noqa: F401  (callers import it from here)
+from .timings import phase
 
 
 @dataclass
@@ -136,7 +137,10 @@ def run(
         results, compared, live = _analyse_and_compare(
             reported, compare_only, rules, corpus_rules, registry, settings, progress, policy
         )
-        if key is not None:
+        # A large run's results live in a file (lint.engine.results): storing the whole run
+        # as one entry would bring them all back into memory. Its article entries still
+        # stand, and an unchanged check is replayed from its output (lint.engine.replay).
+        if key is not None and not getattr(results, "spilled", False):
             key = runcache.run_key(content, entries)  # the entries this run wrote
             runcache.store(cache, key, reported, as_list(results), compared, live)
     outcome = Run(
@@ -172,15 +176,17 @@ def _analyse_and_compare(
         results[i] = result
 
     step = _offset(progress, 0, total)
-    analyse_each(reported, rules, registry, settings, keep, jobs, step, policy=policy)
+    with phase("analysis"):
+        analyse_each(reported, rules, registry, settings, keep, jobs, step, policy=policy)
     own = [r for r in slim if r is not None]
     compare_only = _needed_for_comparison(own, compare_only, corpus_rules, registry)
     background = []
     if compare_only:
         step = _offset(progress, len(reported), total)
-        background = analyse_files(
-            compare_only, corpus_rules, registry, settings, jobs, step, policy=policy, slim=True
-        )
+        with phase("analysis of articles compared only"):
+            background = analyse_files(
+                compare_only, corpus_rules, registry, settings, jobs, step, policy=policy, slim=True
+            )
     from .runcache import live_probe, live_rules
 
     live_codes = [rule.code for rule in live_rules(rules, registry)]
@@ -201,17 +207,19 @@ def _corpus_pass(
     """`pipeline.finish` over stored results, one article at a time: the comparison runs
     on the collected data (`compared`: the reported articles' first, in order), then each
     reported article takes its corpus findings, suppressions and fingerprints."""
-    pending = corpus_items(((r.path, r.collected) for r in compared), rules, registry)
+    with phase("corpus comparison"):
+        pending = corpus_items(((r.path, r.collected) for r in compared), rules, registry)
     # A path listed twice takes its findings once, on its last entry (as `finish` does).
     owner = {r.path: i for i, r in enumerate(compared)}
     last = Finisher(rules, registry, settings.per_file_ignores, settings.root)
-    for i in range(len(results)):
-        result = results[i]
-        if owner.get(result.path) == i and result.path in pending:
-            add_corpus_findings(result, pending[result.path])
-        last(result)
-        result.findings.sort()
-        results[i] = result
+    with phase("corpus findings, suppressions and fingerprints"):
+        for i in range(len(results)):
+            result = results[i]
+            if owner.get(result.path) == i and result.path in pending:
+                add_corpus_findings(result, pending[result.path])
+            last(result)
+            result.findings.sort()
+            results[i] = result
 
 
 def _partition(
