@@ -106,3 +106,24 @@ def test_a_run_too_large_for_memory_is_not_stored_whole(tmp_path, monkeypatch):
     (folder / "faq.md").write_text(ARTICLES["faq.md"] + "\nMore.\n", encoding="utf-8")
     outcome = run([folder], REGISTRY, settings)
     assert outcome.results.spilled and len(stored) == 1
+
+
+def test_the_tally_counts_in_one_pass_and_follows_put(tmp_path):
+    """Report headers count from `Run.tally`; a result changed through `put` is counted anew."""
+    from lint.engine.runner import Run
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = load_settings(tmp_path, None, {"cache": False, "jobs": 1})
+    outcome = run([folder], REGISTRY, settings)
+    every = list(outcome.findings)
+    assert outcome.tally.total == len(every) > 0
+    assert outcome.tally.by(3)[("error",)] == sum(f.severity == "error" for f in every)
+    first = outcome.results[0]
+    dropped = len(first.findings)
+    first.findings = []
+    outcome.put(0, first)
+    assert outcome.tally.total == len(every) - dropped == len(list(outcome.findings))
+    assert isinstance(outcome, Run)

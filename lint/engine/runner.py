@@ -14,7 +14,7 @@ from .config import Settings
 from .corpus_pass import add_corpus_findings, corpus_items
 from .discover import discover, display_path
 from .pipeline import ArticleResult, Finisher
-from .results import FindingsView, ResultStore, as_list
+from .results import FindingsView, FindingTally, ResultStore, as_list
 from .rules import Registry, Rule
 from .runcache import open_cache
 from .selection import (  # noqa: F401  (callers import them from here)
@@ -48,6 +48,16 @@ class Run:
         default_factory=dict
     )  # shown path -> the path on disk (names are escaped)
 
+    # Counted once per state of the results: `put` (every change to a result goes through it) clears it.
+    _tally: FindingTally | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def tally(self) -> FindingTally:
+        """The findings' counts by code, name, category and severity, taken in one pass."""
+        if self._tally is None:
+            self._tally = FindingTally(self.results)
+        return self._tally
+
     @property
     def findings(self) -> FindingsView:
         """Every finding, article by article, read as it is iterated (not held as one list)."""
@@ -56,6 +66,7 @@ class Run:
     def put(self, index: int, result: ArticleResult) -> None:
         """Keep a changed result (results[index] hands out a copy when they are stored)."""
         self.results[index] = result  # type: ignore[index]
+        self._tally = None
 
     @property
     def blocked(self) -> int:

@@ -68,11 +68,17 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
     return {sev: tally.get(sev, 0) for sev in SEVERITY_ORDER}
 
 
+def run_severity_counts(run: Run) -> dict[str, int]:
+    """`severity_counts` of every finding of the run, from its tally (no pass over the results)."""
+    tally = run.tally.by(3)
+    return {sev: tally.get((sev,), 0) for sev in SEVERITY_ORDER}
+
+
 def category_counts(run: Run) -> dict[str, dict[str, int]]:
     """Every category (zero rows included, so readers see what was checked), by severity."""
     table = {cat: dict.fromkeys(SEVERITY_ORDER, 0) for cat in CATEGORIES}
-    for finding in run.findings:
-        table.setdefault(finding.category, dict.fromkeys(SEVERITY_ORDER, 0))[finding.severity] += 1
+    for (category, severity), n in run.tally.by(2, 3).items():
+        table.setdefault(category, dict.fromkeys(SEVERITY_ORDER, 0))[severity] += n
     return table
 
 
@@ -80,9 +86,9 @@ def rule_counts(run: Run) -> list[tuple[str, str, str, int]]:
     """(code, name, category, count) for rules with findings, the most frequent first."""
     tally: Counter = Counter()
     about: dict[str, tuple[str, str]] = {}
-    for finding in run.findings:
-        tally[finding.code] += 1
-        about[finding.code] = (finding.name, finding.category)
+    for (code, name, category), n in run.tally.by(0, 1, 2).items():
+        tally[code] += n
+        about[code] = (name, category)
     return [
         (code, *about[code], n) for code, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))
     ]

@@ -24,6 +24,7 @@ from .common import (
     headline,
     plural,
     rule_counts,
+    run_severity_counts,
     severity_counts,
     verdict_label,
     verdict_of,
@@ -168,7 +169,7 @@ class HtmlReporter:
         )
 
     def _dashboard(self, run: Run) -> str:
-        totals = severity_counts(run.findings)
+        totals = run_severity_counts(run)
         cards = [self._card("articles", len(run.results), "articles checked", "", "all")]
         for verdict in VERDICT_ORDER:
             count = run.count(verdict)
@@ -224,7 +225,7 @@ class HtmlReporter:
         )
 
     def _filters(self, run: Run) -> str:
-        totals = severity_counts(run.findings)
+        totals = run_severity_counts(run)
         sev = "".join(
             f'<label class="chip s-{s}"><input type="checkbox" data-filter="severity" value="{s}" checked>'
             f'{SEVERITY_PLURALS[s]} <span class="count">{totals[s]}</span></label>'
@@ -259,8 +260,8 @@ class HtmlReporter:
             '<button type="button" id="reset">Reset</button>'
             '<button type="button" id="expand" title="open every article shown">Expand all</button>'
             '<button type="button" id="collapse">Collapse all</button></div>'
-            f'<p class="status" id="status" aria-live="polite" data-shown-findings="{len(run.findings)}" '
-            f'data-shown-articles="{len(run.results)}">{e(status_text(len(run.findings), len(run.results)))}</p>'
+            f'<p class="status" id="status" aria-live="polite" data-shown-findings="{run.tally.total}" '
+            f'data-shown-articles="{len(run.results)}">{e(status_text(run.tally.total, len(run.results)))}</p>'
             "</section>"
         )
 

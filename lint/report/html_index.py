@@ -14,7 +14,7 @@ def findings_index(run: Run, ids: dict[str, str]) -> str:
     The filters count from this instead of from the notes, which exist in the
     page only once their article has been opened.
     """
-    rules = sorted({(f.code, f.category) for f in run.findings})
+    rules = sorted(run.tally.by(0, 2))
     categories = sorted({c for _, c in rules})
     rule_index = {code: i for i, (code, _) in enumerate(rules)}
     # Each article's entry is encoded as it is read: 10,000 articles' lists of pairs

@@ -24,6 +24,7 @@ from .common import (
     category_counts,
     headline,
     plural,
+    run_severity_counts,
     seriousness,
     severity_counts,
     verdict_label,
@@ -64,7 +65,7 @@ class MarkdownReporter:
 
     def render(self, run: Run, color: bool = False) -> str:
         out = [f"## contentlint: {escape(headline(run))}", ""]
-        totals = severity_counts(run.findings)
+        totals = run_severity_counts(run)
         out.append(
             f"**{escape(verdict_summary(run))}** · "
             + ", ".join(plural(totals[s], SEVERITY_NOUNS[s]) for s in SEVERITY_ORDER)
@@ -149,7 +150,7 @@ class MarkdownReporter:
         findings = heapq.nsmallest(TOP, run.findings, key=lambda f: (*seriousness(f)[:2], f))
         if not findings:
             return []
-        total = len(run.findings)
+        total = run.tally.total
         title = "Top findings" if total > TOP else "Findings"
         rows = [f"### {title}", "", "| | Where | Rule | Message |", "|---|---|---|---|"]
         for finding in findings:

@@ -112,8 +112,8 @@ class TextReporter:
                     style="dim",
                 )
             )
-        errors = sum(1 for f in run.findings if f.severity == "error")
-        warnings = sum(1 for f in run.findings if f.severity == "warning")
+        severities = run.tally.by(3)
+        errors, warnings = severities[("error",)], severities[("warning",)]
         summary = Text(verdict_summary(run), style="bold")
         summary.append(f" ({_plural(errors, 'error')}, {_plural(warnings, 'warning')})")
         if run.baseline is not None:
