@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +18,7 @@ from ...model.packs import builtin_data
 from .phrases import (
     _LEFT,
     _RIGHT,
+    FirstWords,
     Match,
     PhraseIndex,
     _alternatives,
@@ -104,6 +105,8 @@ class Lexicon:
     # Any phrase of any qualifier dimension: where it finds nothing, no dimension's index will,
     # so most scopes cost one search instead of one per dimension.
     any_qualifier: re.Pattern | None = None
+    # The words a phrase of any qualifier dimension may start at (spans.LexiconSpans).
+    qualifier_words: FirstWords = field(default_factory=FirstWords)
 
 
 Entry = tuple[str, str, str, bool]  # (phrase, id, group, case_sensitive)
@@ -139,6 +142,7 @@ def compile_lexicon(
         inceptive_after=inceptive_after,
         dimensions=dims,
         any_qualifier=union_of(dims.values()),
+        qualifier_words=_union_words(dims.values()),
         from_heading=from_heading,
         applies_to=applies_to,
         comparators=comparators,
@@ -240,6 +244,13 @@ def _dimensions(
             from_heading.add(str(name))
         strict.update(str(v) for v in _as_list(spec.get("strict")))
     return dims, from_heading, strict, applies_to
+
+
+def _union_words(indexes: Iterable[PhraseIndex]) -> FirstWords:
+    words = FirstWords()
+    for index in indexes:
+        words.merge(index.first_words)
+    return words
 
 
 def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Pattern | None]:

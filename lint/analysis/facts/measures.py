@@ -10,11 +10,11 @@ from collections.abc import Mapping
 
 from .lexicon import Lexicon, Measure
 from .patterns import LEADING_PREPOSITION, PRONOUN
-from .structure import ArticleStructure
+from .spans import LexiconSpans
 from .values import Value
 
 
-class MeasureFinder(ArticleStructure):
+class MeasureFinder(LexiconSpans):
     lex: Lexicon  # set by the FactExtractor
 
     def measure_spec(self, measure_id: str | None) -> Measure | None:
@@ -67,7 +67,7 @@ class MeasureFinder(ArticleStructure):
         scored += self._pattern_scores(m, candidates, start, end, anchored)
         effect_spec = candidates.get("side-effect-rate")
         if effect_spec is not None:
-            for effect in self.lex.side_effects.find(self.prose, start, end):
+            for effect in self.in_prose(self.lex.side_effects, start, end):
                 if effect.id == "side effects" and not anchored:
                     continue  # "side effects" in a heading does not say which effect a figure counts
                 label = f"{effect.id} rate" if effect.id != "side effects" else "side-effect rate"
@@ -90,7 +90,7 @@ class MeasureFinder(ArticleStructure):
     def _cue_scores(self, m, candidates: Mapping[str, Measure], start: int, end: int) -> list:
         """(priority, -distance, (id, label)) of each cue phrase in start..end."""
         scored: list[tuple[int, int, tuple[str, str]]] = []
-        for cue in self.lex.cues.find(self.prose, start, end):
+        for cue in self.in_prose(self.lex.cues, start, end):
             spec = candidates.get(cue.group)
             if spec is None:
                 continue
@@ -125,7 +125,7 @@ class MeasureFinder(ArticleStructure):
                 return (
                     inceptive  # "start to relieve a migraine within 30 minutes": when relief begins
                 )
-        elif spec.of_side_effect and lex.side_effects.find(text, start, cue.start):
+        elif spec.of_side_effect and self.in_prose(lex.side_effects, start, cue.start):
             lasting = lex.measures.get(spec.of_side_effect)
             if lasting is not None and set(lasting.dimensions) & set(spec.dimensions):
                 return lasting  # "a headache usually lasts 2 to 3 days": how long the side effect lasts
@@ -145,14 +145,19 @@ class MeasureFinder(ArticleStructure):
                 head += lead.group(0)
             tail = text[m.end : end]
         for spec in candidates.values():
-            for found_start, found_end in self._regex_hits(spec, start, end):
-                scored.append(
-                    (spec.priority, -_distance(m, found_start, found_end), (spec.id, spec.label))
-                )
+            if spec.regexes:
+                for found_start, found_end in self._regex_hits(spec, start, end):
+                    scored.append(
+                        (
+                            spec.priority,
+                            -_distance(m, found_start, found_end),
+                            (spec.id, spec.label),
+                        )
+                    )
             if anchored and (
-                any(p.search(head) for p in spec.before)
-                or any(p.search(tail) for p in spec.after)
-                or any(p.search(m.text) for p in spec.inside)
+                (spec.before and any(p.search(head) for p in spec.before))
+                or (spec.after and any(p.search(tail) for p in spec.after))
+                or (spec.inside and any(p.search(m.text) for p in spec.inside))
             ):
                 scored.append((spec.priority, 0, (spec.id, spec.label)))
         return scored
@@ -181,7 +186,7 @@ class MeasureFinder(ArticleStructure):
         if prev is None:
             return None
         spec = candidates["side-effect-rate"]
-        for effect in self.lex.side_effects.find(self.prose, prev[0], prev[1]):
+        for effect in self.in_prose(self.lex.side_effects, prev[0], prev[1]):
             if len(self.prose[prev[0] : effect.start].split()) > 2:
                 break  # "it" refers to the sentence's subject, which comes first
             label = f"{effect.id} rate" if effect.id != "side effects" else spec.label

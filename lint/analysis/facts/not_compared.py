@@ -28,7 +28,7 @@ from .patterns import (
     STUDY_SAMPLE,
     TIME_HEADER,
 )
-from .structure import ArticleStructure
+from .spans import LexiconSpans
 
 # Where a subject found for a figure counts as named with it (Fact.subject_from).
 NAMED_WITH_THE_FIGURE = (
@@ -41,7 +41,7 @@ NAMED_WITH_THE_FIGURE = (
 )
 
 
-class NotComparedRules(ArticleStructure):
+class NotComparedRules(LexiconSpans):
     lex: Lexicon  # set by the FactExtractor
     mentions: Sequence
 
@@ -55,7 +55,7 @@ class NotComparedRules(ArticleStructure):
         if PRONOUN_NOUN.match(m.noun.strip()):
             return "a share of a group named earlier, not of a population"
         if any(
-            f.group == "treatment" for f in self.lex.subjects.find(self.prose, clause[0], clause[1])
+            f.group == "treatment" for f in self.in_prose(self.lex.subjects, clause[0], clause[1])
         ):
             # "Erenumab halved migraine days for 50% of people with migraine"
             return "a treatment outcome, not a prevalence"

@@ -7,7 +7,8 @@ expression per case mode holds every phrase of a lexicon (lint.analysis.facts.le
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ _SEP = r"[\s\-]+"
 _LEFT = r"(?<![\w\-/])"
 _RIGHT = r"(?![\w/]|-\w)"
 _SPLIT = re.compile(r"[\s\-]+")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,93 @@ def _phrase_pattern(phrase: str, plural: bool) -> str:
     return body
 
 
+class FirstWords:
+    """The words of a text a phrase can start at, judged by the phrase's first word alone.
+
+    A phrase's match starts where a word of the text starts (the left boundary rules out
+    the middle of a word) and reads its first word's leading letters and digits there: a
+    phrase of several words, or whose first word goes on with a mark ("don't", "U.S."),
+    needs that word exactly; a one-word phrase ("pain", with its plural) needs the text's
+    word to start with it. The phrases' regexes are then tried at those words only, and
+    find what a scan of every offset finds (tests/test_fact_spans.py). Words with a
+    non-ASCII letter are always admitted: case folding is the regex engine's there."""
+
+    def __init__(self) -> None:
+        self.usable = True  # False when a phrase starts with a mark or a non-ASCII letter
+        self.whole: dict[bool, set[str]] = {False: set(), True: set()}
+        self.prefixes: dict[bool, list[str]] = {False: [], True: []}
+        self._prefix: dict[bool, re.Pattern | None] = {}
+        self._admits: dict[str, bool] = {}
+
+    def add(self, phrase: str, case_sensitive: bool) -> None:
+        words = [w for w in re.split(r"[\s\-]+", phrase.strip()) if w]
+        lead = _WORD.match(words[0]) if words else None
+        if lead is None or lead.start() != 0 or not words[0].isascii():
+            self.usable = False
+            return
+        key = lead.group(0) if case_sensitive else lead.group(0).lower()
+        if len(words) == 1 and lead.end() == len(words[0]):
+            self.prefixes[case_sensitive].append(key)
+        else:
+            self.whole[case_sensitive].add(key)
+        self._prefix.clear()
+        self._admits.clear()
+
+    def merge(self, other: FirstWords) -> None:
+        """Admit the words `other` admits too (a union of lexicons)."""
+        self.usable = self.usable and other.usable
+        for case_sensitive in (False, True):
+            self.whole[case_sensitive] |= other.whole[case_sensitive]
+            self.prefixes[case_sensitive] += other.prefixes[case_sensitive]
+        self._prefix.clear()
+        self._admits.clear()
+
+    def admitted(self, words: set[str]) -> set[str]:
+        """The words of `words` a phrase may start at (memoised: articles share words)."""
+        known = self._admits
+        new = words - known.keys()
+        if new:
+            if len(known) > 65536:
+                known.clear()
+                new = words
+            for word in new:
+                known[word] = self._check(word)
+        return {word for word in words if known[word]}
+
+    def admits(self, word: str) -> bool:
+        """Whether a phrase may start at a word of the text (memoised: articles share words)."""
+        found = self._admits.get(word)
+        if found is None:
+            if len(self._admits) > 65536:
+                self._admits.clear()
+            found = self._admits[word] = self._check(word)
+        return found
+
+    def _check(self, word: str) -> bool:
+        if not word.isascii():
+            return True
+        for case_sensitive in (False, True):
+            form = word if case_sensitive else word.lower()
+            if form in self.whole[case_sensitive]:
+                return True
+            if case_sensitive not in self._prefix:
+                keys = sorted(self.prefixes[case_sensitive], key=len, reverse=True)
+                self._prefix[case_sensitive] = (
+                    re.compile("|".join(re.escape(k) for k in keys)) if keys else None
+                )
+            prefix = self._prefix[case_sensitive]
+            if prefix is not None and prefix.match(form):
+                return True
+        return False
+
+
 class PhraseIndex:
     """Non-overlapping, longest-first matches of many phrases at once."""
 
     def __init__(self, entries: Iterable[tuple[str, str, str, bool]], plural: bool = True) -> None:
         # entries: (phrase, id, group, case_sensitive)
         self.lookup: dict[tuple[bool, str], tuple[str, str]] = {}
+        self.first_words = FirstWords()
         patterns: dict[bool, list[str]] = {False: [], True: []}
         for phrase, id_, group, case_sensitive in entries:
             phrase = str(phrase).strip()
@@ -73,6 +156,7 @@ class PhraseIndex:
                 continue
             self.lookup[key] = (id_, group)
             patterns[case_sensitive].append(_phrase_pattern(phrase, plural and not case_sensitive))
+            self.first_words.add(phrase, case_sensitive)
         self.regexes = []
         self.alternatives = patterns  # for a union over several indexes (Lexicon.any_qualifier)
         for case_sensitive, alts in patterns.items():
@@ -128,12 +212,21 @@ class PhraseIndex:
             found = memo[key] = self._find(text, start, end)
         return list(found)
 
-    def _find(self, text: str, start: int, end: int) -> list[Match]:
+    def _find(
+        self, text: str, start: int, end: int, starts: Sequence[int] | None = None
+    ) -> list[Match]:
+        """The matches in text[start:end]; with `starts` (every offset where a phrase may
+        start, in order: FirstWords), the regexes are tried there only."""
         found: list[Match] = []
         sources = 0
         for case_sensitive, regex in self.regexes:
             before = len(found)
-            for hit in regex.finditer(text, start, end):
+            hits = (
+                regex.finditer(text, start, end)
+                if starts is None
+                else _hits_at(regex, text, start, end, starts)
+            )
+            for hit in hits:
                 resolved = self._resolve(case_sensitive, hit.group(0))
                 if resolved is not None:
                     found.append(Match(hit.start(), hit.end(), resolved[0], resolved[1]))
@@ -147,6 +240,32 @@ class PhraseIndex:
             if all(m.end <= k.start or m.start >= k.end for k in kept):
                 kept.append(m)
         return sorted(kept, key=lambda m: m.start)
+
+
+def _hits_at(
+    regex: re.Pattern, text: str, start: int, end: int, starts: Sequence[int]
+) -> list[re.Match]:
+    """What `regex.finditer(text, start, end)` finds, trying only the offsets in `starts`.
+
+    The scan tries each offset from `start` and goes on after each match's end; offsets
+    where no phrase can start find nothing, so skipping them changes nothing. A match is
+    never empty (a phrase has a word), and a regex reads the text before `start` for its
+    left boundary as the scan does."""
+    out = []
+    i = bisect_left(starts, start)
+    count = len(starts)
+    match = regex.match
+    while i < count:
+        at = starts[i]
+        if at >= end:
+            break
+        hit = match(text, at, end)
+        if hit is None:
+            i += 1
+        else:
+            out.append(hit)
+            i = bisect_left(starts, hit.end(), i + 1)
+    return out
 
 
 def union_of(indexes: Iterable[PhraseIndex]) -> re.Pattern | None:

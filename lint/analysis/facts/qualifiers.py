@@ -10,10 +10,10 @@ from __future__ import annotations
 from .fact import Fact
 from .lexicon import Lexicon, Match, Measure
 from .patterns import COMPARISON_BEFORE
-from .structure import ArticleStructure
+from .spans import LexiconSpans
 
 
-class QualifierFinder(ArticleStructure):
+class QualifierFinder(LexiconSpans):
     lex: Lexicon  # set by the FactExtractor
 
     def add_qualifiers(
@@ -29,14 +29,15 @@ class QualifierFinder(ArticleStructure):
         lead = self.lead_in_span(block)
         if lead is not None:
             scopes.append(lead)
-        scopes = [(start, end) for start, end in scopes if self.names_a_qualifier(start, end)]
+        named = [self._span_values(start, end) for start, end in scopes]
+        named = [values for values in named if values]
         for dim in self.lex.dimensions:
             applies = self.lex.applies_to.get(dim, "any")
             if (applies == "treatment" and not treatment_related) or (
                 applies == "population" and treatment_related
             ):
                 continue
-            found = self._qualifier(dim, m, scopes, block)
+            found = self._qualifier(dim, m, named, block)
             if found:
                 fact.qualifiers[dim] = found
                 if found in self.lex.strict:
@@ -44,47 +45,54 @@ class QualifierFinder(ArticleStructure):
 
     def names_a_qualifier(self, start: int, end: int) -> bool:
         """Whether any dimension's phrase occurs in the span (memoised: one search per scope)."""
-        union = self.lex.any_qualifier
-        if union is None:
-            return True
         memo = self.__dict__.setdefault("_names_a_qualifier", {})
         found = memo.get((start, end))
         if found is None:
-            found = memo[(start, end)] = union.search(self.prose, start, end) is not None
+            found = memo[(start, end)] = self.names_a_qualifier_at(start, end)
         return found
 
-    def _values(self, dim: str, start: int, end: int) -> list[Match]:
-        """The dimension's values named in start..end, but not as a point of comparison.
+    def _span_values(self, start: int, end: int) -> dict[str, list[Match]]:
+        """Each dimension's values named in start..end (dimensions that name none are left
+        out), but not as a point of comparison.
 
-        Memoised per span: the figures of one sentence ask about it again."""
+        Memoised per span: the figures of one sentence ask about it for every dimension."""
         memo = self.__dict__.setdefault("_qualifier_values", {})
-        key = (dim, start, end)
-        out = memo.get(key)
+        out = memo.get((start, end))
         if out is None:
-            out = []
-            # a match inside the figure counts too: "six infusions" still says "a series"
+            out = memo[(start, end)] = {}
             if self.names_a_qualifier(start, end):
-                for match in self.lex.dimensions[dim].find(self.prose, start, end):
-                    if match.group == "exclude":
-                        continue
-                    if COMPARISON_BEFORE.search(self.prose[start : match.start]):
-                        continue
-                    out.append(match)
-            memo[key] = out
+                may = self.dimensions_in(start, end)
+                for dim in self.lex.dimensions:
+                    values = self._values(dim, start, end) if dim in may else None
+                    if values:
+                        out[dim] = values
         return out
 
-    def _qualifier(self, dim: str, m, scopes: list[tuple[int, int]], block) -> str | None:
+    def _values(self, dim: str, start: int, end: int) -> list[Match]:
+        out = []
+        # a match inside the figure counts too: "six infusions" still says "a series"
+        for match in self.qualifier_in_prose(dim, start, end):
+            if match.group == "exclude":
+                continue
+            if COMPARISON_BEFORE.search(self.prose[start : match.start]):
+                continue
+            out.append(match)
+        return out
+
+    def _qualifier(self, dim: str, m, named: list[dict[str, list[Match]]], block) -> str | None:
         """The dimension's value nearest the figure in its nearest scope that names one;
-        else, for dimensions read from headings, the one value the nearest heading names."""
+        else, for dimensions read from headings, the one value the nearest heading names.
+
+        `named`: the values of the figure's scopes, nearest first (_span_values)."""
         middle = (m.start + m.end) / 2
-        for start, end in scopes:
-            found = self._values(dim, start, end)
+        for values in named:
+            found = values.get(dim)
             if found:
                 nearest = min(found, key=lambda f: abs((f.start + f.end) / 2 - middle))
                 return nearest.id
         if dim in self.lex.from_heading and block is not None:
             for heading in self.headings(block):
-                ids = {f.id for f in self._values(dim, heading.start, heading.end)}
+                ids = {f.id for f in self._span_values(heading.start, heading.end).get(dim, ())}
                 if len(ids) == 1:
                     return ids.pop()
                 if len(ids) > 1:

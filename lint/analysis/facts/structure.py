@@ -314,6 +314,12 @@ class ArticleStructure:
         """The label that opens a list item or paragraph: "**CRPS**:" or a plain "Maintenance:"."""
         if block is None or block.kind == "heading":
             return None
+        memo = self.__dict__.setdefault("_lead_ins", {})
+        if block.index not in memo:  # every finder asks, for every figure: once per block
+            memo[block.index] = self._lead_in_span(block)
+        return memo[block.index]
+
+    def _lead_in_span(self, block) -> tuple[int, int] | None:
         if block.lead_in:
             at = self.article.text.find(block.lead_in, block.start, block.end)
             return (at, at + len(block.lead_in)) if at >= 0 else None

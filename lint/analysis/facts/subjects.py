@@ -15,14 +15,14 @@ from ...model.article import Article
 from .fact import Fact
 from .lexicon import Lexicon, Match, Measure
 from .patterns import COMPARISON_BEFORE, HISTORY_BEFORE, PREDICATE_AFTER, PRONOUN, RELATIVE_AFTER
-from .structure import ArticleStructure
+from .spans import LexiconSpans
 from .words import word_set
 
 # "have", "develop", "experience": in rules/lexicon/figures.yaml (see `prevalence_verb_end`).
 PREVALENCE_VERBS = word_set("prevalence_verbs")
 
 
-class SubjectFinder(ArticleStructure):
+class SubjectFinder(LexiconSpans):
     lex: Lexicon  # set by the FactExtractor
 
     def __init__(self, article: Article) -> None:
@@ -120,9 +120,7 @@ class SubjectFinder(ArticleStructure):
             return ""
         named = [
             f
-            for f in self.lex.subjects.find(
-                self.prose, found.end(), min(found.end() + 40, clause[1])
-            )
+            for f in self.in_prose(self.lex.subjects, found.end(), min(found.end() + 40, clause[1]))
             if f.id == fact.subject
         ]
         if named and not self.prose[found.end() : named[0].start].strip(" ,").count(" ") > 2:
@@ -135,7 +133,7 @@ class SubjectFinder(ArticleStructure):
         link = self.lex.cohort_link
         if link is None:
             return None
-        for found in self.lex.subjects.find(self.prose, m.end, clause[1]):
+        for found in self.in_prose(self.lex.subjects, m.end, clause[1]):
             gap = (
                 self.article.text[m.number_end : found.start]
                 if m.number_end > 0
@@ -153,7 +151,7 @@ class SubjectFinder(ArticleStructure):
         if group not in self._dominant:
             found = [
                 m
-                for m in self.lex.subjects.find(self.prose)
+                for m in self.in_prose(self.lex.subjects, 0, len(self.prose))
                 if m.group == group and m.id not in self.lex.comparators
             ]  # placebo is never what an article is about
             counts = Counter(m.id for m in found)
@@ -174,7 +172,7 @@ class SubjectFinder(ArticleStructure):
         spec = self.lex.measures.get("prevalence")
         if spec is None:
             return None
-        for cue in self.lex.cues.find(self.prose, m.end, clause[1]):
+        for cue in self.in_prose(self.lex.cues, m.end, clause[1]):
             if cue.group == "prevalence" and cue.id == "prevalence":
                 if re.search(
                     r"\b(?:who|that|which)\s+(?:\w+\s+){0,2}$",
@@ -200,7 +198,7 @@ class SubjectFinder(ArticleStructure):
 
     def _find_candidates(self, group: str, start: int, end: int) -> list[Match]:
         out = []
-        for match in self.lex.subjects.find(self.prose, start, end):
+        for match in self.in_prose(self.lex.subjects, start, end):
             if match.group != group:
                 continue
             before = self.prose[start : match.start]
