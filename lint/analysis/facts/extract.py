@@ -196,13 +196,20 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         """Whether the text names or reports one study ("a 2019 trial", "the SUSTAIN-2 trial", "found that").
 
         Asked of the same sentences for every figure after them: memoised per span."""
-        found = self._names_study.get((start, end))
-        if found is None:
-            names = self.lex.study_names
-            found = self._names_study[(start, end)] = bool(
-                STUDY_REPORT.search(self.prose, start, end)
-                or (names is not None and names.search(self.prose, start, end))
+        key = (start, end)
+        if key in self._names_study:
+            return self._names_study[key]
+        names = self.lex.study_names
+        reports, named = self.study_starts()
+        found = self.matches_at(STUDY_REPORT, reports, start, end) or (
+            names is not None
+            and (
+                names.search(self.prose, start, end) is not None
+                if named is None
+                else self.matches_at(names, named, start, end)
             )
+        )
+        self._names_study[key] = found
         return found
 
     def study_context(self, m, block, clause: tuple[int, int]) -> tuple[str, str, str]:
@@ -232,13 +239,14 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
             elif block.kind != "table_cell":
                 # the block's sentences before this one: found by bisection, not by a scan
                 # from the top of the article for every figure
+                # the last such sentence that names a study: looked for from the last back
                 sentences = self.sentences()
-                for i in range(self.first_sentence_from(block.start), len(sentences)):
+                first = self.first_sentence_from(block.start)
+                for i in range(self.first_sentence_from(start) - 1, first - 1, -1):
                     s_start, s_end = sentences[i]
-                    if s_start >= start:
-                        break
                     if s_end <= end and self.names_study(s_start, s_end):
                         how, span = "context", (s_start, s_end)
+                        break
         if span is not None:
             return how, self.study_id(span), arm
         if arm or STUDY_SAMPLE.search(m.noun):
@@ -263,6 +271,7 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         return f"study@{span[0]}"
 
     def _fact(self, m, value: Value) -> Fact:
+        self.at_figure(m)
         art = self.article
         line, col = art.position(m.start)
         end_line, end_col = art.index.end_position(m.start, m.end)

@@ -21,6 +21,7 @@ from .phrases import (
     FirstWords,
     Match,
     PhraseIndex,
+    WholeWords,
     _alternatives,
     _any_phrase,
     _as_list,
@@ -94,6 +95,10 @@ class Lexicon:
     study_names: re.Pattern | None = (
         None  # "a 2019 trial", "the same study": a sentence names a study
     )
+    # the words study_names can start at: whole words (`name_words`), or the first words
+    # of the `reports` phrases (FactExtractor.names_study searches only where one stands)
+    name_words: WholeWords | None = None
+    report_words: FirstWords = field(default_factory=FirstWords)
     arms: re.Pattern | None = None  # "58% of the drug group": a result of one arm
     cohort_link: re.Pattern | None = (
         None  # "(of) people with", "of adults taking": a cohort follows
@@ -124,13 +129,15 @@ def compile_lexicon(
     ]
     inceptives, inceptive_after = _inceptive_patterns(_as_list(measures.get("inceptives")))
     dims, from_heading, strict, applies_to = _dimensions(qualifiers)
-    study_names, arms = _study_patterns(qualifiers.get("studies") or {})
+    study_names, arms, name_words, report_words = _study_patterns(qualifiers.get("studies") or {})
     cohort_link, subgroup, cohort_start = _cohort_patterns(qualifiers.get("cohorts") or {})
     return Lexicon(
         subjects=PhraseIndex(entries),
         labels=labels,
         measures=compiled,
         study_names=study_names,
+        name_words=name_words,
+        report_words=report_words,
         arms=arms,
         cohort_link=cohort_link,
         subgroup=subgroup,
@@ -253,16 +260,25 @@ def _union_words(indexes: Iterable[PhraseIndex]) -> FirstWords:
     return words
 
 
-def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Pattern | None]:
-    """The grammar around the study vocabulary (qualifiers.yaml `studies`)."""
+def _study_patterns(
+    spec: Mapping[str, Any],
+) -> tuple[re.Pattern | None, re.Pattern | None, WholeWords | None, FirstWords]:
+    """The grammar around the study vocabulary (qualifiers.yaml `studies`), and the words
+    a study's name can start at."""
     nouns = _as_list(spec.get("nouns"))
     arms = _as_list(spec.get("arms"))
     reports = _as_list(spec.get("reports"))
-    names = arm = None
+    names = arm = words = None
+    report_words = FirstWords()
     if nouns:
         alts = _alternatives(nouns)
+        determiners = "|".join(word_list("study_determiners"))
+        # each branch below opens with one of these words, whole (a space or hyphen follows)
+        words = WholeWords(re.compile(r"(?i:" + determiners + r"|in|from)|[A-Z][A-Z0-9]{2,}"))
+        for phrase in reports:  # ... or with a phrase's first word
+            report_words.add(phrase, False)
         names = re.compile(
-            r"(?i:\b(?:" + "|".join(word_list("study_determiners")) + r")\s+"
+            r"(?i:\b(?:" + determiners + r")\s+"
             r"(?:[\w-]+\s+|\w+-){0,4}?(?:" + alts + r")\b(?!-))"
             r"|\b[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*\s+(?i:" + alts + r")\b"  # "the SUSTAIN-2 trial"
             r"|\b(?i:in|from)\s+[A-Z][A-Z0-9]*-\d+\b"  # "in TRANSFORM-2"
@@ -278,7 +294,7 @@ def _study_patterns(spec: Mapping[str, Any]) -> tuple[re.Pattern | None, re.Patt
             + r")\b",
             re.I,
         )
-    return names, arm
+    return names, arm, words, report_words
 
 
 def _cohort_patterns(

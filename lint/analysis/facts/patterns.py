@@ -90,13 +90,23 @@ TIMEPOINT_AFTER = re.compile(
 # A figure reported from one named study ("in a two-site trial of 73 patients, 64%
 # responded"). Two such figures from different studies may differ without either
 # being wrong; a general claim ("ketamine helps 50-80%") must agree with them.
+_REPORT_DETERMINERS = r"a|an|the|one|this|that|our|their|its|each|same|second|first|later|earlier|another|largest|smaller?"
+_REPORT_SAMPLE = r"of|in|among"
+_REPORT_VERBS = r"found|reported|showed|observed|concluded"
 STUDY_REPORT = re.compile(
-    r"\b(?:a|an|the|one|this|that|our|their|its|each|same|second|first|later|earlier|another|largest|smaller?)\s+"
+    r"\b(?:" + _REPORT_DETERMINERS + r")\s+"
     r"(?:[\w-]+\s+|\w+-){0,4}?(?:trial|study|analysis|audit|survey|experiment|cohort|retrospective\s+review|"
     r"chart\s+review|case\s+report|review|paper|report)\b(?!-)"
-    r"|\b(?:of|in|among)\s+\d[\d,]*\s+(?:patients|participants|people|adults|veterans|subjects|volunteers)\b"
-    r"|\b(?:found|reported|showed|observed|concluded)\s+that\b",
+    r"|\b(?:"
+    + _REPORT_SAMPLE
+    + r")\s+\d[\d,]*\s+(?:patients|participants|people|adults|veterans|subjects|volunteers)\b"
+    r"|\b(?:" + _REPORT_VERBS + r")\s+that\b",
     re.I,
+)
+# The words STUDY_REPORT can start at: each branch opens with one of these words, whole
+# (a space follows it). Searched for only where one stands (extract.FactExtractor.names_study).
+STUDY_REPORT_WORDS = re.compile(
+    "|".join((_REPORT_DETERMINERS, _REPORT_SAMPLE, _REPORT_VERBS)), re.I
 )
 STRONG_PREVALENCE = re.compile(
     r"\b(?:"

@@ -139,12 +139,33 @@ class FirstWords:
         return False
 
 
+class WholeWords:
+    """The words a pattern matches whole (`fullmatch`), memoised: articles share words."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+        self._known: dict[str, bool] = {}
+
+    def admitted(self, words: set[str]) -> set[str]:
+        known = self._known
+        new = words - known.keys()
+        if new:
+            if len(known) > 65536:
+                known.clear()
+                new = words
+            fullmatch = self.pattern.fullmatch
+            for word in new:
+                known[word] = fullmatch(word) is not None
+        return {word for word in words if known[word]}
+
+
 class PhraseIndex:
     """Non-overlapping, longest-first matches of many phrases at once."""
 
     def __init__(self, entries: Iterable[tuple[str, str, str, bool]], plural: bool = True) -> None:
         # entries: (phrase, id, group, case_sensitive)
         self.lookup: dict[tuple[bool, str], tuple[str, str]] = {}
+        self._resolved: dict[tuple[bool, str], tuple[str, str] | None] = {}
         self.first_words = FirstWords()
         patterns: dict[bool, list[str]] = {False: [], True: []}
         for phrase, id_, group, case_sensitive in entries:
@@ -180,7 +201,7 @@ class PhraseIndex:
 
     def _resolve(self, case_sensitive: bool, text: str) -> tuple[str, str] | None:
         """The (id, group) of a matched text; memoised: articles repeat their phrases."""
-        memo = self.__dict__.setdefault("_resolved", {})
+        memo = self._resolved
         hit = memo.get((case_sensitive, text), memo)
         if hit is memo:
             if len(memo) > 65536:
@@ -212,60 +233,61 @@ class PhraseIndex:
             found = memo[key] = self._find(text, start, end)
         return list(found)
 
-    def _find(
-        self, text: str, start: int, end: int, starts: Sequence[int] | None = None
-    ) -> list[Match]:
-        """The matches in text[start:end]; with `starts` (every offset where a phrase may
-        start, in order: FirstWords), the regexes are tried there only."""
+    def _find(self, text: str, start: int, end: int) -> list[Match]:
         found: list[Match] = []
         sources = 0
         for case_sensitive, regex in self.regexes:
             before = len(found)
-            hits = (
-                regex.finditer(text, start, end)
-                if starts is None
-                else _hits_at(regex, text, start, end, starts)
-            )
-            for hit in hits:
+            for hit in regex.finditer(text, start, end):
                 resolved = self._resolve(case_sensitive, hit.group(0))
                 if resolved is not None:
                     found.append(Match(hit.start(), hit.end(), resolved[0], resolved[1]))
             sources += len(found) > before
-        if sources < 2:
-            return found  # one regex's matches never overlap and come in text order
-        # Longest first, then leftmost; drop anything overlapping a kept match.
-        found.sort(key=lambda m: (-(m.end - m.start), m.start))
-        kept: list[Match] = []
-        for m in found:
-            if all(m.end <= k.start or m.start >= k.end for k in kept):
-                kept.append(m)
-        return sorted(kept, key=lambda m: m.start)
+        return found if sources < 2 else _longest_first(found)
+
+    def find_at(self, text: str, end: int, starts: Sequence[int], first: int) -> list[Match]:
+        """What `_find(text, start, end)` finds, trying the regexes only at the offsets in
+        `starts`: every offset where a phrase may start, in order, and then one past any
+        span's end; `first` is the first of them at or after `start`.
+
+        The scan tries each offset from `start` and goes on after each match's end; offsets
+        where no phrase can start find nothing, so skipping them changes nothing. A match is
+        never empty (a phrase has a word), and a regex reads the text before `start` for its
+        left boundary as the scan does."""
+        found: list[Match] = []
+        sources = 0
+        memo = self._resolved
+        for case_sensitive, regex in self.regexes:
+            match = regex.match
+            added = False
+            i = first
+            at = starts[i]
+            while at < end:
+                hit = match(text, at, end)
+                if hit is None:
+                    i += 1
+                else:
+                    key = (case_sensitive, hit.group(0))
+                    resolved = memo[key] if key in memo else self._resolve(*key)
+                    stop = hit.end()
+                    if resolved is not None:
+                        found.append(Match(at, stop, resolved[0], resolved[1]))
+                        added = True
+                    i = bisect_left(starts, stop, i + 1)
+                at = starts[i]
+            sources += added
+        return found if sources < 2 else _longest_first(found)
 
 
-def _hits_at(
-    regex: re.Pattern, text: str, start: int, end: int, starts: Sequence[int]
-) -> list[re.Match]:
-    """What `regex.finditer(text, start, end)` finds, trying only the offsets in `starts`.
-
-    The scan tries each offset from `start` and goes on after each match's end; offsets
-    where no phrase can start find nothing, so skipping them changes nothing. A match is
-    never empty (a phrase has a word), and a regex reads the text before `start` for its
-    left boundary as the scan does."""
-    out = []
-    i = bisect_left(starts, start)
-    count = len(starts)
-    match = regex.match
-    while i < count:
-        at = starts[i]
-        if at >= end:
-            break
-        hit = match(text, at, end)
-        if hit is None:
-            i += 1
-        else:
-            out.append(hit)
-            i = bisect_left(starts, hit.end(), i + 1)
-    return out
+def _longest_first(found: list[Match]) -> list[Match]:
+    """Matches of several regexes: longest first, then leftmost; anything overlapping a
+    kept match is dropped."""
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Match] = []
+    for m in found:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
 
 
 def union_of(indexes: Iterable[PhraseIndex]) -> re.Pattern | None:

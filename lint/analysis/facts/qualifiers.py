@@ -7,6 +7,7 @@ headings above, when those name exactly one value.
 
 from __future__ import annotations
 
+from ...model.article import Article
 from .fact import Fact
 from .lexicon import Lexicon, Match, Measure
 from .patterns import COMPARISON_BEFORE
@@ -16,56 +17,99 @@ from .spans import LexiconSpans
 class QualifierFinder(LexiconSpans):
     lex: Lexicon  # set by the FactExtractor
 
+    def __init__(self, article: Article) -> None:
+        super().__init__(article)
+        self._qualifier_values: dict[tuple[int, int], dict[str, list[Match]]] = {}
+        self._applicable: dict[bool, list[str]] = {}
+        self._heading_values: dict[tuple[str, int], str | None] = {}
+
     def add_qualifiers(
         self, fact: Fact, m, clause: tuple[int, int], block, spec: Measure | None
     ) -> None:
-        """Each dimension that applies to the figure's measure, when the text states it."""
+        """Each dimension that applies to the figure's measure, when the text states it:
+        its value nearest the figure in the figure's nearest scope that names one; else, for
+        dimensions read from headings, the one value the nearest heading names."""
         treatment_related = spec is not None and (
             spec.about == "treatment" or spec.treatment_specific
         )
-        # The figure's scopes are the same for every dimension: listed once, and only those
-        # where some dimension's phrase occurs (one search each, memoised per span).
+        if treatment_related not in self._applicable:
+            self._applicable[treatment_related] = self._dimensions_for(treatment_related)
+        # The figure's scopes are the same for every dimension: their values are read
+        # once per span, for all dimensions (_span_values), and only scopes naming one kept.
         scopes = [clause, self.sentence_span(m)] + [span for _, span in self.table_headers(block)]
         lead = self.lead_in_span(block)
         if lead is not None:
             scopes.append(lead)
-        named = [self._span_values(start, end) for start, end in scopes]
-        named = [values for values in named if values]
+        memo = self._qualifier_values
+        named = []
+        for scope in scopes:
+            values = memo[scope] if scope in memo else self._span_values(scope)
+            if values:
+                named.append(values)
+        middle = (m.start + m.end) / 2
+        for dim in self._applicable[treatment_related]:
+            for values in named:
+                if dim in values:
+                    found = values[dim]
+                    nearest = min(found, key=lambda f: abs((f.start + f.end) / 2 - middle))
+                    value: str | None = nearest.id
+                    break
+            else:
+                value = None
+                if dim in self.lex.from_heading and block is not None:
+                    key = (dim, block.index)  # the same for every figure of the block
+                    if key not in self._heading_values:
+                        self._heading_values[key] = self._from_headings(dim, block)
+                    value = self._heading_values[key]
+            if value:
+                fact.qualifiers[dim] = value
+                if value in self.lex.strict:
+                    fact.strict += (dim,)
+
+    def _dimensions_for(self, treatment_related: bool) -> list[str]:
+        """The dimensions that apply to a treatment's figures, or to a population's, in order."""
+        out = []
         for dim in self.lex.dimensions:
             applies = self.lex.applies_to.get(dim, "any")
             if (applies == "treatment" and not treatment_related) or (
                 applies == "population" and treatment_related
             ):
                 continue
-            found = self._qualifier(dim, m, named, block)
-            if found:
-                fact.qualifiers[dim] = found
-                if found in self.lex.strict:
-                    fact.strict += (dim,)
+            out.append(dim)
+        return out
 
-    def names_a_qualifier(self, start: int, end: int) -> bool:
-        """Whether any dimension's phrase occurs in the span (memoised: one search per scope)."""
-        memo = self.__dict__.setdefault("_names_a_qualifier", {})
-        found = memo.get((start, end))
-        if found is None:
-            found = memo[(start, end)] = self.names_a_qualifier_at(start, end)
-        return found
+    def _from_headings(self, dim: str, block) -> str | None:
+        """The one value of the dimension the nearest heading naming any names."""
+        memo = self._qualifier_values
+        for heading in self.headings(block):
+            span = (heading.start, heading.end)
+            values = memo[span] if span in memo else self._span_values(span)
+            if dim not in values:
+                continue
+            ids = {f.id for f in values[dim]}
+            if len(ids) == 1:
+                return ids.pop()
+            if len(ids) > 1:
+                return None
+        return None
 
-    def _span_values(self, start: int, end: int) -> dict[str, list[Match]]:
-        """Each dimension's values named in start..end (dimensions that name none are left
+    def _span_values(self, span: tuple[int, int]) -> dict[str, list[Match]]:
+        """Each dimension's values named in the span (dimensions that name none are left
         out), but not as a point of comparison.
 
         Memoised per span: the figures of one sentence ask about it for every dimension."""
-        memo = self.__dict__.setdefault("_qualifier_values", {})
-        out = memo.get((start, end))
-        if out is None:
-            out = memo[(start, end)] = {}
-            if self.names_a_qualifier(start, end):
-                may = self.dimensions_in(start, end)
-                for dim in self.lex.dimensions:
-                    values = self._values(dim, start, end) if dim in may else None
-                    if values:
-                        out[dim] = values
+        memo = self._qualifier_values
+        if span in memo:
+            return memo[span]
+        start, end = span
+        out: dict[str, list[Match]] = {}
+        if self.names_a_qualifier_at(start, end):
+            may = self.dimensions_in(start, end)
+            for dim in self.lex.dimensions:
+                values = self._values(dim, start, end) if dim in may else None
+                if values:
+                    out[dim] = values
+        memo[span] = out
         return out
 
     def _values(self, dim: str, start: int, end: int) -> list[Match]:
@@ -78,23 +122,3 @@ class QualifierFinder(LexiconSpans):
                 continue
             out.append(match)
         return out
-
-    def _qualifier(self, dim: str, m, named: list[dict[str, list[Match]]], block) -> str | None:
-        """The dimension's value nearest the figure in its nearest scope that names one;
-        else, for dimensions read from headings, the one value the nearest heading names.
-
-        `named`: the values of the figure's scopes, nearest first (_span_values)."""
-        middle = (m.start + m.end) / 2
-        for values in named:
-            found = values.get(dim)
-            if found:
-                nearest = min(found, key=lambda f: abs((f.start + f.end) / 2 - middle))
-                return nearest.id
-        if dim in self.lex.from_heading and block is not None:
-            for heading in self.headings(block):
-                ids = {f.id for f in self._span_values(heading.start, heading.end).get(dim, ())}
-                if len(ids) == 1:
-                    return ids.pop()
-                if len(ids) > 1:
-                    return None
-        return None

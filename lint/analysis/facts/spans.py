@@ -11,20 +11,38 @@ tried at those words only: the same matches, memoised per span for the article.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from ...model.article import Article
 from .lexicon import Lexicon, Match, PhraseIndex
-from .phrases import FirstWords
+from .patterns import STUDY_REPORT_WORDS
+from .phrases import FirstWords, WholeWords
 from .structure import ArticleStructure
 
 # Where a phrase may start: a word whose first character does not follow a letter,
 # digit, hyphen or slash (the phrases' left boundary, phrases._LEFT).
 _WORD_START = re.compile(r"(?<![\w\-/])\w+")
+# Where a pattern that opens with a word boundary may start: any word.
+_RUN = re.compile(r"\w+")
+_REPORT_WORDS = WholeWords(STUDY_REPORT_WORDS)
+# Closes every list of offsets: past the end of any span.
+_PAST = sys.maxsize
 
 
 class LexiconSpans(ArticleStructure):
     lex: Lexicon  # set by the FactExtractor
+
+    def __init__(self, article: Article) -> None:
+        super().__init__(article)
+        # per article, memoised by span: the finders ask about the same spans for every figure
+        self._in_prose: dict[tuple[PhraseIndex, int, int], list[Match]] = {}
+        self._starts_memo: dict[FirstWords, list[int] | None] = {}
+        self._dimensions_of: dict[str, list[str]] = {}
+        self._prose_words: tuple[list[str], list[int], set[str]] | None = None
+        self._study_starts: tuple[list[int], list[int] | None] | None = None
+        self._word_at: dict[int, str] | None = None
 
     def in_prose(
         self, index: PhraseIndex, start: int, end: int, words: FirstWords | None = None
@@ -33,12 +51,22 @@ class LexiconSpans(ArticleStructure):
 
         `words` admits at least the words the index's phrases may start at (by default,
         the index's own)."""
-        memo = self.__dict__.setdefault("_in_prose", {})
-        key = (id(index), start, end)
-        found = memo.get(key)
-        if found is None:
-            starts = self._phrase_starts(words or index.first_words)
-            found = memo[key] = index._find(self.prose, start, end, starts)
+        memo = self._in_prose
+        key = (index, start, end)
+        if key in memo:
+            return memo[key]
+        words = words or index.first_words
+        if words in self._starts_memo:
+            starts = self._starts_memo[words]
+        else:
+            starts = self._phrase_starts(words)
+        if starts is None:
+            found = index._find(self.prose, start, end)
+        else:
+            first = bisect_left(starts, start)
+            # most spans hold no word a phrase of the index starts at
+            found = [] if starts[first] >= end else index.find_at(self.prose, end, starts, first)
+        memo[key] = found
         return found
 
     def qualifier_in_prose(self, dim: str, start: int, end: int) -> list[Match]:
@@ -52,11 +80,11 @@ class LexiconSpans(ArticleStructure):
         starts = self._phrase_starts(self.lex.qualifier_words)
         if starts is None:
             return set(self.lex.dimensions)
-        word_at = self.__dict__.get("_word_at")
+        word_at = self._word_at
         if word_at is None:
             words, offsets, _ = self._words()
-            word_at = self.__dict__["_word_at"] = dict(zip(offsets, words, strict=True))
-        memo = self.__dict__.setdefault("_dimensions_of", {})
+            word_at = self._word_at = dict(zip(offsets, words, strict=True))
+        memo = self._dimensions_of
         dims: set[str] = set()
         for i in range(bisect_left(starts, start), len(starts)):
             if starts[i] >= end:
@@ -80,35 +108,63 @@ class LexiconSpans(ArticleStructure):
         starts = self._phrase_starts(self.lex.qualifier_words)
         if starts is None:
             return union.search(self.prose, start, end) is not None
-        # as for phrases._hits_at: a search finds a match only where a phrase may start
-        match, prose = union.match, self.prose
-        for i in range(bisect_left(starts, start), len(starts)):
-            if starts[i] >= end:
-                break
-            if match(prose, starts[i], end) is not None:
+        return self.matches_at(union, starts, start, end)
+
+    def matches_at(self, regex: re.Pattern, starts: Sequence[int], start: int, end: int) -> bool:
+        """regex.search(self.prose, start, end) is not None, for a regex that can only match
+        at the offsets `starts` (closed by one past any span's end): as for
+        PhraseIndex.find_at, the search finds nothing elsewhere."""
+        match, prose = regex.match, self.prose
+        i = bisect_left(starts, start)
+        at = starts[i]
+        while at < end:
+            if match(prose, at, end) is not None:
                 return True
+            i += 1
+            at = starts[i]
         return False
 
-    def _phrase_starts(self, words: FirstWords) -> Sequence[int] | None:
-        if not words.usable:
-            return None
-        memo = self.__dict__.setdefault("_starts_memo", {})
-        found = memo.get(id(words))
-        if found is None or found[0] is not words:
+    def study_starts(self) -> tuple[list[int], list[int] | None]:
+        """Where STUDY_REPORT, and the lexicon's study_names, can match: at a word that opens
+        one of their branches (None: anywhere)."""
+        found = self._study_starts
+        if found is None:
+            words = _RUN.findall(self.prose)
+            offsets = list(map(re.Match.start, _RUN.finditer(self.prose)))
+            distinct = set(words)
+            opening = _REPORT_WORDS.admitted(distinct)
+            reports = [at for w, at in zip(words, offsets, strict=True) if w in opening]
+            reports.append(_PAST)
+            names = None
+            lex = self.lex
+            if lex.name_words is not None and lex.report_words.usable:
+                opening = lex.name_words.admitted(distinct) | lex.report_words.admitted(distinct)
+                names = [at for w, at in zip(words, offsets, strict=True) if w in opening]
+                names.append(_PAST)
+            found = self._study_starts = (reports, names)
+        return found
+
+    def _phrase_starts(self, words: FirstWords) -> list[int] | None:
+        """The offsets of the words `words` admits, in order, and then one past any span's
+        end (None: a phrase may start anywhere)."""
+        memo = self._starts_memo
+        if words in memo:
+            return memo[words]
+        found = None
+        if words.usable:
             listed, offsets, distinct = self._words()
             admitted = words.admitted(distinct)
-            found = memo[id(words)] = (  # kept with the object: its id is not reused
-                words,
-                [at for word, at in zip(listed, offsets, strict=True) if word in admitted],
-            )
-        return found[1]
+            found = [at for word, at in zip(listed, offsets, strict=True) if word in admitted]
+            found.append(_PAST)
+        memo[words] = found
+        return found
 
     def _words(self) -> tuple[list[str], list[int], set[str]]:
         """The words of the prose that a phrase may start at, their offsets (in order), and
         the distinct words."""
-        found = self.__dict__.get("_prose_words")
+        found = self._prose_words
         if found is None:
             words = _WORD_START.findall(self.prose)
             offsets = list(map(re.Match.start, _WORD_START.finditer(self.prose)))
-            found = self.__dict__["_prose_words"] = (words, offsets, set(words))
+            found = self._prose_words = (words, offsets, set(words))
         return found

@@ -30,6 +30,13 @@ class ArticleStructure:
         self._figure_sentences: dict[int, tuple[Any, tuple[int, int]]] = {}
         self._figure_clauses: dict[int, tuple[Any, tuple[int, int]]] = {}
         self._cells: dict[int, tuple[int, int, int]] | None = None
+        # the figure asked about last, with its block, sentence and clause: every finder asks
+        # about the figure at hand, and a comparison of identity is cheaper than a lookup
+        self._last: tuple[Any, Any, Any, Any] = (None, None, None, None)
+        # per block index: its headings, table headers and lead-in
+        self._headings: dict[int, list] = {}
+        self._headers: dict[int, list[tuple[str, tuple[int, int]]]] = {}
+        self._lead_ins: dict[int, tuple[int, int] | None] = {}
         self.title = self._title()
 
     def _title(self) -> str:
@@ -68,18 +75,16 @@ class ArticleStructure:
         A paragraph that is nothing but bold text ("**Results at 24 months:**")
         heads the paragraphs and lists after it, up to the next heading.
         """
-        memo = self.__dict__.setdefault("_headings", {})
-        found = memo.get(block.index)
-        if found is None:  # asked for every figure, scope and qualifier: once per block
-            if block.kind == "heading":
-                found = section_headings(self.article, block)[1:]  # the chain starts with itself
-            else:
-                pseudo = self.pseudo_heading(block)
-                found = ([pseudo] if pseudo is not None else []) + section_headings(
-                    self.article, block
-                )
-            memo[block.index] = found
-        return found  # callers only read it
+        memo = self._headings
+        if block.index in memo:  # asked for every figure, scope and qualifier: once per block
+            return memo[block.index]  # callers only read it
+        if block.kind == "heading":
+            found = section_headings(self.article, block)[1:]  # the chain starts with itself
+        else:
+            pseudo = self.pseudo_heading(block)
+            found = ([pseudo] if pseudo is not None else []) + section_headings(self.article, block)
+        memo[block.index] = found
+        return found
 
     def is_pseudo_heading(self, block) -> bool:
         """A paragraph that is nothing but bold text: "**Results at 24 months:**"."""
@@ -208,7 +213,7 @@ class ArticleStructure:
         column in the table's first row): its subject and qualifiers come from them."""
         if block is None or block.kind != "table_cell":
             return []
-        memo = self.__dict__.setdefault("_headers", {})
+        memo = self._headers
         if block.index not in memo:
             memo[block.index] = self._table_headers(block)
         return list(memo[block.index])
@@ -260,6 +265,8 @@ class ArticleStructure:
 
     def block_of(self, m):
         """The figure's block; in a table, its own cell (every cell's block spans the whole row)."""
+        if m is self._last[0]:
+            return self._last[1]
         # asked by every finder about every figure: once per figure (the memo keeps the
         # figure, so its id is not reused while the memo stands)
         hit = self._figure_blocks.get(id(m))
@@ -284,6 +291,8 @@ class ArticleStructure:
 
     def sentence_span(self, m) -> tuple[int, int]:
         """The figure's sentence; in a table, its cell."""
+        if m is self._last[0]:
+            return self._last[2]
         hit = self._figure_sentences.get(id(m))
         if hit is None:
             hit = self._figure_sentences[id(m)] = (m, self._sentence_span(m))
@@ -297,10 +306,18 @@ class ArticleStructure:
 
     def clause(self, m) -> tuple[int, int]:
         """The span of the clause the figure sits in (a sentence cut at "but", "while", ";", ...)."""
+        if m is self._last[0]:
+            return self._last[3]
         hit = self._figure_clauses.get(id(m))
         if hit is None:
             hit = self._figure_clauses[id(m)] = (m, self._clause(m))
         return hit[1]
+
+    def at_figure(self, m) -> None:
+        """Make `m` the figure at hand: its block, sentence and clause are then answered
+        without a lookup."""
+        self._last = (None, None, None, None)
+        self._last = (m, self.block_of(m), self.sentence_span(m), self.clause(m))
 
     def _clause(self, m) -> tuple[int, int]:
         start, end = self.sentence_span(m)
@@ -314,7 +331,7 @@ class ArticleStructure:
         """The label that opens a list item or paragraph: "**CRPS**:" or a plain "Maintenance:"."""
         if block is None or block.kind == "heading":
             return None
-        memo = self.__dict__.setdefault("_lead_ins", {})
+        memo = self._lead_ins
         if block.index not in memo:  # every finder asks, for every figure: once per block
             memo[block.index] = self._lead_in_span(block)
         return memo[block.index]

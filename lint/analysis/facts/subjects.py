@@ -28,6 +28,7 @@ class SubjectFinder(LexiconSpans):
     def __init__(self, article: Article) -> None:
         super().__init__(article)
         self._dominant: dict[str, Match | None] = {}
+        self._candidates_memo: dict[tuple[str, int, int], list[Match]] = {}
 
     def place_subject(
         self, fact: Fact, m, clause: tuple[int, int], block, spec: Measure | None
@@ -190,10 +191,11 @@ class SubjectFinder(LexiconSpans):
 
         Memoised per span (callers only read the list): every figure of a sentence asks
         about its sentence, and about the lead-in and headings above it."""
-        memo = self.__dict__.setdefault("_candidates_memo", {})
-        found = memo.get((group, start, end))
-        if found is None:
-            found = memo[(group, start, end)] = self._find_candidates(group, start, end)
+        memo = self._candidates_memo
+        key = (group, start, end)
+        if key in memo:
+            return memo[key]
+        found = memo[key] = self._find_candidates(group, start, end)
         return found
 
     def _find_candidates(self, group: str, start: int, end: int) -> list[Match]:
