@@ -14,6 +14,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 from ...model.article import Article
 from .lexicon import Lexicon, Match, PhraseIndex
@@ -21,11 +22,9 @@ from .patterns import STUDY_REPORT_WORDS
 from .phrases import FirstWords, WholeWords
 from .structure import ArticleStructure
 
-# Where a phrase may start: a word whose first character does not follow a letter,
-# digit, hyphen or slash (the phrases' left boundary, phrases._LEFT).
-_WORD_START = re.compile(r"(?<![\w\-/])\w+")
-# Where a pattern that opens with a word boundary may start: any word.
-_RUN = re.compile(r"\w+")
+# The prose's words: a phrase, and a pattern that opens with a word boundary, can only
+# start where one does.
+_RUN = re.compile(r"(\w+)")
 _REPORT_WORDS = WholeWords(STUDY_REPORT_WORDS)
 # Closes every list of offsets: past the end of any span.
 _PAST = sys.maxsize
@@ -129,9 +128,7 @@ class LexiconSpans(ArticleStructure):
         one of their branches (None: anywhere)."""
         found = self._study_starts
         if found is None:
-            words = _RUN.findall(self.prose)
-            offsets = list(map(re.Match.start, _RUN.finditer(self.prose)))
-            distinct = set(words)
+            words, offsets, distinct = self._words()
             opening = _REPORT_WORDS.admitted(distinct)
             reports = [at for w, at in zip(words, offsets, strict=True) if w in opening]
             reports.append(_PAST)
@@ -160,11 +157,16 @@ class LexiconSpans(ArticleStructure):
         return found
 
     def _words(self) -> tuple[list[str], list[int], set[str]]:
-        """The words of the prose that a phrase may start at, their offsets (in order), and
-        the distinct words."""
+        """The words of the prose (runs of letters, digits and underscores), their offsets
+        (in order), and the distinct words.
+
+        A phrase starts at a word not right after a hyphen or slash (phrases._LEFT): its
+        regex, tried at every word, finds nothing at the others."""
         found = self._prose_words
         if found is None:
-            words = _WORD_START.findall(self.prose)
-            offsets = list(map(re.Match.start, _WORD_START.finditer(self.prose)))
+            # one pass in C: the text cut into gaps and words, their offsets summed up
+            parts = _RUN.split(self.prose)
+            words = parts[1::2]
+            offsets = list(accumulate(map(len, parts)))[0::2][: len(words)]
             found = self._prose_words = (words, offsets, set(words))
         return found
