@@ -110,18 +110,7 @@ class LexiconSpans(ArticleStructure):
         return self.matches_at(union, starts, start, end)
 
     def matches_at(self, regex: re.Pattern, starts: Sequence[int], start: int, end: int) -> bool:
-        """regex.search(self.prose, start, end) is not None, for a regex that can only match
-        at the offsets `starts` (closed by one past any span's end): as for
-        PhraseIndex.find_at, the search finds nothing elsewhere."""
-        match, prose = regex.match, self.prose
-        i = bisect_left(starts, start)
-        at = starts[i]
-        while at < end:
-            if match(prose, at, end) is not None:
-                return True
-            i += 1
-            at = starts[i]
-        return False
+        return search_at(regex, self.prose, starts, start, end)
 
     def study_starts(self) -> tuple[list[int], list[int] | None]:
         """Where STUDY_REPORT, and the lexicon's study_names, can match: at a word that opens
@@ -130,14 +119,12 @@ class LexiconSpans(ArticleStructure):
         if found is None:
             words, offsets, distinct = self._words()
             opening = _REPORT_WORDS.admitted(distinct)
-            reports = [at for w, at in zip(words, offsets, strict=True) if w in opening]
-            reports.append(_PAST)
+            reports = offsets_of(words, offsets, opening)
             names = None
             lex = self.lex
             if lex.name_words is not None and lex.report_words.usable:
                 opening = lex.name_words.admitted(distinct) | lex.report_words.admitted(distinct)
-                names = [at for w, at in zip(words, offsets, strict=True) if w in opening]
-                names.append(_PAST)
+                names = offsets_of(words, offsets, opening)
             found = self._study_starts = (reports, names)
         return found
 
@@ -150,23 +137,46 @@ class LexiconSpans(ArticleStructure):
         found = None
         if words.usable:
             listed, offsets, distinct = self._words()
-            admitted = words.admitted(distinct)
-            found = [at for word, at in zip(listed, offsets, strict=True) if word in admitted]
-            found.append(_PAST)
+            found = offsets_of(listed, offsets, words.admitted(distinct))
         memo[words] = found
         return found
 
     def _words(self) -> tuple[list[str], list[int], set[str]]:
-        """The words of the prose (runs of letters, digits and underscores), their offsets
-        (in order), and the distinct words.
+        if self._prose_words is None:
+            self._prose_words = prose_words(self.prose)
+        return self._prose_words
 
-        A phrase starts at a word not right after a hyphen or slash (phrases._LEFT): its
-        regex, tried at every word, finds nothing at the others."""
-        found = self._prose_words
-        if found is None:
-            # one pass in C: the text cut into gaps and words, their offsets summed up
-            parts = _RUN.split(self.prose)
-            words = parts[1::2]
-            offsets = list(accumulate(map(len, parts)))[0::2][: len(words)]
-            found = self._prose_words = (words, offsets, set(words))
-        return found
+
+def prose_words(text: str) -> tuple[list[str], list[int], set[str]]:
+    """The words of a text (runs of letters, digits and underscores), their offsets (in
+    order), and the distinct words.
+
+    A phrase starts at a word not right after a hyphen or slash (phrases._LEFT): its
+    regex, tried at every word, finds nothing at the others."""
+    # one pass in C: the text cut into gaps and words, their offsets summed up
+    parts = _RUN.split(text)
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))[0::2][: len(words)]
+    return words, offsets, set(words)
+
+
+def offsets_of(words: list[str], offsets: list[int], admitted: set[str]) -> list[int]:
+    """The offsets of the admitted words, in order, and then one past any span's end."""
+    found = [at for word, at in zip(words, offsets, strict=True) if word in admitted]
+    found.append(_PAST)
+    return found
+
+
+def search_at(regex: re.Pattern, text: str, starts: Sequence[int], start: int, end: int) -> bool:
+    """regex.search(text, start, end) is not None, for a regex that can only match at the
+    offsets `starts` (closed by one past any span's end): as for PhraseIndex.find_at, the
+    search finds nothing elsewhere."""
+    match = regex.match
+    i = bisect_left(starts, start)
+    at = starts[i]
+    while at < end:
+        if match(text, at, end) is not None:
+            return True
+        i += 1
+        at = starts[i]
+    return False
