@@ -34,6 +34,9 @@ from .subjects import SubjectFinder
 from .values import Value, normalise
 from .words import word_set
 
+# Characters of prose per figure below which the prose's words are listed (spans.LexiconSpans).
+WORDS_PAY_OFF = 600
+_WITHIN_BEFORE = re.compile(r"\bwithin\s*$")
 # The words of "of those in the drug group" that are not the arm's name.
 ARM_WORDS = frozenset({"the", "in"}) | word_set("arm_members")
 
@@ -109,6 +112,9 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
                 continue
             value = self._adjust_qualifier(m, value)
             values.append((m, value))
+        # each figure asks about a few spans of its sentence: with figures enough to cover
+        # much of the prose, listing its words once is cheaper than scanning each span
+        self.by_words = len(values) * WORDS_PAY_OFF >= len(self.prose)
         timepoints = self._timepoints(values)
         facts = []
         for m, value in values:
@@ -144,12 +150,15 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
 
     def _adjust_qualifier(self, m, value: Value) -> Value:
         """ "within 3 days" is at most 3 days."""
-        before = self.prose[max(m.sentence_start, m.start - 24) : m.start].lower()
-        text = m.text.lower()
         if (
             value.dimension == "time"
             and value.qualifier == "exact"
-            and (re.search(r"\bwithin\s*$", before) or text.startswith("within"))
+            and (
+                _WITHIN_BEFORE.search(
+                    self.prose[max(m.sentence_start, m.start - 24) : m.start].lower()
+                )
+                or m.text.lower().startswith("within")
+            )
         ):
             return Value(value.dimension, value.unit, value.low, value.high, "upper", value.display)
         return value
@@ -200,6 +209,13 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         if key in self._names_study:
             return self._names_study[key]
         names = self.lex.study_names
+        if not self.by_words:
+            found = bool(
+                STUDY_REPORT.search(self.prose, start, end)
+                or (names is not None and names.search(self.prose, start, end))
+            )
+            self._names_study[key] = found
+            return found
         reports, named = self.study_starts()
         found = self.matches_at(STUDY_REPORT, reports, start, end) or (
             names is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...model.article import Article
 from .fact import Fact
 from .lexicon import Lexicon, Measure
 from .patterns import (
@@ -30,6 +31,8 @@ from .patterns import (
 )
 from .spans import LexiconSpans
 
+_LETTER = re.compile(r"[A-Za-z]")
+_PERCENT_SIGN = re.compile(r"^\s*(?:%|percent|per\s+cent)")
 # Where a subject found for a figure counts as named with it (Fact.subject_from).
 NAMED_WITH_THE_FIGURE = (
     "clause",
@@ -44,6 +47,10 @@ NAMED_WITH_THE_FIGURE = (
 class NotComparedRules(LexiconSpans):
     lex: Lexicon  # set by the FactExtractor
     mentions: Sequence
+
+    def __init__(self, article: Article) -> None:
+        super().__init__(article)
+        self._labels: dict[int | None, str] = {}
 
     def not_compared_reason(
         self, fact: Fact, spec: Measure | None, m, block, clause: tuple[int, int]
@@ -107,7 +114,16 @@ class NotComparedRules(LexiconSpans):
         return ""
 
     def _unrecognised_label(self, block) -> str:
-        """The list item's label, or a table header, names something the lexicons do not know."""
+        """The list item's label, or a table header, names something the lexicons do not know.
+
+        The same for every figure of the block: once per block."""
+        key = block.index if block is not None else None
+        memo = self._labels
+        if key not in memo:
+            memo[key] = self._block_label(block)
+        return memo[key]
+
+    def _block_label(self, block) -> str:
         label = self.opening_label(block)
         if label is not None and not self._recognised(label):
             return f"the figure is labelled {label!r}"
@@ -115,7 +131,7 @@ class NotComparedRules(LexiconSpans):
             header = " ".join(self.article.text[start:end].strip(" *_`").split())
             if TIME_HEADER.fullmatch(header):
                 continue  # a time point: it dates the cell (see `header_timepoint`)
-            if re.search(r"[A-Za-z]", header) and not self._recognised(header):
+            if _LETTER.search(header) and not self._recognised(header):
                 return f"the table's {where} is {header!r}"
         return ""
 
@@ -123,7 +139,7 @@ class NotComparedRules(LexiconSpans):
         """A change, a checkpoint, a frequency or a study's sample, by the figure's dimension."""
         if fact.dimension == "proportion":
             tail = self.article.text[m.number_end : m.sentence_end] if m.number_end > 0 else after
-            tail = re.sub(r"^\s*(?:%|percent|per\s+cent)", "", tail)
+            tail = _PERCENT_SIGN.sub("", tail)
             if (
                 MAGNITUDE_AFTER.match(tail)
                 or MAGNITUDE_AFTER.match(after)

@@ -42,6 +42,10 @@ class LexiconSpans(ArticleStructure):
         self._prose_words: tuple[list[str], list[int], set[str]] | None = None
         self._study_starts: tuple[list[int], list[int] | None] | None = None
         self._word_at: dict[int, str] | None = None
+        # Whether to list the prose's words (FactExtractor.facts decides, by how many
+        # figures ask): listing costs about one scan of the prose, and an article with few
+        # figures asks about few spans, each cheaper to scan with the regexes themselves.
+        self.by_words = True
 
     def in_prose(
         self, index: PhraseIndex, start: int, end: int, words: FirstWords | None = None
@@ -135,7 +139,7 @@ class LexiconSpans(ArticleStructure):
         if words in memo:
             return memo[words]
         found = None
-        if words.usable:
+        if words.usable and self.by_words:
             listed, offsets, distinct = self._words()
             found = offsets_of(listed, offsets, words.admitted(distinct))
         memo[words] = found

@@ -37,6 +37,8 @@ class ArticleStructure:
         self._headings: dict[int, list] = {}
         self._headers: dict[int, list[tuple[str, tuple[int, int]]]] = {}
         self._lead_ins: dict[int, tuple[int, int] | None] = {}
+        self._sections: dict[int, str | None] = {}
+        self._clause_cuts: dict[tuple[int, int], list[int]] = {}
         self.title = self._title()
 
     def _title(self) -> str:
@@ -112,9 +114,14 @@ class ArticleStructure:
 
     def section(self, block, m) -> str | None:
         """The nearest heading when it is one step of a breakdown ("Month 3", "Age 30-40",
-        "Weeks 5-8"): figures under it hold only for that step."""
+        "Weeks 5-8"): figures under it hold only for that step (once per block)."""
         if block is None:
             return None
+        if block.index not in self._sections:
+            self._sections[block.index] = self._section(block)
+        return self._sections[block.index]
+
+    def _section(self, block) -> str | None:
         for heading in self.headings(block):
             if heading.kind == "heading" and heading.level <= 1:
                 return None
@@ -321,7 +328,11 @@ class ArticleStructure:
 
     def _clause(self, m) -> tuple[int, int]:
         start, end = self.sentence_span(m)
-        cuts = [start] + [c.start() for c in CLAUSE_BREAK.finditer(self.prose, start, end)] + [end]
+        cuts = self._clause_cuts.get((start, end))
+        if cuts is None:  # the same for every figure of the sentence
+            cuts = self._clause_cuts[(start, end)] = (
+                [start] + [c.start() for c in CLAUSE_BREAK.finditer(self.prose, start, end)] + [end]
+            )
         for a, b in pairwise(cuts):
             if a <= m.start < b or (m.start == b == end):
                 return a, b

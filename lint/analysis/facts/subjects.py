@@ -18,6 +18,7 @@ from .patterns import COMPARISON_BEFORE, HISTORY_BEFORE, PREDICATE_AFTER, PRONOU
 from .spans import LexiconSpans
 from .words import word_set
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:\w+\s+){0,2}$", re.I)
 # "have", "develop", "experience": in rules/lexicon/figures.yaml (see `prevalence_verb_end`).
 PREVALENCE_VERBS = word_set("prevalence_verbs")
 
@@ -175,11 +176,7 @@ class SubjectFinder(LexiconSpans):
             return None
         for cue in self.in_prose(self.lex.cues, m.end, clause[1]):
             if cue.group == "prevalence" and cue.id == "prevalence":
-                if re.search(
-                    r"\b(?:who|that|which)\s+(?:\w+\s+){0,2}$",
-                    self.prose[max(m.end, cue.start - 24) : cue.start],
-                    re.I,
-                ):
+                if _RELATIVE_BEFORE.search(self.prose[max(m.end, cue.start - 24) : cue.start]):
                     continue  # "people who have had a heart attack": a relative clause names the cohort
                 word = self.prose[cue.start : cue.end].lower()
                 if word.split()[0] in PREVALENCE_VERBS:

@@ -50,22 +50,31 @@ def _singular(unit: str) -> str:
     return unit[:-1] if len(unit) > 3 and unit.endswith("s") else unit
 
 
+# The spellings of one dose unit, rewritten in this order (compiled once, not per figure).
+_DOSE_SPELLINGS = [
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\s*per\s*", "/"),
+        (r"\s+", ""),
+        (r"/(?:hr|h|hours?)$", "/hour"),
+        (r"/(?:min|minutes?)$", "/minute"),
+        (r"/(?:days?|d)$", "/day"),
+        (r"/(?:wk|weeks?)$", "/week"),
+        (r"^units?", "units"),
+        # A dose is per administration unless it says otherwise: "200 mg per session" is 200 mg.
+        (
+            r"/(?:sessions?|doses?|infusions?|treatments?|administrations?|injections?|sprays?)$",
+            "",
+        ),
+    )
+]
+
+
 def canonical_dose_unit(unit: str) -> str:
     """mg/kg/hr, mg/kg per hour and mg/kg/h are one unit."""
     unit = unit.strip().lower().replace("µg", "mcg").replace("ug", "mcg")
-    unit = re.sub(r"\s*per\s*", "/", unit)
-    unit = re.sub(r"\s+", "", unit)
-    unit = re.sub(r"/(?:hr|h|hours?)$", "/hour", unit)
-    unit = re.sub(r"/(?:min|minutes?)$", "/minute", unit)
-    unit = re.sub(r"/(?:days?|d)$", "/day", unit)
-    unit = re.sub(r"/(?:wk|weeks?)$", "/week", unit)
-    unit = re.sub(r"^units?", "units", unit)
-    # A dose is per administration unless it says otherwise: "200 mg per session" is 200 mg.
-    unit = re.sub(
-        r"/(?:sessions?|doses?|infusions?|treatments?|administrations?|injections?|sprays?)$",
-        "",
-        unit,
-    )
+    for pattern, replacement in _DOSE_SPELLINGS:
+        unit = pattern.sub(replacement, unit)
     return unit
 
 
@@ -100,6 +109,9 @@ _AS_WRITTEN = re.compile(
 )
 
 
+_SHOWN_NUMBERS = re.compile(r"^[\d.,]+(?:–[\d.,]+)?")
+
+
 def written_range(numbers: str) -> str | None:
     """ "0.5-1.0" -> "0.5–1.0": the writer's own digits, so "1.0" stays "1.0"."""
     m = _AS_WRITTEN.fullmatch(numbers or "")
@@ -129,7 +141,7 @@ def normalise(
         return value  # "one in five" is shown as 20%, not as "1"
     prefix = {"upper": "up to ", "lower": "at least ", "approx": "about "}.get(value.qualifier, "")
     shown = value.display[len(prefix) :]
-    body = re.sub(r"^[\d.,]+(?:–[\d.,]+)?", written, shown, count=1)
+    body = _SHOWN_NUMBERS.sub(written, shown, count=1)
     return Value(value.dimension, value.unit, value.low, value.high, value.qualifier, prefix + body)
 
 
