@@ -73,9 +73,8 @@ class LexiconSpans(ArticleStructure):
         return found
 
     def qualifier_in_prose(self, dim: str, start: int, end: int) -> list[Match]:
-        """The dimension's phrases in start..end, tried where any dimension's may start:
-        one list of offsets for all of them."""
-        return self.in_prose(self.lex.dimensions[dim], start, end, self.lex.qualifier_words)
+        """The dimension's phrases in start..end."""
+        return self.in_prose(self.lex.dimensions[dim], start, end)
 
     def dimensions_in(self, start: int, end: int) -> set[str]:
         """The qualifier dimensions a phrase of which may start in start..end: the others name
