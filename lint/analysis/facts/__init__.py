@@ -24,8 +24,12 @@ The modules:
   qualifiers      under which regimen, route, population... it holds
   not_compared    why a placed figure is still not compared
   structure     where a figure stands: clause, sentence, list, headings, labels
+  cells         where a table cell's own text sits in its row
+  spans         the lexicons' phrases in one article's prose, span by span, tried
+                only at the words a phrase can start at
   patterns      the patterns the finders read around a figure
   lexicon       the lexicons (rules/lexicon/) compiled into phrase matchers
+  grammar       the patterns around the study and cohort vocabularies
   phrases       phrase matching: many phrases at once, longest first
   words         the figure vocabulary (rules/lexicon/figures.yaml)
   values        figures as comparable intervals, and how they are shown

@@ -202,11 +202,12 @@ class PhraseIndex:
     def _resolve(self, case_sensitive: bool, text: str) -> tuple[str, str] | None:
         """The (id, group) of a matched text; memoised: articles repeat their phrases."""
         memo = self._resolved
-        hit = memo.get((case_sensitive, text), memo)
-        if hit is memo:
-            if len(memo) > 65536:
-                memo.clear()
-            hit = memo[(case_sensitive, text)] = self._lookup(case_sensitive, text)
+        key = (case_sensitive, text)
+        if key in memo:
+            return memo[key]
+        if len(memo) > 65536:
+            memo.clear()
+        hit = memo[key] = self._lookup(case_sensitive, text)
         return hit
 
     def _lookup(self, case_sensitive: bool, text: str) -> tuple[str, str] | None:
