@@ -43,9 +43,9 @@ class NotAClaim(TokenCursor):
         a = i
         while (
             a - 2 >= 0
-            and self.glued(a)
-            and self.text(a - 1) in "/-.:"
-            and self.glued(a - 1)
+            and self.gl[a]
+            and self.tx[a - 1] in "/-.:"
+            and self.gl[a - 1]
             and self.toks[a - 2].is_digit
         ):
             a -= 2
@@ -53,9 +53,9 @@ class NotAClaim(TokenCursor):
         count = 1
         while (
             b + 2 < self.n
-            and self.text(b + 1) in ("/", "-", ".", ":", "–")
-            and self.glued(b + 1)
-            and self.glued(b + 2)
+            and self.tx[b + 1] in ("/", "-", ".", ":", "–")
+            and self.gl[b + 1]
+            and self.gl[b + 2]
             and self.toks[b + 2].is_digit
         ):
             b += 2
@@ -115,8 +115,8 @@ class NotAClaim(TokenCursor):
         i = q.first
         if (
             prev.lower in LABELS
-            and not (prev.lower in LABEL_PERIODS and self.low(i - 2) in LABEL_FREQUENCY)
-            and not (prev.lower == "no" and self.low(q.end) in ("more", "less", "fewer"))
+            and not (prev.lower in LABEL_PERIODS and self.lw[i - 2] in LABEL_FREQUENCY)
+            and not (prev.lower == "no" and self.lw[q.end] in ("more", "less", "fewer"))
         ):
             return True
         if prev.text in ("#", "№"):
@@ -141,11 +141,11 @@ class NotAClaim(TokenCursor):
     def timepoint(self, q: Quantity) -> bool:
         """ "by week 12", "at month 3": a point in time of a result, not a label."""
         i = q.first
-        return self.low(i - 1) in TIMEPOINT_UNITS and self.low(i - 2) in TIMEPOINT_PREPOSITIONS
+        return self.lw[i - 1] in TIMEPOINT_UNITS and self.lw[i - 2] in TIMEPOINT_PREPOSITIONS
 
     def unit_follows(self, j: int) -> bool:
         """Whether a unit or counted noun starts at j ("Ketamine 50 mg" is a dose, not a name)."""
-        w = self.low(j)
+        w = self.lw[j]
         return (
             w in MASS_UNITS
             or w in TIME_UNITS
@@ -164,20 +164,20 @@ class NotAClaim(TokenCursor):
         if count >= 3:
             return True
         if count == 2:
-            sep = self.text(a + 1)
+            sep = self.tx[a + 1]
             if sep == ":":
-                return len(self.text(b)) != 1  # 10:30 is a time, 7:1 a ratio
-            if sep == "/" and self.low(b + 1) in ("mmhg", "mm"):
+                return len(self.tx[b]) != 1  # 10:30 is a time, 7:1 a ratio
+            if sep == "/" and self.lw[b + 1] in ("mmhg", "mm"):
                 return False  # blood pressure: 130/80 mmHg
             if sep == "/":
-                num, den = number_value(self.text(a)), number_value(self.text(b))
+                num, den = number_value(self.tx[a]), number_value(self.tx[b])
                 return not (
-                    self.low(b + 1) == "of"
+                    self.lw[b + 1] == "of"
                     and num is not None
                     and den is not None
                     and 0 < num < den <= 100
                 )
-        prev_raw, next_raw = self.text(i - 1), self.text(q.end)
+        prev_raw, next_raw = self.tx[i - 1], self.tx[q.end]
         if (
             prev_raw.lower() in MONTHS
             or next_raw.lower() in MONTHS
@@ -185,12 +185,10 @@ class NotAClaim(TokenCursor):
             or next_raw == "May"
         ):
             return True  # only a capital "May" is the month (not "may")
-        if self.low(q.end) in CLOCK_WORDS:
+        if self.lw[q.end] in CLOCK_WORDS:
             return True
         return bool(
-            self.low(q.end) in ("a", "p")
-            and self.low(q.end + 1) == "."
-            and self.low(q.end + 2) == "m"
+            self.lw[q.end] in ("a", "p") and self.lw[q.end + 1] == "." and self.lw[q.end + 2] == "m"
         )
 
     def is_year(self, q: Quantity) -> bool:
@@ -201,7 +199,7 @@ class NotAClaim(TokenCursor):
             and q.integer
             and not q.ranged
             and 1800 <= q.low <= 2100
-            and len(self.text(q.first)) == 4
+            and len(self.tx[q.first]) == 4
             and not q.scale
         )
 
@@ -209,40 +207,40 @@ class NotAClaim(TokenCursor):
         """An age limit or description: "aged 65", "18 and older", "a 5-year-old"."""
         i = q.first
         if (
-            self.low(i - 1) in AGE_BEFORE
+            self.lw[i - 1] in AGE_BEFORE
             or self.seq(i - 2, ["age", "of"])
             or self.seq(i - 3, ["the", "age", "of"])
             or self.seq(i - 2, ["ages", "of"])
         ):
             return True
         j = q.end
-        if self.low(j) in AGE_AFTER_FIRST:
+        if self.lw[j] in AGE_AFTER_FIRST:
             for words in AGE_AFTER:
                 if self.seq(j, words):
                     if words in (("plus",), ("+",)) and self.lower_bound(q, j + 1):
                         continue  # "90%+ success", "3+ hours", "40+ trials": a lower bound, not an age
                     return True
         if (
-            self.low(j) == "-"
-            and self.glued(j)
-            and self.low(j + 1) in AGE_PERIODS
-            and self.low(j + 2) == "-"
-            and self.low(j + 3) in ("old", "olds")
+            self.lw[j] == "-"
+            and self.gl[j]
+            and self.lw[j + 1] in AGE_PERIODS
+            and self.lw[j + 2] == "-"
+            and self.lw[j + 3] in ("old", "olds")
         ):
             return True
         return bool(
-            self.low(j) in ("years", "year")
-            and self.low(j + 1) in ("of",)
-            and self.low(j + 2) == "age"
+            self.lw[j] in ("years", "year")
+            and self.lw[j + 1] in ("of",)
+            and self.lw[j + 2] == "age"
         )
 
     def lower_bound(self, q: Quantity, k: int) -> bool:
         """After "N+": a percentage, or a unit or counted noun, makes it a lower bound ("10+ days")."""
         if q.percent:
             return True
-        w = self.low(k)
+        w = self.lw[k]
         if w in ("(", "[") or w == "":
-            w = self.low(k + 1)
+            w = self.lw[k + 1]
         return (
             w in TIME_UNITS
             or w in STUDY_NOUNS
@@ -257,20 +255,20 @@ class NotAClaim(TokenCursor):
         i = q.first
         if q.percent or q.ranged:
             return False
-        nxt = self.text(q.end)
-        if nxt == ")" and self.glued(q.end):
-            prev = self.text(i - 1)
+        nxt = self.tx[q.end]
+        if nxt == ")" and self.gl[q.end]:
+            prev = self.tx[i - 1]
             if (
                 i == 0
                 or prev in (":", ";", ",", "(", ".", "-", "—")
-                or (prev == "(" and self.glued(i))
+                or (prev == "(" and self.gl[i])
             ):
                 return True
-        return bool(i == 0 and nxt == "." and self.glued(q.end))
+        return bool(i == 0 and nxt == "." and self.gl[q.end])
 
     def is_money(self, q: Quantity) -> bool:
         """$400, 500 dollars, 20% off: prices and discounts."""
-        return self.low(q.first - 1) in CURRENCY or self.low(q.end) in MONEY_AFTER
+        return self.lw[q.first - 1] in CURRENCY or self.lw[q.end] in MONEY_AFTER
 
     def glued_name_before(self, i: int) -> bool:
         """A capitalised drug or product name right before the figure: "Wegovy 2.4mg"."""

@@ -7,7 +7,9 @@ glued to the one before.
 
 from __future__ import annotations
 
+import operator
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,30 +56,42 @@ class Tok:
     is_word: bool = False  # letters
 
 
+# The pattern again, each token with the whitespace before it: every character that is not
+# whitespace starts or continues a token, so those gaps give the offsets without a Match object.
+SPACED_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
+
+
 def tokenize(text: str, offset: int) -> list[Tok]:
     """The tokens of `text`, with file offsets (`text` starts at `offset`)."""
-    toks: list[Tok] = []
-    append = toks.append  # one call per token of every sentence with a figure: kept lean
-    prev_end = -1
-    for m in TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        start += offset
-        end += offset
-        first = word[0]
-        append(
-            Tok(
-                word,
-                word.lower(),
-                start,
-                end,
-                start == prev_end,
-                first.isdigit() or (first == "." and word[1:2].isdigit()),
-                first.isalpha(),
-            )
+    pairs = SPACED_TOKEN.findall(text)
+    if not pairs:
+        return []
+    # one pass per field, each a builtin mapped over the sentence (no Python call per token)
+    spaces, words = zip(*pairs, strict=True)
+    sizes = list(map(len, words))
+    pos = offset
+    starts = [
+        (pos := pos + gap + size) - size for gap, size in zip(map(len, spaces), sizes, strict=True)
+    ]
+    firsts = [w[0] for w in words]
+    glued = [not gap for gap in spaces]
+    glued[0] = False  # the first token is never glued: nothing before it is read
+    digit = [
+        d or (f == "." and w != ".")
+        for d, f, w in zip(map(str.isdigit, firsts), firsts, words, strict=True)
+    ]  # a number: "12", ".05" (the pattern's only "." token longer than one character), "²"
+    return list(
+        map(
+            Tok,
+            words,
+            map(str.lower, words),
+            starts,
+            map(operator.add, starts, sizes),
+            glued,
+            digit,
+            map(str.isalpha, firsts),
         )
-        prev_end = end
-    return toks
+    )
 
 
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -114,7 +128,13 @@ class TokenCursor:
         self.toks = toks
         self.n = len(toks)
         self.context = context  # extra cue text (the table row, the list lead-in)
-        self.lows = [t.lower for t in toks]  # what `low` reads, a million times a corpus
+        self.lows = [t.lower for t in toks]
+        # token i's lowercase, text and glue, read as lw[i], tx[i], gl[i]: out of range reads as
+        # "" (False). Subscripts, not method calls: the grammar reads them a million times a corpus
+        self.lw: defaultdict[int, str] = defaultdict(str, enumerate(self.lows))
+        self.tx: defaultdict[int, str] = defaultdict(str, enumerate([t.text for t in toks]))
+        self.gl: defaultdict[int, bool] = defaultdict(bool, enumerate([t.glued for t in toks]))
+        self._cues: list[str] | None = None  # cue_word of each token, for `window`
         # cue_word inlined: this runs for every sentence with a figure
         found = {t.lower for t in toks if t.is_word}
         if "i" in found:
@@ -123,20 +143,30 @@ class TokenCursor:
         self.words = set(context.split()) | found
 
     def low(self, i: int) -> str:
-        return self.lows[i] if 0 <= i < self.n else ""
+        return self.lw[i]
 
     def text(self, i: int) -> str:
-        return self.toks[i].text if 0 <= i < self.n else ""
+        return self.tx[i]
 
     def glued(self, i: int) -> bool:
-        return 0 <= i < self.n and self.toks[i].glued
+        return self.gl[i]
 
     def seq(self, i: int, words: Sequence[str]) -> bool:
-        if words and 0 <= i < self.n and self.lows[i] != words[0]:
-            return False  # most asks end at the first word: no generator for them
-        return all(self.low(i + k) == w for k, w in enumerate(words))
+        lw = self.lw
+        # a loop, not all(<generator>): most asks end at the first word
+        for k, w in enumerate(words):  # noqa: SIM110
+            if lw[i + k] != w:
+                return False
+        return True
 
     def window(self, i: int, j: int, before: int = 8, after: int = 8) -> set[str]:
         """The cue words within `before` tokens before i and `after` tokens after j (not i..j itself)."""
+        cues = self._cues
+        if cues is None:
+            # cue_word inlined: one pass per sentence, no call per token
+            cues = self._cues = [
+                "i-letter" if low == "i" and (t.text != "I" or t.glued) else low
+                for t, low in zip(self.toks, self.lows, strict=True)
+            ]
         lo, hi = max(0, i - before), min(self.n, j + after)
-        return {cue_word(self.toks[k]) for k in range(lo, hi) if not (i <= k < j)}
+        return {*cues[lo : max(lo, min(i, hi))], *cues[max(j, lo) : hi]}
