@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ...text.sections import block_index_at, reference_blocks
@@ -14,7 +13,7 @@ from .mention import NumericMention
 from .number_words import NUMBER_WORDS
 from .tables import row_context, split_cells, table_headers
 from .timeline import rank_mentions, timeline_mentions
-from .tokens import NUMBER_WORD, Tok, tokenize
+from .tokens import DIGIT, NUMBER_WORD, NUMBER_WORD_REACH, Tok, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...model.article import Article
@@ -73,11 +72,9 @@ def _scan_mentions(article: Article) -> list[NumericMention]:
     }
     tables = _Tables(article)
     mentions: list[NumericMention] = []
-    triggers = [m.start() for m in TRIGGER.finditer(lowered)]
     for s_start, s_end in sentence_spans(article):
-        k = bisect_left(triggers, s_start)
-        if k == len(triggers) or triggers[k] >= s_end:
-            continue  # no digit and no number word starts in this sentence
+        if not _has_trigger(lowered, s_start, s_end):
+            continue  # no digit and no number word in this sentence
         mentions.extend(_read_sentence(article, masked, s_start, s_end, skip_blocks, tables))
     titles = [
         (link.start, link.end)
@@ -98,10 +95,13 @@ def _scan_mentions(article: Article) -> list[NumericMention]:
     return mentions
 
 
-# Every offset where a digit or a number word starts, found in one pass over the article (the
-# lookahead finds a word even where it starts inside another: "five" of "twenty-five"); a
-# sentence is read when one falls inside it.
-TRIGGER = re.compile(r"\d|(?=" + NUMBER_WORD.pattern + ")")
+def _has_trigger(lowered: str, start: int, end: int) -> bool:
+    """Whether a digit or a number word starts in lowered[start:end] (the number words read
+    in the whole text: a word ending past `end` is found as it would be there)."""
+    if DIGIT.search(lowered, start, end):
+        return True
+    found = NUMBER_WORD.search(lowered, start, min(len(lowered), end + NUMBER_WORD_REACH))
+    return found is not None and found.start() < end
 
 
 class _Tables:
