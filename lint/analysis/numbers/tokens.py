@@ -8,8 +8,8 @@ glued to the one before.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
+from itertools import compress
 from typing import NamedTuple
 
 from .number_words import NUMBER_WORDS
@@ -128,6 +128,14 @@ def number_value(text: str) -> float | None:
         return None
 
 
+# How far outside a sentence's tokens the grammar reads (a few tokens: "i - 9" at most);
+# reading further would raise or wrap, so the margin is generous.
+PAD = 64
+_PAD_TEXT: tuple[str, ...] = ("",) * PAD
+_PAD_FALSE: tuple[bool, ...] = (False,) * PAD
+_NO_COLUMNS: tuple[tuple, ...] = ((),) * len(Tok._fields)
+
+
 class TokenCursor:
     """One sentence's (or table cell's) tokens, read by index; out of range reads as empty."""
 
@@ -136,15 +144,18 @@ class TokenCursor:
         self.toks = toks
         self.n = len(toks)
         self.context = context  # extra cue text (the table row, the list lead-in)
-        self.lows = [t.lower for t in toks]
-        # token i's lowercase, text and glue, read as lw[i], tx[i], gl[i]: out of range reads as
-        # "" (False). Subscripts, not method calls: the grammar reads them a million times a corpus
-        self.lw: defaultdict[int, str] = defaultdict(str, enumerate(self.lows))
-        self.tx: defaultdict[int, str] = defaultdict(str, enumerate([t.text for t in toks]))
-        self.gl: defaultdict[int, bool] = defaultdict(bool, enumerate([t.glued for t in toks]))
+        # the columns, in C: texts, lowercase, starts, ends, glue, digit, word
+        texts, lows, _, _, glued, _, wordy = zip(*toks, strict=True) if toks else _NO_COLUMNS
+        self.lows: tuple[str, ...] = lows
+        # token i's lowercase, text and glue, read as lw[i], tx[i], gl[i] (subscripts, not
+        # method calls: the grammar reads them a million times a corpus). Out of range reads ""
+        # (False): the padding past the end is also what a negative index wraps around to.
+        self.lw: tuple[str, ...] = lows + _PAD_TEXT
+        self.tx: tuple[str, ...] = texts + _PAD_TEXT
+        self.gl: tuple[bool, ...] = glued + _PAD_FALSE
         self._cues: list[str] | None = None  # cue_word of each token, for `window`
         # cue_word inlined: this runs for every sentence with a figure
-        found = {t.lower for t in toks if t.is_word}
+        found = set(compress(lows, wordy))
         if "i" in found:
             found.discard("i")
             found.update(cue_word(t) for t in toks if t.lower == "i" and t.is_word)
