@@ -43,13 +43,13 @@ def reference_tokenize(text: str, offset: int) -> list[Tok]:
 @settings(max_examples=600, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=60), st.integers(0, 10_000))
 def test_tokenize_reads_as_the_match_loop_did(text, offset):
-    assert tokenize(text, offset) == reference_tokenize(text, offset)
+    assert list(tokenize(text, offset)) == reference_tokenize(text, offset)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40), st.integers(0, 100))
 def test_tokenize_reads_any_text_as_the_match_loop_did(text, offset):
-    assert tokenize(text, offset) == reference_tokenize(text, offset)
+    assert list(tokenize(text, offset)) == reference_tokenize(text, offset)
 
 
 class ReferenceCursor:
@@ -86,7 +86,7 @@ class ReferenceCursor:
 )
 def test_cursor_reads_as_it_did(text, i, j, before, after, words):
     toks = tokenize(text, 0)
-    cursor, reference = TokenCursor(toks, ""), ReferenceCursor(toks)
+    cursor, reference = TokenCursor(toks, ""), ReferenceCursor(list(toks))
     for k in (i, j, i - 1, j + 1):
         assert cursor.lw[k] == reference.low(k)
         assert cursor.tx[k] == reference.text(k)
@@ -94,3 +94,15 @@ def test_cursor_reads_as_it_did(text, i, j, before, after, words):
     assert cursor.seq(i, words) == reference.seq(i, words)
     if 0 <= i <= j:  # the grammar asks for windows around a figure's tokens
         assert cursor.window(i, j, before, after) == reference.window(i, j, before, after)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=30), st.integers(-40, 40), st.integers(-40, 40))
+def test_token_columns_index_as_a_list_of_tokens(text, i, j):
+    toks = tokenize(text, 3)
+    listed = list(toks)
+    assert len(toks) == len(listed)
+    assert toks[i:j] == listed[i:j]
+    assert toks.part(max(0, i), max(0, j)).texts == [t.text for t in listed[max(0, i) : max(0, j)]]
+    if -len(listed) <= i < len(listed):
+        assert toks[i] == listed[i]

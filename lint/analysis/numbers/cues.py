@@ -71,8 +71,8 @@ class ClaimCues(PhraseReader):
         words = self.window(i, unit_end, 10, 10) | set(self.context.split())
         amount_of = (
             self.lw[unit_end] == "of"
-            and self.toks[unit_end + 1 : unit_end + 2]
-            and self.toks[unit_end + 1].is_word
+            and self.toks.texts[unit_end + 1 : unit_end + 2]
+            and self.toks.word[unit_end + 1]
             and self.lw[unit_end + 1] not in AMOUNT_OF_BLOCKERS
         )
         if (q.low, unit) in _WHOLE_PERIODS and self.lw[unit_end] in ("a", "per"):

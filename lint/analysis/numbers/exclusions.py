@@ -46,7 +46,7 @@ class NotAClaim(TokenCursor):
             and self.gl[a]
             and self.tx[a - 1] in "/-.:"
             and self.gl[a - 1]
-            and self.toks[a - 2].is_digit
+            and self.toks.digit[a - 2]
         ):
             a -= 2
         b = i
@@ -56,7 +56,7 @@ class NotAClaim(TokenCursor):
             and self.tx[b + 1] in ("/", "-", ".", ":", "–")
             and self.gl[b + 1]
             and self.gl[b + 2]
-            and self.toks[b + 2].is_digit
+            and self.toks.digit[b + 2]
         ):
             b += 2
             count += 1
@@ -83,10 +83,10 @@ class NotAClaim(TokenCursor):
             # B12, CYP3A4, H1N1 (letters glued before) and COVID-19, omega-3, PHQ-9 (letters-hyphen)
             if prev.is_word:
                 return True
-            if prev.text in ("-", "‐") and i >= 2 and self.toks[i - 2].is_word and prev.glued:
+            if prev.text in ("-", "‐") and i >= 2 and self.toks.word[i - 2] and prev.glued:
                 return True
         nxt = self.toks[q.end] if q.end < self.n else None
-        if nxt is not None and nxt.glued and nxt.is_word and self.toks[q.end - 1].is_digit:
+        if nxt is not None and nxt.glued and nxt.is_word and self.toks.digit[q.end - 1]:
             suffix = nxt.lower
             if suffix in ORDINAL_SUFFIXES:
                 return True  # 1st, 1990s, 3D, 10am
@@ -127,9 +127,9 @@ class NotAClaim(TokenCursor):
             and prev.text[:1].isupper()
             and i >= 2
             and (
-                self.toks[i - 2].is_word
-                or self.toks[i - 2].text[:1].isdigit()
-                or self.toks[i - 2].text == ","
+                self.toks.word[i - 2]
+                or self.toks.texts[i - 2][:1].isdigit()
+                or self.toks.texts[i - 2] == ","
             )
             and prev.lower not in QUALIFIER_WORDS
             and prev.lower not in POPULATION
@@ -158,7 +158,7 @@ class NotAClaim(TokenCursor):
     def is_date_or_time(self, q: Quantity) -> bool:
         """12/03/2021, 10:30, "March 3", 10am; also phone numbers (a glued chain of three or more)."""
         i = q.first
-        if not self.toks[i].is_digit:
+        if not self.toks.digit[i]:
             return False
         a, b, count = self.glued_chain(i)
         if count >= 3:

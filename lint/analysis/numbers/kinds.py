@@ -154,7 +154,7 @@ class KindReaders(ClaimCues):
             k += 1
         m = self.modifiers_then(k, PEOPLE, limit=2)
         if m is not None:
-            noun = " ".join(self.toks[x].text for x in range(k, m + 1))
+            noun = " ".join(self.toks.texts[x] for x in range(k, m + 1))
             return self.claim(q, "ratio", "fraction", m + 1, noun=noun)
         if self.lw[j] in ("as", "more", "less") and self.lw[j + 1] in AS_LIKELY:
             return self.claim(q, "multiplier", "x", j + 2)
@@ -238,10 +238,10 @@ class KindReaders(ClaimCues):
                 )
             return False
         if w in ("x", "×") and (
-            self.gl[j] or not self.toks[j + 1 : j + 2] or not self.toks[j + 1].is_digit
+            self.gl[j] or not self.toks.texts[j + 1 : j + 2] or not self.toks.digit[j + 1]
         ):
-            if self.toks[j + 1 : j + 2] and (
-                self.toks[j + 1].is_digit or self.tx[j + 1] in ("(", "[")
+            if self.toks.texts[j + 1 : j + 2] and (
+                self.toks.digit[j + 1] or self.tx[j + 1] in ("(", "[")
             ):
                 return False  # 3 x 10, 0.4 × (ABW - IBW): arithmetic
             if self.tx[j + 1] == "/" and self.lw[j + 2] in PERIODS:

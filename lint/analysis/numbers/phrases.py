@@ -17,7 +17,7 @@ from .nouns import (
 )
 from .number_words import FRACTION_AFTER_A, FRACTIONS, QUALIFIERS_BY_LAST
 from .quantities import QuantityReader
-from .tokens import Tok
+from .tokens import Toks
 from .units import (
     FREQUENCY_OPENERS,
     FREQUENCY_WORDS,
@@ -35,7 +35,7 @@ FREQUENCY_PERIODS = PERIODS | {"other", "infusion"}
 
 
 class PhraseReader(QuantityReader):
-    def __init__(self, toks: list[Tok], context: str, cell: bool = False) -> None:
+    def __init__(self, toks: Toks, context: str, cell: bool = False) -> None:
         super().__init__(toks, context, cell)
         self._qualifiers: dict[
             int, tuple[str, int]
@@ -86,7 +86,7 @@ class PhraseReader(QuantityReader):
                     self.tx[x] in ("=", "<", ">", "≤", "≥") for x in range(k + 1, i)
                 ):
                     return None
-                if k > 0 and self.toks[k - 1].is_word and self.toks[k].glued:
+                if k > 0 and self.toks.word[k - 1] and self.toks.glued[k]:
                     return None
             return k
         for words in STAT_KEYS_BY_LAST.get(self.lw[k], ()):
@@ -104,7 +104,7 @@ class PhraseReader(QuantityReader):
         if self.lw[k] in PRONOUNS_AFTER_OF:
             if (
                 self.lw[k] in ("these", "those")
-                and self.toks[k + 1 : k + 2]
+                and self.toks.texts[k + 1 : k + 2]
                 and self.lw[k + 1] in POPULATION
             ):
                 return k + 2, self.tx[k] + " " + self.tx[k + 1]
@@ -133,7 +133,7 @@ class PhraseReader(QuantityReader):
                 end -= 1
         if end <= k:
             return j, ""
-        return end, " ".join(self.toks[x].text for x in range(k, end) if self.toks[x].text != "-")
+        return end, " ".join(self.toks.texts[x] for x in range(k, end) if self.toks.texts[x] != "-")
 
     def modifiers_then(self, j: int, nouns: AbstractSet[str], limit: int = 3) -> int | None:
         """Index of a noun from `nouns` reached from j over at most `limit` modifier words."""
@@ -161,9 +161,7 @@ class PhraseReader(QuantityReader):
         if w == "mm" and self.lw[k] == "hg":
             parts, raw, k = ["mmHg"], ["mmhg"], k + 1
         while (
-            k + 1 < self.n
-            and (self.tx[k] == "/" or self.lw[k] == "per")
-            and self.toks[k + 1].is_word
+            k + 1 < self.n and (self.tx[k] == "/" or self.lw[k] == "per") and self.toks.word[k + 1]
         ):
             denom = self.lw[k + 1]
             if denom in PER_TIME or denom in PER_DENOMINATORS:
@@ -202,7 +200,7 @@ class PhraseReader(QuantityReader):
             return (end, noun) if noun else (j, "")
         k = self.modifiers_then(j, PEOPLE, limit=3)
         if k is not None:
-            return k + 1, " ".join(self.toks[x].text for x in range(j, k + 1))
+            return k + 1, " ".join(self.toks.texts[x] for x in range(j, k + 1))
         return j, ""
 
     def ci_tail(self, j: int) -> int:

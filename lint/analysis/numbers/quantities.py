@@ -45,11 +45,10 @@ class QuantityReader(TokenCursor):
         """(value, index after, written in words) for a plain number at i."""
         if i >= self.n:
             return None
-        tok = self.toks[i]
-        if tok.is_digit:
-            value = number_value(tok.text)
+        if self.toks.digit[i]:
+            value = number_value(self.toks.texts[i])
             return None if value is None else (value, i + 1, False)
-        w = tok.lower
+        w = self.toks.lows[i]
         if w in TENS:
             value = TENS[w]
             if (
@@ -154,10 +153,8 @@ class QuantityReader(TokenCursor):
             i > 0
             and self.tx[i - 1] in MINUS | {"+"}
             and self.gl[i]
-            and self.toks[i].is_digit
-            and not (
-                i > 1 and self.gl[i - 1] and (self.toks[i - 2].is_digit or self.toks[i - 2].is_word)
-            )
+            and self.toks.digit[i]
+            and not (i > 1 and self.gl[i - 1] and (self.toks.digit[i - 2] or self.toks.word[i - 2]))
         )
 
     def read_fraction(self, i: int) -> tuple[float, int] | None:
@@ -201,7 +198,7 @@ class QuantityReader(TokenCursor):
             or (conn == "or" and not q.percent)
         ):
             return
-        if conn == "or" and not self.toks[j + 1 : j + 2]:
+        if conn == "or" and not self.toks.texts[j + 1 : j + 2]:
             return
         if self.lw[q.first - 1] == "from" and self.lw[q.first - 2] not in RANGE_VERBS:
             return

@@ -168,7 +168,7 @@ def dose_count(p: SentenceParser, at: Site) -> Verdict:
     w = p.lw[j]
     if not (
         w in DOSE_FORMS
-        or (p.lw[j + 1] in DOSE_FORMS and p.toks[j].is_word and w in DOSE_FORM_MODIFIERS)
+        or (p.lw[j + 1] in DOSE_FORMS and p.toks.word[j] and w in DOSE_FORM_MODIFIERS)
     ):
         return NEXT
     if (q.word and q.low < 2) or p.narrative():
@@ -188,7 +188,7 @@ def people_count(p: SentenceParser, at: Site) -> Verdict:
     if k is None:
         return NEXT
     head = p.lw[k]
-    noun = " ".join(p.toks[x].text for x in range(j, k + 1) if p.toks[x].text not in ("-",))
+    noun = " ".join(p.toks.texts[x] for x in range(j, k + 1) if p.toks.texts[x] not in ("-",))
     end = k + 1
     if head in STUDY_NOUNS or head in STUDY_PEOPLE:
         if head in ("study", "trial") or (q.word and q.low < 2):
@@ -222,7 +222,7 @@ def scaled_count(p: SentenceParser, at: Site) -> Verdict:
     if not q.scale:
         return NEXT
     end, noun = p.noun_after(j)
-    if not noun and p.toks[j : j + 1] and p.toks[j].is_word and p.lw[j] not in HEAD_NOUN_STOP:
+    if not noun and p.toks.texts[j : j + 1] and p.toks.word[j] and p.lw[j] not in HEAD_NOUN_STOP:
         end, noun = j + 1, p.tx[j]
     return p.claim(q, "count", "count", end, noun=noun)
 
@@ -233,10 +233,10 @@ def qualified_count(p: SentenceParser, at: Site) -> Verdict:
     if at.qual_kind == "exact" or q.low < 10 or p.is_year(q):
         return NEXT
     k = j
-    while k < p.n and k - j < 3 and p.toks[k].is_word and p.lw[k] not in HEAD_NOUN_STOP:
+    while k < p.n and k - j < 3 and p.toks.word[k] and p.lw[k] not in HEAD_NOUN_STOP:
         w = p.lw[k]
         if w.endswith("s") and len(w) > 3 and w not in ("this", "has", "was"):
-            noun = " ".join(t.text for t in p.toks[j : k + 1])
+            noun = " ".join(p.toks.texts[j : k + 1])
             return p.claim(q, "count", "count", k + 1, noun=noun)
         k += 1
     return NEXT

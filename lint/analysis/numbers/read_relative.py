@@ -93,8 +93,8 @@ def colon_ratio(p: SentenceParser, at: Site) -> Verdict:
         p.tx[j] == ":"
         and p.gl[j]
         and p.gl[j + 1]
-        and p.toks[j + 1 : j + 2]
-        and p.toks[j + 1].is_digit
+        and p.toks.texts[j + 1 : j + 2]
+        and p.toks.digit[j + 1]
         and len(p.tx[j + 1]) == 1
     ):
         return NEXT

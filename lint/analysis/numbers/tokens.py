@@ -7,10 +7,11 @@ glued to the one before.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Sequence
-from itertools import compress
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, chain, compress
+from typing import NamedTuple, overload
 
 from .number_words import NUMBER_WORDS
 
@@ -60,46 +61,87 @@ class Tok(NamedTuple):
 # The pattern again, each token with the whitespace before it: every character that is not
 # whitespace starts or continues a token, so those gaps give the offsets without a Match object.
 SPACED_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
+_FIRST = operator.itemgetter(0)
 
 
-def tokenize(text: str, offset: int) -> list[Tok]:
+class Toks:
+    """A sentence's (or table cell's) tokens as columns, one list per field: the grammar reads
+    a field of a few tokens around each figure, so no object is built per token. Indexing
+    gives a Tok (as a list of Tok would: negative indices wrap, slices give lists)."""
+
+    __slots__ = ("digit", "ends", "glued", "lows", "starts", "texts", "word")
+
+    def __init__(
+        self,
+        texts: list[str],
+        lows: list[str],
+        starts: list[int],
+        ends: list[int],
+        glued: list[bool],
+        digit: list[bool],
+        word: list[bool],
+    ) -> None:
+        self.texts, self.lows, self.starts, self.ends = texts, lows, starts, ends
+        self.glued, self.digit, self.word = glued, digit, word
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Tok: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Tok]: ...
+
+    def __getitem__(self, i: int | slice) -> Tok | list[Tok]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(len(self.texts))[i]]
+        return Tok(
+            self.texts[i],
+            self.lows[i],
+            self.starts[i],
+            self.ends[i],
+            self.glued[i],
+            self.digit[i],
+            self.word[i],
+        )
+
+    def __iter__(self) -> Iterator[Tok]:
+        return map(Tok, *self.columns())
+
+    def columns(self) -> tuple[list, ...]:
+        return self.texts, self.lows, self.starts, self.ends, self.glued, self.digit, self.word
+
+    def part(self, a: int, b: int) -> Toks:
+        """Tokens a..b (a table cell)."""
+        return Toks(*(column[a:b] for column in self.columns()))
+
+
+def tokenize(text: str, offset: int) -> Toks:
     """The tokens of `text`, with file offsets (`text` starts at `offset`)."""
     pairs = SPACED_TOKEN.findall(text)
     if not pairs:
-        return []
-    # each field a builtin mapped over the sentence, each Tok a tuple built in C: the one
-    # Python loop left does offset arithmetic (a token starts after the whitespace before it)
-    words = [word for _, word in pairs]
-    firsts = [word[0] for word in words]
-    pos = offset
-    toks = [
-        _NEW_TUPLE(
-            Tok,
-            (
-                word,
-                low,
-                (start := pos + len(space)),
-                (pos := start + len(word)),
-                not space,  # glued: no space before it
-                # a number: "12", "²", or ".05" (the pattern's only longer token led by ".")
-                digit or (first == "." and word != "."),
-                alpha,
-            ),
-        )
-        for (space, word), low, first, digit, alpha in zip(
-            pairs,
-            map(str.lower, words),
-            firsts,
-            map(str.isdigit, firsts),
-            map(str.isalpha, firsts),
-            strict=True,
-        )
-    ]
-    toks[0] = toks[0]._replace(glued=False)  # nothing before the first token is read
-    return toks
-
-
-_NEW_TUPLE = tuple.__new__  # Tok._make without its Python-level call
+        return Toks([], [], [], [], [], [], [])
+    # each column a builtin mapped over the sentence: no Python-level work per token
+    spaces, words = zip(*pairs, strict=True)
+    texts = list(words)
+    # offsets: each token starts after the whitespace before it
+    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=offset))
+    glued = list(map(operator.not_, spaces))  # no space before it
+    glued[0] = False  # nothing before the first token is read
+    firsts = list(map(_FIRST, texts))
+    digit = list(map(str.isdigit, firsts))  # a number: "12", "²" ...
+    if "." in firsts:  # ... or ".05" (the pattern's only longer token led by ".")
+        digit = [d or (t[0] == "." and t != ".") for d, t in zip(digit, texts, strict=True)]
+    return Toks(
+        texts,
+        list(map(str.lower, texts)),
+        bounds[1::2],
+        bounds[2::2],
+        glued,
+        digit,
+        list(map(str.isalpha, firsts)),
+    )
 
 
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -131,34 +173,37 @@ def number_value(text: str) -> float | None:
 # How far outside a sentence's tokens the grammar reads (a few tokens: "i - 9" at most);
 # reading further would raise or wrap, so the margin is generous.
 PAD = 64
-_PAD_TEXT: tuple[str, ...] = ("",) * PAD
-_PAD_FALSE: tuple[bool, ...] = (False,) * PAD
-_NO_COLUMNS: tuple[tuple, ...] = ((),) * len(Tok._fields)
+_PAD_TEXT: list[str] = [""] * PAD
+_PAD_FALSE: list[bool] = [False] * PAD
 
 
 class TokenCursor:
     """One sentence's (or table cell's) tokens, read by index; out of range reads as empty."""
 
-    def __init__(self, toks: list[Tok], context: str, cell: bool = False) -> None:
+    def __init__(self, toks: Toks, context: str, cell: bool = False) -> None:
         self.cell = cell  # the tokens are one table cell
         self.toks = toks
         self.n = len(toks)
         self.context = context  # extra cue text (the table row, the list lead-in)
-        # the columns, in C: texts, lowercase, starts, ends, glue, digit, word
-        texts, lows, _, _, glued, _, wordy = zip(*toks, strict=True) if toks else _NO_COLUMNS
-        self.lows: tuple[str, ...] = lows
+        self.lows = toks.lows
         # token i's lowercase, text and glue, read as lw[i], tx[i], gl[i] (subscripts, not
         # method calls: the grammar reads them a million times a corpus). Out of range reads ""
         # (False): the padding past the end is also what a negative index wraps around to.
-        self.lw: tuple[str, ...] = lows + _PAD_TEXT
-        self.tx: tuple[str, ...] = texts + _PAD_TEXT
-        self.gl: tuple[bool, ...] = glued + _PAD_FALSE
+        self.lw: list[str] = toks.lows + _PAD_TEXT
+        self.tx: list[str] = toks.texts + _PAD_TEXT
+        self.gl: list[bool] = toks.glued + _PAD_FALSE
         self._cues: list[str] | None = None  # cue_word of each token, for `window`
         # cue_word inlined: this runs for every sentence with a figure
-        found = set(compress(lows, wordy))
+        found = set(compress(toks.lows, toks.word))
         if "i" in found:
             found.discard("i")
-            found.update(cue_word(t) for t in toks if t.lower == "i" and t.is_word)
+            found.update(
+                "i-letter" if text != "I" or glued else "i"
+                for text, low, glued, word in zip(
+                    toks.texts, toks.lows, toks.glued, toks.word, strict=True
+                )
+                if low == "i" and word
+            )
         self.words = set(context.split()) | found
 
     def low(self, i: int) -> str:
@@ -184,8 +229,10 @@ class TokenCursor:
         if cues is None:
             # cue_word inlined: one pass per sentence, no call per token
             cues = self._cues = [
-                "i-letter" if low == "i" and (t.text != "I" or t.glued) else low
-                for t, low in zip(self.toks, self.lows, strict=True)
+                "i-letter" if low == "i" and (text != "I" or glued) else low
+                for text, low, glued in zip(
+                    self.toks.texts, self.lows, self.toks.glued, strict=True
+                )
             ]
         lo, hi = max(0, i - before), min(self.n, j + after)
         return {*cues[lo : max(lo, min(i, hi))], *cues[max(j, lo) : hi]}
