@@ -67,27 +67,29 @@ class NotAClaim(TokenCursor):
         """B12, COVID-19, 5-HT2A, 1st, 1990s, "Step 2", "type 2 diabetes", "Windows 10"."""
         if self._glued_name(q):
             return True
-        prev = self.toks[q.first - 1] if q.first > 0 else None
-        if not q.percent and q.integer and not q.word and prev is not None:
+        if not q.percent and q.integer and not q.word and q.first > 0:
             if self.timepoint(q):
                 return False
-            return self._labelled(q, prev)
+            return self._labelled(q, self.toks[q.first - 1])
         return False
 
     def _glued_name(self, q: Quantity) -> bool:
         """A figure glued to letters: B12, COVID-19, 1st, 1990s, 3D, 5HT, 5-HT2A."""
         i = q.first
-        tok = self.toks[i]
-        prev = self.toks[i - 1] if i > 0 else None
-        if tok.is_digit and prev is not None and tok.glued:
+        toks, nxt = self.toks, q.end  # read by column: this runs for every figure
+        if toks.digit[i] and i > 0 and toks.glued[i]:
             # B12, CYP3A4, H1N1 (letters glued before) and COVID-19, omega-3, PHQ-9 (letters-hyphen)
-            if prev.is_word:
+            if toks.word[i - 1]:
                 return True
-            if prev.text in ("-", "‐") and i >= 2 and self.toks.word[i - 2] and prev.glued:
+            if (
+                toks.texts[i - 1] in ("-", "‐")
+                and i >= 2
+                and toks.word[i - 2]
+                and toks.glued[i - 1]
+            ):
                 return True
-        nxt = self.toks[q.end] if q.end < self.n else None
-        if nxt is not None and nxt.glued and nxt.is_word and self.toks.digit[q.end - 1]:
-            suffix = nxt.lower
+        if nxt < self.n and toks.glued[nxt] and toks.word[nxt] and toks.digit[nxt - 1]:
+            suffix = toks.lows[nxt]
             if suffix in ORDINAL_SUFFIXES:
                 return True  # 1st, 1990s, 3D, 10am
             if not (
@@ -98,13 +100,13 @@ class NotAClaim(TokenCursor):
                 or suffix in LAB_UNITS
             ):
                 return True  # 5HT, 2A
-        if nxt is not None and nxt.text in ("-", "‐") and nxt.glued and q.end + 1 < self.n:
-            after = self.toks[q.end + 1]
+        if nxt < self.n and toks.texts[nxt] in ("-", "‐") and toks.glued[nxt] and nxt + 1 < self.n:
+            after = toks.texts[nxt + 1]
             if (
-                after.glued
-                and after.is_word
-                and after.text[:1].isupper()
-                and after.text.upper() == after.text
+                toks.glued[nxt + 1]
+                and toks.word[nxt + 1]
+                and after[:1].isupper()
+                and after.upper() == after
                 and not q.word
             ):
                 return True  # 5-HT2A, 4-AcO
@@ -177,12 +179,11 @@ class NotAClaim(TokenCursor):
                     and den is not None
                     and 0 < num < den <= 100
                 )
-        prev_raw, next_raw = self.tx[i - 1], self.tx[q.end]
         if (
-            prev_raw.lower() in MONTHS
-            or next_raw.lower() in MONTHS
-            or prev_raw == "May"
-            or next_raw == "May"
+            self.lw[i - 1] in MONTHS
+            or self.lw[q.end] in MONTHS
+            or self.tx[i - 1] == "May"
+            or self.tx[q.end] == "May"
         ):
             return True  # only a capital "May" is the month (not "may")
         if self.lw[q.end] in CLOCK_WORDS:
@@ -272,11 +273,11 @@ class NotAClaim(TokenCursor):
 
     def glued_name_before(self, i: int) -> bool:
         """A capitalised drug or product name right before the figure: "Wegovy 2.4mg"."""
-        prev = self.toks[i - 1] if i > 0 else None
+        toks = self.toks
         return bool(
-            prev is not None
-            and prev.is_word
-            and prev.text[:1].isupper()
-            and prev.lower not in QUALIFIER_WORDS
-            and prev.lower not in NAME_BEFORE_BLOCKERS
+            i > 0
+            and toks.word[i - 1]
+            and toks.texts[i - 1][:1].isupper()
+            and toks.lows[i - 1] not in QUALIFIER_WORDS
+            and toks.lows[i - 1] not in NAME_BEFORE_BLOCKERS
         )

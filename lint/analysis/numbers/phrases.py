@@ -116,12 +116,12 @@ class PhraseReader(QuantityReader):
         best = None
         m = k
         while m < self.n and m - k < limit:
-            t = self.toks[m]
-            if not (t.is_word or (t.text == "-" and t.glued)) or (
-                t.lower in HEAD_NOUN_STOP and m > k
+            low, toks = self.toks.lows[m], self.toks
+            if not (toks.word[m] or (toks.texts[m] == "-" and toks.glued[m])) or (
+                low in HEAD_NOUN_STOP and m > k
             ):
                 break
-            if t.lower in POPULATION or t.lower in STUDY_NOUNS:
+            if low in POPULATION or low in STUDY_NOUNS:
                 best = m + 1
             m += 1
         if best is not None:
@@ -140,12 +140,16 @@ class PhraseReader(QuantityReader):
         k = j
         steps = 0
         while k < self.n and steps <= limit:
-            t = self.toks[k]
-            if t.lower in nouns:
+            toks = self.toks
+            low, word = toks.lows[k], toks.word[k]
+            if low in nouns:
                 return k
-            if not (t.is_word or (t.text in ("-", ".") and t.glued)) or t.lower in HEAD_NOUN_STOP:
+            if (
+                not (word or (toks.texts[k] in ("-", ".") and toks.glued[k]))
+                or low in HEAD_NOUN_STOP
+            ):
                 return None
-            if t.is_word:
+            if word:
                 steps += 1
             k += 1
         return None
