@@ -63,7 +63,7 @@ class SentenceParser(KindReaders, NotAClaim):
 
     def classify(self, q: Quantity) -> ParsedClaim | None:
         """The claim `q` states, by the first reading that answers, or None."""
-        at = Site(q, *self.qualifier_before(q.first))
+        at = Site(q, *self.qualifier_before(q.first), q.first, q.end)
         for reading in READINGS:
             verdict = reading(self, at)
             if verdict is not NEXT:

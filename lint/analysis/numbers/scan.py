@@ -147,7 +147,7 @@ def _read_sentence(
     cell = block.row is not None
     mentions: list[NumericMention] = []
     for column, segment in enumerate(split_cells(article, toks) if cell else [toks]):
-        if not segment:
+        if not segment.texts:
             continue
         words = (
             " " + " ".join(re.findall(r"[^\W\d_]+", header[column])) if column < len(header) else ""

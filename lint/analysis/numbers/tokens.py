@@ -183,7 +183,7 @@ class TokenCursor:
     def __init__(self, toks: Toks, context: str, cell: bool = False) -> None:
         self.cell = cell  # the tokens are one table cell
         self.toks = toks
-        self.n = len(toks)
+        self.n = len(toks.texts)
         self.context = context  # extra cue text (the table row, the list lead-in)
         self.lows = toks.lows
         # token i's lowercase, text and glue, read as lw[i], tx[i], gl[i] (subscripts, not
