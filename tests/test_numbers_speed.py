@@ -106,3 +106,16 @@ def test_token_columns_index_as_a_list_of_tokens(text, i, j):
     assert toks.part(max(0, i), max(0, j)).texts == [t.text for t in listed[max(0, i) : max(0, j)]]
     if -len(listed) <= i < len(listed):
         assert toks[i] == listed[i]
+
+
+def test_a_gated_reading_answers_next_without_its_flag():
+    """grammar.GATES skips a reading when the quantity lacks its flag: it would answer NEXT."""
+    from lint.analysis.numbers.grammar import GATES, SentenceParser
+    from lint.analysis.numbers.quantities import Quantity
+    from lint.analysis.numbers.reading import NEXT, Site
+
+    parser = SentenceParser(tokenize("about 3 of 10 adults", 0), "")
+    for reading, flag in GATES.items():
+        q = Quantity(1, 2, 3.0, 3.0)
+        assert not getattr(q, flag)
+        assert reading(parser, Site(q, "exact", 1, q.first, q.end)) is NEXT
