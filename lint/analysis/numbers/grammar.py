@@ -41,7 +41,7 @@ READINGS: tuple[Reading, ...] = (
 
 # Readings that answer NEXT whenever the quantity lacks one flag (their first test): the grammar
 # skips them without the call. Each reading with its flag, or None (always asked), in order.
-GATES = {
+GATES: dict[Reading, str] = {
     relative.multiplier_word: "multiplier",
     relative.fraction_word: "fraction",
     relative.vague_scale: "vague",

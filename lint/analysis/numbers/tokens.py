@@ -45,8 +45,7 @@ NUMBER_WORD_REACH = max(len(w) for w in NUMBER_WORDS) + 1
 
 
 class Tok(NamedTuple):
-    """One token. A named tuple, not a dataclass: `tokenize` builds ~100 per sentence with a
-    figure, and a tuple is built in C (no __init__ call per token); fields read as fast."""
+    """One token, as Toks[i] gives it (the grammar mostly reads Toks' columns instead)."""
 
     text: str
     lower: str
