@@ -119,3 +119,14 @@ def test_a_gated_reading_answers_next_without_its_flag():
         q = Quantity(1, 2, 3.0, 3.0)
         assert not getattr(q, flag)
         assert reading(parser, Site(q, "exact", 1, q.first, q.end)) is NEXT
+
+
+def test_tokenize_is_linear_in_trailing_whitespace():
+    """Each token is read with the whitespace before it: whitespace with no token after it
+    must not be read again from each of its characters (an HTML blob's blank tail)."""
+    import time
+
+    start = time.perf_counter()
+    toks = tokenize("a 5 b" + " " * 200_000 + "\n" * 200_000, 0)
+    assert list(toks.texts) == ["a", "5", "b"]
+    assert time.perf_counter() - start < 1.0

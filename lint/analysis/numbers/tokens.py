@@ -118,7 +118,9 @@ class Toks:
 
 def tokenize(text: str, offset: int) -> Toks:
     """The tokens of `text`, with file offsets (`text` starts at `offset`)."""
-    pairs = SPACED_TOKEN.findall(text)
+    # without the trailing whitespace (no token there; str.isspace is re's \s): at each of
+    # its characters the pattern would read to the end and fail, quadratic in its length
+    pairs = SPACED_TOKEN.findall(text.rstrip())
     if not pairs:
         return Toks([], [], [], [], [], [], [])
     # each column a builtin mapped over the sentence: no Python-level work per token
