@@ -207,15 +207,6 @@ class TokenCursor:
             )
         self.words = set(context.split()) | found
 
-    def low(self, i: int) -> str:
-        return self.lw[i]
-
-    def text(self, i: int) -> str:
-        return self.tx[i]
-
-    def glued(self, i: int) -> bool:
-        return self.gl[i]
-
     def seq(self, i: int, words: Sequence[str]) -> bool:
         lw = self.lw
         # a loop, not all(<generator>): most asks end at the first word
