@@ -103,11 +103,14 @@ def _cited_before(
         lo = bisect_left(lows, mention.low - 2 * TOLERANCE)
         hi = bisect_right(lows, mention.low + 2 * TOLERANCE)
         group = sorted(twins.by_low[key][lo:hi], key=itemgetter(0))
+    known = twins.known  # twins.sourced's answers, read here first: most twins are asked again
     for k, other in group:
         if k >= stop:
             return False
-        if same_figure(other, mention) and twins.sourced(k, other):
-            return True
+        if same_figure(other, mention):
+            found = known.get(k)
+            if found if found is not None else twins.sourced(k, other):
+                return True
     return False
 
 
@@ -124,7 +127,7 @@ class _Twins:
             self.groups.setdefault((other.kind, other.unit), []).append((k, other))
             furthest = max(furthest, other.start)
             self.reach.append(furthest)
-        self._sourced: dict[int, bool] = {}
+        self.known: dict[int, bool] = {}  # k -> whether mention k is sourced
         # each group sorted by value, to look a figure's twins up by bisection (not with NaN)
         self.by_value = all(m.low == m.low for m in mentions)
         self.by_low = {
@@ -143,9 +146,9 @@ class _Twins:
         return found
 
     def sourced(self, k: int, other: NumericMention) -> bool:
-        found = self._sourced.get(k)
+        found = self.known.get(k)
         if found is None:
-            found = self._sourced[k] = self.citations.citation_for(
+            found = self.known[k] = self.citations.citation_for(
                 other.start, other.end
             ) is not None or _refers_back(
                 self.article, other, self.citations, self.vocab, self.memo

@@ -78,16 +78,18 @@ def uncited_figures(
             continue
         if worked_example(article, mention):
             continue
+        owner = outcome_threshold(article, mention, by_sentence[mention.sentence_start])
+        # a cited figure that extends no finding is not reported, claim or not: the citation
+        # index answers that before the not-a-claim tests (the costlier question) are asked
+        if owner is None and citations.support_for(mention, mentions) is not None:
+            continue
         if not_a_claim(article, mention, mentions, citations, vocab, memo):
             continue
-        owner = outcome_threshold(article, mention, by_sentence[mention.sentence_start])
         if owner is not None:
             reach[id(owner)] = max(reach.get(id(owner), 0), mention.end)
             continue
         if mention.kind == "year-finding" and mention.sentence_start in with_figures:
             continue  # "A 2018 review found that 50-80%...": the figures are the claim
-        if citations.support_for(mention, mentions) is not None:
-            continue
         if mention.kind == "year-finding" and citations.cited_before(mention.text, mention.start):
             continue  # "the 2022 ADA guidelines" after the cited 2022 criteria
         uncited.append(mention)

@@ -70,14 +70,14 @@ class ClaimCues(PhraseReader):
             return None
         words = self.window(i, unit_end, 10, 10) | set(self.context.split())
         amount_of = (
-            self.low(unit_end) == "of"
-            and self.toks[unit_end + 1 : unit_end + 2]
-            and self.toks[unit_end + 1].is_word
-            and self.low(unit_end + 1) not in AMOUNT_OF_BLOCKERS
+            self.lw[unit_end] == "of"
+            and self.toks.texts[unit_end + 1 : unit_end + 2]
+            and self.toks.word[unit_end + 1]
+            and self.lw[unit_end + 1] not in AMOUNT_OF_BLOCKERS
         )
-        if (q.low, unit) in _WHOLE_PERIODS and self.low(unit_end) in ("a", "per"):
+        if (q.low, unit) in _WHOLE_PERIODS and self.lw[unit_end] in ("a", "per"):
             return None
-        if self.low(qual_start - 1) == "every" or self.frequency_after(unit_end) is not None:
+        if self.lw[qual_start - 1] == "every" or self.frequency_after(unit_end) is not None:
             return "dose"
         if words & NARRATIVE_CUES & STORY_WORDS:
             return None
@@ -91,23 +91,23 @@ class ClaimCues(PhraseReader):
         """A time amount that is no claim by the words right around it ("the past 20 years",
         "two years ago", "20 years of age", "if symptoms last more than 3 days")."""
         i = q.first
-        before = self.low(qual_start - 1)
+        before = self.lw[qual_start - 1]
         if before in BEFORE_TIME_BLOCKERS or (
-            before in ("last", "first", "few") and self.low(qual_start - 2) in ADJECTIVE_DETERMINERS
+            before in ("last", "first", "few") and self.lw[qual_start - 2] in ADJECTIVE_DETERMINERS
         ):
             return True  # "over the past 20 years", "the last 3 months", "the first 24 hours"
         if (
             before in ("last", "first")
             and qual_start == i
-            and self.low(i - 2) not in VERB_BEFORE_LAST
+            and self.lw[i - 2] not in VERB_BEFORE_LAST
         ):
             return True
-        after = self.low(unit_end)
+        after = self.lw[unit_end]
         if after in AFTER_TIME_BLOCKERS:
             return True
         if after in ("before", "prior") and before not in LASTING_BEFORE:
             return True  # "two weeks before surgery" (but "relief lasting 1-6 months before a booster")
-        if after in ("of", "-") and self.low(unit_end + 1) in OF_AGE_WORDS:
+        if after in ("of", "-") and self.lw[unit_end + 1] in OF_AGE_WORDS:
             return True
         # "so if ketamine works for two weeks", "if symptoms last more than 3 days, call"
         return self.hypothetical(qual_start)
@@ -130,15 +130,15 @@ class ClaimCues(PhraseReader):
     def is_risk_change(self, q: Quantity) -> bool:
         """Whether the percentage is a change in risk: "a 30% lower risk", "cut the odds by 40%"."""
         j = q.end
-        after = [self.low(j + k) for k in range(0, 5)]
+        after = [self.lw[j + k] for k in range(0, 5)]
         if any(w in CHANGE_WORDS for w in after[:3]) and any(w in RISK_NOUNS for w in after[:5]):
             return True
         if self.seq(j, ["less", "likely"]) or self.seq(j, ["more", "likely"]):
             return True
         _, start = self.qualifier_before(q.first)
         k = start - 1
-        if self.low(k) in ("by", "of") or (self.low(k) == "a" and self.low(k - 1) == "by"):
-            back = {self.low(x) for x in range(max(0, k - 8), k)}
+        if self.lw[k] in ("by", "of") or (self.lw[k] == "a" and self.lw[k - 1] == "by"):
+            back = {self.lw[x] for x in range(max(0, k - 8), k)}
             if back & RISK_STRONG and back & RISK_CHANGE_VERBS:
                 return True
         return (
@@ -150,8 +150,8 @@ class ClaimCues(PhraseReader):
     def hypothetical(self, i: int) -> bool:
         """Whether token i is in an "if" clause: "if ketamine works for two weeks", "if you lost <10 pounds"."""
         k = i - 1
-        while k >= 0 and i - k <= 10 and self.text(k) not in (",", ";", ":", ".", "(", ")"):
-            if self.low(k) in HYPOTHETICAL_OPENERS:
+        while k >= 0 and i - k <= 10 and self.tx[k] not in (",", ";", ":", ".", "(", ")"):
+            if self.lw[k] in HYPOTHETICAL_OPENERS:
                 return True
             k -= 1
         return False

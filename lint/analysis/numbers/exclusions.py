@@ -43,20 +43,20 @@ class NotAClaim(TokenCursor):
         a = i
         while (
             a - 2 >= 0
-            and self.glued(a)
-            and self.text(a - 1) in "/-.:"
-            and self.glued(a - 1)
-            and self.toks[a - 2].is_digit
+            and self.gl[a]
+            and self.tx[a - 1] in "/-.:"
+            and self.gl[a - 1]
+            and self.toks.digit[a - 2]
         ):
             a -= 2
         b = i
         count = 1
         while (
             b + 2 < self.n
-            and self.text(b + 1) in ("/", "-", ".", ":", "–")
-            and self.glued(b + 1)
-            and self.glued(b + 2)
-            and self.toks[b + 2].is_digit
+            and self.tx[b + 1] in ("/", "-", ".", ":", "–")
+            and self.gl[b + 1]
+            and self.gl[b + 2]
+            and self.toks.digit[b + 2]
         ):
             b += 2
             count += 1
@@ -67,27 +67,29 @@ class NotAClaim(TokenCursor):
         """B12, COVID-19, 5-HT2A, 1st, 1990s, "Step 2", "type 2 diabetes", "Windows 10"."""
         if self._glued_name(q):
             return True
-        prev = self.toks[q.first - 1] if q.first > 0 else None
-        if not q.percent and q.integer and not q.word and prev is not None:
+        if not q.percent and q.integer and not q.word and q.first > 0:
             if self.timepoint(q):
                 return False
-            return self._labelled(q, prev)
+            return self._labelled(q, self.toks[q.first - 1])
         return False
 
     def _glued_name(self, q: Quantity) -> bool:
         """A figure glued to letters: B12, COVID-19, 1st, 1990s, 3D, 5HT, 5-HT2A."""
         i = q.first
-        tok = self.toks[i]
-        prev = self.toks[i - 1] if i > 0 else None
-        if tok.is_digit and prev is not None and tok.glued:
+        toks, nxt = self.toks, q.end  # read by column: this runs for every figure
+        if toks.digit[i] and i > 0 and toks.glued[i]:
             # B12, CYP3A4, H1N1 (letters glued before) and COVID-19, omega-3, PHQ-9 (letters-hyphen)
-            if prev.is_word:
+            if toks.word[i - 1]:
                 return True
-            if prev.text in ("-", "‐") and i >= 2 and self.toks[i - 2].is_word and prev.glued:
+            if (
+                toks.texts[i - 1] in ("-", "‐")
+                and i >= 2
+                and toks.word[i - 2]
+                and toks.glued[i - 1]
+            ):
                 return True
-        nxt = self.toks[q.end] if q.end < self.n else None
-        if nxt is not None and nxt.glued and nxt.is_word and self.toks[q.end - 1].is_digit:
-            suffix = nxt.lower
+        if nxt < self.n and toks.glued[nxt] and toks.word[nxt] and toks.digit[nxt - 1]:
+            suffix = toks.lows[nxt]
             if suffix in ORDINAL_SUFFIXES:
                 return True  # 1st, 1990s, 3D, 10am
             if not (
@@ -98,13 +100,13 @@ class NotAClaim(TokenCursor):
                 or suffix in LAB_UNITS
             ):
                 return True  # 5HT, 2A
-        if nxt is not None and nxt.text in ("-", "‐") and nxt.glued and q.end + 1 < self.n:
-            after = self.toks[q.end + 1]
+        if nxt < self.n and toks.texts[nxt] in ("-", "‐") and toks.glued[nxt] and nxt + 1 < self.n:
+            after = toks.texts[nxt + 1]
             if (
-                after.glued
-                and after.is_word
-                and after.text[:1].isupper()
-                and after.text.upper() == after.text
+                toks.glued[nxt + 1]
+                and toks.word[nxt + 1]
+                and after[:1].isupper()
+                and after.upper() == after
                 and not q.word
             ):
                 return True  # 5-HT2A, 4-AcO
@@ -115,8 +117,8 @@ class NotAClaim(TokenCursor):
         i = q.first
         if (
             prev.lower in LABELS
-            and not (prev.lower in LABEL_PERIODS and self.low(i - 2) in LABEL_FREQUENCY)
-            and not (prev.lower == "no" and self.low(q.end) in ("more", "less", "fewer"))
+            and not (prev.lower in LABEL_PERIODS and self.lw[i - 2] in LABEL_FREQUENCY)
+            and not (prev.lower == "no" and self.lw[q.end] in ("more", "less", "fewer"))
         ):
             return True
         if prev.text in ("#", "№"):
@@ -127,9 +129,9 @@ class NotAClaim(TokenCursor):
             and prev.text[:1].isupper()
             and i >= 2
             and (
-                self.toks[i - 2].is_word
-                or self.toks[i - 2].text[:1].isdigit()
-                or self.toks[i - 2].text == ","
+                self.toks.word[i - 2]
+                or self.toks.texts[i - 2][:1].isdigit()
+                or self.toks.texts[i - 2] == ","
             )
             and prev.lower not in QUALIFIER_WORDS
             and prev.lower not in POPULATION
@@ -141,11 +143,11 @@ class NotAClaim(TokenCursor):
     def timepoint(self, q: Quantity) -> bool:
         """ "by week 12", "at month 3": a point in time of a result, not a label."""
         i = q.first
-        return self.low(i - 1) in TIMEPOINT_UNITS and self.low(i - 2) in TIMEPOINT_PREPOSITIONS
+        return self.lw[i - 1] in TIMEPOINT_UNITS and self.lw[i - 2] in TIMEPOINT_PREPOSITIONS
 
     def unit_follows(self, j: int) -> bool:
         """Whether a unit or counted noun starts at j ("Ketamine 50 mg" is a dose, not a name)."""
-        w = self.low(j)
+        w = self.lw[j]
         return (
             w in MASS_UNITS
             or w in TIME_UNITS
@@ -158,39 +160,36 @@ class NotAClaim(TokenCursor):
     def is_date_or_time(self, q: Quantity) -> bool:
         """12/03/2021, 10:30, "March 3", 10am; also phone numbers (a glued chain of three or more)."""
         i = q.first
-        if not self.toks[i].is_digit:
+        if not self.toks.digit[i]:
             return False
         a, b, count = self.glued_chain(i)
         if count >= 3:
             return True
         if count == 2:
-            sep = self.text(a + 1)
+            sep = self.tx[a + 1]
             if sep == ":":
-                return len(self.text(b)) != 1  # 10:30 is a time, 7:1 a ratio
-            if sep == "/" and self.low(b + 1) in ("mmhg", "mm"):
+                return len(self.tx[b]) != 1  # 10:30 is a time, 7:1 a ratio
+            if sep == "/" and self.lw[b + 1] in ("mmhg", "mm"):
                 return False  # blood pressure: 130/80 mmHg
             if sep == "/":
-                num, den = number_value(self.text(a)), number_value(self.text(b))
+                num, den = number_value(self.tx[a]), number_value(self.tx[b])
                 return not (
-                    self.low(b + 1) == "of"
+                    self.lw[b + 1] == "of"
                     and num is not None
                     and den is not None
                     and 0 < num < den <= 100
                 )
-        prev_raw, next_raw = self.text(i - 1), self.text(q.end)
         if (
-            prev_raw.lower() in MONTHS
-            or next_raw.lower() in MONTHS
-            or prev_raw == "May"
-            or next_raw == "May"
+            self.lw[i - 1] in MONTHS
+            or self.lw[q.end] in MONTHS
+            or self.tx[i - 1] == "May"
+            or self.tx[q.end] == "May"
         ):
             return True  # only a capital "May" is the month (not "may")
-        if self.low(q.end) in CLOCK_WORDS:
+        if self.lw[q.end] in CLOCK_WORDS:
             return True
         return bool(
-            self.low(q.end) in ("a", "p")
-            and self.low(q.end + 1) == "."
-            and self.low(q.end + 2) == "m"
+            self.lw[q.end] in ("a", "p") and self.lw[q.end + 1] == "." and self.lw[q.end + 2] == "m"
         )
 
     def is_year(self, q: Quantity) -> bool:
@@ -201,7 +200,7 @@ class NotAClaim(TokenCursor):
             and q.integer
             and not q.ranged
             and 1800 <= q.low <= 2100
-            and len(self.text(q.first)) == 4
+            and len(self.tx[q.first]) == 4
             and not q.scale
         )
 
@@ -209,40 +208,40 @@ class NotAClaim(TokenCursor):
         """An age limit or description: "aged 65", "18 and older", "a 5-year-old"."""
         i = q.first
         if (
-            self.low(i - 1) in AGE_BEFORE
+            self.lw[i - 1] in AGE_BEFORE
             or self.seq(i - 2, ["age", "of"])
             or self.seq(i - 3, ["the", "age", "of"])
             or self.seq(i - 2, ["ages", "of"])
         ):
             return True
         j = q.end
-        if self.low(j) in AGE_AFTER_FIRST:
+        if self.lw[j] in AGE_AFTER_FIRST:
             for words in AGE_AFTER:
                 if self.seq(j, words):
                     if words in (("plus",), ("+",)) and self.lower_bound(q, j + 1):
                         continue  # "90%+ success", "3+ hours", "40+ trials": a lower bound, not an age
                     return True
         if (
-            self.low(j) == "-"
-            and self.glued(j)
-            and self.low(j + 1) in AGE_PERIODS
-            and self.low(j + 2) == "-"
-            and self.low(j + 3) in ("old", "olds")
+            self.lw[j] == "-"
+            and self.gl[j]
+            and self.lw[j + 1] in AGE_PERIODS
+            and self.lw[j + 2] == "-"
+            and self.lw[j + 3] in ("old", "olds")
         ):
             return True
         return bool(
-            self.low(j) in ("years", "year")
-            and self.low(j + 1) in ("of",)
-            and self.low(j + 2) == "age"
+            self.lw[j] in ("years", "year")
+            and self.lw[j + 1] in ("of",)
+            and self.lw[j + 2] == "age"
         )
 
     def lower_bound(self, q: Quantity, k: int) -> bool:
         """After "N+": a percentage, or a unit or counted noun, makes it a lower bound ("10+ days")."""
         if q.percent:
             return True
-        w = self.low(k)
+        w = self.lw[k]
         if w in ("(", "[") or w == "":
-            w = self.low(k + 1)
+            w = self.lw[k + 1]
         return (
             w in TIME_UNITS
             or w in STUDY_NOUNS
@@ -257,28 +256,28 @@ class NotAClaim(TokenCursor):
         i = q.first
         if q.percent or q.ranged:
             return False
-        nxt = self.text(q.end)
-        if nxt == ")" and self.glued(q.end):
-            prev = self.text(i - 1)
+        nxt = self.tx[q.end]
+        if nxt == ")" and self.gl[q.end]:
+            prev = self.tx[i - 1]
             if (
                 i == 0
                 or prev in (":", ";", ",", "(", ".", "-", "—")
-                or (prev == "(" and self.glued(i))
+                or (prev == "(" and self.gl[i])
             ):
                 return True
-        return bool(i == 0 and nxt == "." and self.glued(q.end))
+        return bool(i == 0 and nxt == "." and self.gl[q.end])
 
     def is_money(self, q: Quantity) -> bool:
         """$400, 500 dollars, 20% off: prices and discounts."""
-        return self.low(q.first - 1) in CURRENCY or self.low(q.end) in MONEY_AFTER
+        return self.lw[q.first - 1] in CURRENCY or self.lw[q.end] in MONEY_AFTER
 
     def glued_name_before(self, i: int) -> bool:
         """A capitalised drug or product name right before the figure: "Wegovy 2.4mg"."""
-        prev = self.toks[i - 1] if i > 0 else None
+        toks = self.toks
         return bool(
-            prev is not None
-            and prev.is_word
-            and prev.text[:1].isupper()
-            and prev.lower not in QUALIFIER_WORDS
-            and prev.lower not in NAME_BEFORE_BLOCKERS
+            i > 0
+            and toks.word[i - 1]
+            and toks.texts[i - 1][:1].isupper()
+            and toks.lows[i - 1] not in QUALIFIER_WORDS
+            and toks.lows[i - 1] not in NAME_BEFORE_BLOCKERS
         )

@@ -39,6 +39,16 @@ READINGS: tuple[Reading, ...] = (
     amounts.table_cell,  # | −16.7 |
 )
 
+# Readings that answer NEXT whenever the quantity lacks one flag (their first test): the grammar
+# skips them without the call. Each reading with its flag, or None (always asked), in order.
+GATES: dict[Reading, str] = {
+    relative.multiplier_word: "multiplier",
+    relative.fraction_word: "fraction",
+    relative.vague_scale: "vague",
+    relative.percentage: "percent",
+}
+GATED_READINGS = tuple((reading, GATES.get(reading)) for reading in READINGS)
+
 
 class SentenceParser(KindReaders, NotAClaim):
     """The grammar over one sentence's tokens (or one table cell's)."""
@@ -63,8 +73,11 @@ class SentenceParser(KindReaders, NotAClaim):
 
     def classify(self, q: Quantity) -> ParsedClaim | None:
         """The claim `q` states, by the first reading that answers, or None."""
-        at = Site(q, *self.qualifier_before(q.first))
-        for reading in READINGS:
+        at = Site(q, *self.qualifier_before(q.first), q.first, q.end)
+        flags = vars(q)
+        for reading, flag in GATED_READINGS:
+            if flag is not None and not flags[flag]:
+                continue  # the reading would answer NEXT
             verdict = reading(self, at)
             if verdict is not NEXT:
                 return verdict

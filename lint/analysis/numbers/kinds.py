@@ -103,36 +103,36 @@ class KindReaders(ClaimCues):
             return self.claim(
                 q, "risk-change", "percentage points", j
             )  # "fell 1.5 percentage points"
-        if self.low(j) in CI_AFTER or self.seq(j, ["confidence", "interval"]):
-            end = j + (2 if self.low(j) in ("confidence", "credible", "prediction") else 1)
+        if self.lw[j] in CI_AFTER or self.seq(j, ["confidence", "interval"]):
+            end = j + (2 if self.lw[j] in ("confidence", "credible", "prediction") else 1)
             return self.claim(q, "study-statistic", "CI", self.ci_tail(end))
-        if any(self.low(j + k) in CONCENTRATION_FORMS for k in range(0, 2)) and self.low(j) not in (
+        if any(self.lw[j + k] in CONCENTRATION_FORMS for k in range(0, 2)) and self.lw[j] not in (
             "of",
         ):
-            end = j + 1 if self.low(j) in CONCENTRATION_FORMS else j + 2
+            end = j + 1 if self.lw[j] in CONCENTRATION_FORMS else j + 2
             return self.claim(q, "dose", "%", end)
         if self.is_risk_change(q):
             end = j
-            while self.low(end) in RISK_CHANGE_SPAN and end - j < 4:
-                if self.low(end) in ("in", "the") and self.low(end + 1) not in RISK_NOUNS:
+            while self.lw[end] in RISK_CHANGE_SPAN and end - j < 4:
+                if self.lw[end] in ("in", "the") and self.lw[end + 1] not in RISK_NOUNS:
                     break
                 end += 1
-            if self.low(end) == "of":
+            if self.lw[end] == "of":
                 end2, noun = self.head_after_of(end + 1, limit=3)
                 end = end2 if noun else end
             return self.claim(q, "risk-change", "%", end)
         end, noun = j, ""
-        if self.low(j) == "of":
+        if self.lw[j] == "of":
             end, noun = self.head_after_of(j + 1)
             if not noun:
                 end = j
         else:
             k = j
-            while k < self.n and k - j < 2 and self.low(k) in MEASURES_AFTER:
+            while k < self.n and k - j < 2 and self.lw[k] in MEASURES_AFTER:
                 k += 1
             if k > j:
                 end = k
-                if self.low(end) == "of":
+                if self.lw[end] == "of":
                     end2, noun2 = self.head_after_of(end + 1, limit=3)
                     if noun2:
                         end = end2
@@ -141,7 +141,7 @@ class KindReaders(ClaimCues):
     def classify_fraction(self, q: Quantity) -> ParsedClaim | None:
         """ "half of patients", "two-thirds respond", "cut the risk by half"."""
         j = q.end
-        if self.low(j) == "of":
+        if self.lw[j] == "of":
             end, noun = self.head_after_of(j + 1)
             if not noun:
                 return None
@@ -150,13 +150,13 @@ class KindReaders(ClaimCues):
                 return None
             return self.claim(q, "ratio", "fraction", end, noun=noun)
         k = j
-        if self.low(k) in ("the", "all", "those", "these"):
+        if self.lw[k] in ("the", "all", "those", "these"):
             k += 1
         m = self.modifiers_then(k, PEOPLE, limit=2)
         if m is not None:
-            noun = " ".join(self.toks[x].text for x in range(k, m + 1))
+            noun = " ".join(self.toks.texts[x] for x in range(k, m + 1))
             return self.claim(q, "ratio", "fraction", m + 1, noun=noun)
-        if self.low(j) in ("as", "more", "less") and self.low(j + 1) in AS_LIKELY:
+        if self.lw[j] in ("as", "more", "less") and self.lw[j + 1] in AS_LIKELY:
             return self.claim(q, "multiplier", "x", j + 2)
         return self._qualified_fraction(q)
 
@@ -164,39 +164,39 @@ class KindReaders(ClaimCues):
         """A fraction with no noun: "cut the risk by nearly half", "fewer than half respond"."""
         i, j = q.first, q.end
         _, qual_start = self.qualifier_before(i)
-        if self.low(qual_start - 1) == "by":
+        if self.lw[qual_start - 1] == "by":
             # "cut the risk by nearly half"
             return self.claim(q, "risk-change", "fraction", j, start_tok=qual_start - 1)
-        if self.low(i - 1) in ("in", "into") and self.low(i) == "half":
+        if self.lw[i - 1] in ("in", "into") and self.lw[i] == "half":
             return self.claim(
                 q, "risk-change", "fraction", j, start_tok=i - 1
             )  # "cut migraine days in half"
-        if qual_start < i and self.low(i) not in ("a", "an"):
+        if qual_start < i and self.lw[i] not in ("a", "an"):
             return self.claim(q, "ratio", "fraction", j)  # "fewer than half respond"
-        if qual_start < i and self.low(i) in ("a", "an") and self.low(j) not in FRACTION_A_BLOCKERS:
+        if qual_start < i and self.lw[i] in ("a", "an") and self.lw[j] not in FRACTION_A_BLOCKERS:
             return self.claim(q, "ratio", "fraction", j)
         return None
 
     def classify_multiplier_word(self, q: Quantity) -> ParsedClaim | None:
         """ "twice as likely", "doubled the risk", "twice daily" (a dose)."""
         i, j = q.first, q.end
-        w = self.low(i)
+        w = self.lw[i]
         freq = self.frequency_after(j)
         if w == "twice" and freq is not None:
             return self.claim(
-                q, "dose", "per " + self.low(freq - 1).replace("daily", "day"), freq, low=2, high=2
+                q, "dose", "per " + self.lw[freq - 1].replace("daily", "day"), freq, low=2, high=2
             )
-        if w in TIMES_WORDS and w != "twice" and self.low(j) in DOUBLE_NOUN_BLOCKERS:
+        if w in TIMES_WORDS and w != "twice" and self.lw[j] in DOUBLE_NOUN_BLOCKERS:
             return None
         if w in TIMES_WORDS:
-            if self.low(j) in MULTIPLIER_COMPARISONS or (
-                self.low(j) in ("their", "its") and self.low(j + 1) in RISK_NOUNS
+            if self.lw[j] in MULTIPLIER_COMPARISONS or (
+                self.lw[j] in ("their", "its") and self.lw[j + 1] in RISK_NOUNS
             ):
                 return self.claim(q, "multiplier", "x", self.comparative_tail(j))
             return None
         if self.window(i, j, 5, 5) & MULTIPLIER_CUES:
             end = j
-            if self.low(j) in ("the", "their", "its") and self.low(j + 1) in MULTIPLIED_THINGS:
+            if self.lw[j] in ("the", "their", "its") and self.lw[j + 1] in MULTIPLIED_THINGS:
                 end = j + 2
             return self.claim(q, "multiplier", "x", end)
         return None
@@ -206,16 +206,16 @@ class KindReaders(ClaimCues):
         if q.ranged or q.percent:
             return None
         j = q.end
-        if self.low(j) == "in" or self.seq(j, ["out", "of"]) or self.seq(j, ["of", "every"]):
-            k = j + (1 if self.low(j) == "in" else 2)
-            if self.low(k) == "every":
+        if self.lw[j] == "in" or self.seq(j, ["out", "of"]) or self.seq(j, ["of", "every"]):
+            k = j + (1 if self.lw[j] == "in" else 2)
+            if self.lw[k] == "every":
                 k += 1
             den = self.read_number(k)
             if den is None:
                 return None
             value, end, _ = den
             if not (0 < q.low < value <= 100000) or (
-                len(self.text(k)) == 4 and 1800 <= value <= 2100
+                len(self.tx[k]) == 4 and 1800 <= value <= 2100
             ):
                 return None
             return q.low / value, end
@@ -225,32 +225,32 @@ class KindReaders(ClaimCues):
         """ "3 times more likely", "2x", "3-fold", "2 times a week" (a dose): the claim; False when the
         figure is no claim at all (arithmetic, a bare "3 times"); None when no multiplier follows."""
         j = q.end
-        w = self.low(j)
+        w = self.lw[j]
         if w == "times":
             freq = self.frequency_after(j + 1)
             if freq is not None:
                 if q.word and q.low < 1:
                     return None
-                return self.claim(q, "dose", "per " + self.low(freq - 1), freq, sign_in_span=False)
-            if self.low(j + 1) in COMPARATIVE_AFTER:
+                return self.claim(q, "dose", "per " + self.lw[freq - 1], freq, sign_in_span=False)
+            if self.lw[j + 1] in COMPARATIVE_AFTER:
                 return self.claim(
                     q, "multiplier", "x", self.comparative_tail(j + 1), sign_in_span=False
                 )
             return False
         if w in ("x", "×") and (
-            self.glued(j) or not self.toks[j + 1 : j + 2] or not self.toks[j + 1].is_digit
+            self.gl[j] or not self.toks.texts[j + 1 : j + 2] or not self.toks.digit[j + 1]
         ):
-            if self.toks[j + 1 : j + 2] and (
-                self.toks[j + 1].is_digit or self.text(j + 1) in ("(", "[")
+            if self.toks.texts[j + 1 : j + 2] and (
+                self.toks.digit[j + 1] or self.tx[j + 1] in ("(", "[")
             ):
                 return False  # 3 x 10, 0.4 × (ABW - IBW): arithmetic
-            if self.text(j + 1) == "/" and self.low(j + 2) in PERIODS:
+            if self.tx[j + 1] == "/" and self.lw[j + 2] in PERIODS:
                 return self.claim(
-                    q, "dose", "per " + self.low(j + 2), j + 3, sign_in_span=False
+                    q, "dose", "per " + self.lw[j + 2], j + 3, sign_in_span=False
                 )  # 3x/week
             freq = self.frequency_after(j + 1)
             if freq is not None:
-                return self.claim(q, "dose", "per " + self.low(freq - 1), freq, sign_in_span=False)
+                return self.claim(q, "dose", "per " + self.lw[freq - 1], freq, sign_in_span=False)
             return self.claim(
                 q, "multiplier", "x", self.comparative_tail(j + 1), sign_in_span=False
             )
@@ -262,12 +262,12 @@ class KindReaders(ClaimCues):
 
     def comparative_tail(self, end: int) -> int:
         """The end of the comparison after a multiplier: "more likely", "higher risk", "the rate"."""
-        if self.low(end) in COMPARATIVES:
+        if self.lw[end] in COMPARATIVES:
             end += 1
-            if self.low(end) in COMPARATIVE_SECOND:
+            if self.lw[end] in COMPARATIVE_SECOND:
                 end += 1
-                if self.low(end) in COMPARATIVE_THIRD:
+                if self.lw[end] in COMPARATIVE_THIRD:
                     end += 1
-        elif self.low(end) == "the" and self.low(end + 1) in COMPARED_THINGS:
+        elif self.lw[end] == "the" and self.lw[end + 1] in COMPARED_THINGS:
             end += 2
         return end

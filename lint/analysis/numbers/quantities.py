@@ -45,28 +45,27 @@ class QuantityReader(TokenCursor):
         """(value, index after, written in words) for a plain number at i."""
         if i >= self.n:
             return None
-        tok = self.toks[i]
-        if tok.is_digit:
-            value = number_value(tok.text)
+        if self.toks.digit[i]:
+            value = number_value(self.toks.texts[i])
             return None if value is None else (value, i + 1, False)
-        w = tok.lower
+        w = self.toks.lows[i]
         if w in TENS:
             value = TENS[w]
             if (
-                self.low(i + 1) == "-"
-                and self.glued(i + 1)
-                and self.low(i + 2) in ONES
-                and self.glued(i + 2)
+                self.lw[i + 1] == "-"
+                and self.gl[i + 1]
+                and self.lw[i + 2] in ONES
+                and self.gl[i + 2]
             ):
-                return value + ONES[self.low(i + 2)], i + 3, True
+                return value + ONES[self.lw[i + 2]], i + 3, True
             return value, i + 1, True
         if w in ONES:
             value, j = ONES[w], i + 1
-            if self.low(j) == "hundred":
+            if self.lw[j] == "hundred":
                 value, j = value * 100, j + 1
             return value, j, True
-        if w in ("a", "an") and self.low(i + 1) in SCALE_AFTER_A:
-            word = self.low(i + 1)
+        if w in ("a", "an") and self.lw[i + 1] in SCALE_AFTER_A:
+            word = self.lw[i + 1]
             return (
                 (12 if word == "dozen" else 100 if word == "hundred" else SCALES[word]),
                 i + 2,
@@ -80,9 +79,9 @@ class QuantityReader(TokenCursor):
 
     def read_quantity(self, i: int) -> Quantity | None:
         """The quantity whose first number is at i (a range when one follows), or None."""
-        w = self.low(i)
+        w = self.lw[i]
         # vague large numbers: "millions of", "dozens of"
-        if w in VAGUE_SCALES and self.low(i + 1) == "of":
+        if w in VAGUE_SCALES and self.lw[i + 1] == "of":
             unit, name = VAGUE_SCALES[w]
             return Quantity(
                 i,
@@ -98,8 +97,8 @@ class QuantityReader(TokenCursor):
         if frac is not None:
             value, j = frac
             return Quantity(i, j, value, value, word=True, fraction=True, integer=False)
-        if w in MULTIPLIER_WORDS and not (self.low(i + 1) == "-" and self.glued(i + 1)):
-            if w in ("halves",) and self.low(i - 1) in ("two", "both"):
+        if w in MULTIPLIER_WORDS and not (self.lw[i + 1] == "-" and self.gl[i + 1]):
+            if w in ("halves",) and self.lw[i - 1] in ("two", "both"):
                 return None
             return Quantity(
                 i, i + 1, MULTIPLIER_WORDS[w], MULTIPLIER_WORDS[w], word=True, multiplier=True
@@ -112,7 +111,7 @@ class QuantityReader(TokenCursor):
         if scale:
             v1 *= SCALES[scale]
         percent, points, j = self.read_percent(j)
-        if self.signed(i) and self.text(i - 1) in MINUS:
+        if self.signed(i) and self.tx[i - 1] in MINUS:
             v1 = -v1
         q = Quantity(
             i,
@@ -122,15 +121,11 @@ class QuantityReader(TokenCursor):
             scale=scale,
             percent=percent,
             word=word,
-            integer=float(v1).is_integer() and "." not in self.text(i),
+            integer=float(v1).is_integer() and "." not in self.tx[i],
             points=points,
         )
         self.read_range(q)
-        if (
-            self.text(q.end) == "+"
-            and self.glued(q.end)
-            and self.low(q.end + 1) in LOWER_BOUND_NOUNS
-        ):
+        if self.tx[q.end] == "+" and self.gl[q.end] and self.lw[q.end + 1] in LOWER_BOUND_NOUNS:
             q.end += (
                 1  # "10+ days", "40+ trials": a lower bound, read on to its unit (not "65+ adults")
             )
@@ -138,17 +133,17 @@ class QuantityReader(TokenCursor):
 
     def read_scale(self, j: int) -> tuple[str | None, int]:
         """("million", index after) for a scale word at j; (None, j) without one."""
-        if self.low(j) in SCALES:
-            return self.low(j), j + 1
+        if self.lw[j] in SCALES:
+            return self.lw[j], j + 1
         return None, j
 
     def read_percent(self, j: int) -> tuple[bool, bool, int]:
         """(percent, percentage points, index after) for a percent sign or word at j."""
-        if self.low(j) in ("percentage", "percent") and self.low(j + 1) in ("point", "points"):
+        if self.lw[j] in ("percentage", "percent") and self.lw[j + 1] in ("point", "points"):
             return True, True, j + 2
-        if self.low(j) in PERCENT_WORDS:
+        if self.lw[j] in PERCENT_WORDS:
             return True, False, j + 1
-        if self.low(j) == "per" and self.low(j + 1) == "cent":
+        if self.lw[j] == "per" and self.lw[j + 1] == "cent":
             return True, False, j + 2
         return False, False, j
 
@@ -156,27 +151,23 @@ class QuantityReader(TokenCursor):
         """Whether the number at i carries a sign: "−12.4", "+15%" (not the dash of "50-80")."""
         return (
             i > 0
-            and self.text(i - 1) in MINUS | {"+"}
-            and self.glued(i)
-            and self.toks[i].is_digit
-            and not (
-                i > 1
-                and self.glued(i - 1)
-                and (self.toks[i - 2].is_digit or self.toks[i - 2].is_word)
-            )
+            and self.tx[i - 1] in MINUS | {"+"}
+            and self.gl[i]
+            and self.toks.digit[i]
+            and not (i > 1 and self.gl[i - 1] and (self.toks.digit[i - 2] or self.toks.word[i - 2]))
         )
 
     def read_fraction(self, i: int) -> tuple[float, int] | None:
         """(value, index after) for "half", "a third", "two-thirds", "three quarters"."""
-        w = self.low(i)
-        if w in ("half",) and not (self.low(i + 1) == "-" and self.glued(i + 1)):
-            if self.low(i - 1) in HALF_BLOCKERS:
+        w = self.lw[i]
+        if w in ("half",) and not (self.lw[i + 1] == "-" and self.gl[i + 1]):
+            if self.lw[i - 1] in HALF_BLOCKERS:
                 return None
-            if self.low(i - 1) in ("in", "into") and any(
-                self.low(i - k) in CUT_VERBS for k in range(2, 10)
+            if self.lw[i - 1] in ("in", "into") and any(
+                self.lw[i - k] in CUT_VERBS for k in range(2, 10)
             ):
                 return 0.5, i + 1  # "cut in half"
-            if self.low(i - 1) in ("the", "a", "in", "into") and self.low(i + 1) != "of":
+            if self.lw[i - 1] in ("the", "a", "in", "into") and self.lw[i + 1] != "of":
                 return None
             return 0.5, i + 1
         numer = None
@@ -187,9 +178,9 @@ class QuantityReader(TokenCursor):
             numer, j = ONES[w], i + 1
         if numer is None:
             return None
-        if self.low(j) == "-" and self.glued(j):
+        if self.lw[j] == "-" and self.gl[j]:
             j += 1
-        denom_word = self.low(j)
+        denom_word = self.lw[j]
         if denom_word in FRACTIONS and denom_word not in ("half", "halves"):
             return numer / FRACTIONS[denom_word], j + 1
         if denom_word in ("half",) and w in ("a", "one"):
@@ -199,20 +190,20 @@ class QuantityReader(TokenCursor):
     def read_range(self, q: Quantity) -> None:
         """Extend `q` over a second number: "50-80%", "between 2 and 4", "5 to 10 million"."""
         j = q.end
-        conn = self.low(j)
-        between = self.low(q.first - 1) == "between"
+        conn = self.lw[j]
+        between = self.lw[q.first - 1] == "between"
         if not (
             conn in ("-", "–", "—", "to")
             or (conn == "and" and between)
             or (conn == "or" and not q.percent)
         ):
             return
-        if conn == "or" and not self.toks[j + 1 : j + 2]:
+        if conn == "or" and not self.toks.texts[j + 1 : j + 2]:
             return
-        if self.low(q.first - 1) == "from" and self.low(q.first - 2) not in RANGE_VERBS:
+        if self.lw[q.first - 1] == "from" and self.lw[q.first - 2] not in RANGE_VERBS:
             return
         negative = False
-        if conn in ("to", "and") and self.text(j + 1) in MINUS and self.glued(j + 2):
+        if conn in ("to", "and") and self.tx[j + 1] in MINUS and self.gl[j + 2]:
             j, negative = j + 1, True  # "−13.4 to −11.5"
         nxt = self.read_number(j + 1)
         if nxt is None:
@@ -222,13 +213,13 @@ class QuantityReader(TokenCursor):
             v2 = -v2
         if (
             conn in ("-", "–", "—")
-            and self.low(k) == "-"
-            and self.glued(k)
+            and self.lw[k] == "-"
+            and self.gl[k]
             and self.read_number(k + 1) is not None
         ):
             return  # 555-123-4567: a chain, not a range
         if conn == "or" and not (
-            self.low(k) in PERCENT_WORDS or self.low(k) in TIME_UNITS or self.low(k) in SCALES
+            self.lw[k] in PERCENT_WORDS or self.lw[k] in TIME_UNITS or self.lw[k] in SCALES
         ):
             return
         self._range_end(q, conn, j, v2, k)
@@ -253,4 +244,4 @@ class QuantityReader(TokenCursor):
         q.percent = q.percent or percent2
         q.end = k
         q.ranged = True
-        q.integer = q.integer and float(v2).is_integer() and "." not in self.text(j + 1)
+        q.integer = q.integer and float(v2).is_integer() and "." not in self.tx[j + 1]

@@ -50,7 +50,7 @@ def timepoint(p: SentenceParser, at: Site) -> Verdict:
     q, i, j = at.q, at.i, at.j
     if not p.timepoint(q) or p.is_year(q):
         return NEXT
-    unit = TIMEPOINT_UNITS[p.low(i - 1)]
+    unit = TIMEPOINT_UNITS[p.lw[i - 1]]
     kind = p.time_kind(q, j, unit)
     words = p.window(i, j, 10, 10) | set(p.context.split())
     if kind is not None and words & STRONG_CUES and not words & ADVICE_WORDS:
@@ -67,25 +67,25 @@ def year_study(p: SentenceParser, at: Site) -> Verdict:
     if k is None:
         return None
     end = k + 1
-    if p.low(k) == "meta" and p.low(k + 1) == "-" and p.low(k + 2) == "analysis":
+    if p.lw[k] == "meta" and p.lw[k + 1] == "-" and p.lw[k + 2] == "analysis":
         end = k + 3
     start = at.qual_start
-    if p.low(start - 1) in ("a", "an", "the", "one"):
+    if p.lw[start - 1] in ("a", "an", "the", "one"):
         start -= 1  # "A 2018 review": the study, named with its article
-    return p.claim(q, "year-finding", "year", end, start_tok=start, noun=p.low(k))
+    return p.claim(q, "year-finding", "year", end, start_tok=start, noun=p.lw[k])
 
 
 def compound(p: SentenceParser, at: Site) -> Verdict:
     """ "a 40-minute infusion", "a 12-week course" (a protocol step), "3-fold" (a multiplier)."""
     q, j = at.q, at.j
-    if p.low(j) != "-" or not p.glued(j):
+    if p.lw[j] != "-" or not p.gl[j]:
         return NEXT
-    if p.low(j + 1) in TIME_UNITS and p.glued(j + 1):
-        head = p.low(j + 2)
+    if p.lw[j + 1] in TIME_UNITS and p.gl[j + 1]:
+        head = p.lw[j + 2]
         if head in COMPOUND_DOSE_HEADS:
-            return p.claim(q, "dose", TIME_UNITS[p.low(j + 1)], j + 3, noun=head)
+            return p.claim(q, "dose", TIME_UNITS[p.lw[j + 1]], j + 3, noun=head)
         return None  # "5-year-old", "a 12-week trial"
-    if p.low(j + 1) == "fold":
+    if p.lw[j + 1] == "fold":
         return p.claim(q, "multiplier", "x", p.comparative_tail(j + 2))
     return NEXT
 
@@ -99,7 +99,7 @@ def dose_or_measurement(p: SentenceParser, at: Site) -> Verdict:
     freq = p.frequency_after(end)
     if freq is not None:
         end = freq
-    elif p.low(end) == "of" and kind == "dose":
+    elif p.lw[end] == "of" and kind == "dose":
         end2, noun = p.head_after_of(end + 1, limit=2)
         if noun:
             end = end2
@@ -112,7 +112,7 @@ def _named_dose_or_description(p: SentenceParser, at: Site, end: int, kind: str)
     """A dose or measurement that names or describes rather than claims: "the 2.4mg dose",
     "Ozempic 2mg (off-label)", "(33 lbs if starting at 220 lbs)", "a 70 kg person"."""
     i, qual_start = at.i, at.qual_start
-    if kind == "dose" and p.low(qual_start - 1) in DEFINITE and p.low(end) in DOSE_NAMES:
+    if kind == "dose" and p.lw[qual_start - 1] in DEFINITE and p.lw[end] in DOSE_NAMES:
         return True  # "about 40% less than the 2.4mg dose": a reference to a dose, not a claim
     label_end = (
         (")", "(", ":", "|") if qual_start == 1 else (")", "(", ":", ",", "*", "|", "-", "—")
@@ -121,43 +121,43 @@ def _named_dose_or_description(p: SentenceParser, at: Site, end: int, kind: str)
         kind == "dose"
         and p.glued_name_before(qual_start)
         and p.frequency_after(end) is None
-        and (end >= p.n or p.text(end) in label_end)
+        and (end >= p.n or p.tx[end] in label_end)
     ):
         return True  # "Ozempic 2mg (off-label...)": a product and its strength, named
     if kind != "measurement":
         return False
-    if p.hypothetical(i) or p.low(qual_start - 1) in STARTING_WEIGHTS:
+    if p.hypothetical(i) or p.lw[qual_start - 1] in STARTING_WEIGHTS:
         return True  # "(33 lbs if starting at 220 lbs)"
     # "I've lost 35 pounds", "a 70 kg person", "a 12 cm incision"
     return (
         p.narrative()
-        or p.low(end) in SINGLE_PERSON
-        or p.text(end) == "-"
-        or (qual_start == i and p.low(i - 1) in ("a", "an"))
+        or p.lw[end] in SINGLE_PERSON
+        or p.tx[end] == "-"
+        or (qual_start == i and p.lw[i - 1] in ("a", "an"))
     )
 
 
 def time_amount(p: SentenceParser, at: Site) -> Verdict:
     """A protocol step ("infusions over 40 minutes") or a duration of effect ("lasted 2 weeks")."""
     q, i, j = at.q, at.i, at.j
-    w = p.low(j)
-    if w not in TIME_UNITS or (w == "h" and not p.glued(j)):  # "5h", but not a stray "h"
+    w = p.lw[j]
+    if w not in TIME_UNITS or (w == "h" and not p.gl[j]):  # "5h", but not a stray "h"
         return NEXT
     unit = TIME_UNITS[w]
-    if {p.low(at.qual_start), p.low(at.qual_start + 1)} & {"median", "mean"}:
+    if {p.lw[at.qual_start], p.lw[at.qual_start + 1]} & {"median", "mean"}:
         return p.claim(q, "study-statistic", unit, j + 1)  # "followed for a median of 9 years"
     kind = p.time_kind(q, j + 1, unit)
     if kind is None:
         return None
     end = j + 1
-    if p.low(at.qual_start) in ("over", "under") and p.low(at.qual_start - 1) not in OVER_LASTING:
+    if p.lw[at.qual_start] in ("over", "under") and p.lw[at.qual_start - 1] not in OVER_LASTING:
         # "infusions over 3-5 days": a preposition, not a lower bound
         end = p.frequency_after(end) or end
         return p.claim(q, kind, unit, end, start_tok=i, qualifier="exact")
     freq = p.frequency_after(end)
     if kind == "dose" and freq is not None:
         end = freq
-    elif kind == "dose" and p.low(end) == "per" and p.low(end + 1) in PER_DOSE_NAMES:
+    elif kind == "dose" and p.lw[end] == "per" and p.lw[end + 1] in PER_DOSE_NAMES:
         end += 2
     return p.claim(q, kind, unit, end)
 
@@ -165,10 +165,10 @@ def time_amount(p: SentenceParser, at: Site) -> Verdict:
 def dose_count(p: SentenceParser, at: Site) -> Verdict:
     """Counts of things given in doses: "6 infusions", "two tablets", "3 weekly sessions"."""
     q, j = at.q, at.j
-    w = p.low(j)
+    w = p.lw[j]
     if not (
         w in DOSE_FORMS
-        or (p.low(j + 1) in DOSE_FORMS and p.toks[j].is_word and w in DOSE_FORM_MODIFIERS)
+        or (p.lw[j + 1] in DOSE_FORMS and p.toks.word[j] and w in DOSE_FORM_MODIFIERS)
     ):
         return NEXT
     if (q.word and q.low < 2) or p.narrative():
@@ -178,31 +178,31 @@ def dose_count(p: SentenceParser, at: Site) -> Verdict:
     freq = p.frequency_after(end)
     if freq is not None:
         end = freq
-    return p.claim(q, "dose", DOSE_FORMS[p.low(k)], end)
+    return p.claim(q, "dose", DOSE_FORMS[p.lw[k]], end)
 
 
 def people_count(p: SentenceParser, at: Site) -> Verdict:
     """Counts of people, cases and studies ("a 220-pound person" is a description, not a count)."""
     q, j = at.q, at.j
-    k = None if p.text(j) in ("-", "‐") else p.modifiers_then(j, COUNTED, limit=3)
+    k = None if p.tx[j] in ("-", "‐") else p.modifiers_then(j, COUNTED, limit=3)
     if k is None:
         return NEXT
-    head = p.low(k)
-    noun = " ".join(p.toks[x].text for x in range(j, k + 1) if p.toks[x].text not in ("-",))
+    head = p.lw[k]
+    noun = " ".join(p.toks.texts[x] for x in range(j, k + 1) if p.toks.texts[x] not in ("-",))
     end = k + 1
     if head in STUDY_NOUNS or head in STUDY_PEOPLE:
         if head in ("study", "trial") or (q.word and q.low < 2):
             return None
-        if head in ("trials",) and {p.low(x) for x in range(j, k)} & TREATMENT_TRIALS:
+        if head in ("trials",) and {p.lw[x] for x in range(j, k)} & TREATMENT_TRIALS:
             return None  # "two adequate antidepressant trials": attempts at treatment, not studies
         return p.claim(q, "study-statistic", head, end, noun=noun)
     if head in ("worldwide", "globally"):
         return None
     if q.word and not q.scale:
         return None  # "two patients": an anecdote, not a statistic
-    if p.low(end) in TRAILING_SCOPE:
+    if p.lw[end] in TRAILING_SCOPE:
         end += 1
-    if p.low(end) == "each" and p.low(end + 1) == "year":
+    if p.lw[end] == "each" and p.lw[end + 1] == "year":
         end += 2
     unit = "people" if head not in ("cases", "deaths") else head
     return p.claim(q, "count", unit, end, noun=noun)
@@ -222,8 +222,8 @@ def scaled_count(p: SentenceParser, at: Site) -> Verdict:
     if not q.scale:
         return NEXT
     end, noun = p.noun_after(j)
-    if not noun and p.toks[j : j + 1] and p.toks[j].is_word and p.low(j) not in HEAD_NOUN_STOP:
-        end, noun = j + 1, p.text(j)
+    if not noun and p.toks.texts[j : j + 1] and p.toks.word[j] and p.lw[j] not in HEAD_NOUN_STOP:
+        end, noun = j + 1, p.tx[j]
     return p.claim(q, "count", "count", end, noun=noun)
 
 
@@ -233,10 +233,10 @@ def qualified_count(p: SentenceParser, at: Site) -> Verdict:
     if at.qual_kind == "exact" or q.low < 10 or p.is_year(q):
         return NEXT
     k = j
-    while k < p.n and k - j < 3 and p.toks[k].is_word and p.low(k) not in HEAD_NOUN_STOP:
-        w = p.low(k)
+    while k < p.n and k - j < 3 and p.toks.word[k] and p.lw[k] not in HEAD_NOUN_STOP:
+        w = p.lw[k]
         if w.endswith("s") and len(w) > 3 and w not in ("this", "has", "was"):
-            noun = " ".join(t.text for t in p.toks[j : k + 1])
+            noun = " ".join(p.toks.texts[j : k + 1])
             return p.claim(q, "count", "count", k + 1, noun=noun)
         k += 1
     return NEXT
@@ -249,11 +249,11 @@ def outcome_count(p: SentenceParser, at: Site) -> Verdict:
         q.integer
         and q.low >= 2
         and not p.is_year(q)
-        and p.low(j) in OUTCOME_VERBS
-        and p.low(j - 1) != "in"
+        and p.lw[j] in OUTCOME_VERBS
+        and p.lw[j - 1] != "in"
     ):
         return NEXT
-    end = j + 1 + (p.low(j + 1) == "out")
+    end = j + 1 + (p.lw[j + 1] == "out")
     return p.claim(q, "study-statistic", "participants", end)
 
 

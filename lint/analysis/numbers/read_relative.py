@@ -25,13 +25,13 @@ def keyed_statistic(p: SentenceParser, at: Site) -> Verdict:
         return NEXT
     qual = (
         "upper"
-        if any(p.text(x) in ("<", "≤") for x in range(key, i))
+        if any(p.tx[x] in ("<", "≤") for x in range(key, i))
         else "lower"
-        if any(p.text(x) in (">", "≥") for x in range(key, i))
+        if any(p.tx[x] in (">", "≥") for x in range(key, i))
         else "exact"
     )
-    end = p.ci_tail(at.j) if p.text(key) == "CI" else at.j
-    return p.claim(q, "study-statistic", p.text(key), end, start_tok=key, qualifier=qual)
+    end = p.ci_tail(at.j) if p.tx[key] == "CI" else at.j
+    return p.claim(q, "study-statistic", p.tx[key], end, start_tok=key, qualifier=qual)
 
 
 def multiplier_word(p: SentenceParser, at: Site) -> Verdict:
@@ -49,7 +49,7 @@ def vague_scale(p: SentenceParser, at: Site) -> Verdict:
     q, j = at.q, at.j
     if not q.vague:
         return NEXT
-    if p.low(j) != "of":
+    if p.lw[j] != "of":
         return None
     end, noun = p.head_after_of(j + 1)
     if not noun:
@@ -90,30 +90,30 @@ def colon_ratio(p: SentenceParser, at: Site) -> Verdict:
     """ "a 7:1 female-to-male ratio"."""
     q, j = at.q, at.j
     if not (
-        p.text(j) == ":"
-        and p.glued(j)
-        and p.glued(j + 1)
-        and p.toks[j + 1 : j + 2]
-        and p.toks[j + 1].is_digit
-        and len(p.text(j + 1)) == 1
+        p.tx[j] == ":"
+        and p.gl[j]
+        and p.gl[j + 1]
+        and p.toks.texts[j + 1 : j + 2]
+        and p.toks.digit[j + 1]
+        and len(p.tx[j + 1]) == 1
     ):
         return NEXT
-    den = number_value(p.text(j + 1)) or 1
+    den = number_value(p.tx[j + 1]) or 1
     return p.claim(q, "ratio", "ratio", j + 2, low=q.low / den, high=q.low / den)
 
 
 def slashed(p: SentenceParser, at: Site) -> Verdict:
     """A glued "N/M of" fraction, or a blood pressure "130/80 mmHg"; other slashes are no claim."""
     q, j = at.q, at.j
-    if not (p.text(j) == "/" and p.glued(j)):
+    if not (p.tx[j] == "/" and p.gl[j]):
         return NEXT
     a, b, count = p.glued_chain(at.i)
-    if count == 2 and p.low(b + 1) in ("mmhg", "mm"):
-        end = b + 2 + (p.low(b + 1) == "mm" and p.low(b + 2) == "hg")
+    if count == 2 and p.lw[b + 1] in ("mmhg", "mm"):
+        end = b + 2 + (p.lw[b + 1] == "mm" and p.lw[b + 2] == "hg")
         # the systolic value; the diastolic stays in the text
         return p.claim(q, "measurement", "mmHg", end, low=q.low, high=q.low)
-    if count == 2 and p.low(b + 1) == "of":
-        num, den = number_value(p.text(a)), number_value(p.text(b))
+    if count == 2 and p.lw[b + 1] == "of":
+        num, den = number_value(p.tx[a]), number_value(p.tx[b])
         if num and den and num < den:
             end, noun = p.head_after_of(b + 2)
             return p.claim(q, "ratio", "fraction", end, low=num / den, high=num / den, noun=noun)

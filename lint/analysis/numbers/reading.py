@@ -8,9 +8,8 @@ and the next one in `grammar.READINGS` should try. The order of that list is the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 
 from .kinds import ParsedClaim
 from .quantities import Quantity
@@ -26,21 +25,16 @@ class Next(Enum):
 NEXT: Literal[Next.NEXT] = Next.NEXT
 
 
-@dataclass(frozen=True, slots=True)
-class Site:
-    """A quantity and its qualifier: `q` spans tokens first..end; the qualifier starts at qual_start."""
+class Site(NamedTuple):
+    """A quantity and its qualifier: `q` spans tokens i..j (its first and end, which no reading
+    moves); the qualifier starts at qual_start. A tuple: one per figure, its fields read by
+    every reading, so no property call per read."""
 
     q: Quantity
     qual_kind: str
     qual_start: int
-
-    @property
-    def i(self) -> int:
-        return self.q.first
-
-    @property
-    def j(self) -> int:
-        return self.q.end
+    i: int
+    j: int
 
 
 Verdict: TypeAlias = "ParsedClaim | Literal[Next.NEXT] | None"

@@ -13,7 +13,7 @@ from .mention import NumericMention
 from .number_words import NUMBER_WORDS
 from .tables import row_context, split_cells, table_headers
 from .timeline import rank_mentions, timeline_mentions
-from .tokens import DIGIT, NUMBER_WORD, NUMBER_WORD_REACH, Tok, tokenize
+from .tokens import DIGIT, NUMBER_WORD, NUMBER_WORD_REACH, Toks, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...model.article import Article
@@ -147,7 +147,7 @@ def _read_sentence(
     cell = block.row is not None
     mentions: list[NumericMention] = []
     for column, segment in enumerate(split_cells(article, toks) if cell else [toks]):
-        if not segment:
+        if not segment.texts:
             continue
         words = (
             " " + " ".join(re.findall(r"[^\W\d_]+", header[column])) if column < len(header) else ""
@@ -161,7 +161,7 @@ NUMBER_OPENERS = frozenset(NUMBER_WORDS | {"a", "an"})
 
 def _read_segment(
     article: Article,
-    toks: list[Tok],
+    toks: Toks,
     context: str,
     sentence: tuple[int, int],
     index: int,
@@ -171,20 +171,23 @@ def _read_segment(
     mentions: list[NumericMention] = []
     parser = SentenceParser(toks, context, cell)
     # where a number may start: found in one pass, then read from the left
-    starts = [k for k, tok in enumerate(toks) if tok.is_digit or tok.lower in NUMBER_OPENERS]
+    lows, offsets, ends = toks.lows, toks.starts, toks.ends
+    starts = [
+        k
+        for k, (digit, low) in enumerate(zip(toks.digit, lows, strict=True))
+        if digit or low in NUMBER_OPENERS
+    ]
     i = 0
     for k in starts:
         if k < i:
             continue  # inside what the last number read
         i = k
-        if toks[i].lower in ("a", "an") and parser.read_quantity(i) is None:
+        if lows[i] in ("a", "an") and parser.read_quantity(i) is None:
             continue
         claim, i = parser.parse(i)
         if claim is None:
             continue
-        start, end = article.snap(
-            toks[claim.start_tok].start, toks[min(claim.end_tok, len(toks)) - 1].end
-        )
+        start, end = article.snap(offsets[claim.start_tok], ends[min(claim.end_tok, len(lows)) - 1])
         mentions.append(
             NumericMention(
                 start=start,
@@ -199,8 +202,8 @@ def _read_segment(
                 sentence_start=sentence[0],
                 sentence_end=sentence[1],
                 block=index,
-                number_start=toks[claim.num_start].start,
-                number_end=toks[claim.num_end - 1].end,
+                number_start=offsets[claim.num_start],
+                number_end=ends[claim.num_end - 1],
                 noun=claim.noun,
             )
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .tokens import Tok
+from .tokens import Toks
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...model.article import Article
@@ -49,16 +49,16 @@ def table_headers(article: Article) -> dict[int, list[str]]:
     return headers
 
 
-def split_cells(article: Article, toks: list[Tok]) -> list[list[Tok]]:
+def split_cells(article: Article, toks: Toks) -> list[Toks]:
     """A table row's tokens split at the cell borders (blanked in prose, still in the text)."""
-    cells: list[list[Tok]] = [[]]
-    for k, tok in enumerate(toks):
-        if k:
-            for _ in range(article.text.count("|", toks[k - 1].end, tok.start)):
-                cells.append([])  # empty cells keep the column count
-        cells[-1].append(tok)
-    line_start = article.text.rfind("\n", 0, toks[0].start) + 1 if toks else 0
-    lead = article.text[line_start : toks[0].start] if toks else ""
+    starts, ends = toks.starts, toks.ends
+    firsts = [0]  # the token each cell starts at
+    for k in range(1, len(toks)):
+        # each border opens a cell: two in a row leave an empty one (the column count stays)
+        firsts.extend([k] * article.text.count("|", ends[k - 1], starts[k]))
+    cells = [toks.part(a, b) for a, b in zip(firsts, [*firsts[1:], len(toks)], strict=True)]
+    line_start = article.text.rfind("\n", 0, starts[0]) + 1 if toks else 0
+    lead = article.text[line_start : starts[0]] if toks else ""
     if lead.count("|") > 1:  # the row began with empty cells
-        cells = [[] for _ in range(lead.count("|") - 1)] + cells
+        cells = [toks.part(0, 0) for _ in range(lead.count("|") - 1)] + cells
     return cells

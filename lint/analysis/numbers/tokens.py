@@ -7,9 +7,11 @@ glued to the one before.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, chain, compress
+from typing import NamedTuple, overload
 
 from .number_words import NUMBER_WORDS
 
@@ -42,8 +44,9 @@ NUMBER_WORD = _number_word()
 NUMBER_WORD_REACH = max(len(w) for w in NUMBER_WORDS) + 1
 
 
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token, as Toks[i] gives it (the grammar mostly reads Toks' columns instead)."""
+
     text: str
     lower: str
     start: int
@@ -54,30 +57,92 @@ class Tok:
     is_word: bool = False  # letters
 
 
-def tokenize(text: str, offset: int) -> list[Tok]:
-    """The tokens of `text`, with file offsets (`text` starts at `offset`)."""
-    toks: list[Tok] = []
-    append = toks.append  # one call per token of every sentence with a figure: kept lean
-    prev_end = -1
-    for m in TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        start += offset
-        end += offset
-        first = word[0]
-        append(
-            Tok(
-                word,
-                word.lower(),
-                start,
-                end,
-                start == prev_end,
-                first.isdigit() or (first == "." and word[1:2].isdigit()),
-                first.isalpha(),
-            )
+# The pattern again, each token with the whitespace before it: every character that is not
+# whitespace starts or continues a token, so those gaps give the offsets without a Match object.
+SPACED_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
+_FIRST = operator.itemgetter(0)
+
+
+class Toks:
+    """A sentence's (or table cell's) tokens as columns, one list per field: the grammar reads
+    a field of a few tokens around each figure, so no object is built per token. Indexing
+    gives a Tok (as a list of Tok would: negative indices wrap, slices give lists)."""
+
+    __slots__ = ("digit", "ends", "glued", "lows", "starts", "texts", "word")
+
+    def __init__(
+        self,
+        texts: list[str],
+        lows: list[str],
+        starts: list[int],
+        ends: list[int],
+        glued: list[bool],
+        digit: list[bool],
+        word: list[bool],
+    ) -> None:
+        self.texts, self.lows, self.starts, self.ends = texts, lows, starts, ends
+        self.glued, self.digit, self.word = glued, digit, word
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Tok: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Tok]: ...
+
+    def __getitem__(self, i: int | slice) -> Tok | list[Tok]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(len(self.texts))[i]]
+        return Tok(
+            self.texts[i],
+            self.lows[i],
+            self.starts[i],
+            self.ends[i],
+            self.glued[i],
+            self.digit[i],
+            self.word[i],
         )
-        prev_end = end
-    return toks
+
+    def __iter__(self) -> Iterator[Tok]:
+        return map(Tok, *self.columns())
+
+    def columns(self) -> tuple[list, ...]:
+        return self.texts, self.lows, self.starts, self.ends, self.glued, self.digit, self.word
+
+    def part(self, a: int, b: int) -> Toks:
+        """Tokens a..b (a table cell)."""
+        return Toks(*(column[a:b] for column in self.columns()))
+
+
+def tokenize(text: str, offset: int) -> Toks:
+    """The tokens of `text`, with file offsets (`text` starts at `offset`)."""
+    # without the trailing whitespace (no token there; str.isspace is re's \s): at each of
+    # its characters the pattern would read to the end and fail, quadratic in its length
+    pairs = SPACED_TOKEN.findall(text.rstrip())
+    if not pairs:
+        return Toks([], [], [], [], [], [], [])
+    # each column a builtin mapped over the sentence: no Python-level work per token
+    spaces, words = zip(*pairs, strict=True)
+    texts = list(words)
+    # offsets: each token starts after the whitespace before it
+    bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=offset))
+    glued = list(map(operator.not_, spaces))  # no space before it
+    glued[0] = False  # nothing before the first token is read
+    firsts = list(map(_FIRST, texts))
+    digit = list(map(str.isdigit, firsts))  # a number: "12", "²" ...
+    if "." in firsts:  # ... or ".05" (the pattern's only longer token led by ".")
+        digit = [d or (t[0] == "." and t != ".") for d, t in zip(digit, texts, strict=True)]
+    return Toks(
+        texts,
+        list(map(str.lower, texts)),
+        bounds[1::2],
+        bounds[2::2],
+        glued,
+        digit,
+        list(map(str.isalpha, firsts)),
+    )
 
 
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -106,37 +171,60 @@ def number_value(text: str) -> float | None:
         return None
 
 
+# How far outside a sentence's tokens the grammar reads (a few tokens: "i - 9" at most);
+# reading further would raise or wrap, so the margin is generous.
+PAD = 64
+_PAD_TEXT: list[str] = [""] * PAD
+_PAD_FALSE: list[bool] = [False] * PAD
+
+
 class TokenCursor:
     """One sentence's (or table cell's) tokens, read by index; out of range reads as empty."""
 
-    def __init__(self, toks: list[Tok], context: str, cell: bool = False) -> None:
+    def __init__(self, toks: Toks, context: str, cell: bool = False) -> None:
         self.cell = cell  # the tokens are one table cell
         self.toks = toks
-        self.n = len(toks)
+        self.n = len(toks.texts)
         self.context = context  # extra cue text (the table row, the list lead-in)
-        self.lows = [t.lower for t in toks]  # what `low` reads, a million times a corpus
+        self.lows = toks.lows
+        # token i's lowercase, text and glue, read as lw[i], tx[i], gl[i] (subscripts, not
+        # method calls: the grammar reads them a million times a corpus). Out of range reads ""
+        # (False): the padding past the end is also what a negative index wraps around to.
+        self.lw: list[str] = toks.lows + _PAD_TEXT
+        self.tx: list[str] = toks.texts + _PAD_TEXT
+        self.gl: list[bool] = toks.glued + _PAD_FALSE
+        self._cues: list[str] | None = None  # cue_word of each token, for `window`
         # cue_word inlined: this runs for every sentence with a figure
-        found = {t.lower for t in toks if t.is_word}
+        found = set(compress(toks.lows, toks.word))
         if "i" in found:
             found.discard("i")
-            found.update(cue_word(t) for t in toks if t.lower == "i" and t.is_word)
+            found.update(
+                "i-letter" if text != "I" or glued else "i"
+                for text, low, glued, word in zip(
+                    toks.texts, toks.lows, toks.glued, toks.word, strict=True
+                )
+                if low == "i" and word
+            )
         self.words = set(context.split()) | found
 
-    def low(self, i: int) -> str:
-        return self.lows[i] if 0 <= i < self.n else ""
-
-    def text(self, i: int) -> str:
-        return self.toks[i].text if 0 <= i < self.n else ""
-
-    def glued(self, i: int) -> bool:
-        return 0 <= i < self.n and self.toks[i].glued
-
     def seq(self, i: int, words: Sequence[str]) -> bool:
-        if words and 0 <= i < self.n and self.lows[i] != words[0]:
-            return False  # most asks end at the first word: no generator for them
-        return all(self.low(i + k) == w for k, w in enumerate(words))
+        lw = self.lw
+        # a loop, not all(<generator>): most asks end at the first word
+        for k, w in enumerate(words):  # noqa: SIM110
+            if lw[i + k] != w:
+                return False
+        return True
 
     def window(self, i: int, j: int, before: int = 8, after: int = 8) -> set[str]:
         """The cue words within `before` tokens before i and `after` tokens after j (not i..j itself)."""
+        cues = self._cues
+        if cues is None:
+            # cue_word inlined: one pass per sentence, no call per token
+            cues = self._cues = [
+                "i-letter" if low == "i" and (text != "I" or glued) else low
+                for text, low, glued in zip(
+                    self.toks.texts, self.lows, self.toks.glued, strict=True
+                )
+            ]
         lo, hi = max(0, i - before), min(self.n, j + after)
-        return {cue_word(self.toks[k]) for k in range(lo, hi) if not (i <= k < j)}
+        return {*cues[lo : max(lo, min(i, hi))], *cues[max(j, lo) : hi]}
