@@ -19,7 +19,7 @@ from lint.engine.findings import format_message, one_finding_per_defect
 from lint.engine.rules import Rule
 from lint.model import yaml_load
 from lint.model.markdown import _parser
-from lint.model.markdown_dispatch import RULE_NAME
+from lint.model.markdown_dispatch import BLOCK_RULE_NAME, RULE_NAME
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -33,6 +33,9 @@ MARKDOWN = st.sampled_from(
         "$80", ":", "~", "~~", "=", "@", "{", "}", "!", "#", "+", "https://www.example.org/x",
         "| a | b |\n|---|---|\n| c | d |\n", "```\ncode\n```\n", "    indented\n", "***\n",
         "[t](https://x.example \"title\")", "[ref]\n\n[ref]: /u\n", "é", "\t", "1)",
+        "+ ", "1) ", "2. ", "   ", "<div>\n", "</div>\n", "~~~\n", "Title\n===\n", "---\n",
+        "> - a\n", "   - nested\n", "[^n]: def\n    more\n", "- [x] ", "\n- ", "\n> ", "\n#",
+        "\n    ", "\n<", "\n[", "\n1. ", "\n---", "\n***", "\n```", "\n|", "a | b\n--|--\n",
     ]
 )  # fmt: skip
 
@@ -44,13 +47,14 @@ def _reference_parser() -> MarkdownIt:
 REFERENCE = _reference_parser()
 
 
-def test_the_dispatching_rule_is_in_place():
+def test_the_dispatching_rules_are_in_place():
     assert _parser().inline.ruler.get_active_rules() == ["text", RULE_NAME]
+    assert _parser().block.ruler.get_active_rules()[0] == BLOCK_RULE_NAME
 
 
-@SETTINGS
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(MARKDOWN, max_size=40).map("".join))
-def test_dispatched_inline_rules_give_the_same_tokens(text):
+def test_dispatched_rules_give_the_same_tokens(text):
     assert _parser().parse(text) == REFERENCE.parse(text)
 
 

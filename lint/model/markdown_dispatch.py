@@ -1,4 +1,4 @@
-"""markdown-it's inline rules, tried only at the characters that can start them.
+"""markdown-it's rules, tried only at the characters that can start them.
 
 markdown-it tries every inline rule in order at each character its `text` rule
 stops at (`%`, `-`, `:`, `$`, ...), though each of them returns False at once
@@ -6,8 +6,10 @@ unless the character is its own opening one: `emphasis` only acts at `*` and `_`
 `link` at `[`. Health articles are full of such characters, so most of those
 calls do nothing. One rule that looks the character up and calls, in the same
 order, only the rules that can start there produces the same tokens with a
-fraction of the calls. A rule this module does not know keeps the original
-list (a plugin or a markdown-it upgrade may add one that acts anywhere).
+fraction of the calls. Block rules likewise, by the first character of the line:
+a line of prose is not tried as a fence, quote, rule, list, heading or HTML.
+A rule this module does not know keeps the original list (a plugin or a
+markdown-it upgrade may add one that acts anywhere).
 """
 
 from __future__ import annotations
@@ -58,4 +60,55 @@ def dispatch_inline_rules(md: MarkdownIt) -> bool:
 
     ruler.push(RULE_NAME, by_character)
     ruler.disable(names[1:])
+    return True
+
+
+# Block rules that start only at a line whose first character (after the indentation)
+# is one of these; the others (table, code, lheading, paragraph) are tried at every line.
+BLOCK_STARTS = {
+    "fence": "~`",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "footnote_def": "[",
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+}
+BLOCK_ANYWHERE = frozenset({"table", "code", "lheading", "paragraph"})
+BLOCK_RULE_NAME = "by_first_character"
+
+
+def dispatch_block_rules(md: MarkdownIt) -> bool:
+    """Put first in md's block rules one that tries, in the same order, only the rules that
+    can start at the line's first character. The rules stay in place for the chains that
+    end a paragraph, list or quote (and after it, where it never gets: a paragraph always
+    starts). False (md unchanged) when a rule is not one of those above."""
+    ruler = md.block.ruler
+    names = ruler.get_active_rules()
+    rules = ruler.getRules("")
+    if not names or names[-1] != "paragraph":
+        return False
+    if any(name not in BLOCK_STARTS and name not in BLOCK_ANYWHERE for name in names):
+        return False
+    everywhere = tuple(r for n, r in zip(names, rules, strict=True) if n in BLOCK_ANYWHERE)
+    chars = {char for name in names for char in BLOCK_STARTS.get(name, "")}
+    by_char = {
+        char: tuple(
+            r
+            for n, r in zip(names, rules, strict=True)
+            if n in BLOCK_ANYWHERE or char in BLOCK_STARTS[n]
+        )
+        for char in chars
+    }
+
+    def by_first_character(state: Any, line: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[line] + state.tShift[line]
+        char = state.src[pos] if pos < len(state.src) else ""
+        for rule in by_char.get(char, everywhere):  # noqa: SIM110 (as above)
+            if rule(state, line, end, silent):
+                return True
+        return False
+
+    ruler.before(names[0], BLOCK_RULE_NAME, by_first_character)
     return True
