@@ -80,24 +80,37 @@ BLOCK_RULE_NAME = "by_first_character"
 
 
 def dispatch_block_rules(md: MarkdownIt) -> bool:
-    """Put first in md's block rules one that tries, in the same order, only the rules that
-    can start at the line's first character. The rules stay in place for the chains that
-    end a paragraph, list or quote (and after it, where it never gets: a paragraph always
-    starts). False (md unchanged) when a rule is not one of those above."""
+    """Replace md's block rules by one per chain (the main one, and those that end a
+    paragraph, list or quote) that tries, in the chain's order, only the rules that can
+    start at the line's first character. False (md unchanged) when a rule is not one of
+    those above."""
     ruler = md.block.ruler
-    names = ruler.get_active_rules()
-    rules = ruler.getRules("")
+    active = [rule for rule in ruler.__rules__ if rule.enabled]
+    names = [rule.name for rule in active]
     if not names or names[-1] != "paragraph":
         return False
     if any(name not in BLOCK_STARTS and name not in BLOCK_ANYWHERE for name in names):
         return False
-    everywhere = tuple(r for n, r in zip(names, rules, strict=True) if n in BLOCK_ANYWHERE)
-    chars = {char for name in names for char in BLOCK_STARTS.get(name, "")}
+    # The main chain's dispatcher comes first and always decides (a paragraph always
+    # starts there); each of the others stands for its own chain, and its place after it
+    # in the main chain is never reached.
+    ruler.before(names[0], BLOCK_RULE_NAME, _block_dispatcher([(r.name, r.fn) for r in active]))
+    for chain in sorted({chain for rule in active for chain in rule.alt}):
+        members = [(r.name, r.fn) for r in active if chain in r.alt]
+        ruler.push(f"{BLOCK_RULE_NAME}:{chain}", _block_dispatcher(members), {"alt": [chain]})
+    # `code` stays enabled: markdown-it reads whether it is to tell an indented line
+    # (code, or a paragraph's continuation) apart; the dispatcher before it always decides.
+    ruler.disable([name for name in names if name != "code"])
+    return True
+
+
+def _block_dispatcher(members: list[tuple[str, Any]]) -> Any:
+    """One rule standing for `members` (name, function), in their order."""
+    everywhere = tuple(fn for name, fn in members if name in BLOCK_ANYWHERE)
+    chars = {char for name, _ in members for char in BLOCK_STARTS.get(name, "")}
     by_char = {
         char: tuple(
-            r
-            for n, r in zip(names, rules, strict=True)
-            if n in BLOCK_ANYWHERE or char in BLOCK_STARTS[n]
+            fn for name, fn in members if name in BLOCK_ANYWHERE or char in BLOCK_STARTS[name]
         )
         for char in chars
     }
@@ -110,5 +123,4 @@ def dispatch_block_rules(md: MarkdownIt) -> bool:
                 return True
         return False
 
-    ruler.before(names[0], BLOCK_RULE_NAME, by_first_character)
-    return True
+    return by_first_character

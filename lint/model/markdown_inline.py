@@ -39,8 +39,7 @@ def read_inline(builder: LayoutBuilder, tok: Any, kind: str, level: int) -> None
     prose = reader.prose
     if "](" in content:
         prose = _loose_links(builder, content, cmap, prose, reader.index)
-    merged = merge_text(tok.children or [])
-    text = "".join(c.content for c in merged if c.type in ("text", "code_inline", "softbreak"))
+    children = tok.children or []
     block = Block(
         reader.index,
         kind,
@@ -48,14 +47,14 @@ def read_inline(builder: LayoutBuilder, tok: Any, kind: str, level: int) -> None
         end,
         first,
         last,
-        content if kind != "heading" else text.strip(),
+        content if kind != "heading" else _heading_text(children),
         level=level,
         heading=builder.heading,
         item=builder.item_ids[-1] if builder.item_ids else None,
         row=builder.row,
         quote=builder.quote_depth > 0,
         footnote=builder.footnote,
-        lead_in=_lead_in(merged),
+        lead_in=_lead_in(children),
     )
     builder.add_block(block)
     if builder.footnote is not None:
@@ -65,7 +64,29 @@ def read_inline(builder: LayoutBuilder, tok: Any, kind: str, level: int) -> None
         builder.out.entities.extend(reader.entities)
 
 
-def _lead_in(merged: list[Any]) -> str | None:
+def _heading_text(children: list[Any]) -> str:
+    merged = merge_text(children)
+    text = "".join(c.content for c in merged if c.type in ("text", "code_inline", "softbreak"))
+    return text.strip()
+
+
+TEXT_TYPES = ("text", "text_special")
+
+
+def _lead_in(children: list[Any]) -> str | None:
+    """The lead-in of the first two children once text runs are joined: only when one of
+    them opens bold (the first child, or the first after a leading run of text) are the
+    children joined and read."""
+    if not children:
+        return None
+    first = children[0].type
+    if first in TEXT_TYPES:
+        second = next((c.type for c in children if c.type not in TEXT_TYPES), None)
+    else:
+        second = children[1].type if len(children) > 1 else None
+    if first != "strong_open" and second != "strong_open":
+        return None
+    merged = merge_text(children)
     for k, child in enumerate(merged[:2]):
         if child.type == "strong_open":
             return lead_in(merged, k)
