@@ -20,6 +20,7 @@ from lint.engine.rules import Rule
 from lint.model import yaml_load
 from lint.model.markdown import _parser
 from lint.model.markdown_dispatch import BLOCK_RULE_NAME, RULE_NAME
+from lint.model.positions import LINE_BREAK, line_starts
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -181,3 +182,16 @@ def test_bisected_overlaps_drop_what_the_pairwise_test_drops(raw):
     spans = [(rule, start, start + length) for rule, start, length in raw]
     findings = list(range(len(spans)))  # stand-ins: only their order and identity matter
     assert one_finding_per_defect(findings, spans) == _pairwise(findings, spans)
+
+
+# -- line starts ---------------------------------------------------------------------
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(["a", "é", " ", "\n", "\r", "\r\n", "\n\n", "\u2028"])).map("".join)
+)
+def test_line_starts_are_where_the_regex_finds_line_breaks(text):
+    expected = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    assert line_starts(text) == expected
+    assert line_starts(text.replace("\r", "")) == [0] + [
+        m.end() for m in LINE_BREAK.finditer(text.replace("\r", ""))
+    ]
