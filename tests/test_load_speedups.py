@@ -148,6 +148,12 @@ def test_pre_parsed_templates_format_as_string_formatter(template, value, width)
     assert _outcome(format_message, template, args) == _outcome(_vformat, template, args)
 
 
+def test_simple_templates_are_read_once_and_others_left_to_the_formatter():
+    assert findings_module._pieces("{a} is {b!r:>5} ({c:.1f})") is not None
+    for template in ("{a.b}", "{0}", "{}", "{a:{w}}", "{a!x}", "{"):
+        assert findings_module._pieces(template) is None
+
+
 # -- one finding per defect ----------------------------------------------------------
 def _rule(code, category, supersedes=()):
     return Rule(

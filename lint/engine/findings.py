@@ -46,12 +46,12 @@ def _pieces(template: str) -> list[Piece] | None:
         parsed = list(string.Formatter().parse(template))
     except ValueError:
         return None
-    for _literal, name, conversion, spec in parsed:
+    for _literal, name, spec, conversion in parsed:  # the order Formatter.parse gives
         if name is None:
             continue
         if not name.isidentifier() or conversion not in _CONVERT or {"{", "}"} & set(spec or ""):
             return None
-    return [(literal, name, conversion, spec or "") for literal, name, conversion, spec in parsed]
+    return [(literal, name, conversion, spec or "") for literal, name, spec, conversion in parsed]
 
 
 def format_message(template: str, args: Mapping[str, Any]) -> str:
