@@ -47,6 +47,18 @@ def parse_layout(text: str, body_offset: int, index: LineIndex) -> Layout:
     return _BlockWalker(LayoutBuilder(text, body_offset, index)).walk(tokens)
 
 
+# The tokens `container` tracks and those `leaf` reads; the others (paragraph_open,
+# bullet_list_open, ...) say nothing the layout needs.
+CONTAINER_TOKENS = frozenset(
+    {
+        "heading_open", "list_item_open", "list_item_close", "blockquote_open",
+        "blockquote_close", "tr_open", "tr_close", "th_open", "td_open", "footnote_open",
+        "footnote_close",
+    }
+)  # fmt: skip
+LEAF_TOKENS = frozenset({"inline", "fence", "code_block", "html_block"})
+
+
 class _BlockWalker:
     """The block tokens in order: containers open and close, leaves become blocks."""
 
@@ -56,11 +68,14 @@ class _BlockWalker:
 
     def walk(self, tokens: list[Any]) -> Layout:
         for tok in tokens:
+            t = tok.type
             if tok.map is not None:
                 self.b.current_map = tok.map
-                if tok.level == 0 and tok.type in ("paragraph_open", "heading_open"):
+                if tok.level == 0 and t in ("paragraph_open", "heading_open"):
                     self.b.out.last_top_level = self.b.line_range(tok.map)[2]
-            if not self.container(tok):
+            if t in CONTAINER_TOKENS:
+                self.container(tok)
+            elif t in LEAF_TOKENS:
                 self.leaf(tok)
         return self.b.out
 

@@ -121,8 +121,13 @@ class _InlineReader:
 
     def read(self, children: list[Any]) -> None:
         i = 0
-        while i < len(children):
+        n = len(children)
+        while i < n:
             child = children[i]
+            if child.type == "text":  # most children: straight to it
+                self.text(child)
+                i += 1
+                continue
             if child.type == "link_open" and (child.markup == "autolink" or child.info == "auto"):
                 i = self.autolink(children, i)
                 continue
@@ -159,9 +164,11 @@ class _InlineReader:
     def text(self, child: Any) -> None:
         special = child.type == "text_special"
         source = child.markup if special and child.markup else child.content
-        a = self.seek(source, self.p)
-        if a < 0:
-            return
+        a = self.p
+        if source and not self.content.startswith(source, a):  # self.seek, inlined
+            a = self.content.find(source, a)
+            if a < 0:
+                return
         b = a + len(source)
         if special:
             # an entity or escape: the reader sees child.content where its source stands
@@ -169,7 +176,10 @@ class _InlineReader:
                 self.entities.append((self.at(a), self.at(b - 1) + 1, child.content))
                 self.prose.extend(self.cmap.runs(a, b))
         else:
-            for s, e in self.cmap.runs(a, b):
+            cmap = self.cmap
+            # one run when the content maps to one stretch of the file (cmap.runs, inlined)
+            runs = cmap.runs(a, b) if cmap.breaks or a >= b else ((cmap[a], cmap[b - 1] + 1),)
+            for s, e in runs:
                 self.prose.extend(self.b.split_bare_urls(s, e, self.index))
         self.p = b
 
