@@ -49,7 +49,7 @@ REFERENCE = _reference_parser()
 
 
 def test_the_dispatching_rules_are_in_place():
-    assert _parser().inline.ruler.get_active_rules() == ["text", RULE_NAME]
+    assert _parser().inline.ruler.get_active_rules() == [RULE_NAME]
     assert _parser().block.ruler.get_active_rules()[0] == BLOCK_RULE_NAME
     assert len(_parser().block.ruler.getRules("paragraph")) == 1
 

@@ -47,7 +47,7 @@ def parse_layout(text: str, body_offset: int, index: LineIndex) -> Layout:
     return _BlockWalker(LayoutBuilder(text, body_offset, index)).walk(tokens)
 
 
-# The tokens `container` tracks and those `leaf` reads; the others (paragraph_open,
+# The tokens `container` tracks and the code and HTML blocks `leaf` reads; the others (paragraph_open,
 # bullet_list_open, ...) say nothing the layout needs.
 CONTAINER_TOKENS = frozenset(
     {
@@ -56,7 +56,7 @@ CONTAINER_TOKENS = frozenset(
         "footnote_close",
     }
 )  # fmt: skip
-LEAF_TOKENS = frozenset({"inline", "fence", "code_block", "html_block"})
+LEAF_TOKENS = frozenset({"fence", "code_block", "html_block"})
 
 
 class _BlockWalker:
@@ -73,7 +73,12 @@ class _BlockWalker:
                 self.b.current_map = tok.map
                 if tok.level == 0 and t in ("paragraph_open", "heading_open"):
                     self.b.out.last_top_level = self.b.line_range(tok.map)[2]
-            if t in CONTAINER_TOKENS:
+            if t == "inline":  # most tokens that matter: read here, not through leaf()
+                level = self.heading_level
+                kind = "heading" if level else ("table_cell" if self.b.row else "paragraph")
+                read_inline(self.b, tok, kind, level)
+                self.heading_level = 0
+            elif t in CONTAINER_TOKENS:
                 self.container(tok)
             elif t in LEAF_TOKENS:
                 self.leaf(tok)
@@ -108,13 +113,9 @@ class _BlockWalker:
         return True
 
     def leaf(self, tok: Any) -> None:
+        """A code or HTML block (walk() reads inline tokens itself)."""
         t = tok.type
-        if t == "inline":
-            level = self.heading_level
-            kind = "heading" if level else ("table_cell" if self.b.row else "paragraph")
-            read_inline(self.b, tok, kind, level)
-            self.heading_level = 0
-        elif t in ("fence", "code_block"):
+        if t in ("fence", "code_block"):
             self.b.opaque(tok, "code")
         elif t == "html_block":
             read_html_block(self.b, tok)

@@ -38,28 +38,36 @@ RULE_NAME = "by_character"
 
 
 def dispatch_inline_rules(md: MarkdownIt) -> bool:
-    """Replace md's inline rules after `text` by one that dispatches on the character;
-    False (md unchanged) when a rule is not one of those above."""
+    """Replace md's inline rules by one that runs `text` unless the character stops it,
+    then the rules that can start at the character; False (md unchanged) when a rule is
+    not one of those above."""
     ruler = md.inline.ruler
     names = ruler.get_active_rules()
     rules = ruler.getRules("")
     if not names or names[0] != "text" or any(name not in STARTS for name in names[1:]):
         return False
+    text = rules[0]
     table: dict[str, list[Any]] = {}
     for name, rule in zip(names[1:], rules[1:], strict=True):
         for char in STARTS[name]:
             table.setdefault(char, []).append(rule)
     by_char = {char: tuple(found) for char, found in table.items()}
+    # `text` returns False at once at a character its pattern stops at (terminators only
+    # grow: a plugin can add some, none can be taken away).
+    stops = frozenset(c for c in map(chr, range(128)) if md.inline.terminator_re.match(c))
 
     def by_character(state: Any, silent: bool) -> bool:
+        char = state.src[state.pos]
+        if char not in stops and text(state, silent):
+            return True
         # a loop, not any() over a generator: this runs at every stop of the text rule
-        for rule in by_char.get(state.src[state.pos], ()):  # noqa: SIM110
+        for rule in by_char.get(char, ()):  # noqa: SIM110
             if rule(state, silent):
                 return True
         return False
 
     ruler.push(RULE_NAME, by_character)
-    ruler.disable(names[1:])
+    ruler.disable(names)
     return True
 
 
