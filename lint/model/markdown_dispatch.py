@@ -122,11 +122,25 @@ def _block_dispatcher(members: list[tuple[str, Any]]) -> Any:
         )
         for char in chars
     }
+    functions = dict(members)
+    code, table = functions.get("code"), functions.get("table")
 
     def by_first_character(state: Any, line: int, end: int, silent: bool) -> bool:
+        src = state.src
         pos = state.bMarks[line] + state.tShift[line]
-        char = state.src[pos] if pos < len(state.src) else ""
-        for rule in by_char.get(char, everywhere):  # noqa: SIM110 (as above)
+        char = src[pos] if pos < len(src) else ""
+        for rule in by_char.get(char, everywhere):
+            # the two rules tried at every line, skipped where their first test fails:
+            # `code` wants an indented line, `table` a next line that opens with | - or :
+            if rule is code and not state.is_code_block(line):
+                continue
+            if rule is table:
+                after = line + 1
+                if after >= end:
+                    continue
+                start = state.bMarks[after] + state.tShift[after]
+                if start >= state.eMarks[after] or src[start] not in "|-:":
+                    continue
             if rule(state, line, end, silent):
                 return True
         return False
