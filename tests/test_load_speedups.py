@@ -60,6 +60,32 @@ def test_dispatched_rules_give_the_same_tokens(text):
     assert _parser().parse(text) == REFERENCE.parse(text)
 
 
+# Text no inline rule starts in: one text token, made without the inline parser.
+PLAIN = st.lists(
+    st.sampled_from(["word", " ", "  ", "%", "-", ":", "#", "$", "+", "=", "@", "{", "}", "~",
+                     "]", "(", ")", "é", "\t", ".", "|", "1", "\u2028", "\x00"]),
+    max_size=20,
+).map("".join)  # fmt: skip
+PREFIXES = [
+    "",
+    "# ",
+    "- ",
+    "> ",
+    "| a | ",
+    "1. ",
+    "| a | b |\n|---|---|\n| ",
+    "[^1]: ",
+    "x[^1]\n\n[^1]: ",
+]
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(PREFIXES), PLAIN)))
+def test_plain_text_blocks_give_the_same_tokens(lines):
+    text = "\n\n".join(prefix + plain for prefix, plain in lines)
+    assert _parser().parse(text) == REFERENCE.parse(text)
+
+
 # -- frontmatter YAML: libyaml where it reads as the pure loader does ---------------
 YAML = st.sampled_from(
     [

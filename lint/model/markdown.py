@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .markdown_builder import LayoutBuilder
-from .markdown_dispatch import dispatch_block_rules, dispatch_inline_rules
+from .markdown_dispatch import dispatch_block_rules, dispatch_inline_rules, text_only_inline
 from .markdown_html import read_html_block
 from .markdown_inline import read_inline
 from .markdown_layout import Block, Comment, FootnoteDef, Layout, Link, Span
@@ -34,6 +34,7 @@ def _parser() -> MarkdownIt:
     # where their source begins and ends; the walker joins them itself.
     md = MarkdownIt("commonmark").enable("table").use(footnote_plugin).disable("text_join")
     dispatch_inline_rules(md)  # the same tokens, with far fewer rule calls
+    text_only_inline(md)
     dispatch_block_rules(md)
     # A pure function of the URL (percent-encoding, punycode), and pages cite the same
     # sources over and over: remembered, not recomputed for every link.

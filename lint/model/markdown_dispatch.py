@@ -14,9 +14,11 @@ markdown-it upgrade may add one that acts anywhere).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 # The characters at which each rule can succeed: at any other it returns False
 # before touching the state (checked against markdown-it-py 4 and mdit-py-plugins 0.7
@@ -68,6 +70,39 @@ def dispatch_inline_rules(md: MarkdownIt) -> bool:
 
     ruler.push(RULE_NAME, by_character)
     ruler.disable(names)
+    return True
+
+
+# Where the inline rules above leave nothing but text: they run markdown-it's post-passes,
+# which do nothing to one text token.
+TEXT_ONLY_PASSES = ["balance_pairs", "emphasis", "fragments_join"]
+
+
+def text_only_inline(md: MarkdownIt) -> bool:
+    """Replace md's core `inline` step by one that gives an inline token without a
+    character any inline rule starts at its one text token directly (what the inline
+    parser makes of it: the text rule and pending text take all of it), and parses the
+    others as before. Only over the rules `dispatch_inline_rules` knows."""
+    if md.inline.ruler.get_active_rules() != [RULE_NAME]:
+        return False
+    if md.inline.ruler2.get_active_rules() != TEXT_ONLY_PASSES:
+        return False
+    starts = re.compile("[" + re.escape("".join(sorted(set("".join(STARTS.values()))))) + "]")
+
+    def inline(state: Any) -> None:
+        md, env = state.md, state.env
+        for token in state.tokens:
+            if token.type == "inline":
+                if token.children is None:
+                    token.children = []
+                content = token.content
+                if starts.search(content) is None:
+                    if content:  # the parse of "" leaves no token
+                        token.children.append(Token("text", "", 0, content=content))
+                else:
+                    md.inline.parse(content, md, env, token.children)
+
+    md.core.ruler.at("inline", inline)
     return True
 
 
