@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -115,26 +112,9 @@ def parse_article(path: str, text: str, bom: bool = False) -> Article:
     index = LineIndex(text)
     fm = split_frontmatter(text, index)
     body_offset = fm.end if fm else 0
-    with collector_paused():
-        layout = parse_layout(text, body_offset, index)
+    layout = parse_layout(text, body_offset, index)
     newline = "\r\n" if "\r\n" in text else "\n"
     return Article(path, text, fm, body_offset, layout, index, bom=bom, newline=newline)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for a moment. The Markdown parse allocates tens of
-    thousands of short-lived tokens, none in a reference cycle (reference counting frees
-    them), and each allocation burst set off collections that walk every object alive in
-    the worker, the spaCy pipeline and lexicons included: a quarter of the parse's time."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def load_article(path: str, data: bytes) -> Article:
