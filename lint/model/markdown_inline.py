@@ -14,7 +14,7 @@ from typing import Any
 
 from .markdown_builder import LayoutBuilder
 from .markdown_layout import Block, Link, Span
-from .markdown_offsets import ContentMap, subtract
+from .markdown_offsets import ContentMap, content_map, subtract
 from .markdown_syntax import (
     HTML_LINK,
     LOOSE_LINK,
@@ -33,7 +33,8 @@ def read_inline(builder: LayoutBuilder, tok: Any, kind: str, level: int) -> None
         return
     first, last, start, end = builder.line_range(map_)
     content = tok.content
-    cmap = builder.content_map(content, map_, kind, builder.cell)
+    # builder.content_map, called directly: `first` is the token's first line
+    cmap = content_map(builder.text, builder.index, first, content, kind, builder.cell)
     reader = _InlineReader(builder, content, cmap, len(builder.out.blocks))
     reader.read(tok.children or [])
     prose = reader.prose
