@@ -7,7 +7,9 @@ pass and the corpus pass of lint/engine/pipeline.py.
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from ..model.article import Article, InputError
@@ -26,7 +28,55 @@ class _SafeDict(dict):
         return "{" + key + "}"
 
 
+# A template read once: (literal text, field name, conversion, spec) pieces, or None when
+# some field needs `string.Formatter`'s full reading (attributes, indexes, positional or
+# nested fields) or the template does not parse: those keep the original path.
+Piece = tuple[str, str | None, str | None, str]
+_CONVERT: dict[str | None, Callable[[Any], Any]] = {
+    None: lambda v: v,
+    "s": str,
+    "r": repr,
+    "a": ascii,
+}
+_templates: dict[str, list[Piece] | None] = {}
+
+
+def _pieces(template: str) -> list[Piece] | None:
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return None
+    for _literal, name, spec, conversion in parsed:  # the order Formatter.parse gives
+        if name is None:
+            continue
+        if not name.isidentifier() or conversion not in _CONVERT or {"{", "}"} & set(spec or ""):
+            return None
+    return [(literal, name, conversion, spec or "") for literal, name, spec, conversion in parsed]
+
+
 def format_message(template: str, args: Mapping[str, Any]) -> str:
+    """`template` formatted with `args`, a missing name left as `{name}`: what
+    `string.Formatter().vformat(template, (), _SafeDict(args))` gives, with the template
+    parsed once per process instead of once per finding."""
+    try:
+        pieces = _templates[template]
+    except KeyError:
+        pieces = _templates[template] = _pieces(template)
+    if pieces is None:
+        return _format_slowly(template, args)
+    out = []
+    try:
+        for literal, name, conversion, spec in pieces:
+            out.append(literal)
+            if name is not None:
+                value = args[name] if name in args else "{" + name + "}"
+                out.append(format(_CONVERT[conversion](value), spec))
+    except (ValueError, IndexError):  # as vformat: a value its spec cannot format
+        return template
+    return "".join(out)
+
+
+def _format_slowly(template: str, args: Mapping[str, Any]) -> str:
     try:
         return string.Formatter().vformat(template, (), _SafeDict(args))
     except (ValueError, IndexError):
@@ -95,12 +145,32 @@ def one_finding_per_defect(
     superseding = [(other, s, max(e, s + 1)) for other, s, e in spans if other.supersedes]
     if not superseding:
         return findings
+    # Per rule, the spans of the findings that would hide it, looked up by bisection:
+    # linear in the findings instead of findings x superseding spans.
+    hiders: dict[int, _Spans] = {}
     keep = []
     for finding, (rule, start, end) in zip(findings, spans, strict=True):
-        end = max(end, start + 1)
-        if not any(other.replaces(rule) and s < end and start < e for other, s, e in superseding):
+        index = hiders.get(id(rule))
+        if index is None:
+            index = hiders[id(rule)] = _Spans(
+                [(s, e) for other, s, e in superseding if other.replaces(rule)]
+            )
+        if not index.overlaps(start, max(end, start + 1)):
             keep.append(finding)
     return keep
+
+
+class _Spans:
+    """Half-open spans, asked whether any overlaps [start, end)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # the spans that start before `end`
+        return i > 0 and self.reach[i - 1] > start
 
 
 def input_finding(path: str, rule: Rule | None, err: InputError) -> Finding:

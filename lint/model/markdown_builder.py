@@ -20,6 +20,8 @@ class LayoutBuilder:
     def __init__(self, text: str, body_offset: int, index: LineIndex) -> None:
         self.text = text
         self.index = index
+        self.starts = index.starts  # of each line: LineIndex.line_start without the call
+        self.line_count = index.line_count
         self.first_line = index.line_of(body_offset)  # 1-based line of body line 0
         self.out = Layout()
         self.heading: int | None = None
@@ -33,9 +35,12 @@ class LayoutBuilder:
 
     def line_range(self, map_: list[int]) -> tuple[int, int, int, int]:
         """(first line, last line, start offset, end offset) of a token's line map."""
-        first = self.first_line + map_[0]
-        last = min(self.first_line + max(map_[1], map_[0] + 1) - 1, self.index.line_count)
-        return first, last, self.index.line_start(first), self.index.line_end(last)
+        a, b = map_
+        first = self.first_line + a
+        last = self.first_line + (b if b > a else a + 1) - 1
+        if last > self.line_count:
+            last = self.line_count
+        return first, last, self.starts[first - 1], self.index.line_end(last)
 
     def fresh_id(self) -> int:
         self.next_id += 1
@@ -72,9 +77,12 @@ class LayoutBuilder:
 
     def split_bare_urls(self, start: int, stop: int, index: int) -> list[tuple[int, int]]:
         """The prose of [start, stop) around its bare URLs, which become links and url spans."""
+        text = self.text
+        if text.find("http", start, stop) < 0 and text.find("www.", start, stop) < 0:
+            return [(start, stop)] if start < stop else []  # no URL can start here
         ranges = []
         cursor = start
-        for m in BARE_URL.finditer(self.text, start, stop):
+        for m in BARE_URL.finditer(text, start, stop):
             if m.start() > cursor:
                 ranges.append((cursor, m.start()))
             self.out.spans.append(Span(m.start(), m.end(), "url", index))

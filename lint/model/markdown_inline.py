@@ -14,7 +14,7 @@ from typing import Any
 
 from .markdown_builder import LayoutBuilder
 from .markdown_layout import Block, Link, Span
-from .markdown_offsets import ContentMap, subtract
+from .markdown_offsets import ContentMap, content_map, subtract
 from .markdown_syntax import (
     HTML_LINK,
     LOOSE_LINK,
@@ -33,14 +33,14 @@ def read_inline(builder: LayoutBuilder, tok: Any, kind: str, level: int) -> None
         return
     first, last, start, end = builder.line_range(map_)
     content = tok.content
-    cmap = builder.content_map(content, map_, kind, builder.cell)
+    # builder.content_map, called directly: `first` is the token's first line
+    cmap = content_map(builder.text, builder.index, first, content, kind, builder.cell)
     reader = _InlineReader(builder, content, cmap, len(builder.out.blocks))
     reader.read(tok.children or [])
     prose = reader.prose
     if "](" in content:
         prose = _loose_links(builder, content, cmap, prose, reader.index)
-    merged = merge_text(tok.children or [])
-    text = "".join(c.content for c in merged if c.type in ("text", "code_inline", "softbreak"))
+    children = tok.children or []
     block = Block(
         reader.index,
         kind,
@@ -48,14 +48,14 @@ def read_inline(builder: LayoutBuilder, tok: Any, kind: str, level: int) -> None
         end,
         first,
         last,
-        content if kind != "heading" else text.strip(),
+        content if kind != "heading" else _heading_text(children),
         level=level,
         heading=builder.heading,
         item=builder.item_ids[-1] if builder.item_ids else None,
         row=builder.row,
         quote=builder.quote_depth > 0,
         footnote=builder.footnote,
-        lead_in=_lead_in(merged),
+        lead_in=_lead_in(children),
     )
     builder.add_block(block)
     if builder.footnote is not None:
@@ -65,7 +65,29 @@ def read_inline(builder: LayoutBuilder, tok: Any, kind: str, level: int) -> None
         builder.out.entities.extend(reader.entities)
 
 
-def _lead_in(merged: list[Any]) -> str | None:
+def _heading_text(children: list[Any]) -> str:
+    merged = merge_text(children)
+    text = "".join(c.content for c in merged if c.type in ("text", "code_inline", "softbreak"))
+    return text.strip()
+
+
+TEXT_TYPES = ("text", "text_special")
+
+
+def _lead_in(children: list[Any]) -> str | None:
+    """The lead-in of the first two children once text runs are joined: only when one of
+    them opens bold (the first child, or the first after a leading run of text) are the
+    children joined and read."""
+    if not children:
+        return None
+    first = children[0].type
+    if first in TEXT_TYPES:
+        second = next((c.type for c in children if c.type not in TEXT_TYPES), None)
+    else:
+        second = children[1].type if len(children) > 1 else None
+    if first != "strong_open" and second != "strong_open":
+        return None
+    merged = merge_text(children)
     for k, child in enumerate(merged[:2]):
         if child.type == "strong_open":
             return lead_in(merged, k)
@@ -100,8 +122,13 @@ class _InlineReader:
 
     def read(self, children: list[Any]) -> None:
         i = 0
-        while i < len(children):
+        n = len(children)
+        while i < n:
             child = children[i]
+            if child.type == "text":  # most children: straight to it
+                self.text(child)
+                i += 1
+                continue
             if child.type == "link_open" and (child.markup == "autolink" or child.info == "auto"):
                 i = self.autolink(children, i)
                 continue
@@ -138,9 +165,11 @@ class _InlineReader:
     def text(self, child: Any) -> None:
         special = child.type == "text_special"
         source = child.markup if special and child.markup else child.content
-        a = self.seek(source, self.p)
-        if a < 0:
-            return
+        a = self.p
+        if source and not self.content.startswith(source, a):  # self.seek, inlined
+            a = self.content.find(source, a)
+            if a < 0:
+                return
         b = a + len(source)
         if special:
             # an entity or escape: the reader sees child.content where its source stands
@@ -148,7 +177,10 @@ class _InlineReader:
                 self.entities.append((self.at(a), self.at(b - 1) + 1, child.content))
                 self.prose.extend(self.cmap.runs(a, b))
         else:
-            for s, e in self.cmap.runs(a, b):
+            cmap = self.cmap
+            # one run when the content maps to one stretch of the file (cmap.runs, inlined)
+            runs = cmap.runs(a, b) if cmap.breaks or a >= b else ((cmap[a], cmap[b - 1] + 1),)
+            for s, e in runs:
                 self.prose.extend(self.b.split_bare_urls(s, e, self.index))
         self.p = b
 

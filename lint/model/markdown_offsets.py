@@ -57,6 +57,13 @@ def content_map(
     """The offsets of `content`, whose first line is file line `first`, plus one for its end."""
     if kind == "table_cell":
         return _cell_map(text, index, first, content, cell)
+    if "\n" not in content and first <= index.line_count:  # one line: most blocks
+        start, stop = index.line_start(first), index.line_end(first)
+        mapped = _line_offsets(content, text, start, stop, kind == "heading")
+        offsets = ContentMap()
+        offsets.add(mapped)
+        offsets.append(mapped[-1] + 1 if mapped else start)
+        return offsets
     offsets = ContentMap()
     lines = content.split("\n")
     for k, part in enumerate(lines):

@@ -5,8 +5,10 @@ registry) are tens of thousands of trusted lines read on every run: `safe_load` 
 them through libyaml (`CSafeLoader`) when PyYAML has it, a tenth of the pure-Python
 scanner's time, with the same safe constructors and so the same data. Frontmatter is
 untrusted input: `load_yaml` bounds it in depth, size and alias expansion, is lenient
-about impossible dates and huge integers, and repairs JSON-style surrogate escapes; it
-keeps the pure-Python loader, whose events those bounds are enforced on.
+about impossible dates and huge integers, and repairs JSON-style surrogate escapes. The
+bounds are enforced on the pure-Python loader's events; frontmatter that is plainly
+inside them (no alias, shallow, small) and free of what libyaml reads differently is
+composed by libyaml instead, with the same constructors and the same result.
 """
 
 from __future__ import annotations
@@ -101,14 +103,15 @@ class _BoundedLoader(_LenientDateLoader):
         self._sizes[id(node)] = size
         return node
 
-    def construct_yaml_int(self, node):
-        try:
-            return super().construct_yaml_int(node)
-        except ValueError:  # more digits than int() accepts: keep the text
-            return self.construct_scalar(node)
+
+def _int_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:  # more digits than int() accepts: keep the text
+        return loader.construct_scalar(node)
 
 
-_BoundedLoader.add_constructor("tag:yaml.org,2002:int", _BoundedLoader.construct_yaml_int)
+_BoundedLoader.add_constructor("tag:yaml.org,2002:int", _int_or_text)
 SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -145,6 +148,9 @@ def _clean_data(value: Any, seen: dict | None = None) -> Any:
 
 def load_yaml(text: str) -> tuple[Any, Any]:
     """(data, node) of one YAML document, under the bounds above; raises yaml.YAMLError."""
+    fast = load_plain_yaml(text)
+    if fast is not None:
+        return fast
     loader = _BoundedLoader(text)
     try:
         node = loader.get_single_node()
@@ -152,3 +158,77 @@ def load_yaml(text: str) -> tuple[Any, Any]:
     finally:
         loader.dispose()
     return _clean_data(data), node
+
+
+# -- the fast path -----------------------------------------------------------------
+# Most frontmatter is a dozen plain keys: libyaml composes it in a tenth of the time.
+# Its nodes go through the same constructors; whatever it cannot read exactly as the
+# pure-Python loader would (an error, aliases, anything near a bound) returns None and
+# is read by `_BoundedLoader`, which gives the error, its mark and the refusals.
+try:
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # PyYAML without libyaml: the pure loader reads everything
+    _CParser = None
+# libyaml composes recursively in C: only text that cannot nest deeper than this is given
+# to it (each level takes a line, a `[`, `{`, `-` or `?`).
+C_NESTING_BOUND = 1000
+# Where libyaml reads what the pure scanner refuses (found by tests/test_load_speedups.py):
+# tabs (`a\t`), block scalar headers (`|#`), Unicode line breaks and byte order marks, tags
+# (a lone `!` is "" to libyaml, null to PyYAML).
+UNSAFE_FOR_C = re.compile("[\t|>\x85\u2028\u2029\ufeff]|(?<![^\\s\\[{,])!")
+
+
+if _CParser is not None:
+
+    class _FastLoader(_CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """libyaml's composer, with the bounded loader's constructors and resolver."""
+
+        yaml_constructors = _BoundedLoader.yaml_constructors
+        yaml_multi_constructors = _BoundedLoader.yaml_multi_constructors
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+
+def load_plain_yaml(text: str) -> tuple[Any, Any] | None:
+    """(data, node) read through libyaml, or None when the bounded loader must read it."""
+    if _CParser is None or UNSAFE_FOR_C.search(text) or _nesting_bound(text) > C_NESTING_BOUND:
+        return None
+    try:
+        loader = _FastLoader(text)
+    except Exception:  # text libyaml cannot take (lone surrogates): the pure loader says why
+        return None
+    try:
+        node = loader.get_single_node()
+        if node is not None and not _within_bounds(node):
+            return None
+        data = loader.construct_document(node) if node is not None else None
+    except Exception:  # the pure loader gives the error, with its own marks and words
+        return None
+    finally:
+        loader.dispose()
+    return _clean_data(data), node
+
+
+def _nesting_bound(text: str) -> int:
+    return text.count("\n") + text.count("\r") + sum(text.count(c) for c in "[{-?") + 1
+
+
+def _within_bounds(root: yaml.Node) -> bool:
+    """A tree (no alias: no node reached twice) well inside the depth and size bounds."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or depth >= MAX_YAML_DEPTH or len(seen) >= MAX_YAML_NODES // 2:
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+    return True
