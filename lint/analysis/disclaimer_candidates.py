@@ -19,7 +19,8 @@ from typing import Any
 from ..model.article import Article
 from ..model.markdown import Block
 from ..text.nlp import doc_of
-from ..text.token_patterns import build_matcher
+from ..text.token_match import token_table
+from ..text.token_patterns import PatternMatcher, build_matcher
 from .disclaimer_words import LABEL
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
@@ -81,8 +82,14 @@ def _element_matches(
         groups[f"{name}/patterns"] = [str(p) for p in spec.get("patterns") or []]
         groups[f"{name}/supporting"] = [str(p) for p in spec.get("supporting") or []]
     matcher = build_matcher(nlp_vocab, tokenizer, groups, classes, "disclaimer lexicon")
+    # the article's one token table, shared with the attribution patterns
+    found = (
+        matcher.matches(token_table(article))
+        if isinstance(matcher, PatternMatcher)
+        else matcher(doc)
+    )
     out = []
-    for match_id, start, end in matcher(doc):
+    for match_id, start, end in found:
         label = nlp_vocab.strings[match_id]
         name, strength = label.rsplit("/", 1)
         span = doc[start:end]

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from .doc_arrays import starts_near, token_positions
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -129,7 +130,13 @@ def _later_sentence_starts(doc) -> list[int]:
     if len(doc) < 2:
         return []
     flags = doc.to_array([SENT_START])
-    return [int(i) for i in (flags[1:] == 1).nonzero()[0] + 1]
+    return list(((flags[1:] == 1).nonzero()[0] + 1).tolist())
+
+
+def _after_any(doc, positions: Any, low: int, high: int) -> list[int]:
+    """The later sentence starts with one of `positions` low to high tokens before them: the
+    only starts the repairs below change (at any other, their first tests skip it)."""
+    return starts_near(_later_sentence_starts(doc), positions, low, high)
 
 
 def _keep_abbreviations_together(doc) -> None:
@@ -138,7 +145,7 @@ def _keep_abbreviations_together(doc) -> None:
     The sentencizer starts a sentence at the first non-punctuation token after
     a full stop, so "(Smith et al., 2021)" would split before "2021".
     """
-    for i in _later_sentence_starts(doc):
+    for i in _after_any(doc, token_positions(doc, "LOWER", NO_SPLIT_AFTER), 2, 5):
         tok = doc[i]
         if not tok.is_sent_start:
             continue  # undone by an earlier step of this loop
@@ -175,7 +182,7 @@ def _markers_stay_behind(doc) -> None:
 
     A start this moves lands after markers and blanks, never after a full stop, so
     the starts there were at the outset are all this needs to visit."""
-    for i in _later_sentence_starts(doc):
+    for i in _after_any(doc, token_positions(doc, "ORTH", (".", "!", "?")), 1, 1):
         tok = doc[i]
         if (
             not tok.is_sent_start
@@ -290,15 +297,15 @@ def _block_first_words(doc, block_starts: Iterable[int]) -> list[int]:
 
     if not len(doc):
         return []
+    import numpy
+
     array = doc.to_array([IDX, IS_SPACE])
-    words = (array[:, 1] == 0).nonzero()[0].tolist()  # token indices of the words
-    offsets = array[words, 0].tolist()
-    starts = []
-    for start in sorted(set(block_starts)):
-        i = bisect_left(offsets, start)
-        if i < len(words) and words[i] > 0:
-            starts.append(words[i])
-    return starts
+    words = (array[:, 1] == 0).nonzero()[0]  # token indices of the words
+    offsets = array[words, 0].astype(numpy.int64)
+    wanted = numpy.array(sorted(set(block_starts)), dtype=numpy.int64)
+    at = numpy.searchsorted(offsets, wanted, side="left")  # bisect_left for each start
+    firsts = words[at[at < len(words)]]
+    return list(firsts[firsts > 0].tolist())
 
 
 # A "sentence" longer than this many tokens is not prose (a table flattened into

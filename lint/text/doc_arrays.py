@@ -1,0 +1,30 @@
+"""Token positions read from a Doc's arrays, for the sentence repairs of lint/text/nlp.py:
+one numpy pass instead of a Token object per sentence start."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+
+def token_positions(doc: Any, attr: str, words: Iterable[str]) -> Any:
+    """The tokens whose `attr` ("LOWER" or "ORTH") is one of `words`, in order (numpy)."""
+    import numpy
+    from spacy.attrs import IDS
+    from spacy.strings import get_string_id
+
+    hashes = numpy.array(sorted({get_string_id(w) for w in words}), dtype=numpy.uint64)
+    return numpy.isin(doc.to_array([IDS[attr]]), hashes).nonzero()[0]
+
+
+def starts_near(starts: Sequence[int], positions: Any, low: int, high: int) -> list[int]:
+    """The `starts` i (sorted) with one of `positions` (sorted) in [i - high, i - low]."""
+    import numpy
+
+    if not len(starts) or not len(positions):
+        return []
+    firsts = numpy.array(starts, dtype=numpy.int64)
+    # the nearest position at or before i - low must be at or after i - high
+    at = numpy.searchsorted(positions, firsts - low, side="right") - 1
+    nearest = numpy.where(at >= 0, positions[numpy.maximum(at, 0)], -(high + 1))
+    return list(firsts[(at >= 0) & (nearest >= firsts - high)].tolist())

@@ -1,0 +1,152 @@
+"""Where token patterns may start, found by regular expressions over a Doc coded as text.
+
+`ends` (token_match.py) tries a pattern at one start in Python; a pattern set tried at
+every token its first spec accepts ("the", "a", "is" open many patterns) paid that at
+thousands of tokens an article, almost all failing at the second word. Here each token
+becomes one character that encodes what the specs test (its LOWER word, if a pattern
+names it, and its IS_ALPHA, IS_SPACE and IS_PUNCT flags), each pattern one regular
+expression over those characters, and `re.search` finds the starts in C. A start the
+expression rejects has no match, so trying `ends` only at the starts it finds gives
+exactly the same matches. An ORTH REGEX spec is read as any token (its test needs the
+token's text), which only lets more starts through.
+
+A pattern kept within its sentence is searched in a text with a separator before every
+sentence's first token, so its expression cannot run past the sentence either.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from .token_match import TokenSpec, TokenTable
+
+# Codes stay in the Basic Multilingual Plane below the surrogates, where `re` tests a
+# character class with a bitmap (above it, by a walk over the class's ranges).
+BASE = 0x100
+TOP = 0xD7FF
+FLAGS = 8  # IS_ALPHA 1, IS_SPACE 2, IS_PUNCT 4
+SEPARATOR = "\n"  # below BASE: in no class, so no expression steps over it
+
+
+class TokenScan:
+    """Regular expressions for a list of patterns (token specs), over one word alphabet."""
+
+    def __init__(self, patterns: Sequence[Sequence[TokenSpec]]) -> None:
+        import numpy
+
+        words = sorted(
+            {h for specs in patterns for s in specs if s.kind == "lower" for h in s.hashes}
+        )
+        self.width = len(words) + 1  # word id 0: a word no pattern names
+        self.usable = BASE + FLAGS * self.width - 1 <= TOP
+        self.hashes = numpy.array(words, dtype=numpy.uint64)
+        ids = {h: k + 1 for k, h in enumerate(words)}
+        self.regexes = [self._regex(specs, ids) for specs in patterns] if self.usable else []
+
+    def _regex(self, specs: Sequence[TokenSpec], ids: dict[int, int]) -> re.Pattern[str] | None:
+        """A test a start must pass: the pattern up to its second required spec, each run of
+        optional specs read as any number of tokens of any of them. It accepts more than the
+        pattern, never less, and with one repeat between two single tokens it backtracks
+        linearly (a lexicon's `_* _* _*` cannot make it exponential). None for a pattern
+        that opens with an optional spec (it may start at any token) or has one required
+        spec only (the tokens that spec accepts are the starts)."""
+        if not specs or specs[0].op in ("?", "*"):
+            return None
+        out = []
+        optional: list[tuple[int, int]] | None = None
+        required = 0
+        for spec in specs:
+            ranges = self._ranges(spec, ids)
+            if spec.op in ("?", "*"):
+                optional = (optional or []) + ranges
+                continue
+            if optional:  # (an empty one takes no token: nothing to write)
+                out.append(_char_class(optional) + "*")
+            out.append(_char_class(ranges))
+            required += 1
+            if required == 2:
+                return re.compile("".join(out))
+            optional = list(ranges) if spec.op == "+" else None
+        return None  # one required spec: its positions are the starts, no search needed
+
+    def _ranges(self, spec: TokenSpec, ids: dict[int, int]) -> list[tuple[int, int]]:
+        """The codes of the tokens a spec accepts (an ORTH REGEX spec: any token)."""
+        w = self.width
+        if spec.kind == "lower":
+            return [
+                (c, c) for f in range(FLAGS) for h in spec.hashes for c in [BASE + f * w + ids[h]]
+            ]
+        if spec.kind == "regex":
+            return [(BASE, BASE + FLAGS * w - 1)]
+        bit = {"alpha": 1, "space": 2, "word": 6}[spec.kind]
+        wanted = [f for f in range(FLAGS) if (not f & bit if spec.kind == "word" else f & bit)]
+        return [(BASE + f * w, BASE + f * w + w - 1) for f in wanted]
+
+    def codes(self, table: TokenTable) -> str:
+        """The table's tokens, one character each (character k is token k)."""
+        import numpy
+
+        arrays = table.arrays
+        lower = arrays["lower"]
+        if len(self.hashes):
+            at = numpy.searchsorted(self.hashes, lower)
+            known = self.hashes[numpy.minimum(at, len(self.hashes) - 1)] == lower
+            ids = numpy.where(known, at + 1, 0)
+        else:
+            ids = numpy.zeros(len(lower), dtype=numpy.int64)
+        flags = arrays["alpha"] + 2 * arrays["space"] + 4 * arrays["punct"]
+        code = (BASE + flags.astype(numpy.int64) * self.width + ids).astype("<u4")
+        return str(code.tobytes().decode("utf-32-le"))
+
+    def starts(self, k: int, text: str, separators: Sequence[int] = ()) -> list[int] | None:
+        """The tokens where pattern k may match (every one where it does), in order; None
+        when any token may start it. With `separators` (the character offsets of the
+        separators in `text`), the text is `sentence_codes`' and offsets are mapped back."""
+        regex = self.regexes[k]
+        if regex is None:
+            return None
+        out: list[int] = []
+        found = regex.search(text)
+        while found is not None:
+            at = found.start()
+            token = at - bisect_left(separators, at) if separators else at
+            if not out or out[-1] != token:
+                out.append(token)
+            found = regex.search(text, at + 1)
+        return out
+
+
+def sentence_codes(codes: str, table: TokenTable) -> tuple[str, list[int]]:
+    """`codes` with SEPARATOR before the first token of every sentence but the first, and
+    the separators' offsets in the result."""
+    firsts = table.sentence_firsts
+    pieces = []
+    offsets = []
+    last = 0
+    for k, first in enumerate(firsts):
+        pieces.append(codes[last:first])
+        offsets.append(first + k)
+        last = first
+    pieces.append(codes[last:])
+    return SEPARATOR.join(pieces), offsets
+
+
+def _char_class(ranges: list[tuple[int, int]]) -> str:
+    """A character class of these code ranges, adjacent ones merged (empty: never matches)."""
+    if not ranges:
+        return "(?!)"
+    merged: list[list[int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in merged) + "]"
+
+
+def scan_of(patterns: Sequence[Sequence[TokenSpec]]) -> TokenScan | None:
+    """A scan for these patterns, or None when their words are too many to code."""
+    scan = TokenScan(patterns)
+    return scan if scan.usable else None
