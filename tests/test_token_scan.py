@@ -135,11 +135,12 @@ def test_sentence_repairs_visit_the_starts_they_change(text):
     from spacy.attrs import SENT_START
 
     ours = make_doc(text, [0]).to_array([SENT_START]).tolist()
-    every = nlp._after_any
+    near, glued = nlp._after_any, nlp.glued_to_previous
     try:
         nlp._after_any = lambda doc, positions, low, high: nlp._later_sentence_starts(doc)
+        nlp.glued_to_previous = lambda doc, starts: list(starts)
         reference = make_doc(text, [0]).to_array([SENT_START]).tolist()
     finally:
-        nlp._after_any = every
+        nlp._after_any, nlp.glued_to_previous = near, glued
     assert ours == reference
     assert numpy.array_equal(numpy.array(ours), numpy.array(reference))

@@ -1,5 +1,5 @@
-"""Token positions read from a Doc's arrays, for the sentence repairs of lint/text/nlp.py:
-one numpy pass instead of a Token object per sentence start."""
+"""Token positions read from a Doc's arrays, for the sentencizer and the sentence repairs of
+lint/text/nlp.py: one numpy pass instead of a Token object per sentence start."""
 
 from __future__ import annotations
 
@@ -28,3 +28,29 @@ def starts_near(starts: Sequence[int], positions: Any, low: int, high: int) -> l
     at = numpy.searchsorted(positions, firsts - low, side="right") - 1
     nearest = numpy.where(at >= 0, positions[numpy.maximum(at, 0)], -(high + 1))
     return list(firsts[(at >= 0) & (nearest >= firsts - high)].tolist())
+
+
+def glued_to_previous(doc: Any, starts: Sequence[int]) -> list[int]:
+    """The `starts` (each > 0) with no blank between them and the token before."""
+    import numpy
+    from spacy.attrs import IDX
+
+    if not len(starts):
+        return []
+    idx = doc.to_array([IDX]).astype(numpy.int64).reshape(-1)
+    at = numpy.array(starts, dtype=numpy.int64)
+    return list(at[idx[at] == idx[at - 1] + 1].tolist())
+
+
+# punctuation characters -> their ORTH hashes, sorted (the sentencizer's enders)
+PUNCT_HASHES: dict[frozenset, Any] = {}
+
+
+def punct_hashes(chars: Iterable[str]) -> Any:
+    import numpy
+    from spacy.strings import get_string_id
+
+    key = frozenset(chars)
+    if key not in PUNCT_HASHES:
+        PUNCT_HASHES[key] = numpy.array(sorted(map(get_string_id, key)), dtype=numpy.uint64)
+    return PUNCT_HASHES[key]

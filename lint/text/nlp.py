@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .doc_arrays import starts_near, token_positions
+from .doc_arrays import glued_to_previous, punct_hashes, starts_near, token_positions
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -182,7 +182,8 @@ def _markers_stay_behind(doc) -> None:
 
     A start this moves lands after markers and blanks, never after a full stop, so
     the starts there were at the outset are all this needs to visit."""
-    for i in _after_any(doc, token_positions(doc, "ORTH", (".", "!", "?")), 1, 1):
+    stops = token_positions(doc, "ORTH", (".", "!", "?"))
+    for i in glued_to_previous(doc, _after_any(doc, stops, 1, 1)):
         tok = doc[i]
         if (
             not tok.is_sent_start
@@ -209,7 +210,7 @@ def _cut_run(match: re.Match) -> str:
 
 
 def _article_doc(article: Article) -> Doc:
-    return make_doc(article.prose, article.analyses.prose_block_starts)
+    return _doc_over(doc_text(article), article.analyses.prose_block_starts)
 
 
 def doc_of(article: Article) -> Doc:
@@ -233,8 +234,12 @@ def make_doc(prose: str, block_starts: Iterable[int]):
     Headings and list items rarely end in a full stop; without the preset
     boundaries they would run into the next paragraph's first sentence.
     """
+    return _doc_over(LONG_RUN.sub(_cut_run, prose), block_starts)
+
+
+def _doc_over(text: str, block_starts: Iterable[int]):
     nlp = get_nlp()
-    doc = nlp.make_doc(LONG_RUN.sub(_cut_run, prose))
+    doc = nlp.make_doc(text)
     _first_words_start(doc, block_starts)
     for _, proc in nlp.pipeline:
         doc = _sentencize(doc, proc) if _plain_sentencizer(proc) else proc(doc)
@@ -265,7 +270,7 @@ def _sentencize(doc, proc: Any):
     if not len(doc):
         return doc
     array = doc.to_array([ORTH, IS_PUNCT, SENT_START])
-    ends = numpy.isin(array[:, 0], _punct_hashes(proc.punct_chars))
+    ends = numpy.isin(array[:, 0], punct_hashes(proc.punct_chars))
     words = numpy.flatnonzero(~(ends | (array[:, 1] == 1)))
     seen = numpy.concatenate(([0], numpy.cumsum(ends)))  # seen[k]: enders in tokens [0, k)
     after = numpy.concatenate(([0], words[:-1] + 1))  # the token after the word before each
@@ -276,19 +281,6 @@ def _sentencize(doc, proc: Any):
     values = numpy.where(current == 0, numpy.where(guess, 1, -1), current)
     doc.from_array([SENT_START], values.astype(numpy.uint64).reshape((len(doc), 1)))
     return doc
-
-
-_PUNCT_HASHES: dict[frozenset, Any] = {}
-
-
-def _punct_hashes(chars: Iterable[str]) -> Any:
-    import numpy
-    from spacy.strings import get_string_id
-
-    key = frozenset(chars)
-    if key not in _PUNCT_HASHES:
-        _PUNCT_HASHES[key] = numpy.array(sorted(map(get_string_id, key)), dtype=numpy.uint64)
-    return _PUNCT_HASHES[key]
 
 
 def _block_first_words(doc, block_starts: Iterable[int]) -> list[int]:

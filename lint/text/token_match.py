@@ -77,6 +77,8 @@ class TokenTable:
     # LOWER hashes -> the tokens with one of them, and the sentences (first tokens) holding one
     _positions: dict[frozenset[int], list[int]] = field(default_factory=dict)
     _sentences: dict[frozenset[int], set[int]] = field(default_factory=dict)
+    # what other modules derive from the table, by who derives it (token_scan.TokenScan)
+    derived: dict[Any, Any] = field(default_factory=dict)
     # the Doc's array the lists were read from (columns LOWER, IS_ALPHA, IS_SPACE, ORTH,
     # SENT_START, IS_PUNCT), for whole-Doc passes in numpy
     array: Any = None
@@ -147,12 +149,13 @@ class TokenTable:
         if found is None:
             found = set()
             if len(self) and hashes:
-                found = set(self._sentence_start_array[self._where(hashes)].tolist())
+                found = set(self.sentence_start_array[self._where(hashes)].tolist())
             self._sentences[hashes] = found
         return found
 
     @cached_property
-    def _sentence_start_array(self) -> Any:
+    def sentence_start_array(self) -> Any:
+        """`sentence_starts` as a numpy array."""
         import numpy
 
         return numpy.array(self.sentence_starts, dtype=numpy.int64)

@@ -149,10 +149,10 @@ class PatternMatcher:
     def matches(self, table: TokenTable) -> list[tuple[int, int, int]]:
         """`matcher(doc)` over the Doc's token table (token_match.token_table shares one)."""
         found: set[tuple[int, int, int]] = set()
-        codes = self.scan.codes(table) if self.scan is not None else ""
+        coded = self.scan.coded(table) if self.scan is not None else None
         where: dict[int, list[int]] | None = None
         for k, (key, specs) in enumerate(self.patterns):
-            starts = self.scan.starts(k, codes) if self.scan is not None else None
+            starts = coded.starts(k, False) if coded is not None else None
             if starts is None:
                 if where is None:
                     where = word_positions(table, self.first_words)

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from typing import Any
 
 from .token_match import TokenSpec, TokenTable
 
@@ -33,16 +35,20 @@ SEPARATOR = "\n"  # below BASE: in no class, so no expression steps over it
 class TokenScan:
     """Regular expressions for a list of patterns (token specs), over one word alphabet."""
 
-    def __init__(self, patterns: Sequence[Sequence[TokenSpec]]) -> None:
+    def __init__(self, patterns: Sequence[Sequence[TokenSpec]], more: Iterable[int] = ()) -> None:
         import numpy
 
+        # the words the specs name, and `more` whose positions callers ask for (Coded)
         words = sorted(
             {h for specs in patterns for s in specs if s.kind == "lower" for h in s.hashes}
+            | set(more)
         )
         self.width = len(words) + 1  # word id 0: a word no pattern names
         self.usable = BASE + FLAGS * self.width - 1 <= TOP
         self.hashes = numpy.array(words, dtype=numpy.uint64)
         ids = {h: k + 1 for k, h in enumerate(words)}
+        self.ids = ids
+        self._masks: dict[frozenset[int], Any] = {}
         self.regexes = [self._regex(specs, ids) for specs in patterns] if self.usable else []
 
     def _regex(self, specs: Sequence[TokenSpec], ids: dict[int, int]) -> re.Pattern[str] | None:
@@ -84,21 +90,29 @@ class TokenScan:
         wanted = [f for f in range(FLAGS) if (not f & bit if spec.kind == "word" else f & bit)]
         return [(BASE + f * w, BASE + f * w + w - 1) for f in wanted]
 
+    def coded(self, table: TokenTable) -> Coded:
+        """The table coded for this scan: built once per table and scan."""
+        found = table.derived.get(self)
+        if found is None:
+            found = table.derived[self] = Coded(self, table)
+        assert isinstance(found, Coded)
+        return found
+
     def codes(self, table: TokenTable) -> str:
         """The table's tokens, one character each (character k is token k)."""
+        return self.coded(table).codes
+
+    def mask(self, hashes: frozenset[int]) -> Any:
+        """For each word id, whether its word is one of `hashes` (None: one is not coded)."""
         import numpy
 
-        arrays = table.arrays
-        lower = arrays["lower"]
-        if len(self.hashes):
-            at = numpy.searchsorted(self.hashes, lower)
-            known = self.hashes[numpy.minimum(at, len(self.hashes) - 1)] == lower
-            ids = numpy.where(known, at + 1, 0)
-        else:
-            ids = numpy.zeros(len(lower), dtype=numpy.int64)
-        flags = arrays["alpha"] + 2 * arrays["space"] + 4 * arrays["punct"]
-        code = (BASE + flags.astype(numpy.int64) * self.width + ids).astype("<u4")
-        return str(code.tobytes().decode("utf-32-le"))
+        if hashes not in self._masks:
+            mask = None
+            if all(h in self.ids for h in hashes):
+                mask = numpy.zeros(self.width, dtype=bool)
+                mask[[self.ids[h] for h in hashes]] = True
+            self._masks[hashes] = mask
+        return self._masks[hashes]
 
     def starts(self, k: int, text: str, separators: Sequence[int] = ()) -> list[int] | None:
         """The tokens where pattern k may match (every one where it does), in order; None
@@ -116,6 +130,68 @@ class TokenScan:
                 out.append(token)
             found = regex.search(text, at + 1)
         return out
+
+
+class Coded:
+    """A token table coded for one scan: each token's word id and character, the text with
+    sentence separators, and the positions of coded words, computed once."""
+
+    def __init__(self, scan: TokenScan, table: TokenTable) -> None:
+        import numpy
+
+        self.scan = scan
+        self.table = table
+        arrays = table.arrays
+        lower = arrays["lower"]
+        if len(scan.hashes):
+            at = numpy.searchsorted(scan.hashes, lower)
+            known = scan.hashes[numpy.minimum(at, len(scan.hashes) - 1)] == lower
+            self.ids = numpy.where(known, at + 1, 0)
+        else:
+            self.ids = numpy.zeros(len(lower), dtype=numpy.int64)
+        flags = arrays["alpha"] + 2 * arrays["space"] + 4 * arrays["punct"]
+        code = (BASE + flags.astype(numpy.int64) * scan.width + self.ids).astype("<u4")
+        self.codes = str(code.tobytes().decode("utf-32-le"))
+        self._positions: dict[frozenset[int], list[int]] = {}
+        self._sentences: dict[frozenset[int], set[int]] = {}
+
+    @cached_property
+    def bounded(self) -> tuple[str, list[int]]:
+        """`sentence_codes` of this table."""
+        return sentence_codes(self.codes, self.table)
+
+    def starts(self, k: int, in_sentence: bool) -> list[int] | None:
+        """TokenScan.starts over this table, kept within sentences or not."""
+        if in_sentence:
+            return self.scan.starts(k, *self.bounded)
+        return self.scan.starts(k, self.codes)
+
+    def _where(self, hashes: frozenset[int]) -> Any:
+        mask = self.scan.mask(hashes)
+        if mask is None:
+            return None
+        return mask[self.ids].nonzero()[0]
+
+    def positions(self, hashes: frozenset[int]) -> list[int]:
+        """TokenTable.positions, read from the word ids."""
+        found = self._positions.get(hashes)
+        if found is None:
+            where = self._where(hashes)
+            found = self.table.positions(hashes) if where is None else list(where.tolist())
+            self._positions[hashes] = found
+        return found
+
+    def sentences_with(self, hashes: frozenset[int]) -> set[int]:
+        """TokenTable.sentences_with, read from the word ids."""
+        found = self._sentences.get(hashes)
+        if found is None:
+            where = self._where(hashes)
+            if where is None:
+                found = self.table.sentences_with(hashes)
+            else:
+                found = set(self.table.sentence_start_array[where].tolist())
+            self._sentences[hashes] = found
+        return found
 
 
 def sentence_codes(codes: str, table: TokenTable) -> tuple[str, list[int]]:
@@ -146,7 +222,8 @@ def _char_class(ranges: list[tuple[int, int]]) -> str:
     return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in merged) + "]"
 
 
-def scan_of(patterns: Sequence[Sequence[TokenSpec]]) -> TokenScan | None:
-    """A scan for these patterns, or None when their words are too many to code."""
-    scan = TokenScan(patterns)
+def scan_of(patterns: Sequence[Sequence[TokenSpec]], more: Iterable[int] = ()) -> TokenScan | None:
+    """A scan for these patterns (and the positions of `more` words), or None when their
+    words are too many to code."""
+    scan = TokenScan(patterns, more)
     return scan if scan.usable else None

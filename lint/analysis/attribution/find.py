@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from ...text.nlp import doc_of, doc_text
 from ...text.sections import block_index_at, reference_blocks
-from ...text.token_match import TokenTable, match, starts_of, token_table
-from ...text.token_scan import sentence_codes
+from ...text.token_match import TokenTable, match, starts_of, token_table, word_positions
 from ..citations import CITATION_OPTIONS
 from .filters import Tokens, opens_label, skip_match
-from .lexicon import Compiled, Pattern, compiled
+from .lexicon import Compiled, compiled
 from .slots import match_left
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,39 +30,53 @@ class Attribution:
 
 def _matches(table: TokenTable, comp: Compiled, scan: bool = True) -> list[tuple[str, int, int]]:
     """(match key, start, end) for every pattern, over the whole Doc at once: a pattern is
-    tried only at the starts its regular expression finds (lint/text/token_scan.py; without
-    `scan`, at every token its first slot accepts), and a pattern kept within its sentence
-    only in the sentences that hold its other words."""
-    coded = comp.scan if scan else None
-    codes = coded.codes(table) if coded else ""
-    bounded = sentence_codes(codes, table) if coded else ("", [])
+    tried only at the starts its regular expression finds (lint/text/token_scan.py), and a
+    pattern kept within its sentence only in the sentences that hold its other words.
+    Without `scan` (or with too many words to code), at every token its first slot accepts."""
+    coded = comp.scan.coded(table) if scan and comp.scan is not None else None
+    if coded is None:
+        return _matches_from_first_slots(table, comp)
     stops = table.sentence_ends
     found = []
     for k, pattern in enumerate(comp.patterns):
-        starts = None
-        if coded is not None:
-            starts = coded.starts(k, *bounded) if pattern.in_sentence else coded.starts(k, codes)
+        starts = coded.starts(k, pattern.in_sentence)
         if starts is None:
-            starts = _first_slot_starts(table, pattern)
-        reach = stops if pattern.in_sentence else None
+            first = pattern.specs[0]
+            if first.kind == "lower" and first.op not in ("?", "*"):
+                starts = coded.positions(first.hashes)
+            else:
+                starts = starts_of(table, pattern.specs)
         if starts and pattern.in_sentence and comp.gates.get(pattern.name):
             # A start in a sentence without them cannot match (nor, matches staying in
             # their sentence, take the place of a longer match in another one).
             firsts = table.sentence_starts
             for words in comp.gates[pattern.name]:
-                holding = table.sentences_with(words)
+                holding = coded.sentences_with(words)
                 starts = [s for s in starts if firsts[s] in holding]
+        reach = stops if pattern.in_sentence else None
         for start, end in match(table, pattern.specs, starts, reach):
             found.append((pattern.name, start, end))
     return found
 
 
-def _first_slot_starts(table: TokenTable, pattern: Pattern) -> list[int]:
-    """The tokens the pattern's first slot accepts (any, if it is optional)."""
-    first = pattern.specs[0]
-    if first.kind == "lower" and first.op not in ("?", "*"):
-        return table.positions(first.hashes)
-    return starts_of(table, pattern.specs)
+def _matches_from_first_slots(table: TokenTable, comp: Compiled) -> list[tuple[str, int, int]]:
+    """`_matches` trying every token its first slot accepts (the reference for the scan)."""
+    where = word_positions(table, comp.first_hashes | comp.gate_words)
+    stops = table.sentence_ends
+    holding: dict[frozenset, set[int]] = {}  # word set -> the sentences (first tokens) with one
+    found = []
+    for pattern in comp.patterns:
+        starts = starts_of(table, pattern.specs, where)
+        reach = stops if pattern.in_sentence else None
+        if pattern.in_sentence and comp.gates.get(pattern.name):
+            firsts = table.sentence_starts
+            for words in comp.gates[pattern.name]:
+                if words not in holding:
+                    holding[words] = {firsts[i] for h in words for i in where.get(h, ())}
+                starts = [s for s in starts if firsts[s] in holding[words]]
+        for start, end in match(table, pattern.specs, starts, reach):
+            found.append((pattern.name, start, end))
+    return found
 
 
 def find_attributions(article: Article, lexicon: Mapping[str, Any]) -> list[Attribution]:

@@ -49,7 +49,7 @@ class Compiled:
     @cached_property
     def scan(self) -> TokenScan | None:
         """The patterns' regular expressions over a Doc's token codes (None: too many words)."""
-        return scan_of([p.specs for p in self.patterns])
+        return scan_of([p.specs for p in self.patterns], self.gate_words)
 
     @cached_property
     def back_reference_words(self) -> re.Pattern:
