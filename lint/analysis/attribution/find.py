@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from ...text.nlp import doc_of, doc_text
@@ -53,6 +55,8 @@ def _matches(table: TokenTable, comp: Compiled, scan: bool = True) -> list[tuple
             for words in comp.gates[pattern.name]:
                 holding = coded.sentences_with(words)
                 starts = [s for s in starts if firsts[s] in holding]
+        if not starts:
+            continue
         reach = stops if pattern.in_sentence else None
         for start, end in match(table, pattern.specs, starts, reach):
             found.append((pattern.name, start, end))
@@ -91,7 +95,7 @@ def _find(article: Article, comp: Compiled) -> list[Attribution]:
     references = {
         b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])
     }
-    links = article.layout.links
+    in_link = _link_test(article)
     taken: list[tuple[int, int]] = []
     found: list[Attribution] = []
     for span, group, _ in candidates:
@@ -104,7 +108,7 @@ def _find(article: Article, comp: Compiled) -> list[Attribution]:
         block = article.blocks[index]
         if block.kind == "heading" or not block.is_prose or index in references:
             continue
-        if any(link.start <= s and e <= link.end for link in links):
+        if in_link(s, e):
             continue  # the text of a link is a title ("What 10 Years of Research Tells Us")
         if "|" in article.text[s:e]:
             continue  # across the cells of a table row
@@ -114,6 +118,20 @@ def _find(article: Article, comp: Compiled) -> list[Attribution]:
         )
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _link_test(article: Article) -> Callable[[int, int], bool]:
+    """Whether a link's span holds [s, e): the links that start by s, and the furthest
+    end among them (a test per match; an article has many links)."""
+    spans = sorted((link.start, link.end) for link in article.layout.links)
+    starts = [start for start, _ in spans]
+    furthest = list(accumulate((end for _, end in spans), max))
+
+    def holds(s: int, e: int) -> bool:
+        k = bisect_right(starts, s)
+        return k > 0 and furthest[k - 1] >= e
+
+    return holds
 
 
 def _candidates(article: Article, comp: Compiled) -> list[tuple[Any, str, int]]:
