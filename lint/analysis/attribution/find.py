@@ -96,6 +96,7 @@ def _find(article: Article, comp: Compiled) -> list[Attribution]:
         b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])
     }
     in_link = _link_test(article)
+    text = doc_text(article)
     taken: list[tuple[int, int]] = []
     found: list[Attribution] = []
     for span, group, _ in candidates:
@@ -114,7 +115,8 @@ def _find(article: Article, comp: Compiled) -> list[Attribution]:
             continue  # across the cells of a table row
         taken.append((s, e))
         found.append(
-            Attribution(s, e, group, " ".join(span.text.split()), comp.advice.get(group, ""))
+            # span.text, read from the Doc's text (the tokens' texts and blanks, in order)
+            Attribution(s, e, group, " ".join(text[s:e].split()), comp.advice.get(group, ""))
         )
     found.sort(key=lambda a: a.start)
     return found
