@@ -144,3 +144,16 @@ def test_sentence_repairs_visit_the_starts_they_change(text):
         nlp._after_any, nlp.glued_to_previous = near, glued
     assert ours == reference
     assert numpy.array_equal(numpy.array(ours), numpy.array(reference))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, 2**64 - 1) | st.sampled_from([0, 1, 2**64 - 1]), max_size=30),
+    st.lists(st.integers(0, 2**64 - 1) | st.sampled_from([0, 1, 2**64 - 1]), max_size=40),
+)
+def test_in_hashes_is_isin(values, hashes):
+    from lint.text.doc_arrays import in_hashes
+
+    v = numpy.array(values, dtype=numpy.uint64)
+    h = numpy.array(hashes, dtype=numpy.uint64)
+    assert in_hashes(v, h).tolist() == numpy.isin(v, h).tolist()

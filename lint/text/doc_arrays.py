@@ -14,7 +14,24 @@ def token_positions(doc: Any, attr: str, words: Iterable[str]) -> Any:
     from spacy.strings import get_string_id
 
     hashes = numpy.array(sorted({get_string_id(w) for w in words}), dtype=numpy.uint64)
-    return numpy.isin(doc.to_array([IDS[attr]]), hashes).nonzero()[0]
+    return in_hashes(doc.to_array([IDS[attr]]), hashes).nonzero()[0]
+
+
+def in_hashes(values: Any, hashes: Any) -> Any:
+    """`numpy.isin(values, hashes)` (uint64 arrays) without sorting `values` as isin
+    does: one comparison per hash for a few, else a binary search in the sorted hashes."""
+    import numpy
+
+    if not len(hashes):
+        return numpy.zeros(values.shape, dtype=bool)
+    if len(hashes) <= 8:
+        found = numpy.zeros(values.shape, dtype=bool)
+        for h in hashes:
+            found |= values == h
+        return found
+    ordered = numpy.sort(hashes)
+    at = numpy.minimum(numpy.searchsorted(ordered, values), len(ordered) - 1)
+    return ordered[at] == values
 
 
 def starts_near(starts: Sequence[int], positions: Any, low: int, high: int) -> list[int]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .doc_arrays import glued_to_previous, punct_hashes, starts_near, token_positions
+from .doc_arrays import glued_to_previous, in_hashes, punct_hashes, starts_near, token_positions
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -270,7 +270,7 @@ def _sentencize(doc, proc: Any):
     if not len(doc):
         return doc
     array = doc.to_array([ORTH, IS_PUNCT, SENT_START])
-    ends = numpy.isin(array[:, 0], punct_hashes(proc.punct_chars))
+    ends = in_hashes(array[:, 0], punct_hashes(proc.punct_chars))
     words = numpy.flatnonzero(~(ends | (array[:, 1] == 1)))
     seen = numpy.concatenate(([0], numpy.cumsum(ends)))  # seen[k]: enders in tokens [0, k)
     after = numpy.concatenate(([0], words[:-1] + 1))  # the token after the word before each

@@ -50,6 +50,9 @@ class TokenScan:
         self.ids = ids
         self._masks: dict[frozenset[int], Any] = {}
         self.regexes = [self._regex(specs, ids) for specs in patterns] if self.usable else []
+        # the word ids a pattern's expression needs one of, per required word spec in it: an
+        # article without one of them is not searched
+        self.needed = [_needed(specs, ids) for specs in patterns]
 
     def _regex(self, specs: Sequence[TokenSpec], ids: dict[int, int]) -> re.Pattern[str] | None:
         """A test a start must pass: the pattern up to its second required spec, each run of
@@ -160,8 +163,19 @@ class Coded:
         """`sentence_codes` of this table."""
         return sentence_codes(self.codes, self.table)
 
+    @cached_property
+    def present(self) -> set[int]:
+        """The word ids in the table."""
+        import numpy
+
+        return set(numpy.unique(self.ids).tolist())
+
     def starts(self, k: int, in_sentence: bool) -> list[int] | None:
         """TokenScan.starts over this table, kept within sentences or not."""
+        if self.scan.regexes[k] is not None and any(
+            self.present.isdisjoint(ids) for ids in self.scan.needed[k]
+        ):
+            return []  # a word the expression requires is nowhere in the article
         if in_sentence:
             return self.scan.starts(k, *self.bounded)
         return self.scan.starts(k, self.codes)
@@ -192,6 +206,22 @@ class Coded:
                 found = set(self.table.sentence_start_array[where].tolist())
             self._sentences[hashes] = found
         return found
+
+
+def _needed(specs: Sequence[TokenSpec], ids: dict[int, int]) -> list[frozenset[int]]:
+    """The word ids of the required LOWER specs up to the second required spec (the part
+    of a pattern TokenScan._regex writes)."""
+    needed = []
+    required = 0
+    for spec in specs:
+        if spec.op in ("?", "*"):
+            continue
+        if spec.kind == "lower":
+            needed.append(frozenset(ids[h] for h in spec.hashes))
+        required += 1
+        if required == 2:
+            break
+    return needed
 
 
 def sentence_codes(codes: str, table: TokenTable) -> tuple[str, list[int]]:
