@@ -19,7 +19,8 @@ from typing import Any
 from ..model.article import Article
 from ..model.markdown import Block
 from ..text.nlp import doc_of
-from ..text.token_patterns import build_matcher
+from ..text.token_match import token_table
+from ..text.token_patterns import PatternMatcher, build_matcher
 from .disclaimer_words import LABEL
 
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
@@ -73,21 +74,42 @@ def _element_matches(
     """(element, strong?, start, end) character spans, from one Matcher run over the Doc."""
     doc = doc_of(article)
     nlp_vocab = doc.vocab
-    from ..text.nlp import get_nlp
-
-    tokenizer = get_nlp().tokenizer
-    groups: dict[str, list[str]] = {}
-    for name, spec in elements.items():
-        groups[f"{name}/patterns"] = [str(p) for p in spec.get("patterns") or []]
-        groups[f"{name}/supporting"] = [str(p) for p in spec.get("supporting") or []]
-    matcher = build_matcher(nlp_vocab, tokenizer, groups, classes, "disclaimer lexicon")
+    matcher = _matcher_for(elements, classes)
+    # the article's one token table, shared with the attribution patterns
+    found = (
+        matcher.matches(token_table(article))
+        if isinstance(matcher, PatternMatcher)
+        else matcher(doc)
+    )
     out = []
-    for match_id, start, end in matcher(doc):
+    for match_id, start, end in found:
         label = nlp_vocab.strings[match_id]
         name, strength = label.rsplit("/", 1)
         span = doc[start:end]
         out.append((name, strength == "patterns", span.start_char, span.end_char))
     return out
+
+
+_MATCHERS: list[tuple[Any, Mapping, Mapping, Any]] = []  # the last (pipeline, lexicon, matcher)
+
+
+def _matcher_for(elements: Mapping[str, dict], classes: Mapping[str, list[str]]) -> Any:
+    """The lexicon's matcher (build_matcher keys it by a digest of the patterns): kept for
+    the same lexicon objects, which disclaimer_match passes for every article."""
+    from ..text.nlp import get_nlp, resources
+
+    pipeline = resources()
+    for known, known_elements, known_classes, matcher in _MATCHERS:
+        if known is pipeline and known_elements is elements and known_classes is classes:
+            return matcher
+    groups: dict[str, list[str]] = {}
+    for name, spec in elements.items():
+        groups[f"{name}/patterns"] = [str(p) for p in spec.get("patterns") or []]
+        groups[f"{name}/supporting"] = [str(p) for p in spec.get("supporting") or []]
+    nlp = get_nlp()
+    matcher = build_matcher(nlp.vocab, nlp.tokenizer, groups, classes, "disclaimer lexicon")
+    _MATCHERS[:] = [(pipeline, elements, classes, matcher)]  # holds them: no id is reused
+    return matcher
 
 
 def _inside_quotes(article: Article, block: Block, start: int, end: int) -> bool:

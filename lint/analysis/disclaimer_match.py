@@ -141,12 +141,15 @@ def analyse(article: Article, options: Mapping[str, Any]) -> Analysis:
     key = json.dumps(options, sort_keys=True, default=str)
     if _LAST and _LAST[0][0] is article and _LAST[0][1] == key:
         return _LAST[0][2]
-    result = _analyse(article, options)
+    result = _analyse(article, options, key)
     _LAST[:] = [(article, key, result)]  # holds the article, so its id cannot be reused meanwhile
     return result
 
 
-def _analyse(article: Article, options: Mapping[str, Any]) -> Analysis:
+_LEXICONS: dict[str, tuple[dict[str, dict], dict[str, list[str]]]] = {}  # options key -> lexicon
+
+
+def _analyse(article: Article, options: Mapping[str, Any], key: str = "") -> Analysis:
     if options.get("placement", "end") not in PLACEMENTS:
         from ..model.errors import ConfigError
 
@@ -154,7 +157,12 @@ def _analyse(article: Article, options: Mapping[str, Any]) -> Analysis:
             f"disclaimer option 'placement' must be one of {', '.join(PLACEMENTS)}, "
             f"got {options.get('placement')!r}"
         )
-    elements, classes = _lexicon(options)
+    # read once per options: the same objects for every article let the candidates'
+    # matcher be found by identity (disclaimer_candidates.py)
+    if not key or key not in _LEXICONS:
+        _LEXICONS.clear()  # one configuration at a time in practice: keep only the last
+        _LEXICONS[key] = _lexicon(options)
+    elements, classes = _LEXICONS[key]
     names = list(elements)
     labels = {name: str(spec.get("label") or name) for name, spec in elements.items()}
     if not applies(article, options) or not names:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from .doc_arrays import glued_to_previous, in_hashes, punct_hashes, starts_near, token_positions
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -129,7 +130,13 @@ def _later_sentence_starts(doc) -> list[int]:
     if len(doc) < 2:
         return []
     flags = doc.to_array([SENT_START])
-    return [int(i) for i in (flags[1:] == 1).nonzero()[0] + 1]
+    return list(((flags[1:] == 1).nonzero()[0] + 1).tolist())
+
+
+def _after_any(doc, positions: Any, low: int, high: int) -> list[int]:
+    """The later sentence starts with one of `positions` low to high tokens before them: the
+    only starts the repairs below change (at any other, their first tests skip it)."""
+    return starts_near(_later_sentence_starts(doc), positions, low, high)
 
 
 def _keep_abbreviations_together(doc) -> None:
@@ -138,7 +145,7 @@ def _keep_abbreviations_together(doc) -> None:
     The sentencizer starts a sentence at the first non-punctuation token after
     a full stop, so "(Smith et al., 2021)" would split before "2021".
     """
-    for i in _later_sentence_starts(doc):
+    for i in _after_any(doc, token_positions(doc, "LOWER", NO_SPLIT_AFTER), 2, 5):
         tok = doc[i]
         if not tok.is_sent_start:
             continue  # undone by an earlier step of this loop
@@ -175,7 +182,8 @@ def _markers_stay_behind(doc) -> None:
 
     A start this moves lands after markers and blanks, never after a full stop, so
     the starts there were at the outset are all this needs to visit."""
-    for i in _later_sentence_starts(doc):
+    stops = token_positions(doc, "ORTH", (".", "!", "?"))
+    for i in glued_to_previous(doc, _after_any(doc, stops, 1, 1)):
         tok = doc[i]
         if (
             not tok.is_sent_start
@@ -202,7 +210,7 @@ def _cut_run(match: re.Match) -> str:
 
 
 def _article_doc(article: Article) -> Doc:
-    return make_doc(article.prose, article.analyses.prose_block_starts)
+    return _doc_over(doc_text(article), article.analyses.prose_block_starts)
 
 
 def doc_of(article: Article) -> Doc:
@@ -226,8 +234,12 @@ def make_doc(prose: str, block_starts: Iterable[int]):
     Headings and list items rarely end in a full stop; without the preset
     boundaries they would run into the next paragraph's first sentence.
     """
+    return _doc_over(LONG_RUN.sub(_cut_run, prose), block_starts)
+
+
+def _doc_over(text: str, block_starts: Iterable[int]):
     nlp = get_nlp()
-    doc = nlp.make_doc(LONG_RUN.sub(_cut_run, prose))
+    doc = nlp.make_doc(text)
     _first_words_start(doc, block_starts)
     for _, proc in nlp.pipeline:
         doc = _sentencize(doc, proc) if _plain_sentencizer(proc) else proc(doc)
@@ -258,7 +270,7 @@ def _sentencize(doc, proc: Any):
     if not len(doc):
         return doc
     array = doc.to_array([ORTH, IS_PUNCT, SENT_START])
-    ends = numpy.isin(array[:, 0], _punct_hashes(proc.punct_chars))
+    ends = in_hashes(array[:, 0], punct_hashes(proc.punct_chars))
     words = numpy.flatnonzero(~(ends | (array[:, 1] == 1)))
     seen = numpy.concatenate(([0], numpy.cumsum(ends)))  # seen[k]: enders in tokens [0, k)
     after = numpy.concatenate(([0], words[:-1] + 1))  # the token after the word before each
@@ -271,34 +283,21 @@ def _sentencize(doc, proc: Any):
     return doc
 
 
-_PUNCT_HASHES: dict[frozenset, Any] = {}
-
-
-def _punct_hashes(chars: Iterable[str]) -> Any:
-    import numpy
-    from spacy.strings import get_string_id
-
-    key = frozenset(chars)
-    if key not in _PUNCT_HASHES:
-        _PUNCT_HASHES[key] = numpy.array(sorted(map(get_string_id, key)), dtype=numpy.uint64)
-    return _PUNCT_HASHES[key]
-
-
 def _block_first_words(doc, block_starts: Iterable[int]) -> list[int]:
     """The index of the first word (not blank) at or after each block start, but token 0."""
     from spacy.attrs import IDX, IS_SPACE
 
     if not len(doc):
         return []
+    import numpy
+
     array = doc.to_array([IDX, IS_SPACE])
-    words = (array[:, 1] == 0).nonzero()[0].tolist()  # token indices of the words
-    offsets = array[words, 0].tolist()
-    starts = []
-    for start in sorted(set(block_starts)):
-        i = bisect_left(offsets, start)
-        if i < len(words) and words[i] > 0:
-            starts.append(words[i])
-    return starts
+    words = (array[:, 1] == 0).nonzero()[0]  # token indices of the words
+    offsets = array[words, 0].astype(numpy.int64)
+    wanted = numpy.array(sorted(set(block_starts)), dtype=numpy.int64)
+    at = numpy.searchsorted(offsets, wanted, side="left")  # bisect_left for each start
+    firsts = words[at[at < len(words)]]
+    return list(firsts[firsts > 0].tolist())
 
 
 # A "sentence" longer than this many tokens is not prose (a table flattened into

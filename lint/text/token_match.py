@@ -74,6 +74,14 @@ class TokenTable:
     # (pattern text, token index) -> whether a spec's REGEX accepts the token: the answer
     # depends on the pattern alone (compiled without flags), and a str caches its hash
     _regex: dict[tuple[str, int], bool] = field(default_factory=dict)
+    # LOWER hashes -> the tokens with one of them, and the sentences (first tokens) holding one
+    _positions: dict[frozenset[int], list[int]] = field(default_factory=dict)
+    _sentences: dict[frozenset[int], set[int]] = field(default_factory=dict)
+    # what other modules derive from the table, by who derives it (token_scan.TokenScan)
+    derived: dict[Any, Any] = field(default_factory=dict)
+    # the Doc's array the lists were read from (columns LOWER, IS_ALPHA, IS_SPACE, ORTH,
+    # SENT_START, IS_PUNCT), for whole-Doc passes in numpy
+    array: Any = None
 
     @classmethod
     def of(cls, doc: Any) -> TokenTable:
@@ -83,7 +91,7 @@ class TokenTable:
         lower, alpha, space, orth, sent, punct = (
             [array[:, k].tolist() for k in range(6)] if len(doc) else [[], [], [], [], [], []]
         )
-        return cls(lower, alpha, space, orth, sent, punct, doc.vocab.strings)
+        return cls(lower, alpha, space, orth, sent, punct, doc.vocab.strings, array=array)
 
     def __len__(self) -> int:
         return len(self.lower)
@@ -111,27 +119,76 @@ class TokenTable:
         return self.strings[self.lower[i]]
 
     @cached_property
+    def arrays(self) -> dict[str, Any]:
+        """The columns as numpy arrays, by name."""
+        import numpy
+
+        names = ("lower", "alpha", "space", "orth", "sent_start", "punct")
+        if self.array is not None and len(self.lower):
+            return {name: self.array[:, k] for k, name in enumerate(names)}
+        return {name: numpy.array(getattr(self, name), dtype=numpy.uint64) for name in names}
+
+    def _where(self, hashes: frozenset[int]) -> Any:
+        import numpy
+
+        wanted = numpy.fromiter(hashes, dtype=numpy.uint64, count=len(hashes))
+        return numpy.isin(self.arrays["lower"], wanted).nonzero()[0]
+
+    def positions(self, hashes: frozenset[int]) -> list[int]:
+        """The tokens whose LOWER is one of `hashes`, in order (one numpy pass, kept)."""
+        found = self._positions.get(hashes)
+        if found is None:
+            found = self._positions[hashes] = (
+                list(self._where(hashes).tolist()) if len(self) else []
+            )
+        return found
+
+    def sentences_with(self, hashes: frozenset[int]) -> set[int]:
+        """The sentences (their first tokens) holding a token whose LOWER is one of `hashes`."""
+        found = self._sentences.get(hashes)
+        if found is None:
+            found = set()
+            if len(self) and hashes:
+                found = set(self.sentence_start_array[self._where(hashes)].tolist())
+            self._sentences[hashes] = found
+        return found
+
+    @cached_property
+    def sentence_start_array(self) -> Any:
+        """`sentence_starts` as a numpy array."""
+        import numpy
+
+        return numpy.array(self.sentence_starts, dtype=numpy.int64)
+
+    @cached_property
+    def sentence_firsts(self) -> list[int]:
+        """The tokens after token 0 that start a sentence, in order."""
+        flags = self.arrays["sent_start"]
+        return list(((flags[1:] == 1).nonzero()[0] + 1).tolist())
+
+    @cached_property
     def sentence_starts(self) -> list[int]:
         """For each token, the index of the first token of its sentence."""
-        out = []
-        first = 0
-        for i, flag in enumerate(self.sent_start):
-            if flag == 1:
-                first = i
-            out.append(first)
-        return out
+        import numpy
+
+        if not len(self.lower):
+            return []
+        index = numpy.arange(len(self.lower))
+        firsts = numpy.where(self.arrays["sent_start"] == 1, index, 0)
+        return list(numpy.maximum.accumulate(firsts).tolist())
 
     @cached_property
     def sentence_ends(self) -> list[int]:
         """For each token, the index after the last token of its sentence."""
+        import numpy
+
         n = len(self.lower)
-        out = [n] * n
-        end = n
-        for i in range(n - 1, -1, -1):
-            out[i] = end
-            if self.sent_start[i] == 1:
-                end = i
-        return out
+        if not n:
+            return []
+        firsts = numpy.where(self.arrays["sent_start"] == 1, numpy.arange(n), n)
+        # the first sentence start at or after each token, then shifted: strictly after it
+        at_or_after = numpy.minimum.accumulate(firsts[::-1])[::-1]
+        return [*at_or_after[1:].tolist(), n]
 
 
 def token_table(article: Any) -> TokenTable:
@@ -220,10 +277,16 @@ def longest(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def word_positions(table: TokenTable, hashes: frozenset[int]) -> dict[int, list[int]]:
     """Where each of these words (LOWER hashes) stands: one pass for all patterns."""
+    import numpy
+
+    if not hashes or not len(table):
+        return {}
+    lower = table.arrays["lower"]
+    at = numpy.isin(lower, numpy.fromiter(hashes, dtype=numpy.uint64, count=len(hashes)))
     where: dict[int, list[int]] = {}
-    for i, h in enumerate(table.lower):
-        if h in hashes:
-            where.setdefault(h, []).append(i)
+    positions = at.nonzero()[0]
+    for i, h in zip(positions.tolist(), lower[positions].tolist(), strict=True):
+        where.setdefault(h, []).append(i)
     return where
 
 

@@ -38,6 +38,7 @@ from .token_match import (
     starts_of,
     word_positions,
 )
+from .token_scan import scan_of
 
 QUANTIFIER = re.compile(r"^(?P<body>.+?)(?P<op>\?|\*|\+|\{\d*,\d*\}|\{\d+\})?$")
 CLASS_REF = re.compile(r"^\{([A-Za-z_][\w-]*)\}$")
@@ -139,12 +140,24 @@ class PatternMatcher:
             h for _, specs in self.patterns if specs[0].kind == "lower" for h in specs[0].hashes
         )
 
+        # where each pattern may start, found by one regular expression over the Doc
+        self.scan = scan_of([specs for _, specs in self.patterns])
+
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
-        table = TokenTable.of(doc)
-        where = word_positions(table, self.first_words)
+        return self.matches(TokenTable.of(doc))
+
+    def matches(self, table: TokenTable) -> list[tuple[int, int, int]]:
+        """`matcher(doc)` over the Doc's token table (token_match.token_table shares one)."""
         found: set[tuple[int, int, int]] = set()
-        for key, specs in self.patterns:
-            for start in starts_of(table, specs, where):
+        coded = self.scan.coded(table) if self.scan is not None else None
+        where: dict[int, list[int]] | None = None
+        for k, (key, specs) in enumerate(self.patterns):
+            starts = coded.starts(k, False) if coded is not None else None
+            if starts is None:
+                if where is None:
+                    where = word_positions(table, self.first_words)
+                starts = starts_of(table, specs, where)
+            for start in starts:
                 found.update((key, start, end) for end in ends(specs, table, start, len(table)))
         return sorted(
             ((key, start, end) for key, start, end in found if end > start),

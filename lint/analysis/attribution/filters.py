@@ -74,11 +74,25 @@ class Tokens:
         ]
 
 
+_NAMED_WORDS: list[tuple[Compiled, set[str], set[str]]] = []  # the last lexicons' word sets
+
+
+def _named_words(comp: Compiled) -> tuple[set[str], set[str]]:
+    """The common words and the finding words of a compiled lexicon, gathered once: a named-
+    study filter asks for them at every match."""
+    for known, common, finding in _NAMED_WORDS:
+        if known is comp:
+            return common, finding
+    common = set().union(*(comp.classes.get(c, set()) for c in COMMON))
+    finding = comp.classes.get("finding", set()) | comp.classes.get("opinion", set())
+    _NAMED_WORDS[:] = [*_NAMED_WORDS[-3:], (comp, common, finding)]
+    return common, finding
+
+
 def _is_named(t: Tokens, comp: Compiled) -> bool:
     """A named-study match must name something, or claim importance, or be a design with a finding."""
-    common = set().union(*(comp.classes.get(c, set()) for c in COMMON))
+    common, finding = _named_words(comp)
     markers = comp.filters.get("named-markers", set())
-    finding = comp.classes.get("finding", set()) | comp.classes.get("opinion", set())
     design = comp.classes.get("design", set())
     lowers = [t.lower(i) for i in range(t.start, t.end)]
     has_finding = any(w in finding for w in lowers)

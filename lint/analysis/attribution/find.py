@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from ...text.nlp import doc_of, doc_text
@@ -28,10 +30,41 @@ class Attribution:
     advice: str
 
 
-def _matches(table: TokenTable, comp: Compiled) -> list[tuple[str, int, int]]:
+def _matches(table: TokenTable, comp: Compiled, scan: bool = True) -> list[tuple[str, int, int]]:
     """(match key, start, end) for every pattern, over the whole Doc at once: a pattern is
-    tried only at the tokens its first slot accepts (see lint/text/token_match.py), and a
-    pattern kept within its sentence only in the sentences that hold its other words."""
+    tried only at the starts its regular expression finds (lint/text/token_scan.py), and a
+    pattern kept within its sentence only in the sentences that hold its other words.
+    Without `scan` (or with too many words to code), at every token its first slot accepts."""
+    coded = comp.scan.coded(table) if scan and comp.scan is not None else None
+    if coded is None:
+        return _matches_from_first_slots(table, comp)
+    stops = table.sentence_ends
+    found = []
+    for k, pattern in enumerate(comp.patterns):
+        starts = coded.starts(k, pattern.in_sentence)
+        if starts is None:
+            first = pattern.specs[0]
+            if first.kind == "lower" and first.op not in ("?", "*"):
+                starts = coded.positions(first.hashes)
+            else:
+                starts = starts_of(table, pattern.specs)
+        if starts and pattern.in_sentence and comp.gates.get(pattern.name):
+            # A start in a sentence without them cannot match (nor, matches staying in
+            # their sentence, take the place of a longer match in another one).
+            firsts = table.sentence_starts
+            for words in comp.gates[pattern.name]:
+                holding = coded.sentences_with(words)
+                starts = [s for s in starts if firsts[s] in holding]
+        if not starts:
+            continue
+        reach = stops if pattern.in_sentence else None
+        for start, end in match(table, pattern.specs, starts, reach):
+            found.append((pattern.name, start, end))
+    return found
+
+
+def _matches_from_first_slots(table: TokenTable, comp: Compiled) -> list[tuple[str, int, int]]:
+    """`_matches` trying every token its first slot accepts (the reference for the scan)."""
     where = word_positions(table, comp.first_hashes | comp.gate_words)
     stops = table.sentence_ends
     holding: dict[frozenset, set[int]] = {}  # word set -> the sentences (first tokens) with one
@@ -40,8 +73,6 @@ def _matches(table: TokenTable, comp: Compiled) -> list[tuple[str, int, int]]:
         starts = starts_of(table, pattern.specs, where)
         reach = stops if pattern.in_sentence else None
         if pattern.in_sentence and comp.gates.get(pattern.name):
-            # A start in a sentence without them cannot match (nor, matches staying in
-            # their sentence, take the place of a longer match in another one).
             firsts = table.sentence_starts
             for words in comp.gates[pattern.name]:
                 if words not in holding:
@@ -64,7 +95,8 @@ def _find(article: Article, comp: Compiled) -> list[Attribution]:
     references = {
         b.index for b in reference_blocks(article, CITATION_OPTIONS["reference-headings"])
     }
-    links = article.layout.links
+    in_link = _link_test(article)
+    text = doc_text(article)
     taken: list[tuple[int, int]] = []
     found: list[Attribution] = []
     for span, group, _ in candidates:
@@ -77,16 +109,31 @@ def _find(article: Article, comp: Compiled) -> list[Attribution]:
         block = article.blocks[index]
         if block.kind == "heading" or not block.is_prose or index in references:
             continue
-        if any(link.start <= s and e <= link.end for link in links):
+        if in_link(s, e):
             continue  # the text of a link is a title ("What 10 Years of Research Tells Us")
         if "|" in article.text[s:e]:
             continue  # across the cells of a table row
         taken.append((s, e))
         found.append(
-            Attribution(s, e, group, " ".join(span.text.split()), comp.advice.get(group, ""))
+            # span.text, read from the Doc's text (the tokens' texts and blanks, in order)
+            Attribution(s, e, group, " ".join(text[s:e].split()), comp.advice.get(group, ""))
         )
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _link_test(article: Article) -> Callable[[int, int], bool]:
+    """Whether a link's span holds [s, e): the links that start by s, and the furthest
+    end among them (a test per match; an article has many links)."""
+    spans = sorted((link.start, link.end) for link in article.layout.links)
+    starts = [start for start, _ in spans]
+    furthest = list(accumulate((end for _, end in spans), max))
+
+    def holds(s: int, e: int) -> bool:
+        k = bisect_right(starts, s)
+        return k > 0 and furthest[k - 1] >= e
+
+    return holds
 
 
 def _candidates(article: Article, comp: Compiled) -> list[tuple[Any, str, int]]:

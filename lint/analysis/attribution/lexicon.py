@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from ...text.token_match import TokenSpec
+from ...text.token_scan import TokenScan, scan_of
 from .slots import Slot, anchor_words, class_words, compile_pattern
 
 
@@ -44,6 +45,11 @@ class Compiled:
     def gate_words(self) -> frozenset:
         """Every word of the gates (LOWER hashes)."""
         return frozenset(h for sets in self.gates.values() for words in sets for h in words)
+
+    @cached_property
+    def scan(self) -> TokenScan | None:
+        """The patterns' regular expressions over a Doc's token codes (None: too many words)."""
+        return scan_of([p.specs for p in self.patterns], self.gate_words)
 
     @cached_property
     def back_reference_words(self) -> re.Pattern:
