@@ -59,7 +59,40 @@ def _phrase_pattern(phrase: str, plural: bool) -> str:
     return body
 
 
-class FirstWords:
+class WordMemo:
+    """A test of one word, memoised: the articles of a run share most of their words."""
+
+    LIMIT = 65536  # forget everything past this many words: memory stays bounded
+
+    def __init__(self) -> None:
+        self._known: dict[str, bool] = {}
+
+    def check(self, word: str) -> bool:
+        raise NotImplementedError
+
+    def admitted(self, words: set[str]) -> set[str]:
+        """The words of `words` that pass the test."""
+        known = self._known
+        new = words - known.keys()
+        if new:
+            if len(known) > self.LIMIT:
+                known.clear()
+                new = words
+            check = self.check
+            for word in new:
+                known[word] = check(word)
+        return {word for word in words if known[word]}
+
+    def admits(self, word: str) -> bool:
+        found = self._known.get(word)
+        if found is None:
+            if len(self._known) > self.LIMIT:
+                self._known.clear()
+            found = self._known[word] = self.check(word)
+        return found
+
+
+class FirstWords(WordMemo):
     """The words of a text a phrase can start at, judged by the phrase's first word alone.
 
     A phrase's match starts where a word of the text starts (the left boundary rules out
@@ -71,11 +104,11 @@ class FirstWords:
     non-ASCII letter are always admitted: case folding is the regex engine's there."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.usable = True  # False when a phrase starts with a mark or a non-ASCII letter
         self.whole: dict[bool, set[str]] = {False: set(), True: set()}
         self.prefixes: dict[bool, list[str]] = {False: [], True: []}
         self._prefix: dict[bool, re.Pattern | None] = {}
-        self._admits: dict[str, bool] = {}
 
     def add(self, phrase: str, case_sensitive: bool) -> None:
         words = [w for w in re.split(r"[\s\-]+", phrase.strip()) if w]
@@ -89,7 +122,7 @@ class FirstWords:
         else:
             self.whole[case_sensitive].add(key)
         self._prefix.clear()
-        self._admits.clear()
+        self._known.clear()
 
     def merge(self, other: FirstWords) -> None:
         """Admit the words `other` admits too (a union of lexicons)."""
@@ -98,30 +131,10 @@ class FirstWords:
             self.whole[case_sensitive] |= other.whole[case_sensitive]
             self.prefixes[case_sensitive] += other.prefixes[case_sensitive]
         self._prefix.clear()
-        self._admits.clear()
+        self._known.clear()
 
-    def admitted(self, words: set[str]) -> set[str]:
-        """The words of `words` a phrase may start at (memoised: articles share words)."""
-        known = self._admits
-        new = words - known.keys()
-        if new:
-            if len(known) > 65536:
-                known.clear()
-                new = words
-            for word in new:
-                known[word] = self._check(word)
-        return {word for word in words if known[word]}
-
-    def admits(self, word: str) -> bool:
-        """Whether a phrase may start at a word of the text (memoised: articles share words)."""
-        found = self._admits.get(word)
-        if found is None:
-            if len(self._admits) > 65536:
-                self._admits.clear()
-            found = self._admits[word] = self._check(word)
-        return found
-
-    def _check(self, word: str) -> bool:
+    def check(self, word: str) -> bool:
+        """Whether a phrase may start at this word of the text."""
         if not word.isascii():
             return True
         for case_sensitive in (False, True):
@@ -139,24 +152,15 @@ class FirstWords:
         return False
 
 
-class WholeWords:
-    """The words a pattern matches whole (`fullmatch`), memoised: articles share words."""
+class WholeWords(WordMemo):
+    """The words a pattern matches whole (`fullmatch`)."""
 
     def __init__(self, pattern: re.Pattern) -> None:
+        super().__init__()
         self.pattern = pattern
-        self._known: dict[str, bool] = {}
 
-    def admitted(self, words: set[str]) -> set[str]:
-        known = self._known
-        new = words - known.keys()
-        if new:
-            if len(known) > 65536:
-                known.clear()
-                new = words
-            fullmatch = self.pattern.fullmatch
-            for word in new:
-                known[word] = fullmatch(word) is not None
-        return {word for word in words if known[word]}
+    def check(self, word: str) -> bool:
+        return self.pattern.fullmatch(word) is not None
 
 
 class PhraseIndex:
