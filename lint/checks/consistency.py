@@ -9,7 +9,7 @@ article's facts are extracted and compared once: messages `within` (CL501),
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -216,8 +216,10 @@ def corpus_conflicts(
     entries: Sequence[Entry],
     tolerance: float,
     points: float,
+    about: Collection[str] | None = None,
 ) -> Iterator[tuple[AnyFact, Sequence[AnyFact]]]:
-    """Each figure that other articles contradict, when it is the outlier.
+    """Each figure that other articles contradict, when it is the outlier (with `about`:
+    only the figures of those articles).
 
     The registry decides where it has an entry: a figure it agrees with is
     never the outlier, one it contradicts always is. Elsewhere the majority
@@ -234,16 +236,18 @@ def corpus_conflicts(
         agrees = registry_match(fact, entries, tolerance) is not None
         return agrees, registry_conflict(fact, entries, tolerance) is not None
 
-    return bucketed(collected, registry, rivals_across, tolerance, points)
+    return bucketed(collected, registry, rivals_across, tolerance, points, about)
 
 
 def compare_facts(
-    collected: Mapping[str, Any], options: Mapping[str, Any]
+    collected: Mapping[str, Any], options: Mapping[str, Any], about: Collection[str] | None = None
 ) -> Iterator[tuple[str, dict]]:
+    """CL502's findings; with `about`, only those on the figures of those articles (the
+    same ones, in the same order), for a run that reports a few articles of a corpus."""
     tolerance, points = _tolerance(options)
     facts = unpack_all(collected)
     entries = load_entries(options.get("evidence"))
-    for fact, others in corpus_conflicts(facts, entries, tolerance, points):
+    for fact, others in corpus_conflicts(facts, entries, tolerance, points, about):
         named = "; ".join(f"{o.value} in {o.path}:{o.line}" for o in others[:3])
         if len(others) > 3:
             named += f" and {len(others) - 3} more"
@@ -329,6 +333,7 @@ KIND = CheckKind(
     run=run,
     collect=collect_facts,
     compare=compare_facts,
+    compares_about=True,
     validate=validate,
     # CL502 yields to CL503: a figure the registry contradicts is reported once.
     yields_to=("registry",),

@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Literal
 
 from ..model.article import InputError
+from .cache import Cache
 from .config import Settings
 from .discover import display_path
 from .pipeline import ArticleResult
@@ -34,19 +36,21 @@ def analyse_files(
     progress: Callable[[int, int], None] | None = None,
     policy=None,
     slim: bool = False,
+    cache: Cache | Literal["rules"] | None = "rules",
 ) -> list[ArticleResult]:
     """One result per file, in the order given, whatever the number of jobs.
 
     Files are read under the file policy (lint/engine/files.py); one that is refused
     or crashes a check becomes a CL001 finding and the run goes on. With `slim`, only
     what the cross-article comparison reads is kept of each result (comparison-only
-    articles: their own findings are never reported)."""
+    articles: their own findings are never reported). `cache` is the result cache to use;
+    by default, the one for `rules` (lint.engine.runcache.open_cache)."""
     results: list[ArticleResult | None] = [None] * len(files)
 
     def keep(i: int, result: ArticleResult) -> None:
         results[i] = _slimmed(result) if slim else result
 
-    analyse_each(files, rules, registry, settings, keep, jobs, progress, policy)
+    analyse_each(files, rules, registry, settings, keep, jobs, progress, policy, cache)
     return [r for r in results if r is not None]
 
 
@@ -64,6 +68,7 @@ def analyse_each(
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     policy=None,
+    cache: Cache | Literal["rules"] | None = "rules",
 ) -> None:
     """Call keep(index in `files`, result) once per file, in no particular order."""
     from .files import FilePolicy
@@ -71,7 +76,8 @@ def analyse_each(
     from .reading import LazyItems
 
     policy = policy or FilePolicy.for_run(settings)
-    cache = open_cache(settings, registry, rules)
+    if isinstance(cache, str):
+        cache = open_cache(settings, registry, rules)
     todo: list[int] = []  # the index in `files` of each article to analyse
     shown_todo: list[str] = []
     first: dict[int, bytes] = {}  # bytes kept from the first read, while they are few

@@ -7,7 +7,7 @@ hold its results out of memory (lint.engine.results) and take them one at a time
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from .findings import finding_from_item
@@ -18,10 +18,14 @@ Pending = list[tuple[Rule, Mapping[str, Any], set[str]]]
 
 
 def corpus_items(
-    collected: Iterable[tuple[str, Mapping[str, Any]]], rules: Sequence[Rule], registry: Registry
+    collected: Iterable[tuple[str, Mapping[str, Any]]],
+    rules: Sequence[Rule],
+    registry: Registry,
+    about: Collection[str] | None = None,
 ) -> dict[str, Pending]:
     """Corpus-scope rules compare what every article collected ((path, collected) pairs);
-    what each reports, by the path of the article it is about."""
+    what each reports, by the path of the article it is about (with `about`, at least
+    what they report about those paths)."""
     collected = list(collected)
     pending: dict[str, Pending] = {}
     for rule in rules:
@@ -34,7 +38,11 @@ def corpus_items(
             for r in rules
             if r.check in kind.yields_to or (r.check == kind.name and r.emits in kind.yields_to)
         }
-        for path, item in kind.compare(data, rule.options):
+        if about is not None and kind.compares_about:
+            items = kind.compare(data, rule.options, about=about)
+        else:
+            items = kind.compare(data, rule.options)
+        for path, item in items:
             pending.setdefault(path, []).append((rule, item, deferred))
     return pending
 

@@ -163,17 +163,25 @@ def store(
     cache.put_run(_name(reported), key, data)
 
 
-def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) -> Cache | None:
-    """The result cache for this rule set, or None when caching is off."""
+def open_cache(
+    settings: Settings, registry: Registry, rules: Sequence[Rule], *, whole_registry: bool = True
+) -> Cache | None:
+    """The result cache for this rule set, or None when caching is off.
+
+    With `whole_registry` off, the salt covers `rules` alone (their code, kind, options)
+    instead of every rule of the registry: for results only ever read through those rules,
+    like a comparison-only article's collected figures (lint.engine.siblings), which
+    another rule's severity or options cannot change."""
     if not settings.cache:
         return None
-    known = _OPENED.get((id(settings), id(registry), tuple(map(id, rules))))
+    memo = (id(settings), id(registry), tuple(map(id, rules)), whole_registry)
+    known = _OPENED.get(memo)
     if known is not None and known[0] is settings and known[1] is registry:
         return known[2]  # the run, its reported and its compared articles share one salt
     from .codehash import code_fingerprint
 
     salt = (
-        registry.fingerprint()
+        (registry.fingerprint() if whole_registry else _kinds_of(registry, rules))
         + __version__
         + code_fingerprint()
         + repr([(r.code, r.severity, sorted(map(str, r.options.items()))) for r in rules])
@@ -189,8 +197,22 @@ def open_cache(settings: Settings, registry: Registry, rules: Sequence[Rule]) ->
     FOLDERS.add(os.fspath(cache.folder))
     while len(_OPENED) >= 4:  # a run opens two (its rules, its corpus rules): keep the latest
         del _OPENED[next(iter(_OPENED))]
-    _OPENED[(id(settings), id(registry), tuple(map(id, rules)))] = (settings, registry, cache)
+    _OPENED[memo] = (settings, registry, cache)
     return cache
+
+
+def _kinds_of(registry: Registry, rules: Sequence[Rule]) -> str:
+    """What computes the rules' results: each one's kind, and where the kind's functions
+    live (a plugin may register a kind; the installed code is hashed apart)."""
+    parts = []
+    for rule in rules:
+        kind = registry.kinds[rule.check]
+        where = [
+            f"{getattr(f, '__module__', '')}.{getattr(f, '__qualname__', '')}"
+            for f in (kind.run, kind.collect, kind.compare)
+        ]
+        parts.append((rule.code, rule.check, rule.emits, kind.scope, where))
+    return repr(parts)
 
 
 # The last cache opened, by the identity of what its salt was computed from (the salt

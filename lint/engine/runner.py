@@ -10,6 +10,7 @@ from pathlib import Path
 from ..model.finding import SEVERITY_RANK, at_least
 from ..model.verdicts import BLOCKED, DRAFT, PUBLISHABLE, WARNINGS
 from .batch import _slimmed, analyse_each, analyse_files
+from .cache import Cache
 from .config import Settings
 from .corpus_pass import add_corpus_findings, corpus_items
 from .discover import discover, display_path
@@ -22,7 +23,10 @@ from .selection import (  # noqa: F401  (callers import them from here)
     select_rules,
     unknown_selector,
 )
-from .siblings import sibling_context  # noqa: F401  (callers import it from here)
+from .siblings import (
+    comparison_rules,
+    sibling_context,  # noqa: F401  (callers import it from here)
+)
 from .timings import phase
 
 
@@ -137,7 +141,7 @@ def run(
     policy = FilePolicy.for_run(settings, paths if targets is None else targets)
     cache = open_cache(settings, registry, rules)
     content = runcache.content_key(cache, settings, policy, reported, compare_only)
-    others = open_cache(settings, registry, corpus_rules) if compare_only else None
+    others = _comparison_cache(settings, registry, corpus_rules) if compare_only else None
     entries = [(cache, reported), (others, compare_only)]
     key = runcache.run_key(content, entries)
     stored = runcache.load(cache, key, reported, rules, registry)
@@ -146,7 +150,14 @@ def run(
         results, compared = stored
     else:
         results, compared, live = _analyse_and_compare(
-            reported, compare_only, rules, corpus_rules, registry, settings, progress, policy
+            reported,
+            (compare_only, others),
+            rules,
+            corpus_rules,
+            registry,
+            settings,
+            progress,
+            policy,
         )
         # A large run's results live in a file (lint.engine.results): storing the whole run
         # as one entry would bring them all back into memory. Its article entries still
@@ -161,9 +172,17 @@ def run(
     return outcome
 
 
+def _comparison_cache(settings: Settings, registry: Registry, corpus_rules: list[Rule]):
+    """The cache of the comparison-only articles' results. When they run only the fact rule
+    (lint.engine.siblings.comparison_rules), its salt covers that rule alone: changing another
+    rule's severity or options does not send pre-commit back through every sibling."""
+    rules = comparison_rules(corpus_rules)
+    return open_cache(settings, registry, rules, whole_registry=len(rules) == len(corpus_rules))
+
+
 def _analyse_and_compare(
     reported: list[Path],
-    compare_only: list[Path],
+    others: tuple[list[Path], Cache | None],
     rules: list[Rule],
     corpus_rules: list[Rule],
     registry: Registry,
@@ -176,6 +195,7 @@ def _analyse_and_compare(
 
     Each reported result goes to a ResultStore as it comes in; only what the corpus
     pass compares (its `collected` data, in `slim`) stays in memory."""
+    compare_only, others_cache = others
     total = len(reported) + len(compare_only)
     jobs = settings.jobs
     results = ResultStore(len(reported))
@@ -196,7 +216,15 @@ def _analyse_and_compare(
         step = _offset(progress, len(reported), total)
         with phase("analysis of articles compared only"):
             background = analyse_files(
-                compare_only, corpus_rules, registry, settings, jobs, step, policy=policy, slim=True
+                compare_only,
+                comparison_rules(corpus_rules),
+                registry,
+                settings,
+                jobs,
+                step,
+                policy=policy,
+                slim=True,
+                cache=others_cache,
             )
     from .runcache import live_probe, live_rules
 
@@ -218,8 +246,11 @@ def _corpus_pass(
     """`pipeline.finish` over stored results, one article at a time: the comparison runs
     on the collected data (`compared`: the reported articles' first, in order), then each
     reported article takes its corpus findings, suppressions and fingerprints."""
+    # Only the reported articles take findings: with others read for comparison only,
+    # what the comparison says about those others is never asked for.
+    about = {r.path for r in compared[: len(results)]} if len(compared) > len(results) else None
     with phase("corpus comparison"):
-        pending = corpus_items(((r.path, r.collected) for r in compared), rules, registry)
+        pending = corpus_items(((r.path, r.collected) for r in compared), rules, registry, about)
     # A path listed twice takes its findings once, on its last entry (as `finish` does).
     owner = {r.path: i for i, r in enumerate(compared)}
     last = Finisher(rules, registry, settings.per_file_ignores, settings.root)

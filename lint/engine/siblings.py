@@ -10,6 +10,11 @@ the way the subject lexicon matches) cannot state such a figure, so it is not
 analysed at all. The other corpus-scope kinds here compare each article with
 itself only (dates, assets), so an unreported article never changes a reported
 one's findings through them; any other corpus kind keeps every sibling.
+
+A sibling that is analysed runs only that fact rule (`comparison_rules`), and its
+result is cached under a salt of that rule alone (lint.engine.runcache.open_cache):
+after a change to another rule's severity or options, the first pre-commit run
+reads the siblings' figures back instead of analysing every one of them again.
 """
 
 from __future__ import annotations
@@ -86,13 +91,33 @@ def fact_subjects(results: Iterable[Any], code: str) -> set[str]:
     return {s for result in results for s in packed_subjects(result.collected.get(code))}
 
 
+def _across_rules(rules: Sequence[Any]) -> list[Any] | None:
+    """The rules that compare an article's figures with other articles' (at most one), or
+    None when another kind may compare across articles in a way we do not know of."""
+    kinds = {rule.check for rule in rules}
+    fact_rules = [rule for rule in rules if rule.check == FACT_KIND and rule.emits == "across"]
+    if kinds - PER_ARTICLE_KINDS - {FACT_KIND} or len(fact_rules) > 1:
+        return None
+    return fact_rules
+
+
+def comparison_rules(rules: Sequence[Any]) -> list[Any]:
+    """What a comparison-only article must run of the corpus `rules`.
+
+    Its own findings are never reported, and the per-article kinds read each article
+    alone, so only the across-articles fact rule's collected figures can matter. Run
+    alone, it collects exactly what it collects among the others: a kind's rules share
+    one analysis only when their options are equal (lint.engine.pipeline.groups_of)."""
+    across = _across_rules(rules)
+    return across if across else list(rules)
+
+
 def needed_siblings(
     results: Sequence[Any], siblings: Sequence[Path], rules: Sequence[Any], registry: Any
 ) -> list[Path]:
     """The siblings whose analysis can change a reported article's findings, in order."""
-    kinds = {rule.check for rule in rules}
-    fact_rules = [rule for rule in rules if rule.check == FACT_KIND and rule.emits == "across"]
-    if kinds - PER_ARTICLE_KINDS - {FACT_KIND} or len(fact_rules) > 1:
+    fact_rules = _across_rules(rules)
+    if fact_rules is None:
         return list(siblings)  # a kind that compares across articles we do not know of
     if not fact_rules or not siblings:
         return []

@@ -48,6 +48,10 @@ class CheckKind:
     # today's date, not the file system): an unchanged run may reuse its stored result.
     # False by default, so a plugin's kind is always asked again.
     compares_articles_only: bool = False
+    # compare(collected, options, about=paths) yields only the items about those paths,
+    # the same ones and in the same order: a run that reports a few articles of many
+    # (pre-commit) need not weigh every other article's figures against each other.
+    compares_about: bool = False
 
     def collects(self, message: str) -> bool:
         """Whether a rule of this kind emitting `message` gathers corpus data."""

@@ -22,7 +22,7 @@ The verdicts are exactly those of the pairwise comparison (tests/test_corpus_buc
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
 
@@ -248,6 +248,7 @@ def bucket_conflicts(
     rivals: Rivals,
     tolerance: float,
     points: float,
+    about: Collection[str] | None = None,
 ) -> Iterator[tuple[AnyFact, Sequence[AnyFact]]]:
     """`corpus_conflicts` for the figures of one key (in path order), group by group."""
     import numpy as np
@@ -256,8 +257,12 @@ def bucket_conflicts(
     pools = _Pools(bucket, _related(bucket, rivals, tolerance))
     supports: dict[tuple, tuple[Any, Any, int, int]] = {}
     opposed: dict[tuple, Any] = {}  # the paths of `against`, ascending
-    for members in bucket.groups.values():
-        rep = facts[members[0]]
+    for group in bucket.groups.values():
+        # a group's verdict reads the pools, never the other groups' verdicts
+        members = group if about is None else [i for i in group if facts[i].path in about]
+        if not members:
+            continue
+        rep = facts[group[0]]
         own = _tolerance_for(rep, tolerance)
         absolute = points if rep.unit == "%" else 0.0
         pool = pools.of(context(rep), own, absolute)
@@ -288,9 +293,13 @@ def corpus_conflicts(
     rivals: Rivals,
     tolerance: float,
     points: float,
+    about: Collection[str] | None = None,
 ) -> Iterator[tuple[AnyFact, Sequence[AnyFact]]]:
     """Each figure other articles contradict, when it is the outlier; see
-    `lint.checks.consistency.corpus_conflicts` for the rule, this module's doc for the method."""
+    `lint.checks.consistency.corpus_conflicts` for the rule, this module's doc for the method.
+
+    With `about`, only the figures of those articles (in the same order): the buckets and
+    groups without one of them are never weighed (pre-commit reports one article of many)."""
     by_key: dict[tuple, list[AnyFact]] = defaultdict(list)
     for path in sorted(collected):
         for fact in collected[path]:
@@ -299,4 +308,6 @@ def corpus_conflicts(
         facts = by_key[key]
         if len({f.path for f in facts}) < 2:
             continue
-        yield from bucket_conflicts(facts, registry, rivals, tolerance, points)
+        if about is not None and not any(f.path in about for f in facts):
+            continue
+        yield from bucket_conflicts(facts, registry, rivals, tolerance, points, about)
