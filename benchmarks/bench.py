@@ -4,7 +4,7 @@
     python benchmarks/bench.py compare [-n 1000] [--repeat 3]
     python benchmarks/bench.py full -n 60 --jobs 2 --against ../wt/base   # before/after
     python benchmarks/bench.py scale [--sizes 1000,5000,10000]
-    python benchmarks/bench.py precommit [--repo-size 1000] [--repeat 3] [--warm 3]
+    python benchmarks/bench.py precommit [--repo-size 1000] [--repeat 3] [--warm 3] [--changes 3]
     python benchmarks/bench.py cached -n 1000 --against /work/main   # an unchanged, cached run
 
 Every tool runs as a separate command on the same generated corpus, the way a
@@ -20,7 +20,9 @@ the largest single process and the peak of all of them together.
   and its ratio to the smallest, peak memory, and the share of the run the
   cross-article comparison took (contentlint's CONTENTLINT_TIMINGS lines).
 - precommit: one staged file in a repository of --repo-size articles, as the
-  pre-commit hook runs it, with an empty cache (cold) and a warm one.
+  pre-commit hook runs it, with an empty cache (cold), a warm one, and the
+  first run after a configuration change to another rule (a new `max` for
+  CL108 each time: the stored results of every rule are stale).
 - cached: a second run over an unchanged corpus with the cache on (what CI and
   pre-commit see most of the time); the first, cache-filling run is not timed.
 
@@ -39,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import os
 import shutil
 import statistics
@@ -365,6 +368,13 @@ def precommit(args: argparse.Namespace) -> int:
         staged = sorted((repo / "articles").glob("*.md"))[0]
         subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
         cache_dir = repo / ".contentlint_cache"
+        config = repo / ".contentlint.toml"
+        changes = itertools.count()
+
+        def change_a_rule() -> None:  # a value never used before: a configuration never seen
+            config.write_text(f"[rules.CL108]\nmax = {300 + next(changes)}\n")
+
+        change_a_rule()
         # The hook's own command line: `contentlint check` with the staged file names.
         argv = [
             sys.executable,
@@ -379,14 +389,18 @@ def precommit(args: argparse.Namespace) -> int:
         for label, tree in trees:
             cold = Tool(f"one staged file, empty cache{label}", argv, tree=tree)
             warm = Tool(f"one staged file, warm cache{label}", argv, tree=tree)
-            tools += [cold, warm]
+            changed = Tool(f"one staged file, after a rule change{label}", argv, tree=tree)
+            tools += [cold, warm, changed]
         for _ in range(args.repeat):
-            for i in range(0, len(tools), 2):  # interleaved: each tree cold, then warm
-                cold, warm = tools[i], tools[i + 1]
+            for i in range(0, len(tools), 3):  # interleaved: each tree cold, warm, then changed
+                cold, warm, changed = tools[i : i + 3]
                 shutil.rmtree(cache_dir, ignore_errors=True)
                 cold.samples.append(measure(argv, repo, tool_env(cold.tree or ROOT)))
                 for _ in range(args.warm):  # warm runs are short and noisy: several per cold one
                     warm.samples.append(measure(argv, repo, tool_env(warm.tree or ROOT)))
+                for _ in range(args.changes):
+                    change_a_rule()
+                    changed.samples.append(measure(argv, repo, tool_env(changed.tree or ROOT)))
     print(f"repository: {args.repo_size} articles; one staged file; repeat: {args.repeat}")
     for tool in tools:
         print(
@@ -420,6 +434,12 @@ def main() -> int:
     )
     parser.add_argument(
         "--warm", type=int, default=3, help="precommit: warm runs after each cold one"
+    )
+    parser.add_argument(
+        "--changes",
+        type=int,
+        default=3,
+        help="precommit: runs after each cold one, each after changing another rule's option",
     )
     parser.add_argument(
         "--against",
