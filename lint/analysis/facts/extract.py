@@ -85,6 +85,7 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         self.mentions: Sequence = ()
         self._all_mentions: list = []
         self._names_study: dict[tuple[int, int], bool] = {}
+        self._study_spans: dict[tuple[int, int, int | None], tuple[str, Any, str]] = {}
         self._citations: Any = None
         # the labels a treatment qualifier shows for a comparator ("placebo"), once
         self._comparator_labels = {lexicon.labels.get(c, c) for c in lexicon.comparators}
@@ -242,6 +243,21 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
         found = arms.search(self.prose, clause[0], clause[1]) if arms is not None else None
         if found is not None:
             arm = " ".join(w for w in found.group(0).lower().split()[1:] if w not in ARM_WORDS)
+        # the same for every figure of the sentence: once per sentence (and block)
+        key = (start, end, block.index if block is not None else None)
+        memo = self._study_spans
+        if key not in memo:
+            how, span = self._study_span(start, end, block)
+            memo[key] = how, span, (self.study_id(span) if span is not None else "")
+        how, span, study = memo[key]
+        if span is not None:
+            return how, study, arm
+        if arm or STUDY_SAMPLE.search(m.noun):
+            return "arm", "", arm
+        return "", "", ""
+
+    def _study_span(self, start: int, end: int, block) -> tuple[str, tuple[int, int] | None]:
+        """How the sentence start..end is tied to a study, and the span that names it."""
         how, span = "", None
         if self.names_study(start, end):
             how, span = "sentence", (start, end)
@@ -263,11 +279,7 @@ class FactExtractor(SubjectFinder, MeasureFinder, QualifierFinder, NotComparedRu
                     if s_end <= end and self.names_study(s_start, s_end):
                         how, span = "context", (s_start, s_end)
                         break
-        if span is not None:
-            return how, self.study_id(span), arm
-        if arm or STUDY_SAMPLE.search(m.noun):
-            return "arm", "", arm
-        return "", "", ""
+        return how, span
 
     def study_id(self, span: tuple[int, int]) -> str:
         """Which study a naming sentence is about: its citation, the study named before it
