@@ -96,3 +96,31 @@ def test_a_collector_the_caller_froze_or_turned_off_is_left_alone():
         assert gc.get_freeze_count() > 0  # not thawed: it was not ours
     finally:
         gc.unfreeze()
+
+
+NUMBER = st.sampled_from([0, 0.0, -0.0, 1, 1.0, 2.5, 50, 80.0, 1e7, -3.0])
+UNIT = st.sampled_from(["%", "percent", "days", "weeks", "mg", "mg/kg", "sessions", "people", ""])
+KIND = st.sampled_from(["percentage", "count", "ratio", "duration", "dose", "multiplier"])
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            NUMBER,
+            NUMBER,
+            UNIT,
+            KIND,
+            st.sampled_from(["exact", "approx", "upper", "lower", "odd"]),
+            st.sampled_from([None, "million", "thousand"]),
+            st.sampled_from(["", "50", "0.5-1.0", "2–3"]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_remembered_value_is_the_value_normalising_again_gives(figures):
+    from lint.analysis.facts.values import _written, normalise
+
+    for args in figures + figures:  # each asked twice: the second answer is remembered
+        assert normalise(*args) == _written(*args)
