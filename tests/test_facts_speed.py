@@ -124,3 +124,14 @@ def test_a_remembered_value_is_the_value_normalising_again_gives(figures):
 
     for args in figures + figures:  # each asked twice: the second answer is remembered
         assert normalise(*args) == _written(*args)
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.integers(0, 3000), st.integers(1, 16))
+def test_the_workers_batches_hold_every_article_once_in_order_largest_first(count, jobs):
+    batches = isolation._batches(count, jobs)
+    assert [i for batch in batches for i in batch] == list(range(count))
+    sizes = [len(batch) for batch in batches]
+    assert all(1 <= size <= 8 for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    assert not sizes or sizes[-1] == 1

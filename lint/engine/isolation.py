@@ -148,8 +148,7 @@ def analyse_all(
                 _drop(items, i)
                 collector.settle()
         return
-    chunk = max(1, min(8, len(items) // (jobs * 4) or 1))
-    batches = [list(range(i, min(i + chunk, len(items)))) for i in range(0, len(items), chunk)]
+    batches = _batches(len(items), jobs)
     lost: list[int] = []
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_init_worker, initargs=(rules, registry, model, budget)
@@ -158,6 +157,20 @@ def analyse_all(
     for i in sorted(lost):
         done(i, _alone(items[i], rules, registry, model, budget))
         _drop(items, i)
+
+
+def _batches(count: int, jobs: int) -> list[list[int]]:
+    """The articles' indexes in batches for the workers, each a share of what is left
+    (at most 8, at least 1): large batches first, for few round trips; single articles
+    last, so the workers run out of work together instead of one waiting out the
+    other's last large batch."""
+    batches = []
+    start = 0
+    while start < count:
+        size = max(1, min(8, (count - start) // (jobs * 4)))
+        batches.append(list(range(start, start + size)))
+        start += size
+    return batches
 
 
 def _drop(items: Sequence[Item], i: int) -> None:
