@@ -13,7 +13,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from lint.analysis.facts.extract import lexicon_from
-from lint.analysis.facts.phrases import FirstWords
+from lint.analysis.facts.phrases import FirstWords, WordMemo
 from lint.analysis.facts.spans import offsets_in, offsets_of, prose_words, word_positions
 from lint.engine import isolation
 from lint.engine.findings import line_of
@@ -135,3 +135,24 @@ def test_the_workers_batches_hold_every_article_once_in_order_largest_first(coun
     assert all(1 <= size <= 8 for size in sizes)
     assert sizes == sorted(sizes, reverse=True)
     assert not sizes or sizes[-1] == 1
+
+
+class _Vowel(WordMemo):
+    LIMIT = 5  # small: the memo is forgotten often
+
+    def check(self, word: str) -> bool:
+        return word[:1] in "aeiou"
+
+
+WORDS = st.sampled_from(["a", "b", "e", "pain", "in", "x", "of", "u", "z", "on", "ion"])
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sets(WORDS), WORDS), max_size=12))
+def test_the_admitted_words_are_the_words_that_pass_however_the_memo_was_filled(asks):
+    memo = _Vowel()
+    for ask in asks:
+        if isinstance(ask, set):
+            assert memo.admitted(ask) == {w for w in ask if memo.check(w)}
+        else:
+            assert memo.admits(ask) == memo.check(ask)

@@ -66,9 +66,15 @@ class WordMemo:
 
     def __init__(self) -> None:
         self._known: dict[str, bool] = {}
+        # the known words that pass: an article's admitted words are one set intersection
+        self._passed: set[str] = set()
 
     def check(self, word: str) -> bool:
         raise NotImplementedError
+
+    def forget(self) -> None:
+        self._known.clear()
+        self._passed.clear()
 
     def admitted(self, words: set[str]) -> set[str]:
         """The words of `words` that pass the test."""
@@ -76,19 +82,25 @@ class WordMemo:
         new = words - known.keys()
         if new:
             if len(known) > self.LIMIT:
-                known.clear()
+                self.forget()
                 new = words
-            check = self.check
+            check, passed = self.check, self._passed
             for word in new:
-                known[word] = check(word)
-        return {word for word in words if known[word]}
+                if check(word):
+                    known[word] = True
+                    passed.add(word)
+                else:
+                    known[word] = False
+        return words & self._passed
 
     def admits(self, word: str) -> bool:
         found = self._known.get(word)
         if found is None:
             if len(self._known) > self.LIMIT:
-                self._known.clear()
+                self.forget()
             found = self._known[word] = self.check(word)
+            if found:
+                self._passed.add(word)
         return found
 
 
@@ -122,7 +134,7 @@ class FirstWords(WordMemo):
         else:
             self.whole[case_sensitive].add(key)
         self._prefix.clear()
-        self._known.clear()
+        self.forget()
 
     def merge(self, other: FirstWords) -> None:
         """Admit the words `other` admits too (a union of lexicons)."""
@@ -131,7 +143,7 @@ class FirstWords(WordMemo):
             self.whole[case_sensitive] |= other.whole[case_sensitive]
             self.prefixes[case_sensitive] += other.prefixes[case_sensitive]
         self._prefix.clear()
-        self._known.clear()
+        self.forget()
 
     def check(self, word: str) -> bool:
         """Whether a phrase may start at this word of the text."""
