@@ -140,7 +140,7 @@ def normalise(
         pass
     except TypeError:  # an unhashable argument: nothing to remember it by
         return _written(low, high, unit, kind, qualifier, scale, numbers)
-    if len(_NORMALISED) > 65536:
+    if len(_NORMALISED) > 16384:  # about 5 MB at most
         _NORMALISED.clear()
     found = _NORMALISED[key] = _written(low, high, unit, kind, qualifier, scale, numbers)
     return found
