@@ -115,8 +115,10 @@ def _init_worker(
 ) -> None:
     _WORKER.update(rules=rules, registry=registry, budget=budget, settled=False)
     nlp.configure(model)
-    # a worker process is ours for the run: its collector is tuned for it
-    gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    # a worker process is ours for the run: its collector is tuned for it (unless it is off)
+    young, *older = gc.get_threshold()
+    if young:
+        gc.set_threshold(max(YOUNG_THRESHOLD, young), *older)
 
 
 def _work(chunk: list[Item]) -> list[ArticleResult]:
