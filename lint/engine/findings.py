@@ -247,10 +247,21 @@ def finding_from_item(result: ArticleResult, rule: Rule, item: Mapping[str, Any]
 
 
 def line_of(text: str, line: int) -> str:
+    """The text of 1-based line `line` ("" past the end).
+
+    An article's corpus findings ask one after another: its lines are split once (the
+    last text split is kept, and compared by identity: a str never changes)."""
     from ..model.positions import LINE_BREAK
 
-    lines = LINE_BREAK.split(text)
+    last = _SPLIT[0]  # read once: another thread may replace it
+    if last[0] is not text:
+        last = _SPLIT[0] = (text, LINE_BREAK.split(text))
+    lines = last[1]
     return lines[line - 1] if 1 <= line <= len(lines) else ""
+
+
+# the text split last, with its lines
+_SPLIT: list[tuple[str | None, list[str]]] = [(None, [])]
 
 
 def unused_directive(

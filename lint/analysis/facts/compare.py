@@ -7,29 +7,35 @@ from .values import Value, overlaps
 
 
 def difference(a: AnyFact, b: AnyFact, tolerance: float = 0.1) -> str | None:
-    """Why two figures are not about the same thing, or None when they are (EDITORIAL-POLICY §6)."""
-    if a.key is None or b.key is None:
+    """Why two figures are not about the same thing, or None when they are (EDITORIAL-POLICY §6).
+
+    Asked of every pair of figures of a key: each property is read once."""
+    key_a, key_b = a.key, b.key
+    if key_a is None or key_b is None:
         return "not both compared"
-    if a.key != b.key:
+    if key_a != key_b:
         return "different subject or measure"
     if a.unit != b.unit:
         return f"different units ({a.unit} vs {b.unit})"
-    if a.treatment_specific and (("treatment" in a.qualifiers) != ("treatment" in b.qualifiers)):
+    qa, qb = a.qualifiers, b.qualifiers
+    if a.treatment_specific and (("treatment" in qa) != ("treatment" in qb)):
         return "only one names the treatment"  # a response rate of no named treatment vs one of ketamine
-    if a.qualifiers.get("cohort") != b.qualifiers.get("cohort"):
+    if qa.get("cohort") != qb.get("cohort"):
         # a figure counted within a cohort says nothing about the population, or another cohort
         return f"different cohorts ({_shown(a, 'cohort')} vs {_shown(b, 'cohort')})"
-    for dim in sorted(set(a.strict) | set(b.strict)):
-        if a.qualifiers.get(dim) != b.qualifiers.get(dim):
-            # a starting dose is one step of a titration, not the usual dose
-            return f"different {dim} ({_shown(a, dim)} vs {_shown(b, dim)})"
-    if ("section" in a.qualifiers) != ("section" in b.qualifiers):
+    strict_a, strict_b = a.strict, b.strict
+    if strict_a or strict_b:
+        for dim in sorted(set(strict_a) | set(strict_b)):
+            if qa.get(dim) != qb.get(dim):
+                # a starting dose is one step of a titration, not the usual dose
+                return f"different {dim} ({_shown(a, dim)} vs {_shown(b, dim)})"
+    if ("section" in qa) != ("section" in qb):
         return "only one is stated for one step of a breakdown"  # "Month 3" is not a general claim
-    for dim in sorted(set(a.qualifiers) & set(b.qualifiers)):
+    for dim in sorted(qa.keys() & qb.keys()):
         if dim == "treatment" and not a.treatment_specific:
             continue
-        if a.qualifiers[dim] != b.qualifiers[dim]:
-            return f"different {dim} ({a.qualifiers[dim]} vs {b.qualifiers[dim]})"
+        if qa[dim] != qb[dim]:
+            return f"different {dim} ({qa[dim]} vs {qb[dim]})"
     if a.timepoint and b.timepoint:
         ta = Value("time", "days", a.timepoint[0], a.timepoint[1], "exact", "")
         tb = Value("time", "days", b.timepoint[0], b.timepoint[1], "exact", "")

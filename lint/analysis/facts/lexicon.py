@@ -112,6 +112,9 @@ class Lexicon:
     any_qualifier: re.Pattern | None = None
     # The words a phrase of any qualifier dimension may start at (spans.LexiconSpans).
     qualifier_words: FirstWords = field(default_factory=FirstWords)
+    # Labels and table headers already judged (NotComparedRules._recognised): articles of a
+    # run share them, and judging one tries every lexicon on it.
+    recognised: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 Entry = tuple[str, str, str, bool]  # (phrase, id, group, case_sensitive)

@@ -62,34 +62,42 @@ class MeasureFinder(LexiconSpans):
         return None, ""
 
     def _best_cue(self, m, candidates: Mapping[str, Measure], start: int, end: int, anchored: bool):
-        """The measure whose cue in start..end is strongest (priority) and nearest the figure."""
-        scored = self._cue_scores(m, candidates, start, end)
+        """The measure whose cue in start..end is strongest (priority) and nearest the figure.
+
+        What a span's cues and side effects select is the same for every figure of the span
+        (_span_cues, memoised); only their distance to the figure is the figure's own."""
+        cues, effects = self._span_cues(candidates, start, end, anchored)
+        scored = [(p, -_distance(m, a, b), ident) for p, a, b, ident in cues]
         scored += self._pattern_scores(m, candidates, start, end, anchored)
-        effect_spec = candidates.get("side-effect-rate")
-        if effect_spec is not None:
-            for effect in self.in_prose(self.lex.side_effects, start, end):
-                if effect.id == "side effects" and not anchored:
-                    continue  # "side effects" in a heading does not say which effect a figure counts
-                label = f"{effect.id} rate" if effect.id != "side effects" else "side-effect rate"
-                scored.append(
-                    (
-                        effect_spec.priority,
-                        -_distance(m, effect.start, effect.end),
-                        (f"side-effect:{effect.id}", label),
-                    )
-                )
+        scored += [(p, -_distance(m, a, b), ident) for p, a, b, ident in effects]
         if "dose" in candidates:  # a dose needs no cue: its unit says what it is
             scored.append(
                 (candidates["dose"].priority - 100, -(10**6), ("dose", candidates["dose"].label))
             )
         if not scored:
             return None
-        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-        return scored[0][2]
+        # the first of the highest (priority, -distance): what a stable sort, highest
+        # first, puts first
+        return max(scored, key=lambda s: (s[0], s[1]))[2]
 
-    def _cue_scores(self, m, candidates: Mapping[str, Measure], start: int, end: int) -> list:
-        """(priority, -distance, (id, label)) of each cue phrase in start..end."""
-        scored: list[tuple[int, int, tuple[str, str]]] = []
+    def _span_cues(
+        self, candidates: Mapping[str, Measure], start: int, end: int, anchored: bool
+    ) -> tuple[list, list]:
+        """(priority, start, end, (id, label)) of each cue phrase, and of each side effect, in
+        start..end: every figure of a sentence asks about its sentence and clause."""
+        memo = self.__dict__.setdefault("_span_cues_memo", {})
+        key = (id(candidates), start, end, anchored)  # candidates: one dict per dimension
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = (
+                self._cue_scores(candidates, start, end),
+                self._effect_scores(candidates, start, end, anchored),
+            )
+        return found
+
+    def _cue_scores(self, candidates: Mapping[str, Measure], start: int, end: int) -> list:
+        """(priority, start, end, (id, label)) of each cue phrase in start..end."""
+        scored: list[tuple[int, int, int, tuple[str, str]]] = []
         for cue in self.in_prose(self.lex.cues, start, end):
             spec = candidates.get(cue.group)
             if spec is None:
@@ -100,8 +108,28 @@ class MeasureFinder(LexiconSpans):
                 if negated is None or not set(negated.dimensions) & set(spec.dimensions):
                     continue
                 chosen = negated
+            scored.append((chosen.priority, cue.start, cue.end, (chosen.id, chosen.label)))
+        return scored
+
+    def _effect_scores(
+        self, candidates: Mapping[str, Measure], start: int, end: int, anchored: bool
+    ) -> list:
+        """(priority, start, end, (id, label)) of each side effect named in start..end."""
+        scored: list[tuple[int, int, int, tuple[str, str]]] = []
+        effect_spec = candidates.get("side-effect-rate")
+        if effect_spec is None:
+            return scored
+        for effect in self.in_prose(self.lex.side_effects, start, end):
+            if effect.id == "side effects" and not anchored:
+                continue  # "side effects" in a heading does not say which effect a figure counts
+            label = f"{effect.id} rate" if effect.id != "side effects" else "side-effect rate"
             scored.append(
-                (chosen.priority, -_distance(m, cue.start, cue.end), (chosen.id, chosen.label))
+                (
+                    effect_spec.priority,
+                    effect.start,
+                    effect.end,
+                    (f"side-effect:{effect.id}", label),
+                )
             )
         return scored
 
@@ -135,6 +163,9 @@ class MeasureFinder(LexiconSpans):
         self, m, candidates: Mapping[str, Measure], start: int, end: int, anchored: bool
     ) -> list:
         """(priority, -distance, (id, label)) of each measure's regexes around the figure."""
+        patterned = self._patterned(candidates)
+        if not patterned:
+            return []
         text = self.prose
         scored: list[tuple[int, int, tuple[str, str]]] = []
         head = tail = ""
@@ -144,7 +175,7 @@ class MeasureFinder(LexiconSpans):
             if lead:  # the grammar may keep "over" or "within" inside the figure's span
                 head += lead.group(0)
             tail = text[m.end : end]
-        for spec in candidates.values():
+        for spec in patterned:
             if spec.regexes:
                 for found_start, found_end in self._regex_hits(spec, start, end):
                     scored.append(
@@ -161,6 +192,19 @@ class MeasureFinder(LexiconSpans):
             ):
                 scored.append((spec.priority, 0, (spec.id, spec.label)))
         return scored
+
+    def _patterned(self, candidates: Mapping[str, Measure]) -> list[Measure]:
+        """The candidates with regexes or before/after/inside patterns, in order: most
+        measures have none, and a figure's span is asked about them all."""
+        memo = self.__dict__.setdefault("_patterned_memo", {})
+        found = memo.get(id(candidates))  # candidates: one dict per dimension, kept
+        if found is None:
+            found = memo[id(candidates)] = [
+                spec
+                for spec in candidates.values()
+                if spec.regexes or spec.before or spec.after or spec.inside
+            ]
+        return found
 
     def _regex_hits(self, spec: Measure, start: int, end: int) -> list[tuple[int, int]]:
         """Where a measure's regexes match in start..end. Memoised: every figure of a

@@ -158,7 +158,18 @@ class NotComparedRules(LexiconSpans):
         return ""
 
     def _recognised(self, label: str) -> bool:
-        """Whether a label names something the lexicons know, or says nothing about the figure."""
+        """Whether a label names something the lexicons know, or says nothing about the figure.
+
+        Memoised with the lexicon (bounded): the articles of a run repeat their labels."""
+        memo = self.lex.recognised
+        found = memo.get(label)
+        if found is None:
+            if len(memo) > 4096:
+                memo.clear()
+            found = memo[label] = self._judge_label(label)
+        return found
+
+    def _judge_label(self, label: str) -> bool:
         lex = self.lex
         if lex.subjects.find(label) or lex.cues.find(label) or lex.side_effects.find(label):
             return True

@@ -14,7 +14,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from ...model.article import Article
 from .lexicon import Lexicon, Match, PhraseIndex
@@ -40,6 +40,7 @@ class LexiconSpans(ArticleStructure):
         self._starts_memo: dict[FirstWords, list[int] | None] = {}
         self._dimensions_of: dict[str, list[str]] = {}
         self._prose_words: tuple[list[str], list[int], set[str]] | None = None
+        self._positions: dict[str, list[int]] | None = None
         self._study_starts: tuple[list[int], list[int] | None] | None = None
         self._word_at: dict[int, str] | None = None
         # Whether to list the prose's words (FactExtractor.facts decides, by how many
@@ -120,14 +121,14 @@ class LexiconSpans(ArticleStructure):
         one of their branches (None: anywhere)."""
         found = self._study_starts
         if found is None:
-            words, offsets, distinct = self._words()
-            opening = _REPORT_WORDS.admitted(distinct)
-            reports = offsets_of(words, offsets, opening)
+            _, _, distinct = self._words()
+            positions = self._word_positions()
+            reports = offsets_in(positions, _REPORT_WORDS.admitted(distinct))
             names = None
             lex = self.lex
             if lex.name_words is not None and lex.report_words.usable:
                 opening = lex.name_words.admitted(distinct) | lex.report_words.admitted(distinct)
-                names = offsets_of(words, offsets, opening)
+                names = offsets_in(positions, opening)
             found = self._study_starts = (reports, names)
         return found
 
@@ -139,8 +140,8 @@ class LexiconSpans(ArticleStructure):
             return memo[words]
         found = None
         if words.usable and self.by_words:
-            listed, offsets, distinct = self._words()
-            found = offsets_of(listed, offsets, words.admitted(distinct))
+            _, _, distinct = self._words()
+            found = offsets_in(self._word_positions(), words.admitted(distinct))
         memo[words] = found
         return found
 
@@ -148,6 +149,15 @@ class LexiconSpans(ArticleStructure):
         if self._prose_words is None:
             self._prose_words = prose_words(self.prose)
         return self._prose_words
+
+    def _word_positions(self) -> dict[str, list[int]]:
+        """Each distinct word's offsets: a dozen lexicons each list the offsets of the words
+        they admit, and gathering those words' offsets is cheaper than a pass over the prose
+        per lexicon."""
+        if self._positions is None:
+            words, offsets, _ = self._words()
+            self._positions = word_positions(words, offsets)
+        return self._positions
 
 
 def prose_words(text: str) -> tuple[list[str], list[int], set[str]]:
@@ -166,6 +176,26 @@ def prose_words(text: str) -> tuple[list[str], list[int], set[str]]:
 def offsets_of(words: list[str], offsets: list[int], admitted: set[str]) -> list[int]:
     """The offsets of the admitted words, in order, and then one past any span's end."""
     found = [at for word, at in zip(words, offsets, strict=True) if word in admitted]
+    found.append(_PAST)
+    return found
+
+
+def word_positions(words: list[str], offsets: list[int]) -> dict[str, list[int]]:
+    """Each distinct word's offsets, in order (prose_words' words and offsets)."""
+    positions: dict[str, list[int]] = {}
+    for word, at in zip(words, offsets, strict=True):
+        found = positions.get(word)
+        if found is None:
+            positions[word] = [at]
+        else:
+            found.append(at)
+    return positions
+
+
+def offsets_in(positions: dict[str, list[int]], admitted: set[str]) -> list[int]:
+    """offsets_of(words, offsets, admitted) from word_positions(words, offsets): the admitted
+    words' offsets merged in order (each word's are in order, and sorting merges such runs)."""
+    found = sorted(chain.from_iterable(positions.get(word, ()) for word in admitted))
     found.append(_PAST)
     return found
 

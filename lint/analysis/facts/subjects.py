@@ -232,32 +232,35 @@ class SubjectFinder(LexiconSpans):
         cue_end: int | None,
         exclude: Match | None = None,
     ) -> tuple[Match | None, str, Match | None]:
-        """(subject, where it was found, cohort) for the figure `m`; `group` is condition or treatment."""
+        """(subject, where it was found, cohort) for the figure `m`; `group` is condition or treatment.
 
-        def usable(found: list[Match]) -> list[Match]:
-            return [f for f in found if exclude is None or f.id != exclude.id]
-
-        for where, (start, end) in (("clause", clause), ("sentence", self.sentence_span(m))):
-            found = usable(self._candidates(group, start, end))
-            if where != "clause":
-                found = [f for f in found if f.id not in self.lex.comparators]
+        Most scopes name no subject: their (memoised, read-only) lists are filtered only
+        when they hold one."""
+        skip = exclude.id if exclude is not None else None
+        comparators = self.lex.comparators
+        found = self._candidates(group, clause[0], clause[1])
+        if found and skip is not None:
+            found = [f for f in found if f.id != skip]
+        if found:
+            subject, cohort = self._pick(found, m, cue_end)
+            return subject, "clause", cohort
+        # a comparator ("placebo") is a figure's subject only when its own clause names it
+        start, end = self.sentence_span(m)
+        found = self._candidates(group, start, end)
+        if found:
+            found = [f for f in found if f.id != skip and f.id not in comparators]
             if found:
-                subject, cohort = self._pick(found, m, cue_end if where == "clause" else None)
-                return subject, where, cohort
+                return self._pick(found, m, None)[0], "sentence", None
         for where, (start, end) in self.table_headers(block):
-            found = usable(self._candidates(group, start, end))
-            if found:
-                return found[0], where, None
+            found = self._candidates(group, start, end)
+            for f in found:
+                if f.id != skip:
+                    return f, where, None
         for where, (start, end) in self._scopes_around(m, block):
-            # a comparator ("placebo") is a figure's subject only when its own clause names it
-            found = [
-                f
-                for f in usable(self._candidates(group, start, end))
-                if f.id not in self.lex.comparators
-            ]
-            if found:
-                return found[0], where, None
-        found = usable([x for x in self.lex.subjects.find(self.title) if x.group == group])
+            for f in self._candidates(group, start, end):
+                if f.id != skip and f.id not in comparators:
+                    return f, where, None
+        found = [x for x in self.lex.subjects.find(self.title) if x.group == group and x.id != skip]
         if found:
             return found[0], "title", None
         dominant = self.dominant(group)

@@ -129,6 +129,36 @@ def normalise(
     scale: str | None = None,
     numbers: str = "",
 ) -> Value | None:
+    """A figure as a comparable Value, or None. Memoised (a Value is frozen): fact extraction
+    and the registry's units ask about every figure, and articles repeat their figures."""
+    if not (low and high):  # 0 and -0.0 are equal keys but may be shown apart: not memoised
+        return _written(low, high, unit, kind, qualifier, scale, numbers)
+    key = (type(low), low, type(high), high, unit, kind, qualifier, scale, numbers)
+    try:
+        return _NORMALISED[key]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable argument: nothing to remember it by
+        return _written(low, high, unit, kind, qualifier, scale, numbers)
+    if len(_NORMALISED) > 16384:  # about 5 MB at most
+        _NORMALISED.clear()
+    found = _NORMALISED[key] = _written(low, high, unit, kind, qualifier, scale, numbers)
+    return found
+
+
+_NORMALISED: dict[tuple, Value | None] = {}
+
+
+def _written(
+    low: float,
+    high: float,
+    unit: str,
+    kind: str,
+    qualifier: str,
+    scale: str | None,
+    numbers: str,
+) -> Value | None:
+    """normalise, shown with the writer's own digits."""
     value = _normalise(low, high, unit, kind, qualifier, scale)
     written = written_range(numbers)
     if (
