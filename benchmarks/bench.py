@@ -21,8 +21,9 @@ the largest single process and the peak of all of them together.
   cross-article comparison took (contentlint's CONTENTLINT_TIMINGS lines).
 - precommit: one staged file in a repository of --repo-size articles, as the
   pre-commit hook runs it, with an empty cache (cold), a warm one, and the
-  first run after a configuration change to another rule (a new `max` for
-  CL108 each time: the stored results of every rule are stale).
+  first run after a configuration change to another corpus rule (a new review
+  period for CL114 each time: the staged file's stored result is stale, the
+  siblings' figures are not).
 - cached: a second run over an unchanged corpus with the cache on (what CI and
   pre-commit see most of the time); the first, cache-filling run is not timed.
 
@@ -371,8 +372,11 @@ def precommit(args: argparse.Namespace) -> int:
         config = repo / ".contentlint.toml"
         changes = itertools.count()
 
-        def change_a_rule() -> None:  # a value never used before: a configuration never seen
-            config.write_text(f"[rules.CL108]\nmax = {300 + next(changes)}\n")
+        def change_a_rule() -> None:
+            """A review period never used before for CL114 (stale review): a corpus rule, so
+            a change that kept no cached sibling before the narrowed sibling cache."""
+            k = next(changes)
+            config.write_text(f"[rules.CL114]\nwarn-months = {100 + k}\nerror-months = {200 + k}\n")
 
         change_a_rule()
         # The hook's own command line: `contentlint check` with the staged file names.

@@ -62,11 +62,12 @@ def test_siblings_run_only_the_rule_that_compares_across_articles() -> None:
 
 
 def test_another_rules_option_keeps_the_siblings_cached(tmp_path, monkeypatch) -> None:
+    """CL114 is a corpus rule too: its options were part of the siblings' cache key."""
     _folder(tmp_path, monkeypatch)
-    _configure(tmp_path, "[rules.CL108]\nmax = 300\n")
+    _configure(tmp_path, "[rules.CL114]\nwarn-months = 6\n")
     _check("articles/faq.md")
     analysed = _analysed(monkeypatch)
-    _configure(tmp_path, "[rules.CL108]\nmax = 301\n")  # every rule's stored results are stale
+    _configure(tmp_path, "[rules.CL114]\nwarn-months = 7\n")
     changed = _check("articles/faq.md")
     assert analysed == ["articles/faq.md"]  # overview.md and more.md came from the cache
     assert changed == _check("articles/faq.md", "--no-cache")
@@ -90,7 +91,7 @@ def test_a_pre_commit_run_matches_a_full_run_with_the_cache(tmp_path, monkeypatc
     full = _check("articles", "--no-cache")
     for name in ARTICLES:
         staged = _check(f"articles/{name}")
-        _configure(tmp_path, f"[rules.CL108]\nmax = {300 + len(name)}\n")
+        _configure(tmp_path, f"[rules.CL114]\nwarn-months = {len(name)}\n")
         again = _check(f"articles/{name}")
         path = (folder / name).relative_to(tmp_path).as_posix()
         assert _findings(staged, path) == _findings(full, path) == _findings(again, path), name
@@ -101,7 +102,7 @@ def _findings(output: str, path: str) -> list:
     import json
 
     (article,) = [a for a in json.loads(output)["files"] if a["path"] == path]
-    return [f for f in article["findings"] if f["rule"] != "CL108"]
+    return [f for f in article["findings"] if f["rule"] != "CL114"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

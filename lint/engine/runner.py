@@ -175,7 +175,7 @@ def run(
 def _comparison_cache(settings: Settings, registry: Registry, corpus_rules: list[Rule]):
     """The cache of the comparison-only articles' results. When they run only the fact rule
     (lint.engine.siblings.comparison_rules), its salt covers that rule alone: changing another
-    rule's severity or options does not send pre-commit back through every sibling."""
+    corpus rule's options or a rule pack does not send pre-commit back through every sibling."""
     rules = comparison_rules(corpus_rules)
     return open_cache(settings, registry, rules, whole_registry=len(rules) == len(corpus_rules))
 

@@ -12,9 +12,10 @@ itself only (dates, assets), so an unreported article never changes a reported
 one's findings through them; any other corpus kind keeps every sibling.
 
 A sibling that is analysed runs only that fact rule (`comparison_rules`), and its
-result is cached under a salt of that rule alone (lint.engine.runcache.open_cache):
-after a change to another rule's severity or options, the first pre-commit run
-reads the siblings' figures back instead of analysing every one of them again.
+result is cached under a salt of that rule alone (lint.engine.runcache.open_cache),
+not of every corpus rule and rule pack: after a change to the date, review or asset
+rules' options, or to a rule pack, the first pre-commit run reads the siblings'
+figures back instead of analysing every one of them again.
 """
 
 from __future__ import annotations
