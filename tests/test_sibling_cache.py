@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_corpus_buckets import ENTRY, _placed, corpora
-from test_siblings import ARTICLES
+from test_siblings import ARTICLES, _folder
 
 from lint.checks.consistency import corpus_conflicts
 from lint.cli import main
@@ -19,15 +19,6 @@ from lint.engine.rules import load_registry
 from lint.engine.siblings import comparison_rules
 
 REGISTRY = load_registry()
-
-
-def _folder(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def _check(*args: str) -> str:
