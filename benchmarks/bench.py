@@ -98,6 +98,7 @@ class Tool:
     # Another checkout to import `lint` from (the "before" of a side-by-side run).
     tree: Path | None = None
     env: dict[str, str] = field(default_factory=dict)  # set for this tool's runs only
+    cwd: Path | None = None  # its own working folder (and so its own cache), if not the shared one
 
     def median(self) -> float:
         return statistics.median(s.seconds for s in self.samples)
@@ -218,7 +219,9 @@ def run_interleaved(tools: list[Tool], repeat: int, cwd: Path) -> None:
     precompile(*(tool.tree for tool in tools))
     for _ in range(repeat):
         for tool in tools:
-            sample = measure(tool.argv, cwd, {**tool_env(tool.tree or ROOT), **tool.env})
+            sample = measure(
+                tool.argv, tool.cwd or cwd, {**tool_env(tool.tree or ROOT), **tool.env}
+            )
             if sample.exit_code not in tool.ok_codes:
                 raise SystemExit(f"{tool.name} exited {sample.exit_code}: {' '.join(tool.argv)}")
             tool.samples.append(sample)
@@ -351,8 +354,13 @@ def cached(args: argparse.Namespace) -> int:
                     tree=args.against.resolve(),
                 )
             )
-        for tool in tools:  # fill each checkout's cache (its salt hashes its own code)
-            measure(tool.argv, Path(tmp), tool_env(tool.tree or ROOT))
+        # Each checkout in its own working folder, so its own cache: a run of one would
+        # otherwise change the cache folder the other's stored output depends on, and
+        # neither would ever be replayed.
+        for i, tool in enumerate(tools):
+            tool.cwd = Path(tmp) / f"work-{i}"
+            tool.cwd.mkdir()
+            measure(tool.argv, tool.cwd, tool_env(tool.tree or ROOT))  # fill its cache
         run_interleaved(tools, args.repeat, Path(tmp))
     print(f"articles: {args.n}  words: {words}  repeat: {args.repeat}  (cache filled first)")
     print_table(tools, args.n, words)
