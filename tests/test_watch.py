@@ -27,6 +27,13 @@ WAIT = 60.0
 CLEAN = GOOD_FRONTMATTER + "\n# Ketamine for CRPS\n\nKetamine is an anaesthetic.\n\n" + DISCLAIMER
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the watcher process, SIGINT does what Ctrl-C does in a terminal. A shell runs a
+    background job with SIGINT ignored, and a child inherits that, so Python would
+    never raise KeyboardInterrupt and the test could not stop the watcher."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Watcher:
     def __init__(self, cwd: Path, *args: str) -> None:
         env = dict(os.environ)
@@ -38,6 +45,7 @@ class Watcher:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            preexec_fn=_ctrl_c_as_in_a_terminal,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
