@@ -107,3 +107,49 @@ def test_comparing_about_some_articles_keeps_exactly_their_verdicts(
     everything = _placed(corpus_conflicts(corpus, entries, tolerance, 1.0))
     narrowed = _placed(corpus_conflicts(corpus, entries, tolerance, 1.0, about))
     assert narrowed == [item for item in everything if item[0] in about]
+
+
+REGISTRY_ENTRY = """extends: builtin
+facts:
+  - key: fibromyalgia-ketamine-response
+    subject: fibromyalgia
+    measure: response-rate
+    low: {low}
+    high: {high}
+    unit: "%"
+    qualifier: approx
+    qualifiers: {{treatment: ketamine}}
+    require: [treatment]
+    source:
+      citation: "An editors' decision, for the test."
+      doi: 10.1000/test
+"""
+
+
+def test_editing_the_evidence_registry_keeps_the_siblings_cached(tmp_path, monkeypatch) -> None:
+    """CL502's options carry the registry, which only its comparison reads: the siblings'
+    figures stand, and the staged file's findings follow the new registry."""
+    _folder(tmp_path, monkeypatch)
+    _configure(tmp_path, '[resources]\nevidence = "@evidence.yaml"\n')
+    (tmp_path / "evidence.yaml").write_text(REGISTRY_ENTRY.format(low=40, high=60), "utf-8")
+    before = _check("articles/faq.md")
+    analysed = _analysed(monkeypatch)
+    (tmp_path / "evidence.yaml").write_text(REGISTRY_ENTRY.format(low=75, high=90), "utf-8")
+    after = _check("articles/faq.md")
+    assert analysed == ["articles/faq.md"]
+    assert after == _check("articles/faq.md", "--no-cache") != before
+
+
+def test_what_a_figure_collects_does_not_read_the_registry() -> None:
+    from lint.checks.consistency import KIND, collect_facts
+    from lint.model.article import parse_article
+
+    assert "evidence" in KIND.collect_ignores
+    rule = REGISTRY.rules["CL502"]
+    entries = REGISTRY_ENTRY.format(low=75, high=90)
+    import yaml
+
+    with_registry = {**rule.options, "evidence": yaml.safe_load(entries)}
+    for name, text in ARTICLES.items():
+        article = parse_article(name, text)
+        assert collect_facts(article, with_registry) == collect_facts(article, rule.options)

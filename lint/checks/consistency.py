@@ -334,6 +334,7 @@ KIND = CheckKind(
     collect=collect_facts,
     compare=compare_facts,
     compares_about=True,
+    collect_ignores=("evidence",),  # the registry is read by run (CL503) and compare only
     validate=validate,
     # CL502 yields to CL503: a figure the registry contradicts is reported once.
     yields_to=("registry",),

@@ -184,7 +184,7 @@ def open_cache(
         (registry.fingerprint() if whole_registry else _kinds_of(registry, rules))
         + __version__
         + code_fingerprint()
-        + repr([(r.code, r.severity, sorted(map(str, r.options.items()))) for r in rules])
+        + repr([(r.code, r.severity, _options(registry, r, whole_registry)) for r in rules])
         + str(settings.nlp_model)
         + str(settings.source)
         + repr((getattr(settings, "max_file_size", None), getattr(settings, "time_budget", None)))
@@ -199,6 +199,13 @@ def open_cache(
         del _OPENED[next(iter(_OPENED))]
     _OPENED[memo] = (settings, registry, cache)
     return cache
+
+
+def _options(registry: Registry, rule: Rule, whole_registry: bool) -> list[str]:
+    """A rule's options for the salt; for results only ever read through what the rule
+    collected, not those its kind's collect step never reads (the evidence registry)."""
+    ignored = () if whole_registry else registry.kinds[rule.check].collect_ignores
+    return sorted(str(item) for item in rule.options.items() if item[0] not in ignored)
 
 
 def _kinds_of(registry: Registry, rules: Sequence[Rule]) -> str:

@@ -52,6 +52,9 @@ class CheckKind:
     # the same ones and in the same order: a run that reports a few articles of many
     # (pre-commit) need not weigh every other article's figures against each other.
     compares_about: bool = False
+    # Options that collect(article, options) never reads (only run or compare do): a
+    # comparison-only article's cached data stands when they change (lint.engine.runcache).
+    collect_ignores: tuple[str, ...] = ()
 
     def collects(self, message: str) -> bool:
         """Whether a rule of this kind emitting `message` gathers corpus data."""
