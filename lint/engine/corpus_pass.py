@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from .findings import finding_from_item
+from .findings import finding_from_item, lines_of
 from .rules import Registry, Rule
 
 # What the corpus pass found for one article: (rule, item, rules it yields to), in rule order.
@@ -49,10 +49,13 @@ def corpus_items(
 
 def add_corpus_findings(target: Any, pending: Pending) -> None:
     """The corpus findings of one article, unless a rule it yields to reports the same span."""
+    lines = None  # the article's lines, split once for all its findings
     for rule, item, deferred in pending:
         if deferred and _reported(target, deferred, item):
             continue
-        target.findings.append(finding_from_item(target, rule, item))
+        if lines is None:
+            lines = lines_of(target.text)
+        target.findings.append(finding_from_item(target, rule, item, lines))
 
 
 def _reported(result: Any, codes: set[str], item: Mapping[str, Any]) -> bool:

@@ -230,8 +230,14 @@ def overrun_finding(
     return input_finding(path, input_rule, err)
 
 
-def finding_from_item(result: ArticleResult, rule: Rule, item: Mapping[str, Any]) -> Finding:
-    """Corpus kinds report by line/column (they no longer hold the Article)."""
+def finding_from_item(
+    result: ArticleResult,
+    rule: Rule,
+    item: Mapping[str, Any],
+    lines: Sequence[str] | None = None,
+) -> Finding:
+    """Corpus kinds report by line/column (they no longer hold the Article). `lines`: the
+    article's text split into lines, when the caller makes several findings of it."""
     line, col = int(item["line"]), int(item["column"])
     end_line, end_col = int(item.get("end_line", line)), int(item.get("end_column", col))
     return _rule_finding(
@@ -241,27 +247,26 @@ def finding_from_item(result: ArticleResult, rule: Rule, item: Mapping[str, Any]
         item.get("args", {}),
         item.get("severity"),
         excerpt=item.get("excerpt", ""),
-        line_text=line_of(result.text, line),
+        line_text=line_in(lines if lines is not None else lines_of(result.text), line),
         fix=item.get("fix"),
     )
 
 
-def line_of(text: str, line: int) -> str:
-    """The text of 1-based line `line` ("" past the end).
-
-    An article's corpus findings ask one after another: its lines are split once (the
-    last text split is kept, and compared by identity: a str never changes)."""
+def lines_of(text: str) -> list[str]:
+    """The text's lines, split as positions count them."""
     from ..model.positions import LINE_BREAK
 
-    last = _SPLIT[0]  # read once: another thread may replace it
-    if last[0] is not text:
-        last = _SPLIT[0] = (text, LINE_BREAK.split(text))
-    lines = last[1]
+    return LINE_BREAK.split(text)
+
+
+def line_in(lines: Sequence[str], line: int) -> str:
+    """1-based line `line` of `lines` ("" past the end)."""
     return lines[line - 1] if 1 <= line <= len(lines) else ""
 
 
-# the text split last, with its lines
-_SPLIT: list[tuple[str | None, list[str]]] = [(None, [])]
+def line_of(text: str, line: int) -> str:
+    """The text of 1-based line `line` ("" past the end)."""
+    return line_in(lines_of(text), line)
 
 
 def unused_directive(

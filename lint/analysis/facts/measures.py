@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ...model.article import Article
 from .lexicon import Lexicon, Measure
 from .patterns import LEADING_PREPOSITION, PRONOUN
 from .spans import LexiconSpans
@@ -16,6 +17,14 @@ from .values import Value
 
 class MeasureFinder(LexiconSpans):
     lex: Lexicon  # set by the FactExtractor
+
+    def __init__(self, article: Article) -> None:
+        super().__init__(article)
+        # per article: every figure of a sentence asks about its sentence and clause again
+        self._by_dimension: dict[str, dict[str, Measure]] = {}  # candidates, one dict each
+        self._patterned_of: dict[int, list[Measure]] = {}  # by id() of those dicts
+        self._span_cues_of: dict[tuple, tuple[list, list]] = {}
+        self._regex_hits_of: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
 
     def measure_spec(self, measure_id: str | None) -> Measure | None:
         if measure_id is None:
@@ -26,7 +35,7 @@ class MeasureFinder(LexiconSpans):
 
     def measure_of(self, m, value: Value, clause: tuple[int, int], block):
         """((id, label), where it was found) for the figure `m`, or (None, "")."""
-        by_dimension = self.__dict__.setdefault("_measures_by_dimension", {})
+        by_dimension = self._by_dimension
         candidates = by_dimension.get(value.dimension)
         if candidates is None:
             candidates = by_dimension[value.dimension] = {
@@ -85,7 +94,7 @@ class MeasureFinder(LexiconSpans):
     ) -> tuple[list, list]:
         """(priority, start, end, (id, label)) of each cue phrase, and of each side effect, in
         start..end: every figure of a sentence asks about its sentence and clause."""
-        memo = self.__dict__.setdefault("_span_cues_memo", {})
+        memo = self._span_cues_of
         key = (id(candidates), start, end, anchored)  # candidates: one dict per dimension
         found = memo.get(key)
         if found is None:
@@ -196,7 +205,7 @@ class MeasureFinder(LexiconSpans):
     def _patterned(self, candidates: Mapping[str, Measure]) -> list[Measure]:
         """The candidates with regexes or before/after/inside patterns, in order: most
         measures have none, and a figure's span is asked about them all."""
-        memo = self.__dict__.setdefault("_patterned_memo", {})
+        memo = self._patterned_of
         found = memo.get(id(candidates))  # candidates: one dict per dimension, kept
         if found is None:
             found = memo[id(candidates)] = [
@@ -211,7 +220,7 @@ class MeasureFinder(LexiconSpans):
         sentence asks about its sentence (and most about one clause) again."""
         if not spec.regexes:
             return []
-        memo = self.__dict__.setdefault("_regex_hits_memo", {})
+        memo = self._regex_hits_of
         key = (spec.id, start, end)
         found = memo.get(key)
         if found is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .words import days_per_unit, figure_words, scale_factors, word_set
 
@@ -131,24 +132,16 @@ def normalise(
 ) -> Value | None:
     """A figure as a comparable Value, or None. Memoised (a Value is frozen): fact extraction
     and the registry's units ask about every figure, and articles repeat their figures."""
+    args = (low, high, unit, kind, qualifier, scale, numbers)
     if not (low and high):  # 0 and -0.0 are equal keys but may be shown apart: not memoised
-        return _written(low, high, unit, kind, qualifier, scale, numbers)
-    key = (type(low), low, type(high), high, unit, kind, qualifier, scale, numbers)
+        return _written.__wrapped__(*args)
     try:
-        return _NORMALISED[key]
-    except KeyError:
-        pass
+        return _written(*args)
     except TypeError:  # an unhashable argument: nothing to remember it by
-        return _written(low, high, unit, kind, qualifier, scale, numbers)
-    if len(_NORMALISED) > 16384:  # about 5 MB at most
-        _NORMALISED.clear()
-    found = _NORMALISED[key] = _written(low, high, unit, kind, qualifier, scale, numbers)
-    return found
+        return _written.__wrapped__(*args)
 
 
-_NORMALISED: dict[tuple, Value | None] = {}
-
-
+@lru_cache(maxsize=16384, typed=True)  # about 5 MB at most; typed: 1 and 1.0 show apart
 def _written(
     low: float,
     high: float,
